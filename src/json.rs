@@ -1,0 +1,1818 @@
+//! Strict JSON parser for untrusted input.
+//!
+//! This is an RFC 8259 parser written for request validation rather than for
+//! general deserialisation:
+//!
+//! * it is strict: no comments, trailing commas, single quotes, leading `+`,
+//!   leading zeros, bare `NaN`/`Infinity`, raw control characters in strings
+//!   or lone surrogate escapes; only space, tab, LF and CR are whitespace and
+//!   only whitespace may follow the top-level value (a single leading UTF-8
+//!   byte order mark is skipped, as RFC 8259 §8.1 allows);
+//! * it keeps what a validator needs to report precise problems: the byte
+//!   [`Span`] of every value and object key, the exact text of every number
+//!   literal, and object members in document order **with duplicate keys
+//!   kept**;
+//! * it is safe on hostile input: it never panics, it parses iteratively (the
+//!   Rust stack depth does not grow with the nesting of the document) and it
+//!   rejects nesting deeper than a caller-supplied limit before doing any
+//!   further work;
+//! * it is fast and zero-copy where possible: strings and keys without escape
+//!   sequences and all number literals borrow from the input.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// A half-open byte range `start..end` into the parsed input.
+///
+/// Offsets count from the first byte of the input as given (a skipped byte
+/// order mark still counts). Nodes built by [`from_serde`] use `0..0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Offset of the first byte.
+    pub(crate) start: usize,
+    /// Offset one past the last byte.
+    pub(crate) end: usize,
+}
+
+/// The span used for nodes that do not come from parsed text.
+const NO_SPAN: Span = Span { start: 0, end: 0 };
+
+/// A JSON number: its `f64` value and the literal exactly as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Num<'a> {
+    /// The value, as `str::parse::<f64>()` gives it for `text`; always finite.
+    pub(crate) value: f64,
+    /// The literal as written in the input (for example `1.50`, `-0`, `1e3`).
+    pub(crate) text: Cow<'a, str>,
+}
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Num<'a>),
+    /// A string, with escapes decoded; borrowed when it had no escapes.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object: its members in document order, duplicate keys kept.
+    Object(Vec<Entry<'a>>),
+}
+
+/// A JSON value together with where it was found in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node<'a> {
+    /// The value.
+    pub(crate) value: Value<'a>,
+    /// The bytes of the value in the input (strings include their quotes).
+    pub(crate) span: Span,
+}
+
+/// One member of a JSON object.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry<'a> {
+    /// The key, with escapes decoded; borrowed when it had no escapes.
+    pub(crate) key: Cow<'a, str>,
+    /// The bytes of the key in the input, including its quotes.
+    pub(crate) key_span: Span,
+    /// The member's value.
+    pub(crate) value: Node<'a>,
+}
+
+/// What went wrong while parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ParseErrorKind {
+    /// The input bytes are not UTF-8; the offset is that of the first bad byte.
+    InvalidUtf8,
+    /// The input is not JSON; the string is a short lowercase description.
+    Syntax(String),
+    /// `NaN`, `Infinity`, `-Infinity`, or a number literal whose value
+    /// overflows `f64` (such as `1e400`); the string is the literal as written.
+    NonFinite(String),
+    /// Arrays and objects nest deeper than the limit, which is given.
+    TooDeep(usize),
+}
+
+/// A parse failure and the byte offset in the input where it was detected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    /// What went wrong.
+    pub(crate) kind: ParseErrorKind,
+    /// Byte offset into the input (use [`line_col`] to show it to people).
+    pub(crate) offset: usize,
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidUtf8 => f.write_str("input is not valid UTF-8"),
+            Self::Syntax(msg) => f.write_str(msg),
+            Self::NonFinite(lit) => write!(f, "number `{lit}` is not finite"),
+            Self::TooDeep(limit) => write!(f, "arrays and objects nest deeper than {limit} levels"),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.kind, self.offset)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl<'a> Value<'a> {
+    /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or
+    /// `object`.
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// The value of the first member named `key`, if this is an object that
+    /// has one.
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        match self {
+            Value::Object(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Node<'a> {
+    /// The string, if this is a string.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The members in document order (duplicates kept), if this is an object.
+    pub(crate) fn as_object(&self) -> Option<&[Entry<'a>]> {
+        match &self.value {
+            Value::Object(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    pub(crate) fn as_array(&self) -> Option<&[Node<'a>]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The numeric value, if this is a number.
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        match &self.value {
+            Value::Number(n) => Some(n.value),
+            _ => None,
+        }
+    }
+}
+
+/// Parses a complete JSON document from bytes, checking that they are UTF-8.
+///
+/// Any top-level value is accepted. Arrays and objects may nest at most
+/// `max_depth` levels (the top-level container is level 1).
+pub(crate) fn parse(input: &[u8], max_depth: usize) -> Result<Node<'_>, ParseError> {
+    match std::str::from_utf8(input) {
+        Ok(text) => parse_str(text, max_depth),
+        Err(e) => Err(ParseError {
+            kind: ParseErrorKind::InvalidUtf8,
+            offset: e.valid_up_to(),
+        }),
+    }
+}
+
+/// Parses a complete JSON document from a string (no UTF-8 check needed).
+///
+/// Same rules as [`parse`].
+pub(crate) fn parse_str(input: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
+    let bytes = input.as_bytes();
+    let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut parser = Parser {
+        src: input,
+        bytes,
+        pos,
+        max_depth,
+    };
+    parser.document()
+}
+
+/// 1-based line and 1-based column (column counted in Unicode scalar values)
+/// of a byte offset; offsets past the end clamp to the end; an offset inside a
+/// multi-byte char counts as that char.
+///
+/// Lines are separated by LF (so CRLF works too; a lone CR is not a break).
+pub(crate) fn line_col(input: &str, offset: usize) -> (usize, usize) {
+    let mut off = offset.min(input.len());
+    while off > 0 && !input.is_char_boundary(off) {
+        off -= 1;
+    }
+    let before = input.as_bytes().get(..off).unwrap_or_default();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + before
+        .get(line_start..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column)
+}
+
+/// Converts a `serde_json::Value` into the same tree, borrowing its strings.
+///
+/// All spans are `0..0`. Number text is serde_json's `Display` of the number.
+/// Object members come in the map's iteration order. Recurses once per level
+/// of nesting (as serde_json's own `Drop` of the value does).
+pub(crate) fn from_serde(value: &serde_json::Value) -> Node<'_> {
+    let value = match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => {
+            let text = n.to_string();
+            let value = n.as_f64().or_else(|| text.parse().ok()).unwrap_or(f64::NAN);
+            Value::Number(Num {
+                value,
+                text: Cow::Owned(text),
+            })
+        }
+        serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
+        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
+        serde_json::Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| Entry {
+                    key: Cow::Borrowed(k),
+                    key_span: NO_SPAN,
+                    value: from_serde(v),
+                })
+                .collect(),
+        ),
+    };
+    Node {
+        value,
+        span: NO_SPAN,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Errors (kept out of line so the hot paths stay small).
+
+#[cold]
+#[inline(never)]
+fn syntax(msg: impl Into<String>, offset: usize) -> ParseError {
+    ParseError {
+        kind: ParseErrorKind::Syntax(msg.into()),
+        offset,
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn eof(offset: usize) -> ParseError {
+    syntax("unexpected end of input", offset)
+}
+
+#[cold]
+#[inline(never)]
+fn non_finite(literal: &str, offset: usize) -> ParseError {
+    ParseError {
+        kind: ParseErrorKind::NonFinite(literal.to_owned()),
+        offset,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// String scanning.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Index of the first byte at or after `i` that is `"`, `\` or below 0x20,
+/// or `bytes.len()` if there is none. Scans eight bytes at a time.
+#[inline]
+fn find_special(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.get(..8)) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let v = u64::from_le_bytes(word);
+        let quote = v ^ (ONES * u64::from(b'"'));
+        let backslash = v ^ (ONES * u64::from(b'\\'));
+        // The classic "has a zero byte" / "has a byte < n" tricks: borrows can
+        // only set bits above a genuine match, so the lowest set bit is exact.
+        let mask = ((quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (v.wrapping_sub(ONES * 0x20) & !v))
+            & HIGHS;
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The value of four hex digits at `at`, if there are four.
+#[inline]
+fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
+    let digits = bytes.get(at..at.checked_add(4)?)?;
+    let mut value = 0u32;
+    for &b in digits {
+        let d = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => return None,
+        };
+        value = (value << 4) | u32::from(d);
+    }
+    Some(value)
+}
+
+// ---------------------------------------------------------------------------
+// The parser.
+
+/// An array or object that is open while its contents are parsed.
+struct Frame<'a> {
+    /// Offset of its `[` or `{`.
+    start: usize,
+    /// Index in the scratch element/entry vector where its members begin.
+    base: usize,
+    /// Object (true) or array (false).
+    object: bool,
+    /// For objects: the key of the member whose value is being parsed.
+    key: Cow<'a, str>,
+    /// For objects: the span of `key`.
+    key_span: Span,
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The char at `at`, for error messages.
+    fn char_at(&self, at: usize) -> char {
+        self.src
+            .get(at..)
+            .and_then(|s| s.chars().next())
+            .unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    /// Parses the whole document. Iterative: open containers live on `stack`
+    /// and finished members on two shared scratch vectors, from which each
+    /// container takes an exactly sized `Vec` when it closes.
+    fn document(&mut self) -> Result<Node<'a>, ParseError> {
+        let mut stack: Vec<Frame<'a>> = Vec::new();
+        let mut elems: Vec<Node<'a>> = Vec::new();
+        let mut entries: Vec<Entry<'a>> = Vec::new();
+
+        'value: loop {
+            self.skip_ws();
+            let start = self.pos;
+            let mut node = match self.peek() {
+                Some(b'[') => {
+                    if stack.len() >= self.max_depth {
+                        return Err(self.too_deep(start));
+                    }
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        Node {
+                            value: Value::Array(Vec::new()),
+                            span: Span {
+                                start,
+                                end: self.pos,
+                            },
+                        }
+                    } else {
+                        stack.push(Frame {
+                            start,
+                            base: elems.len(),
+                            object: false,
+                            key: Cow::Borrowed(""),
+                            key_span: NO_SPAN,
+                        });
+                        continue 'value;
+                    }
+                }
+                Some(b'{') => {
+                    if stack.len() >= self.max_depth {
+                        return Err(self.too_deep(start));
+                    }
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                        Node {
+                            value: Value::Object(Vec::new()),
+                            span: Span {
+                                start,
+                                end: self.pos,
+                            },
+                        }
+                    } else {
+                        let (key, key_span) = self.key()?;
+                        stack.push(Frame {
+                            start,
+                            base: entries.len(),
+                            object: true,
+                            key,
+                            key_span,
+                        });
+                        continue 'value;
+                    }
+                }
+                _ => self.scalar()?,
+            };
+
+            // `node` is complete: hand it to the innermost open container,
+            // closing containers for as long as their closing bracket follows.
+            loop {
+                let Some(frame) = stack.last_mut() else {
+                    self.skip_ws();
+                    if self.pos < self.bytes.len() {
+                        return Err(syntax("trailing characters after the value", self.pos));
+                    }
+                    return Ok(node);
+                };
+                if frame.object {
+                    entries.push(Entry {
+                        key: std::mem::take(&mut frame.key),
+                        key_span: frame.key_span,
+                        value: node,
+                    });
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b',') => {
+                            self.pos += 1;
+                            self.skip_ws();
+                            if self.peek() == Some(b'}') {
+                                return Err(syntax("trailing comma in object", self.pos));
+                            }
+                            let (key, key_span) = self.key()?;
+                            frame.key = key;
+                            frame.key_span = key_span;
+                            continue 'value;
+                        }
+                        Some(b'}') => {
+                            self.pos += 1;
+                            let span = Span {
+                                start: frame.start,
+                                end: self.pos,
+                            };
+                            let base = frame.base.min(entries.len());
+                            stack.pop();
+                            node = Node {
+                                value: Value::Object(entries.drain(base..).collect()),
+                                span,
+                            };
+                        }
+                        Some(_) => {
+                            return Err(syntax("expected `,` or `}` after object member", self.pos))
+                        }
+                        None => return Err(eof(self.pos)),
+                    }
+                } else {
+                    elems.push(node);
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b',') => {
+                            self.pos += 1;
+                            self.skip_ws();
+                            if self.peek() == Some(b']') {
+                                return Err(syntax("trailing comma in array", self.pos));
+                            }
+                            continue 'value;
+                        }
+                        Some(b']') => {
+                            self.pos += 1;
+                            let span = Span {
+                                start: frame.start,
+                                end: self.pos,
+                            };
+                            let base = frame.base.min(elems.len());
+                            stack.pop();
+                            node = Node {
+                                value: Value::Array(elems.drain(base..).collect()),
+                                span,
+                            };
+                        }
+                        Some(_) => {
+                            return Err(syntax("expected `,` or `]` after array element", self.pos))
+                        }
+                        None => return Err(eof(self.pos)),
+                    }
+                }
+            }
+        }
+    }
+
+    #[cold]
+    fn too_deep(&self, offset: usize) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::TooDeep(self.max_depth),
+            offset,
+        }
+    }
+
+    /// Parses `"key"` `:` (with whitespace) at the current position, which
+    /// is not whitespace.
+    fn key(&mut self) -> Result<(Cow<'a, str>, Span), ParseError> {
+        let start = self.pos;
+        match self.peek() {
+            Some(b'"') => {}
+            Some(b'\'') => return Err(syntax("single-quoted strings are not allowed", start)),
+            Some(b'/') => return Err(syntax("comments are not allowed", start)),
+            Some(_) => return Err(syntax("expected string key in object", start)),
+            None => return Err(eof(start)),
+        }
+        let key = self.string()?;
+        let key_span = Span {
+            start,
+            end: self.pos,
+        };
+        self.skip_ws();
+        match self.peek() {
+            Some(b':') => self.pos += 1,
+            Some(_) => return Err(syntax("expected `:` after object key", self.pos)),
+            None => return Err(eof(self.pos)),
+        }
+        Ok((key, key_span))
+    }
+
+    /// Parses a non-container value at the current position, which is not
+    /// whitespace.
+    fn scalar(&mut self) -> Result<Node<'a>, ParseError> {
+        let start = self.pos;
+        let value = match self.peek() {
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'N') if self.rest_starts_with(start, b"NaN") => {
+                return Err(non_finite("NaN", start))
+            }
+            Some(b'I') if self.rest_starts_with(start, b"Infinity") => {
+                return Err(non_finite("Infinity", start))
+            }
+            Some(b'+') => return Err(syntax("leading `+` in number", start)),
+            Some(b'\'') => return Err(syntax("single-quoted strings are not allowed", start)),
+            Some(b'/') => return Err(syntax("comments are not allowed", start)),
+            Some(_) => {
+                let c = self.char_at(start);
+                let shown: String = if c.is_control() || c.is_whitespace() {
+                    c.escape_unicode().collect()
+                } else {
+                    c.into()
+                };
+                return Err(syntax(format!("expected value, found `{shown}`"), start));
+            }
+            None => return Err(eof(start)),
+        };
+        Ok(Node {
+            value,
+            span: Span {
+                start,
+                end: self.pos,
+            },
+        })
+    }
+
+    #[inline]
+    fn rest_starts_with(&self, at: usize, lit: &[u8]) -> bool {
+        self.bytes
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(lit))
+    }
+
+    #[inline]
+    fn literal(&mut self, lit: &'static str, value: Value<'a>) -> Result<Value<'a>, ParseError> {
+        if self.rest_starts_with(self.pos, lit.as_bytes()) {
+            self.pos += lit.len();
+            Ok(value)
+        } else {
+            Err(syntax(format!("expected `{lit}`"), self.pos))
+        }
+    }
+
+    /// Parses a number at the current position (a `-` or a digit).
+    fn number(&mut self) -> Result<Num<'a>, ParseError> {
+        let bytes = self.bytes;
+        let start = self.pos;
+        let mut i = start;
+        let negative = bytes.get(i) == Some(&b'-');
+        if negative {
+            i += 1;
+        }
+        let int_start = i;
+        let mut mantissa: u64 = 0;
+        match bytes.get(i) {
+            Some(b'0') => {
+                i += 1;
+                if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    return Err(syntax("leading zero in number", int_start));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                while let Some(&d) = bytes.get(i) {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
+                    i += 1;
+                }
+            }
+            Some(b'I') if self.rest_starts_with(i, b"Infinity") => {
+                return Err(non_finite("-Infinity", start));
+            }
+            Some(_) => return Err(syntax("expected digit after `-`", i)),
+            None => return Err(eof(i)),
+        }
+        let int_digits = i - int_start;
+        let mut integer = true;
+        if bytes.get(i) == Some(&b'.') {
+            integer = false;
+            i += 1;
+            if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                return Err(syntax("expected digit after decimal point", i));
+            }
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            integer = false;
+            i += 1;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                return Err(syntax("expected digit in exponent", i));
+            }
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+        let Some(text) = self.src.get(start..i) else {
+            return Err(syntax("invalid number", start));
+        };
+        let value = if integer && int_digits <= 15 {
+            // Exact: below 2^53, so the conversion is what `parse` would give.
+            #[allow(clippy::cast_precision_loss)]
+            let magnitude = mantissa as f64;
+            if negative {
+                -magnitude
+            } else {
+                magnitude
+            }
+        } else {
+            match text.parse::<f64>() {
+                Ok(v) => v,
+                Err(_) => return Err(syntax("invalid number", start)),
+            }
+        };
+        if !value.is_finite() {
+            return Err(non_finite(text, start));
+        }
+        self.pos = i;
+        Ok(Num {
+            value,
+            text: Cow::Borrowed(text),
+        })
+    }
+
+    /// Parses a string at the current position (a `"`); borrowed if it has
+    /// no escapes.
+    #[inline]
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        let open = self.pos;
+        let content = open + 1;
+        let i = find_special(self.bytes, content);
+        if self.bytes.get(i) == Some(&b'"') {
+            self.pos = i + 1;
+            return match self.src.get(content..i) {
+                Some(s) => Ok(Cow::Borrowed(s)),
+                None => Err(syntax("invalid string", open)),
+            };
+        }
+        self.string_slow(open, i)
+    }
+
+    /// Continues a string at `i` (the first `\`, control character or end).
+    fn string_slow(&mut self, open: usize, mut i: usize) -> Result<Cow<'a, str>, ParseError> {
+        let content = open + 1;
+        let mut out = String::with_capacity(i - content + 16);
+        let mut run = content;
+        loop {
+            match self.bytes.get(i) {
+                Some(b'"') => {
+                    if let Some(s) = self.src.get(run..i) {
+                        out.push_str(s);
+                    }
+                    self.pos = i + 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    if let Some(s) = self.src.get(run..i) {
+                        out.push_str(s);
+                    }
+                    i = self.escape(open, i, &mut out)?;
+                    run = i;
+                    i = find_special(self.bytes, i);
+                }
+                Some(_) => return Err(syntax("control character in string", i)),
+                None => return Err(syntax("unterminated string", open)),
+            }
+        }
+    }
+
+    /// Decodes the escape whose `\` is at `i` into `out`; returns the offset
+    /// just after it.
+    fn escape(&self, open: usize, i: usize, out: &mut String) -> Result<usize, ParseError> {
+        let decoded = match self.bytes.get(i + 1) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => return self.unicode_escape(i, out),
+            Some(_) => {
+                let c = self.char_at(i + 1);
+                let shown: String = if c.is_control() {
+                    c.escape_unicode().collect()
+                } else {
+                    c.into()
+                };
+                return Err(syntax(format!("invalid escape `\\{shown}`"), i));
+            }
+            None => return Err(syntax("unterminated string", open)),
+        };
+        out.push(decoded);
+        Ok(i + 2)
+    }
+
+    /// Decodes the `\uXXXX` escape (or surrogate pair) at `i` into `out`.
+    fn unicode_escape(&self, i: usize, out: &mut String) -> Result<usize, ParseError> {
+        let Some(unit) = hex4(self.bytes, i + 2) else {
+            return Err(syntax(
+                "invalid unicode escape, expected `\\u` and 4 hex digits",
+                i,
+            ));
+        };
+        let (code, next) = match unit {
+            0xD800..=0xDBFF => {
+                let low = if self.rest_starts_with(i + 6, b"\\u") {
+                    match hex4(self.bytes, i + 8) {
+                        Some(low) => low,
+                        None => {
+                            return Err(syntax(
+                                "invalid unicode escape, expected `\\u` and 4 hex digits",
+                                i + 6,
+                            ))
+                        }
+                    }
+                } else {
+                    0
+                };
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(self.lone_surrogate(i));
+                }
+                (0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), i + 12)
+            }
+            0xDC00..=0xDFFF => return Err(self.lone_surrogate(i)),
+            _ => (unit, i + 6),
+        };
+        match char::from_u32(code) {
+            Some(c) => {
+                out.push(c);
+                Ok(next)
+            }
+            None => Err(syntax("invalid unicode escape", i)),
+        }
+    }
+
+    #[cold]
+    fn lone_surrogate(&self, i: usize) -> ParseError {
+        let escape = self.src.get(i..i + 6).unwrap_or("\\u");
+        syntax(format!("lone surrogate `{escape}` in string"), i)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+
+    const DEPTH: usize = 64;
+
+    fn p(s: &str) -> Node<'_> {
+        match parse_str(s, DEPTH) {
+            Ok(n) => n,
+            Err(e) => panic!("{s:?} should parse, got {e}"),
+        }
+    }
+
+    fn err(s: &str) -> ParseError {
+        match parse_str(s, DEPTH) {
+            Ok(n) => panic!("{s:?} should fail, got {n:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn syntax_err(s: &str) -> (String, usize) {
+        let e = err(s);
+        match e.kind {
+            ParseErrorKind::Syntax(msg) => (msg, e.offset),
+            other => panic!("{s:?}: expected a syntax error, got {other:?}"),
+        }
+    }
+
+    fn sp(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Converts a tree to serde_json (numbers via serde_json's own parser on
+    /// the literal, so the number kinds match what serde_json produces).
+    fn to_serde(node: &Node<'_>) -> serde_json::Value {
+        match &node.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::from_str(&n.text).unwrap(),
+            Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
+            Value::Object(entries) => serde_json::Value::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.to_string(), to_serde(&e.value)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn num(n: &Node<'_>) -> (f64, String) {
+        match &n.value {
+            Value::Number(x) => (x.value, x.text.to_string()),
+            other => panic!("not a number: {other:?}"),
+        }
+    }
+
+    // ----- top level and whitespace ---------------------------------------
+
+    #[test]
+    fn any_top_level_value() {
+        assert_eq!(p("null").value, Value::Null);
+        assert_eq!(p("true").value, Value::Bool(true));
+        assert_eq!(p("false").value, Value::Bool(false));
+        assert_eq!(p("\"x\"").value, Value::String(Cow::Borrowed("x")));
+        assert_eq!(p("12").as_f64(), Some(12.0));
+        assert_eq!(p("[]").value, Value::Array(vec![]));
+        assert_eq!(p("{}").value, Value::Object(vec![]));
+        assert_eq!(p(" \t\r\n 7 \t\r\n ").span, sp(5, 6));
+    }
+
+    #[test]
+    fn only_four_whitespace_chars() {
+        assert!(parse_str(
+            " \t\n\r[ \t\n\r1 \t\n\r, \t\n\r{ \t\n\r\"a\" \t\n\r: \t\n\r2 \t\n\r} \t\n\r] \t\n\r",
+            DEPTH
+        )
+        .is_ok());
+        for ws in [
+            "\u{c}", "\u{b}", "\u{a0}", "\u{2028}", "\u{feff}", "\u{3000}",
+        ] {
+            let (msg, off) = syntax_err(&format!("[{ws}1]"));
+            assert!(msg.starts_with("expected value, found"), "{ws:?}: {msg}");
+            assert_eq!(off, 1);
+            let doc = format!("[1{ws}]");
+            let (msg, off) = syntax_err(&doc);
+            assert_eq!(msg, "expected `,` or `]` after array element");
+            assert_eq!(off, 2);
+            let (msg, _) = syntax_err(&format!("1{ws}"));
+            assert_eq!(msg, "trailing characters after the value");
+        }
+    }
+
+    #[test]
+    fn empty_and_incomplete_input() {
+        for (doc, off) in [
+            ("", 0),
+            ("   ", 3),
+            ("[", 1),
+            ("[1", 2),
+            ("[1,", 3),
+            ("{", 1),
+            ("{\"a\"", 4),
+            ("{\"a\":", 5),
+            ("{\"a\":1", 6),
+            ("{\"a\":1,", 7),
+            ("-", 1),
+        ] {
+            assert_eq!(
+                syntax_err(doc),
+                ("unexpected end of input".into(), off),
+                "{doc:?}"
+            );
+        }
+        assert_eq!(syntax_err("[\"ab"), ("unterminated string".into(), 1));
+        assert_eq!(syntax_err("\"a\\"), ("unterminated string".into(), 0));
+        assert_eq!(syntax_err("\"a\\n"), ("unterminated string".into(), 0));
+    }
+
+    #[test]
+    fn trailing_characters() {
+        assert_eq!(
+            syntax_err("{} x"),
+            ("trailing characters after the value".into(), 3)
+        );
+        assert_eq!(syntax_err("1 2").1, 2);
+        assert_eq!(syntax_err("{}}").1, 2);
+        assert_eq!(syntax_err("[]]").1, 2);
+        assert_eq!(syntax_err("nullx").1, 4);
+        assert_eq!(syntax_err("\"a\"\"b\"").1, 3);
+        assert_eq!(syntax_err("{}\0").1, 2);
+        assert!(parse_str("{}  \n\r\t", DEPTH).is_ok());
+    }
+
+    #[test]
+    fn bom() {
+        let n = p("\u{feff}{\"a\":1}");
+        assert_eq!(n.span, sp(3, 10));
+        assert_eq!(n.as_object().unwrap()[0].key_span, sp(4, 7));
+        let n = parse(b"\xEF\xBB\xBF [true]", DEPTH).unwrap();
+        assert_eq!(n.span, sp(4, 10));
+        assert_eq!(p("\u{feff}1").as_f64(), Some(1.0));
+        // Only one, only at the very start.
+        assert_eq!(syntax_err("\u{feff}\u{feff}{}").1, 3);
+        assert_eq!(syntax_err(" \u{feff}{}").1, 1);
+        assert_eq!(syntax_err("{}\u{feff}").1, 2);
+        assert_eq!(syntax_err("[\u{feff}]").1, 1);
+        // Inside a string it is just a character.
+        assert_eq!(p("\"\u{feff}\"").as_str(), Some("\u{feff}"));
+        assert_eq!(
+            syntax_err("\u{feff}"),
+            ("unexpected end of input".into(), 3)
+        );
+    }
+
+    // ----- grammar: both sides of each rule -------------------------------
+
+    #[test]
+    fn no_comments() {
+        for (doc, off) in [
+            ("// c\n{}", 0),
+            ("/* c */ {}", 0),
+            ("{/* c */}", 1),
+            ("{\"a\": /* c */ 1}", 6),
+            ("[1, // c\n2]", 4),
+            ("# c\n{}", 0),
+        ] {
+            assert_eq!(syntax_err(doc).1, off, "{doc:?}");
+        }
+        assert_eq!(syntax_err("//").0, "comments are not allowed");
+        assert_eq!(
+            syntax_err("{} // c").0,
+            "trailing characters after the value"
+        );
+        assert_eq!(
+            syntax_err("[1 /* c */]").0,
+            "expected `,` or `]` after array element"
+        );
+        assert_eq!(
+            p("\"/* not a comment */ // nor this\"").as_str(),
+            Some("/* not a comment */ // nor this")
+        );
+    }
+
+    #[test]
+    fn no_trailing_commas() {
+        assert_eq!(syntax_err("[1,]"), ("trailing comma in array".into(), 3));
+        assert_eq!(
+            syntax_err("[1, \n ]"),
+            ("trailing comma in array".into(), 6)
+        );
+        assert_eq!(
+            syntax_err("{\"a\":1,}"),
+            ("trailing comma in object".into(), 7)
+        );
+        assert_eq!(syntax_err("[,1]"), ("expected value, found `,`".into(), 1));
+        assert_eq!(
+            syntax_err("[1,,2]"),
+            ("expected value, found `,`".into(), 3)
+        );
+        assert_eq!(syntax_err("[,]").1, 1);
+        assert_eq!(
+            syntax_err("{,}"),
+            ("expected string key in object".into(), 1)
+        );
+        assert_eq!(syntax_err("{\"a\":1,,\"b\":2}").1, 7);
+        assert_eq!(
+            syntax_err("[1 2]"),
+            ("expected `,` or `]` after array element".into(), 3)
+        );
+        assert_eq!(
+            syntax_err("{\"a\":1 \"b\":2}"),
+            ("expected `,` or `}` after object member".into(), 7)
+        );
+        assert_eq!(p("[1,2]").as_array().unwrap().len(), 2);
+        assert_eq!(p("{\"a\":1,\"b\":2}").as_object().unwrap().len(), 2);
+        assert_eq!(p("[ [ ] , { } ]").as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn no_single_quotes() {
+        assert_eq!(
+            syntax_err("'a'"),
+            ("single-quoted strings are not allowed".into(), 0)
+        );
+        assert_eq!(
+            syntax_err("{'a':1}"),
+            ("single-quoted strings are not allowed".into(), 1)
+        );
+        assert_eq!(syntax_err("{\"a\":'b'}").1, 5);
+        assert_eq!(p("\"'a'\"").as_str(), Some("'a'"));
+    }
+
+    #[test]
+    fn object_keys_and_colons() {
+        assert_eq!(
+            syntax_err("{a:1}"),
+            ("expected string key in object".into(), 1)
+        );
+        assert_eq!(syntax_err("{1:1}").1, 1);
+        assert_eq!(
+            syntax_err("{\"a\" 1}"),
+            ("expected `:` after object key".into(), 5)
+        );
+        assert_eq!(syntax_err("{\"a\"=1}").1, 4);
+        assert_eq!(
+            syntax_err("{\"a\"::1}"),
+            ("expected value, found `:`".into(), 5)
+        );
+        assert_eq!(
+            syntax_err("{\"a\":}"),
+            ("expected value, found `}`".into(), 5)
+        );
+        assert_eq!(
+            syntax_err("[1}").0,
+            "expected `,` or `]` after array element"
+        );
+        assert_eq!(
+            syntax_err("{\"a\":1]").0,
+            "expected `,` or `}` after object member"
+        );
+        assert_eq!(
+            p("{ \"a\" : 1 }").value.get("a").unwrap().as_f64(),
+            Some(1.0)
+        );
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(syntax_err("tru"), ("expected `true`".into(), 0));
+        assert_eq!(syntax_err("[nul]"), ("expected `null`".into(), 1));
+        assert_eq!(syntax_err("fals").0, "expected `false`");
+        assert_eq!(syntax_err("True").0, "expected value, found `T`");
+        assert_eq!(syntax_err("NULL").0, "expected value, found `N`");
+        assert_eq!(syntax_err("undefined").0, "expected value, found `u`");
+        assert_eq!(syntax_err("truex").1, 4);
+        assert_eq!(syntax_err("[é]"), ("expected value, found `é`".into(), 1));
+        assert_eq!(p("[true,false,null]").span, sp(0, 17));
+    }
+
+    #[test]
+    fn no_leading_plus() {
+        assert_eq!(syntax_err("+1"), ("leading `+` in number".into(), 0));
+        assert_eq!(syntax_err("[+0.5]").1, 1);
+        assert_eq!(syntax_err("+Infinity").0, "leading `+` in number");
+        assert_eq!(num(&p("1e+5")), (1e5, "1e+5".into()));
+    }
+
+    #[test]
+    fn no_leading_zeros() {
+        assert_eq!(syntax_err("01"), ("leading zero in number".into(), 0));
+        assert_eq!(syntax_err("-01"), ("leading zero in number".into(), 1));
+        assert_eq!(syntax_err("00").0, "leading zero in number");
+        assert_eq!(syntax_err("[1, 007]").1, 4);
+        assert_eq!(syntax_err("-00.5").0, "leading zero in number");
+        for ok in [
+            "0", "-0", "0.5", "-0.5", "0e1", "0E-1", "10", "100", "-10", "0.0",
+        ] {
+            assert_eq!(num(&p(ok)).1, ok);
+        }
+        assert_eq!(syntax_err("0x10").0, "trailing characters after the value");
+    }
+
+    #[test]
+    fn minus_needs_digit() {
+        assert_eq!(syntax_err("-a"), ("expected digit after `-`".into(), 1));
+        assert_eq!(syntax_err("- 1").1, 1);
+        assert_eq!(syntax_err("--1").1, 1);
+        assert_eq!(syntax_err("-.5").0, "expected digit after `-`");
+        assert_eq!(syntax_err("[-]").1, 2);
+        assert_eq!(syntax_err("-NaN").0, "expected digit after `-`");
+        assert_eq!(syntax_err("-Inf").0, "expected digit after `-`");
+        assert_eq!(num(&p("-1")), (-1.0, "-1".into()));
+    }
+
+    #[test]
+    fn fraction_and_exponent_need_digits() {
+        assert_eq!(
+            syntax_err("1."),
+            ("expected digit after decimal point".into(), 2)
+        );
+        assert_eq!(syntax_err("[1.]").1, 3);
+        assert_eq!(syntax_err("1.e5").0, "expected digit after decimal point");
+        assert_eq!(syntax_err("1e"), ("expected digit in exponent".into(), 2));
+        assert_eq!(syntax_err("1e+").1, 3);
+        assert_eq!(syntax_err("1E-").0, "expected digit in exponent");
+        assert_eq!(syntax_err("1.5e-x").1, 5);
+        assert_eq!(syntax_err(".5"), ("expected value, found `.`".into(), 0));
+        assert_eq!(syntax_err("1.5.5").0, "trailing characters after the value");
+        assert_eq!(syntax_err("1e5e5").0, "trailing characters after the value");
+        assert_eq!(syntax_err("1e5.5").0, "trailing characters after the value");
+        for (text, value) in [
+            ("1.5", 1.5),
+            ("1e5", 1e5),
+            ("1E5", 1e5),
+            ("1E+05", 1e5),
+            ("1e-5", 1e-5),
+            ("-2.5e-3", -2.5e-3),
+            ("0.000", 0.0),
+        ] {
+            assert_eq!(num(&p(text)), (value, text.into()));
+        }
+    }
+
+    #[test]
+    fn number_text_and_value() {
+        let n = p("[1.50, -0, 1e3, 12345678901234567890, 0.1, 123456789012345, 1234567890123456, -9007199254740993, 1e-400]");
+        let items = n.as_array().unwrap();
+        let texts: Vec<String> = items.iter().map(|i| num(i).1).collect();
+        assert_eq!(
+            texts,
+            [
+                "1.50",
+                "-0",
+                "1e3",
+                "12345678901234567890",
+                "0.1",
+                "123456789012345",
+                "1234567890123456",
+                "-9007199254740993",
+                "1e-400"
+            ]
+        );
+        for item in items {
+            let (value, text) = num(item);
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(value.to_bits(), expected.to_bits(), "{text}");
+        }
+        assert!(num(&items[1]).0.is_sign_negative());
+        match &items[0].value {
+            Value::Number(Num {
+                text: Cow::Borrowed(t),
+                ..
+            }) => assert_eq!(*t, "1.50"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(items[0].span, sp(1, 5));
+        assert_eq!(items[1].span, sp(7, 9));
+    }
+
+    #[test]
+    fn non_finite() {
+        let nf = |s: &str| {
+            let e = err(s);
+            match e.kind {
+                ParseErrorKind::NonFinite(lit) => (lit, e.offset),
+                other => panic!("{s:?}: {other:?}"),
+            }
+        };
+        assert_eq!(nf("NaN"), ("NaN".into(), 0));
+        assert_eq!(nf("Infinity"), ("Infinity".into(), 0));
+        assert_eq!(nf("-Infinity"), ("-Infinity".into(), 0));
+        assert_eq!(nf("[1, NaN]"), ("NaN".into(), 4));
+        assert_eq!(nf("{\"a\": -Infinity}"), ("-Infinity".into(), 6));
+        assert_eq!(nf("{\"a\": Infinity}"), ("Infinity".into(), 6));
+        assert_eq!(nf("1e400"), ("1e400".into(), 0));
+        assert_eq!(nf("-1e400"), ("-1e400".into(), 0));
+        assert_eq!(
+            nf("[0, 1.7976931348623159e308]"),
+            ("1.7976931348623159e308".into(), 4)
+        );
+        let big = "9".repeat(400);
+        assert_eq!(nf(&big), (big.clone(), 0));
+        // Close to the edge but finite.
+        assert_eq!(num(&p("1.7976931348623157e308")).0, f64::MAX);
+        assert_eq!(num(&p("1e-400")).0, 0.0);
+        // Not the literal: generic errors.
+        assert_eq!(syntax_err("nan").0, "expected `null`");
+        assert_eq!(syntax_err("Inf").0, "expected value, found `I`");
+        assert_eq!(
+            err("NaN").to_string(),
+            "number `NaN` is not finite at byte 0"
+        );
+    }
+
+    // ----- strings ---------------------------------------------------------
+
+    #[test]
+    fn control_characters_in_strings() {
+        for c in (0u8..0x20).map(char::from) {
+            let doc = format!("[\"ab{c}\"]");
+            assert_eq!(
+                syntax_err(&doc),
+                ("control character in string".into(), 4),
+                "{c:?}"
+            );
+            let doc = format!("{{\"k{c}\":1}}");
+            assert_eq!(
+                syntax_err(&doc),
+                ("control character in string".into(), 3),
+                "{c:?}"
+            );
+        }
+        // Control characters deep in a long run (past the 8-byte fast path).
+        let doc = format!("\"{}\n\"", "x".repeat(37));
+        assert_eq!(syntax_err(&doc).1, 38);
+        let doc = format!("\"{}\\n{}\t\"", "x".repeat(9), "y".repeat(20));
+        assert_eq!(syntax_err(&doc).1, 32);
+        // DEL and C1 controls are allowed, as are escaped control characters.
+        assert_eq!(p("\"\u{7f}\u{85}\"").as_str(), Some("\u{7f}\u{85}"));
+        assert_eq!(p("\"\\u0000\\u001f\"").as_str(), Some("\u{0}\u{1f}"));
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            p(r#""\" \\ \/ \b \f \n \r \t""#).as_str(),
+            Some("\" \\ / \u{8} \u{c} \n \r \t")
+        );
+        assert_eq!(p(r#""\u00e9\u00C9\u20AC\u0041""#).as_str(), Some("éÉ€A"));
+        assert_eq!(p(r#""a\nb""#).span, sp(0, 6));
+        for (doc, shown) in [
+            (r#""\x""#, "x"),
+            (r#""\a""#, "a"),
+            (r#""\'""#, "'"),
+            (r#""\U0041""#, "U"),
+            (r#""\0""#, "0"),
+            ("\"\\é\"", "é"),
+        ] {
+            assert_eq!(
+                syntax_err(doc),
+                (format!("invalid escape `\\{shown}`"), 1),
+                "{doc}"
+            );
+        }
+        assert_eq!(syntax_err("\"\\\n\"").0, "invalid escape `\\\\u{a}`");
+        assert_eq!(syntax_err(r#""abc\x""#).0, "invalid escape `\\x`");
+        for doc in [
+            r#""\u12G4""#,
+            r#""\u12""#,
+            r#""\u""#,
+            r#""\u-123""#,
+            r#""\u 123""#,
+        ] {
+            let (msg, off) = syntax_err(doc);
+            assert!(msg.starts_with("invalid unicode escape"), "{doc}: {msg}");
+            assert_eq!(off, 1);
+        }
+    }
+
+    #[test]
+    fn surrogates() {
+        assert_eq!(p(r#""\ud83d\ude00""#).as_str(), Some("😀"));
+        assert_eq!(p(r#""\uD83D\uDE00x""#).as_str(), Some("😀x"));
+        assert_eq!(p(r#""\udbff\udfff""#).as_str(), Some("\u{10FFFF}"));
+        assert_eq!(p(r#""\ud800\udc00""#).as_str(), Some("\u{10000}"));
+        assert_eq!(p(r#""\ud7ff\ue000""#).as_str(), Some("\u{d7ff}\u{e000}"));
+        for (doc, escape, off) in [
+            (r#""\ud800""#, r"\ud800", 1),
+            (r#""ab\uD800x""#, r"\uD800", 3),
+            (r#""\udc00""#, r"\udc00", 1),
+            (r#""\uDFFF\uD800""#, r"\uDFFF", 1),
+            (r#""\ud800\u0041""#, r"\ud800", 1),
+            (r#""\ud800\ud800""#, r"\ud800", 1),
+            (r#""\ud800\n""#, r"\ud800", 1),
+            (r#""\ud83d\\ude00""#, r"\ud83d", 1),
+        ] {
+            assert_eq!(
+                syntax_err(doc),
+                (format!("lone surrogate `{escape}` in string"), off),
+                "{doc}"
+            );
+        }
+        assert_eq!(syntax_err(r#"{"\udc00":1}"#).1, 2);
+        assert_eq!(
+            syntax_err(r#""\ud800\u12""#).0,
+            "invalid unicode escape, expected `\\u` and 4 hex digits"
+        );
+        assert_eq!(syntax_err(r#""\ud800\u12""#).1, 7);
+    }
+
+    #[test]
+    fn strings_without_escapes_are_borrowed() {
+        let doc = r#"{"plain": "value", "üñï": "ĉödé 😀", "esc\u0061ped": "a\tb", "e": ""}"#;
+        let n = p(doc);
+        let entries = n.as_object().unwrap();
+        let borrowed = |c: &Cow<'_, str>| matches!(c, Cow::Borrowed(_));
+        fn string<'a>(node: &Node<'a>) -> Cow<'a, str> {
+            match &node.value {
+                Value::String(s) => s.clone(),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(borrowed(&entries[0].key));
+        assert!(borrowed(&string(&entries[0].value)));
+        assert!(borrowed(&entries[1].key));
+        assert_eq!(entries[1].key, "üñï");
+        assert!(borrowed(&string(&entries[1].value)));
+        assert_eq!(string(&entries[1].value), "ĉödé 😀");
+        assert!(!borrowed(&entries[2].key));
+        assert_eq!(entries[2].key, "escaped");
+        assert!(!borrowed(&string(&entries[2].value)));
+        assert_eq!(string(&entries[2].value), "a\tb");
+        assert!(borrowed(&entries[3].key));
+        assert!(borrowed(&string(&entries[3].value)));
+        // Long strings cross the eight-byte scanner boundary at every offset.
+        for len in 0..40 {
+            let s = "é".repeat(len / 2) + &"a".repeat(len % 7);
+            let doc = format!("\"{s}\"");
+            let n = p(&doc);
+            assert_eq!(n.as_str(), Some(s.as_str()));
+            assert_eq!(n.span, sp(0, doc.len()));
+            let doc = format!("\"{s}\\\"{s}\"");
+            assert_eq!(p(&doc).as_str(), Some(format!("{s}\"{s}").as_str()));
+        }
+    }
+
+    // ----- structure ------------------------------------------------------
+
+    #[test]
+    fn spans_of_nested_values_and_keys() {
+        let doc = r#"{"a": [1, {"b": null}], "c" :"x\ny", "d":{}}"#;
+        let n = p(doc);
+        let text = |s: Span| &doc[s.start..s.end];
+        assert_eq!(n.span, sp(0, doc.len()));
+        let e = n.as_object().unwrap();
+        assert_eq!(text(e[0].key_span), r#""a""#);
+        assert_eq!(text(e[0].value.span), r#"[1, {"b": null}]"#);
+        let arr = e[0].value.as_array().unwrap();
+        assert_eq!(text(arr[0].span), "1");
+        assert_eq!(text(arr[1].span), r#"{"b": null}"#);
+        let inner = arr[1].as_object().unwrap();
+        assert_eq!(text(inner[0].key_span), r#""b""#);
+        assert_eq!(inner[0].key_span, sp(11, 14));
+        assert_eq!(text(inner[0].value.span), "null");
+        assert_eq!(text(e[1].key_span), r#""c""#);
+        assert_eq!(text(e[1].value.span), r#""x\ny""#);
+        assert_eq!(e[1].value.as_str(), Some("x\ny"));
+        assert_eq!(text(e[2].value.span), "{}");
+        // Multi-byte text before values: spans stay byte offsets.
+        let doc = "[\"é\", \"😀\", 1]";
+        let items = p(doc).as_array().unwrap().to_vec();
+        assert_eq!(items[0].span, sp(1, 5));
+        assert_eq!(items[1].span, sp(7, 13));
+        assert_eq!(items[2].span, sp(15, 16));
+    }
+
+    #[test]
+    fn duplicate_keys_kept_in_order() {
+        let n = p(r#"{"a":1,"b":2,"a":3,"a":{"x":1,"x":2}}"#);
+        let keys: Vec<&str> = n.as_object().unwrap().iter().map(|e| &*e.key).collect();
+        assert_eq!(keys, ["a", "b", "a", "a"]);
+        assert_eq!(n.value.get("a").unwrap().as_f64(), Some(1.0));
+        assert_eq!(n.value.get("a").unwrap().span, sp(5, 6));
+        let last = &n.as_object().unwrap()[3].value;
+        assert_eq!(last.as_object().unwrap().len(), 2);
+        assert_eq!(last.value.get("x").unwrap().as_f64(), Some(1.0));
+        // Escaped and unescaped spellings of the same key are the same key.
+        let n = p(r#"{"k":1,"\u006b":2}"#);
+        assert_eq!(n.as_object().unwrap()[1].key, "k");
+    }
+
+    #[test]
+    fn helpers() {
+        let n = p(r#"{"s":"x","n":2.5,"a":[null],"o":{},"b":false,"z":null}"#);
+        let v = &n.value;
+        assert_eq!(v.type_name(), "object");
+        let names: Vec<&str> = n
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|e| e.value.value.type_name())
+            .collect();
+        assert_eq!(
+            names,
+            ["string", "number", "array", "object", "boolean", "null"]
+        );
+        assert_eq!(v.get("s").unwrap().as_str(), Some("x"));
+        assert_eq!(v.get("n").unwrap().as_f64(), Some(2.5));
+        assert_eq!(v.get("a").unwrap().as_array().map(<[_]>::len), Some(1));
+        assert_eq!(v.get("o").unwrap().as_object().map(<[_]>::len), Some(0));
+        assert_eq!(v.get("missing"), None);
+        assert_eq!(v.get("s").unwrap().as_f64(), None);
+        assert_eq!(v.get("n").unwrap().as_str(), None);
+        assert_eq!(v.get("s").unwrap().as_array(), None);
+        assert_eq!(v.get("a").unwrap().as_object(), None);
+        assert_eq!(v.get("a").unwrap().value.get("x"), None);
+    }
+
+    // ----- depth -----------------------------------------------------------
+
+    #[test]
+    fn depth_limit() {
+        for limit in [1usize, 2, 5, 64] {
+            let ok = format!("{}{}", "[".repeat(limit), "]".repeat(limit));
+            assert!(parse_str(&ok, limit).is_ok(), "{limit}");
+            let deep = format!("{}{}", "[".repeat(limit + 1), "]".repeat(limit + 1));
+            let e = parse_str(&deep, limit).unwrap_err();
+            assert_eq!(
+                e,
+                ParseError {
+                    kind: ParseErrorKind::TooDeep(limit),
+                    offset: limit
+                }
+            );
+            let ok = format!("{}1{}", "{\"a\":".repeat(limit), "}".repeat(limit));
+            assert!(parse_str(&ok, limit).is_ok());
+            let deep = format!("{}1{}", "{\"a\":".repeat(limit + 1), "}".repeat(limit + 1));
+            let e = parse_str(&deep, limit).unwrap_err();
+            assert_eq!(e.kind, ParseErrorKind::TooDeep(limit));
+            assert_eq!(e.offset, 5 * limit);
+        }
+        // Mixed containers; empty ones count too.
+        assert!(parse_str(r#"[{"a":[]}]"#, 3).is_ok());
+        assert_eq!(parse_str(r#"[{"a":[]}]"#, 2).unwrap_err().offset, 6);
+        assert_eq!(
+            parse_str(r#"[{"a":{}}]"#, 2).unwrap_err().kind,
+            ParseErrorKind::TooDeep(2)
+        );
+        // Siblings do not add up.
+        assert!(parse_str("[[1],[2],[[3]]]", 3).is_ok());
+        // Limit 0: scalars only.
+        assert!(parse_str("\"x\"", 0).is_ok());
+        assert_eq!(
+            parse_str("[]", 0).unwrap_err().kind,
+            ParseErrorKind::TooDeep(0)
+        );
+        assert_eq!(parse_str(" {}", 0).unwrap_err().offset, 1);
+        // Deep documents within a large limit are parsed without recursion.
+        let n = 10_000;
+        let doc = format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse_str(&doc, n).is_ok());
+    }
+
+    #[test]
+    fn million_open_brackets() {
+        let doc = "[".repeat(1_000_000);
+        let started = std::time::Instant::now();
+        let e = parse_str(&doc, 64).unwrap_err();
+        assert_eq!(
+            e,
+            ParseError {
+                kind: ParseErrorKind::TooDeep(64),
+                offset: 64
+            }
+        );
+        let e = parse(doc.as_bytes(), 64).unwrap_err();
+        assert_eq!(e.kind, ParseErrorKind::TooDeep(64));
+        let objects = "{\"a\":".repeat(1_000_000);
+        assert_eq!(parse_str(&objects, 64).unwrap_err().offset, 320);
+        // Even with an enormous limit: iterative, so no stack overflow.
+        let e = parse_str(&doc, usize::MAX).unwrap_err();
+        assert_eq!(
+            e,
+            ParseError {
+                kind: ParseErrorKind::Syntax("unexpected end of input".into()),
+                offset: 1_000_000
+            }
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    // ----- bytes, positions -------------------------------------------------
+
+    #[test]
+    fn invalid_utf8() {
+        let e = parse(b"{\"a\":\"\xff\"}", DEPTH).unwrap_err();
+        assert_eq!(
+            e,
+            ParseError {
+                kind: ParseErrorKind::InvalidUtf8,
+                offset: 6
+            }
+        );
+        assert_eq!(
+            parse(b"[\"\xc3\xa9\", \"\xc3\"]", DEPTH)
+                .unwrap_err()
+                .offset,
+            8
+        );
+        assert_eq!(
+            parse(b"\xc0\xaf", DEPTH).unwrap_err().kind,
+            ParseErrorKind::InvalidUtf8
+        );
+        assert_eq!(parse(b"\"\xed\xa0\x80\"", DEPTH).unwrap_err().offset, 1);
+        assert_eq!(parse(b"1 \xe2\x82", DEPTH).unwrap_err().offset, 2);
+        assert_eq!(parse(b"\xEF\xBB{}", DEPTH).unwrap_err().offset, 0);
+        assert_eq!(parse(b"\xEF\xBB\xBF{}", DEPTH).unwrap().span, sp(3, 5));
+        assert_eq!(
+            parse("\"é😀\"".as_bytes(), DEPTH).unwrap().as_str(),
+            Some("é😀")
+        );
+        assert_eq!(
+            parse(b"{} \xff", DEPTH).unwrap_err().kind,
+            ParseErrorKind::InvalidUtf8
+        );
+        assert_eq!(parse(b"[1,", DEPTH).unwrap_err().offset, 3);
+    }
+
+    #[test]
+    fn line_and_column() {
+        let s = "{\n  \"é\": [1,\r\n   \"😀x\"],\n}";
+        assert_eq!(line_col(s, 0), (1, 1));
+        assert_eq!(line_col(s, 1), (1, 2)); // the first newline itself
+        assert_eq!(line_col(s, 2), (2, 1));
+        assert_eq!(line_col(s, 4), (2, 3)); // opening quote of "é"
+        assert_eq!(line_col(s, 5), (2, 4)); // é
+        assert_eq!(line_col(s, 6), (2, 4)); // inside é
+        assert_eq!(line_col(s, 7), (2, 5)); // closing quote
+        let x = s.find('x').unwrap();
+        assert_eq!(line_col(s, x), (3, 6));
+        let emoji = s.find('😀').unwrap();
+        for off in emoji..emoji + 4 {
+            assert_eq!(line_col(s, off), (3, 5));
+        }
+        assert_eq!(line_col(s, s.len()), (4, 2));
+        assert_eq!(line_col(s, s.len() + 100), (4, 2));
+        assert_eq!(line_col(s, usize::MAX), (4, 2));
+        assert_eq!(line_col("", 5), (1, 1));
+        assert_eq!(line_col("\n\n", 2), (3, 1));
+        // A parse error located with it.
+        let doc = "{\n  \"ü\": tru\n}";
+        let e = parse_str(doc, DEPTH).unwrap_err();
+        assert_eq!(line_col(doc, e.offset), (2, 8));
+    }
+
+    #[test]
+    fn error_display() {
+        assert_eq!(err("[1,]").to_string(), "trailing comma in array at byte 3");
+        assert_eq!(
+            parse(b"\xff", 1).unwrap_err().to_string(),
+            "input is not valid UTF-8 at byte 0"
+        );
+        assert_eq!(
+            parse_str("[[", 1).unwrap_err().to_string(),
+            "arrays and objects nest deeper than 1 levels at byte 1"
+        );
+        let e: Box<dyn std::error::Error> = Box::new(err("x"));
+        assert_eq!(e.to_string(), "expected value, found `x` at byte 0");
+    }
+
+    // ----- serde_json ------------------------------------------------------
+
+    #[test]
+    fn from_serde_round_trip() {
+        let v: serde_json::Value = serde_json::from_str(
+            r#"{"a":[1,-2,3.5,1e300,18446744073709551615,-9223372036854775808,{"b":null,"c":[true,false,[]]}],"s":"x\"y\u00e9","o":{}}"#,
+        )
+        .unwrap();
+        let n = from_serde(&v);
+        assert_eq!(to_serde(&n), v);
+        assert_eq!(n.span, NO_SPAN);
+        let a = n.value.get("a").unwrap();
+        assert_eq!(a.span, NO_SPAN);
+        assert_eq!(a.as_array().unwrap()[0].span, NO_SPAN);
+        assert_eq!(n.as_object().unwrap()[0].key_span, NO_SPAN);
+        assert_eq!(n.value.get("s").unwrap().as_str(), Some("x\"yé"));
+        assert!(matches!(
+            &n.value.get("s").unwrap().value,
+            Value::String(Cow::Borrowed(_))
+        ));
+        let texts: Vec<String> = a.as_array().unwrap()[..5]
+            .iter()
+            .map(|i| num(i).1)
+            .collect();
+        assert_eq!(texts, ["1", "-2", "3.5", "1e+300", "18446744073709551615"]);
+        assert_eq!(a.as_array().unwrap()[3].as_f64(), Some(1e300));
+        // Parsing serde_json's output gives the same tree (spans aside).
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(to_serde(&p(&text)), to_serde(&n));
+    }
+
+    const VALID: &[&str] = &[
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "-0.0",
+        "1",
+        "-1",
+        "1.5",
+        "1.50",
+        "1e3",
+        "1E3",
+        "1e+3",
+        "1e-3",
+        "-1.25e-7",
+        "123456789012345678901234567890",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "9007199254740993",
+        "0.1",
+        "2.2250738585072014e-308",
+        "4.9e-324",
+        "1e-400",
+        "1.7976931348623157e308",
+        "\"\"",
+        "\"plain\"",
+        r#""\"\\\/\b\f\n\r\t""#,
+        r#""\u0000\u001f\u007f\u0080\u07ff\u0800\uffff""#,
+        r#""\ud83d\ude00 😀 é ü ĉ 中文""#,
+        "[]",
+        "{}",
+        "[[[]]]",
+        "[1,[2,[3,[4]]]]",
+        r#"{"a":{"b":{"c":{}}}}"#,
+        r#" { "a" : [ 1 , 2 , { "b" : null } ] , "c" : "d" } "#,
+        "\t\r\n[\t\r\n1\t\r\n]\t\r\n",
+        r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t1"],"document":"{\"x\":1}","timeoutConfig":{"inProgressTimeoutInMinutes":60},"tags":[{"Key":"k","Value":"v"}]}"#,
+        r#"[true,false,null,0,"",[],{}]"#,
+        r#"{"":""}"#,
+        r#"{"a\u0000b":1}"#,
+        r#"["\u00e9", "é"]"#,
+        r#"{"emoji 😀":"\uD83D\uDE00"}"#,
+        r#"[-1e-0, 0e0, 0E+0, 1.0e00]"#,
+    ];
+
+    #[test]
+    fn agrees_with_serde_json() {
+        assert!(VALID.len() >= 40);
+        for doc in VALID {
+            let ours = p(doc);
+            let theirs: serde_json::Value = serde_json::from_str(doc).unwrap();
+            assert_eq!(to_serde(&ours), theirs, "{doc}");
+            assert_eq!(
+                to_serde(&parse(doc.as_bytes(), DEPTH).unwrap()),
+                theirs,
+                "{doc}"
+            );
+            // The top-level span covers the value without surrounding whitespace.
+            assert_eq!(
+                &doc[ours.span.start..ours.span.end],
+                doc.trim_matches(|c| " \t\r\n".contains(c))
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_what_serde_json_rejects() {
+        for doc in [
+            "",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "+1",
+            "1.",
+            ".1",
+            "1e",
+            "-",
+            "'a'",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "1e400",
+            "\"\\ud800\"",
+            "\"\\x\"",
+            "\"\t\"",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "// c\n1",
+            "[1] x",
+            "tru",
+            "\u{c}1",
+            "[",
+            "\"abc",
+        ] {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(doc).is_err(),
+                "serde accepts {doc:?}"
+            );
+            assert!(parse_str(doc, DEPTH).is_err(), "we accept {doc:?}");
+        }
+    }
+
+    /// Random single-byte mutations of valid documents: never panics, and
+    /// accepts exactly what serde_json accepts, with the same tree.
+    #[test]
+    fn mutations_agree_with_serde_json() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        const ALPHABET: &[u8] =
+            b" \t\n\r\x0c\x00\x1f[]{},:\"\\/'+-.0123456789eEnultrfasNIxu\x7f\xc3\xa9\xff";
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let doc = VALID[(next() % VALID.len() as u64) as usize].as_bytes();
+            let mut bytes = doc.to_vec();
+            for _ in 0..=(next() % 3) {
+                let at = (next() % (bytes.len() as u64 + 1)) as usize;
+                let b = ALPHABET[(next() % ALPHABET.len() as u64) as usize];
+                match next() % 3 {
+                    0 if at < bytes.len() => bytes[at] = b,
+                    1 if at < bytes.len() => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, b),
+                }
+            }
+            let ours = parse(&bytes, 128);
+            let theirs = serde_json::from_slice::<serde_json::Value>(&bytes);
+            match (&ours, &theirs) {
+                (Ok(o), Ok(t)) => {
+                    assert_eq!(&to_serde(o), t, "{:?}", String::from_utf8_lossy(&bytes));
+                    checked += 1;
+                }
+                (Err(_), Err(_)) => {}
+                // serde_json (without `float_roundtrip`) rounds some literals
+                // just above f64::MAX down to MAX; correctly rounded, they
+                // are infinite, and so rejected here.
+                (
+                    Err(ParseError {
+                        kind: ParseErrorKind::NonFinite(lit),
+                        ..
+                    }),
+                    Ok(_),
+                ) if lit.parse::<f64>().is_ok_and(f64::is_infinite) => {}
+                // ... and some literals just below the rounding boundary up.
+                (Ok(_), Err(e)) if e.to_string().starts_with("number out of range") => {}
+                _ => panic!(
+                    "disagree on {:?}: ours {ours:?}, serde_json {theirs:?}",
+                    String::from_utf8_lossy(&bytes)
+                ),
+            }
+            if let Err(e) = &ours {
+                assert!(e.offset <= bytes.len());
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+}

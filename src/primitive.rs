@@ -1,0 +1,214 @@
+//! Primitive checks that every shape shares: whole-value patterns with the
+//! Java character classes of the AWS model translated exactly, decimal
+//! places, and the "did you mean" distance.
+
+use unicode_general_category::{get_general_category, GeneralCategory as G};
+
+/// The patterns that occur in the seven operations' input shapes.
+///
+/// AWS applies a model pattern to the whole value (Java `matches`), so each
+/// matcher here is anchored at both ends. Character classes follow Java's
+/// `\p{..}` general categories; the Unicode version is the one of the
+/// `unicode-general-category` crate (16.0), which decides what "unassigned"
+/// (`Cn`) means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    /// `[a-zA-Z0-9_-]+` (JobId, JobTemplateId, NamespaceId, ParameterKey).
+    Id,
+    /// `[a-zA-Z0-9:_-]+` (ThingName).
+    ThingName,
+    /// `[^\p{C}]+` (JobDescription, ParameterValue): no control, format,
+    /// surrogate, private-use or unassigned code point, and not empty.
+    NoControl,
+    /// `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` (TagKey).
+    TagKey,
+    /// `^arn:[!-~]+$` (JobTemplateArn, PackageVersionArn).
+    Arn,
+}
+
+impl Pattern {
+    /// The pattern exactly as written in the AWS model.
+    pub(crate) fn source(self) -> &'static str {
+        match self {
+            Pattern::Id => "[a-zA-Z0-9_-]+",
+            Pattern::ThingName => "[a-zA-Z0-9:_-]+",
+            Pattern::NoControl => "[^\\p{C}]+",
+            Pattern::TagKey => "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
+            Pattern::Arn => "^arn:[!-~]+$",
+        }
+    }
+
+    /// Whether the whole of `s` matches.
+    pub(crate) fn matches(self, s: &str) -> bool {
+        match self {
+            Pattern::Id => !s.is_empty() && s.bytes().all(is_id_byte),
+            Pattern::ThingName => !s.is_empty() && s.bytes().all(|b| is_id_byte(b) || b == b':'),
+            Pattern::NoControl => !s.is_empty() && s.chars().all(|c| !is_other(c)),
+            Pattern::TagKey => s.chars().all(is_tag_key_char),
+            Pattern::Arn => s
+                .strip_prefix("arn:")
+                .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b))),
+        }
+    }
+
+    /// The first character of `s` that breaks the pattern, for messages.
+    pub(crate) fn first_offender(self, s: &str) -> Option<char> {
+        match self {
+            Pattern::Arn if !s.starts_with("arn:") => None,
+            Pattern::Arn => s.chars().skip(4).find(|c| !('!'..='~').contains(c)),
+            _ => s.chars().find(|&c| !self.matches(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+}
+
+fn is_id_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Java `\p{C}`: Cc, Cf, Cs, Co and Cn.
+pub(crate) fn is_other(c: char) -> bool {
+    if (' '..='~').contains(&c) {
+        return false;
+    }
+    matches!(
+        get_general_category(c),
+        G::Control | G::Format | G::Surrogate | G::PrivateUse | G::Unassigned
+    )
+}
+
+/// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
+fn is_tag_key_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || " _.:/=+-@".contains(c);
+    }
+    matches!(
+        get_general_category(c),
+        G::UppercaseLetter
+            | G::LowercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+            | G::SpaceSeparator
+            | G::LineSeparator
+            | G::ParagraphSeparator
+            | G::DecimalNumber
+            | G::LetterNumber
+            | G::OtherNumber
+    )
+}
+
+/// Number of digits after the decimal point in the shortest round-trip
+/// decimal form of `x` (what both Rust's `Display` and JavaScript's
+/// `Number.prototype.toString` denote), so `1.50` counts 1 and `2.0` counts 0.
+pub(crate) fn decimal_places(x: f64) -> u32 {
+    let s = format!("{x}");
+    match s.split_once('.') {
+        Some((_, frac)) => u32::try_from(frac.len()).unwrap_or(u32::MAX),
+        None => 0,
+    }
+}
+
+/// Levenshtein distance, ASCII-case-insensitive, bounded for speed.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).take(64).collect();
+    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(first) = cur.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = sub.min(del).min(ins);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The closest candidate within a distance of a third of its length (at least 2).
+pub(crate) fn closest<'c>(given: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .map(|c| (edit_distance(given, c), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Renders a value for a message: at most 64 characters, then `…`.
+pub(crate) fn excerpt(s: &str) -> String {
+    const MAX: usize = 64;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or(s)),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_patterns_match_whole_values() {
+        assert!(Pattern::Id.matches("job-1_A"));
+        assert!(!Pattern::Id.matches("my job"));
+        assert!(!Pattern::Id.matches(""));
+        assert!(!Pattern::Id.matches("job:1"));
+        assert!(Pattern::ThingName.matches("thing:1"));
+        assert_eq!(Pattern::Id.first_offender("my job"), Some(' '));
+    }
+
+    #[test]
+    fn no_control_is_java_p_c() {
+        assert!(Pattern::NoControl.matches("Ünïcode ✓ text"));
+        assert!(!Pattern::NoControl.matches(""));
+        assert!(!Pattern::NoControl.matches("tab\there")); // Cc
+        assert!(!Pattern::NoControl.matches("zero\u{200B}width")); // Cf
+        assert!(!Pattern::NoControl.matches("private\u{E000}")); // Co
+        assert!(!Pattern::NoControl.matches("unassigned\u{0378}")); // Cn
+        assert!(!Pattern::NoControl.matches("bom\u{FEFF}")); // Cf
+    }
+
+    #[test]
+    fn tag_key_class() {
+        assert!(Pattern::TagKey.matches("env:prod/tier=1+a@b_c.d-e"));
+        assert!(Pattern::TagKey.matches("ключ ١٢٣")); // letters, space, Arabic-Indic digits
+        assert!(Pattern::TagKey.matches(""));
+        assert!(!Pattern::TagKey.matches("a#b"));
+        assert!(!Pattern::TagKey.matches("a\tb"));
+        assert!(Pattern::TagKey.matches("a\u{2028}b")); // Zl
+    }
+
+    #[test]
+    fn arn_pattern() {
+        assert!(Pattern::Arn.matches("arn:aws:iot:us-east-1:123456789012:jobtemplate/t"));
+        assert!(!Pattern::Arn.matches("arn:"));
+        assert!(!Pattern::Arn.matches("arn:has space"));
+        assert!(!Pattern::Arn.matches("xarn:a"));
+    }
+
+    #[test]
+    fn decimal_places_use_shortest_form() {
+        assert_eq!(decimal_places(1.5), 1);
+        assert_eq!(decimal_places(2.0), 0);
+        assert_eq!(decimal_places(1.55), 2);
+        assert_eq!(decimal_places(10.999), 3);
+        assert_eq!(decimal_places(0.1 + 0.2), 17);
+    }
+
+    #[test]
+    fn closest_suggests_typos() {
+        let names = ["jobExecutionsRetryConfig", "jobExecutionsRolloutConfig", "timeoutConfig"];
+        assert_eq!(
+            closest("jobExecutionRetryConfig", names.iter().copied()),
+            Some("jobExecutionsRetryConfig")
+        );
+        assert_eq!(closest("timeoutconfig", names.iter().copied()), Some("timeoutConfig"));
+        assert_eq!(closest("zzz", names.iter().copied()), None);
+    }
+}

@@ -1,0 +1,134 @@
+//! Calendar arithmetic without a clock: RFC 3339 and the scheduling
+//! timestamp form, converted to epoch milliseconds.
+
+/// Milliseconds in one minute.
+pub(crate) const MINUTE_MS: i64 = 60_000;
+/// Milliseconds in one day.
+pub(crate) const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn digits(s: &[u8]) -> Option<i64> {
+    if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    s.iter()
+        .try_fold(0i64, |acc, b| acc.checked_mul(10)?.checked_add(i64::from(b - b'0')))
+}
+
+/// Parses `YYYY-MM-DDTHH:MM` with optional `:SS`, optional fraction and an
+/// optional zone (`Z` or `±HH:MM`); a missing zone means UTC. Returns epoch ms.
+pub(crate) fn parse_timestamp(s: &str, require_zone: bool) -> Option<i64> {
+    let b = s.as_bytes();
+    let num = |from: usize, to: usize| b.get(from..to).and_then(digits);
+    if b.len() < 16 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || b.get(13) != Some(&b':') {
+        return None;
+    }
+    if !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let (y, mo, d, h, mi) = (num(0, 4)?, num(5, 7)?, num(8, 10)?, num(11, 13)?, num(14, 16)?);
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 {
+        return None;
+    }
+    let mut i = 16;
+    let mut sec = 0;
+    let mut frac_ms = 0;
+    if b.get(i) == Some(&b':') {
+        sec = num(i + 1, i + 3)?;
+        if sec > 59 {
+            return None;
+        }
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            let start = i + 1;
+            let mut end = start;
+            while b.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+            if end == start {
+                return None;
+            }
+            let ms_digits = b.get(start..(start + 3).min(end))?;
+            frac_ms = digits(ms_digits)? * 10i64.pow(3 - u32::try_from(ms_digits.len()).ok()?);
+            i = end;
+        }
+    }
+    let offset_min = match b.get(i) {
+        None if !require_zone => 0,
+        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+        Some(sign @ (b'+' | b'-')) if i + 6 == b.len() && b.get(i + 3) == Some(&b':') => {
+            let oh = num(i + 1, i + 3)?;
+            let om = num(i + 4, i + 6)?;
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let m = oh * 60 + om;
+            if *sign == b'-' {
+                -m
+            } else {
+                m
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(y, mo, d);
+    Some(days * DAY_MS + (h * 60 + mi - offset_min) * MINUTE_MS + sec * 1000 + frac_ms)
+}
+
+/// Parses the caller's "now": epoch milliseconds (an integer) or an RFC 3339
+/// date-time with a zone.
+///
+/// # Errors
+/// A lowercase sentence when the text is neither.
+pub(crate) fn parse_now(s: &str) -> Result<i64, String> {
+    if let Ok(ms) = s.parse::<i64>() {
+        return Ok(ms);
+    }
+    parse_timestamp(s, true).ok_or_else(|| {
+        format!("`{s}` is neither epoch milliseconds nor an RFC 3339 date-time such as `2026-01-01T00:00:00Z`")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_and_known_dates() {
+        assert_eq!(parse_timestamp("1970-01-01T00:00", false), Some(0));
+        assert_eq!(parse_timestamp("2024-07-01T09:30", false), Some(1_719_826_200_000));
+        assert_eq!(parse_timestamp("2024-02-29T00:00", false), Some(1_709_164_800_000));
+        assert_eq!(parse_timestamp("2023-02-29T00:00", false), None);
+        assert_eq!(parse_timestamp("2024-07-01T09:30:15.5Z", true), Some(1_719_826_215_500));
+        assert_eq!(parse_timestamp("2024-07-01T11:30+02:00", true), Some(1_719_826_200_000));
+        assert_eq!(parse_timestamp("2024-07-01T09:30", true), None);
+        assert_eq!(parse_timestamp("2024-7-01T09:30", false), None);
+        assert_eq!(parse_timestamp("2024-07-01T24:00", false), None);
+    }
+
+    #[test]
+    fn now_accepts_ms_and_rfc3339() {
+        assert_eq!(parse_now("1700000000000"), Ok(1_700_000_000_000));
+        assert_eq!(parse_now("1970-01-01T00:01:00Z"), Ok(60_000));
+        assert!(parse_now("yesterday").is_err());
+    }
+}
