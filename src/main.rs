@@ -1,1 +1,237 @@
-fn main() {}
+//! The `iot-jobs-policy` command: validate AWS IoT Jobs requests from files
+//! or standard input, and list the rules.
+//!
+//! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error or
+//! unreadable input.
+
+use iot_jobs_policy::{ffi, rules, Operation, Options, Report, Severity};
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  iot-jobs-policy validate <OPERATION> [FILE|-] [--api 2022-01|latest]
+                  [--profile documented|model] [--now <RFC 3339 | epoch ms>]
+                  [--format text|json]
+  iot-jobs-policy rules [--format text|json]
+  iot-jobs-policy --help | --version
+
+OPERATION is CreateJob, CreateJobTemplate, DescribeJob, DescribeJobTemplate,
+ListJobExecutionsForJob, ListJobExecutionsForThing or UpdateJob (or the
+snake_case form, e.g. create_job). FILE defaults to standard input.
+
+exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable input";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(Usage(message)) => {
+            eprintln!("iot-jobs-policy: {message}");
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<u8, Usage> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Usage(String::from("no command given")));
+    };
+    match command.as_str() {
+        "validate" => validate(rest),
+        "rules" => list_rules(rest),
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        "--version" | "-V" => {
+            println!("iot-jobs-policy {}", env!("CARGO_PKG_VERSION"));
+            Ok(0)
+        }
+        other => Err(Usage(format!("unknown command `{other}`"))),
+    }
+}
+
+/// Splits `--flag value` / `--flag=value` options from positional arguments.
+fn parse_flags<'a>(
+    args: &'a [String],
+    known: &[&str],
+) -> Result<(Vec<&'a str>, Vec<(&'a str, &'a str)>), Usage> {
+    let mut positional = Vec::new();
+    let mut flags = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == "-" || !arg.starts_with("--") {
+            positional.push(arg.as_str());
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v)),
+            None => (arg.as_str(), None),
+        };
+        if !known.contains(&name) {
+            return Err(Usage(format!("unknown option `{name}`")));
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => it
+                .next()
+                .map(String::as_str)
+                .ok_or_else(|| Usage(format!("option `{name}` needs a value")))?,
+        };
+        flags.push((name, value));
+    }
+    Ok((positional, flags))
+}
+
+fn parse_format(value: &str) -> Result<Format, Usage> {
+    match value {
+        "text" => Ok(Format::Text),
+        "json" => Ok(Format::Json),
+        other => Err(Usage(format!(
+            "unknown format `{other}`; expected `text` or `json`"
+        ))),
+    }
+}
+
+fn validate(args: &[String]) -> Result<u8, Usage> {
+    let (positional, flags) = parse_flags(args, &["--api", "--profile", "--now", "--format"])?;
+    let mut options = Options::default();
+    let mut format = Format::Text;
+    for (name, value) in flags {
+        match name {
+            "--api" => options.api = value.parse().map_err(Usage)?,
+            "--profile" => options.profile = value.parse().map_err(Usage)?,
+            "--now" => {
+                let json = serde_json::json!({ "now": value }).to_string();
+                options.now_ms = ffi::parse_options(&json)
+                    .map_err(|e| Usage(e.message().to_owned()))?
+                    .now_ms;
+            }
+            _ => format = parse_format(value)?,
+        }
+    }
+    let (op, file) = match positional.as_slice() {
+        [op] => (*op, "-"),
+        [op, file] => (*op, *file),
+        [] => return Err(Usage(String::from("validate needs an OPERATION"))),
+        _ => return Err(Usage(String::from("validate takes one OPERATION and at most one FILE"))),
+    };
+    let op: Operation = op.parse().map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?;
+    let bytes = read_input(file)?;
+    let report = iot_jobs_policy::validate_bytes(op, &bytes, &options);
+    let out = match format {
+        Format::Json => report.to_json() + "\n",
+        Format::Text => render_text(&report, file, op, std::io::stdout().is_terminal()),
+    };
+    write_stdout(&out);
+    Ok(if report.is_valid() { 0 } else { 1 })
+}
+
+/// Reads at most one byte more than the limit, so a huge input is refused
+/// (`tooLarge`) without being read whole.
+fn read_input(file: &str) -> Result<Vec<u8>, Usage> {
+    let limit = (iot_jobs_policy::MAX_REQUEST_BYTES + 1) as u64;
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    let name = if file == "-" { "standard input" } else { file };
+    result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
+    Ok(bytes)
+}
+
+fn write_stdout(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = out.write_all(s.as_bytes()).and_then(|()| out.flush());
+}
+
+fn paint(colour: bool, code: &str, s: &str) -> String {
+    if colour {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_owned()
+    }
+}
+
+fn render_text(report: &Report, file: &str, op: Operation, terminal: bool) -> String {
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+    let name = if file == "-" { "<stdin>" } else { file };
+    let errors = report.errors().count();
+    let warnings = report.violations().len() - errors;
+    let verdict = if report.is_valid() {
+        paint(colour, "32", "valid")
+    } else {
+        paint(colour, "31", "invalid")
+    };
+    let mut out = format!("{name}: {op} request is {verdict} ({errors} error(s), {warnings} warning(s))\n");
+    for v in report.violations() {
+        let (label, c) = match v.severity() {
+            Severity::Error => ("error", "31"),
+            Severity::Warning => ("warning", "33"),
+        };
+        let path = if v.path().is_empty() { "/" } else { v.path() };
+        out.push_str(&format!(
+            "  {}[{}] {}: {} ({}, {})\n",
+            paint(colour, c, label),
+            v.code(),
+            path,
+            v.message(),
+            v.source().as_str(),
+            v.rule()
+        ));
+        if let Some(help) = v.help() {
+            out.push_str(&format!("    help: {help}\n"));
+        }
+    }
+    if let Some(aws) = report.aws_message() {
+        out.push_str(&format!("  aws: {aws}\n"));
+    }
+    out
+}
+
+fn list_rules(args: &[String]) -> Result<u8, Usage> {
+    let (positional, flags) = parse_flags(args, &["--format"])?;
+    if let Some(extra) = positional.first() {
+        return Err(Usage(format!("rules takes no argument, got `{extra}`")));
+    }
+    let mut format = Format::Text;
+    for (_, value) in flags {
+        format = parse_format(value)?;
+    }
+    let out = match format {
+        Format::Json => ffi::rules_json() + "\n",
+        Format::Text => rules()
+            .iter()
+            .map(|r| {
+                let reference = r.reference.map(|x| format!(" [{x}]")).unwrap_or_default();
+                format!(
+                    "{:<40} {:<18} {:<8} {:<10} {}{reference}\n    {}\n",
+                    r.id,
+                    r.code.as_str(),
+                    match r.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    },
+                    r.source.as_str(),
+                    r.summary,
+                    r.link
+                )
+            })
+            .collect(),
+    };
+    write_stdout(&out);
+    Ok(0)
+}

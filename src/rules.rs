@@ -107,8 +107,10 @@ rules! {
         "thresholdPercentage is greater than 0 (assumed: the model has no lower bound and only a positive share is meaningful)";
     MAXIMUM_PER_MINUTE_MAX = "maximumPerMinute-max", Maximum, Error, Documented, A_ROLLOUT, Some("V-11"),
         "maximumPerMinute is at most 1000";
-    IN_PROGRESS_TIMEOUT_RANGE = "inProgressTimeout-range", Minimum, Error, Documented, A_TIMEOUT, Some("V-17"),
-        "inProgressTimeoutInMinutes is between 1 and 10080 (7 days)";
+    IN_PROGRESS_TIMEOUT_MIN = "inProgressTimeout-min", Minimum, Error, Documented, A_TIMEOUT, Some("V-17"),
+        "inProgressTimeoutInMinutes is at least 1";
+    IN_PROGRESS_TIMEOUT_MAX = "inProgressTimeout-max", Maximum, Error, Documented, A_TIMEOUT, Some("V-17"),
+        "inProgressTimeoutInMinutes is at most 10080 (7 days)";
     RETRY_TOTAL = "retry-total", RetryBudget, Error, Documented, D_CONFIG, Some("V-18"),
         "a device gets at most 10 retries in total across all failure types";
     RETRY_DUPLICATES = "retry-duplicates", Duplicate, Error, Documented, A_RETRY, Some("V-18"),

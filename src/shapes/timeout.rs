@@ -27,12 +27,12 @@ pub(crate) static TIMEOUT_CONFIG: Shape = Shape {
 fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     if let Some(v) = get_int(e, "inProgressTimeoutInMinutes") {
         if !(IN_PROGRESS_TIMEOUT_MIN..=IN_PROGRESS_TIMEOUT_MAX).contains(&v) {
-            w.emit(&rules::IN_PROGRESS_TIMEOUT_RANGE, Some(Seg::Key("inProgressTimeoutInMinutes")), |w| {
-                let (word, bound, constraint) = if v < IN_PROGRESS_TIMEOUT_MIN {
-                    ("less than the documented minimum of", IN_PROGRESS_TIMEOUT_MIN, "greater than or equal to")
-                } else {
-                    ("greater than the documented maximum of", IN_PROGRESS_TIMEOUT_MAX, "less than or equal to")
-                };
+            let (rule, word, bound, constraint) = if v < IN_PROGRESS_TIMEOUT_MIN {
+                (&rules::IN_PROGRESS_TIMEOUT_MIN, "less than the documented minimum of", IN_PROGRESS_TIMEOUT_MIN, "greater than or equal to")
+            } else {
+                (&rules::IN_PROGRESS_TIMEOUT_MAX, "greater than the documented maximum of", IN_PROGRESS_TIMEOUT_MAX, "less than or equal to")
+            };
+            w.emit(rule, Some(Seg::Key("inProgressTimeoutInMinutes")), |w| {
                 Details::new(format!("`{v}` is {word} {bound} minutes"))
                     .item(Some(&v.to_string()), &w.aws_path(), &format!("Member must have value {constraint} {bound}"))
                     .help(String::from("the in-progress timeout is 1 minute to 7 days (10080 minutes)"))
