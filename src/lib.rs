@@ -20,6 +20,8 @@
 //! unchecked indexing outside tests.
 
 mod api;
+#[cfg(test)]
+mod drift;
 pub mod ffi;
 mod json;
 mod ops;
