@@ -1,0 +1,172 @@
+// The shared shim: objects to JSON text, tagged answers to values, misuse to
+// TypeErrors with a `.code`. No validation logic lives here; the Rust core
+// (through the wasm-bindgen glue) does all of it.
+//
+// This file has no module syntax on purpose: the package build appends
+// `module.exports = …` to make `core.cjs` and `export { … }` to make
+// `core.mjs`, so Node (CommonJS) and browsers (ES modules) share one source.
+
+/** The seven operation names; snake_case forms are accepted too. */
+const OPERATIONS = [
+  'CreateJob',
+  'CreateJobTemplate',
+  'DescribeJob',
+  'DescribeJobTemplate',
+  'ListJobExecutionsForJob',
+  'ListJobExecutionsForThing',
+  'UpdateJob',
+];
+
+function usageError(code, message, cause) {
+  const e = new TypeError(message, cause === undefined ? undefined : { cause });
+  e.code = code;
+  return e;
+}
+
+function requestText(request) {
+  if (typeof request === 'string') return request;
+  if (request === null || typeof request !== 'object') {
+    const got = request === null ? 'null' : typeof request;
+    throw usageError('invalidRequest', `the request must be an object or a JSON string, not ${got}`);
+  }
+  let text;
+  try {
+    text = JSON.stringify(request);
+  } catch (e) {
+    // BigInt values and cycles: JSON.stringify cannot carry them.
+    throw usageError('invalidRequest', `the request cannot be serialised as JSON: ${e && e.message}`, e);
+  }
+  if (typeof text !== 'string') {
+    // An object whose toJSON() answers undefined.
+    throw usageError('invalidRequest', 'the request serialises to nothing (a toJSON method answered undefined)');
+  }
+  return text;
+}
+
+function optionsText(options) {
+  if (options === undefined || options === null) return '';
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw usageError('invalidOptions', `options must be an object, not ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  const out = {};
+  for (const key of Object.keys(options)) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (key === 'now') {
+      if (value instanceof Date) {
+        const ms = value.getTime();
+        if (!Number.isFinite(ms)) throw usageError('invalidOptions', 'option `now` is an invalid Date');
+        out.now = ms;
+      } else if (typeof value === 'number') {
+        if (!Number.isInteger(value)) throw usageError('invalidOptions', `option \`now\` must be whole epoch milliseconds, not \`${value}\``);
+        out.now = value;
+      } else {
+        out.now = value;
+      }
+    } else if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') {
+      throw usageError('invalidOptions', `option \`${key}\` has the wrong type: ${typeof value}`);
+    } else {
+      // Unknown keys and wrong types go through: the core names them.
+      out[key] = value;
+    }
+  }
+  return JSON.stringify(out);
+}
+
+function operationName(operation) {
+  if (typeof operation !== 'string') {
+    throw usageError('unknownOperation', `the operation must be a string such as \`CreateJob\`, not ${operation === null ? 'null' : typeof operation}`);
+  }
+  return operation;
+}
+
+function unwrap(text) {
+  const answer = JSON.parse(text);
+  if (answer.type === 'success') return answer;
+  const error = answer.error || {};
+  throw usageError(error.code || 'internal', error.message || 'the validator failed');
+}
+
+/**
+ * Builds the public API over wasm-bindgen glue that exports
+ * `validate`, `isValid`, `rules` and `codes` (all JSON text in and out).
+ * `ready()` throws when the glue has not been initialised yet.
+ */
+function makeApi(glue, ready) {
+  const VALID = '{"type":"success","valid":true}';
+  const INVALID = '{"type":"success","valid":false}';
+  function validate(operation, request, options) {
+    const op = operationName(operation);
+    const req = requestText(request);
+    const opts = optionsText(options);
+    ready();
+    return unwrap(glue.validate(op, req, opts)).report;
+  }
+  function isValid(operation, request, options) {
+    const op = operationName(operation);
+    const req = requestText(request);
+    const opts = optionsText(options);
+    ready();
+    const out = glue.isValid(op, req, opts);
+    if (out === VALID) return true;
+    if (out === INVALID) return false;
+    return unwrap(out).valid;
+  }
+  function rules() {
+    ready();
+    return JSON.parse(glue.rules());
+  }
+  function codes() {
+    ready();
+    return JSON.parse(glue.codes());
+  }
+  return { validate, isValid, rules, codes, operations: () => OPERATIONS.slice() };
+}
+
+/** The seven commands the middleware checks, by their SDK v3 command name. */
+const COMMANDS = {
+  CreateJobCommand: 'CreateJob',
+  CreateJobTemplateCommand: 'CreateJobTemplate',
+  DescribeJobCommand: 'DescribeJob',
+  DescribeJobTemplateCommand: 'DescribeJobTemplate',
+  ListJobExecutionsForJobCommand: 'ListJobExecutionsForJob',
+  ListJobExecutionsForThingCommand: 'ListJobExecutionsForThing',
+  UpdateJobCommand: 'UpdateJob',
+};
+
+/** The error the middleware throws, shaped like the service's own. */
+class InvalidRequestException extends Error {
+  constructor(report, operation) {
+    super(report.awsMessage || 'the request is invalid');
+    this.name = 'InvalidRequestException';
+    this.$fault = 'client';
+    this.$metadata = {};
+    this.operation = operation;
+    this.violations = report.violations;
+    this.report = report;
+  }
+}
+
+/** Builds `iotJobsPolicyMiddleware` over a `validate` function. */
+function makeMiddleware(validate) {
+  const NAME = 'iotJobsPolicyMiddleware';
+  return function iotJobsPolicyMiddleware(options) {
+    const given = options == null ? {} : options;
+    const middleware = (next, context) => async (args) => {
+      const operation = COMMANDS[context && context.commandName];
+      if (operation !== undefined) {
+        // `now` defaults to the clock; a function is called per request;
+        // `null` leaves the time-dependent rules out (skippedRule warnings).
+        let now = 'now' in given ? given.now : Date.now();
+        if (typeof now === 'function') now = now();
+        const report = validate(operation, args.input, { api: given.api, profile: given.profile, now });
+        if (!report.valid) throw new InvalidRequestException(report, operation);
+      }
+      return next(args);
+    };
+    const addOptions = { step: 'initialize', name: NAME, tags: ['IOT_JOBS_POLICY'], override: true };
+    middleware.applyToStack = (stack) => stack.add(middleware, addOptions);
+    middleware.addOptions = addOptions;
+    return middleware;
+  };
+}
