@@ -140,13 +140,23 @@ pub(crate) fn closest<'c>(given: &str, candidates: impl Iterator<Item = &'c str>
         .map(|(_, c)| c)
 }
 
-/// Renders a value for a message: at most 64 characters, then `…`.
+/// Renders a value for a message: control and other invisible code points
+/// escaped (`\u{7}`), at most 64 characters, then `…`.
 pub(crate) fn excerpt(s: &str) -> String {
     const MAX: usize = 64;
-    match s.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or(s)),
-        None => s.to_owned(),
+    let mut out = String::with_capacity(s.len().min(4 * MAX));
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if is_other(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 #[cfg(test)]
@@ -199,6 +209,13 @@ mod tests {
         assert_eq!(decimal_places(1.55), 2);
         assert_eq!(decimal_places(10.999), 3);
         assert_eq!(decimal_places(0.1 + 0.2), 17);
+    }
+
+    #[test]
+    fn excerpt_escapes_and_truncates() {
+        assert_eq!(excerpt("a\u{7}b"), "a\\u{7}b");
+        assert_eq!(excerpt(&"x".repeat(70)), format!("{}…", "x".repeat(64)));
+        assert_eq!(excerpt("é"), "é");
     }
 
     #[test]

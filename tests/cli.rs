@@ -1,0 +1,157 @@
+//! End-to-end tests of the `iot-jobs-policy` binary: exit codes, output
+//! formats, options and input handling.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use iot_jobs_policy::{validate_bytes, Operation, Options, Profile};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-policy"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        input.write_all(bytes).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const BROKEN: &str = "examples/requests/create-job-broken.json";
+const VALID: &str = "examples/requests/create-job-valid.json";
+
+#[test]
+fn valid_request_exits_0() {
+    let o = cli(&["validate", "CreateJob", VALID], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("CreateJob request is valid"));
+}
+
+#[test]
+fn invalid_request_exits_1_and_json_is_the_library_report() {
+    let o = cli(&["validate", "CreateJob", BROKEN, "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let expected = validate_bytes(Operation::CreateJob, &std::fs::read(BROKEN).unwrap(), &Options::default());
+    assert_eq!(stdout(&o), expected.to_json() + "\n");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["valid"], false);
+    assert!(v["awsMessage"].as_str().unwrap().contains("validation errors detected"));
+}
+
+#[test]
+fn text_output_names_path_code_and_help_without_colour_in_a_pipe() {
+    let o = cli(&["validate", "create_job", BROKEN], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("error[pattern] /jobId:"), "{out}");
+    assert!(out.contains("help: did you mean `jobExecutionsRetryConfig`?"), "{out}");
+    assert!(out.contains("aws: "), "{out}");
+    assert!(!out.contains('\u{1b}'), "colour codes in a pipe: {out}");
+}
+
+#[test]
+fn stdin_is_read_by_default_and_with_dash() {
+    for args in [&["validate", "DescribeJob"][..], &["validate", "DescribeJob", "-"][..]] {
+        let o = cli(args, Some(br#"{"jobId":"job-1"}"#));
+        assert_eq!(o.status.code(), Some(0));
+        let o = cli(args, Some(br#"{"jobId":"job 1"}"#));
+        assert_eq!(o.status.code(), Some(1));
+    }
+}
+
+#[test]
+fn api_profile_and_now_flags_change_the_verdict() {
+    let scheduled = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{}",
+        "schedulingConfig":{"startTime":"2026-01-01T00:10"}}"#;
+    let o = cli(&["validate", "CreateJob", "--format", "json"], Some(scheduled));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(r#""code":"skippedRule""#));
+    let o = cli(&["validate", "CreateJob", "--api", "2022-01", "--format", "json"], Some(scheduled));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains(r#""code":"unknownField","path":"/schedulingConfig""#));
+    // 10 minutes after "now": too soon.
+    let o = cli(&["validate", "CreateJob", "--now", "2026-01-01T00:00:00Z", "--format", "json"], Some(scheduled));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains(r#""code":"scheduleWindow","path":"/schedulingConfig/startTime""#));
+    // A year and 10 minutes after "now": too late.
+    let o = cli(&["validate", "CreateJob", "--now=1735689600000", "--format", "json"], Some(scheduled));
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let fast = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{}",
+        "jobExecutionsRolloutConfig":{"maximumPerMinute":5000}}"#;
+    assert_eq!(cli(&["validate", "CreateJob"], Some(fast)).status.code(), Some(1));
+    assert_eq!(cli(&["validate", "CreateJob", "--profile", "model"], Some(fast)).status.code(), Some(0));
+    let model = Options { profile: Profile::Model, ..Options::default() };
+    assert!(validate_bytes(Operation::CreateJob, fast, &model).is_valid());
+}
+
+#[test]
+fn usage_errors_and_unreadable_input_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["validate"][..],
+        &["validate", "MakeCoffee", VALID][..],
+        &["validate", "CreateJob", VALID, "--api", "2019"][..],
+        &["validate", "CreateJob", VALID, "--profile", "strict"][..],
+        &["validate", "CreateJob", VALID, "--now", "yesterday"][..],
+        &["validate", "CreateJob", VALID, "--format", "yaml"][..],
+        &["validate", "CreateJob", VALID, "--colour"][..],
+        &["validate", "CreateJob", VALID, "--format"][..],
+        &["validate", "CreateJob", "/nonexistent/request.json"][..],
+        &["validate", "CreateJob", VALID, "extra"][..],
+    ] {
+        let o = cli(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn malformed_input_is_a_report_not_a_crash() {
+    let cases: [(&[u8], &str); 5] = [
+        (b"\xff\xfe{}", "invalidUtf8"),
+        (b"{\"jobId\": NaN}", "nonFiniteNumber"),
+        (b"[1,2]", "notAnObject"),
+        (b"{\"jobId\":\"a\",\"jobId\":\"b\"}", "duplicateKey"),
+        (b"{\"jobId\":", "invalidJson"),
+    ];
+    for (input, code) in cases {
+        let o = cli(&["validate", "DescribeJob", "--format", "json"], Some(input));
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stdout(&o).contains(&format!(r#""code":"{code}""#)), "{code}: {}", stdout(&o));
+    }
+    let huge = vec![b' '; iot_jobs_policy::MAX_REQUEST_BYTES + 10];
+    let o = cli(&["validate", "DescribeJob", "--format", "json"], Some(&huge));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains(r#""code":"tooLarge""#));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let o = cli(&["rules", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), iot_jobs_policy::ffi::rules_json() + "\n");
+    let o = cli(&["rules"], None);
+    let text = stdout(&o);
+    for rule in iot_jobs_policy::rules() {
+        assert!(text.contains(rule.id), "{}", rule.id);
+        assert!(text.contains(rule.link), "{}", rule.link);
+    }
+    assert_eq!(cli(&["rules", "x"], None).status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version() {
+    assert_eq!(cli(&["--help"], None).status.code(), Some(0));
+    assert!(stdout(&cli(&["--version"], None)).starts_with("iot-jobs-policy "));
+}
