@@ -88,7 +88,8 @@ pub(crate) enum Kind {
 /// A named model shape.
 #[derive(Debug)]
 pub(crate) struct Shape {
-    /// The shape's name in the AWS model, e.g. `JobId`.
+    /// The shape's name in the AWS model, e.g. `JobId` (checked by the drift test).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) name: &'static str,
     /// Its constraints.
     pub(crate) kind: Kind,
