@@ -24,6 +24,7 @@ mod api;
 mod drift;
 pub mod ffi;
 mod json;
+pub mod machine;
 mod ops;
 mod primitive;
 mod report;
