@@ -1,0 +1,170 @@
+// Hand-written types for `iot-jobs-policy` (every entry: Node ESM, Node
+// CommonJS, browsers). A test checks that `ErrorCode` equals `codes()`.
+
+/** The seven operations (snake_case forms such as `create_job` are accepted too). */
+export type Operation =
+  | 'CreateJob'
+  | 'CreateJobTemplate'
+  | 'DescribeJob'
+  | 'DescribeJobTemplate'
+  | 'ListJobExecutionsForJob'
+  | 'ListJobExecutionsForThing'
+  | 'UpdateJob'
+  | 'create_job'
+  | 'create_job_template'
+  | 'describe_job'
+  | 'describe_job_template'
+  | 'list_job_executions_for_job'
+  | 'list_job_executions_for_thing'
+  | 'update_job';
+
+/** The stable machine code of a violation; match on it, never on message text. */
+export type ErrorCode =
+  | 'tooLarge'
+  | 'tooDeep'
+  | 'invalidUtf8'
+  | 'invalidJson'
+  | 'nonFiniteNumber'
+  | 'numberTooLarge'
+  | 'notAnObject'
+  | 'duplicateKey'
+  | 'required'
+  | 'type'
+  | 'unknownField'
+  | 'minLength'
+  | 'maxLength'
+  | 'pattern'
+  | 'minimum'
+  | 'maximum'
+  | 'exclusiveMinimum'
+  | 'enum'
+  | 'minItems'
+  | 'maxItems'
+  | 'decimalPlaces'
+  | 'mutuallyExclusive'
+  | 'missingOneOf'
+  | 'duplicate'
+  | 'retryBudget'
+  | 'notJson'
+  | 'managedTemplateOnly'
+  | 'retryNotZero'
+  | 'timestampFormat'
+  | 'scheduleWindow'
+  | 'skippedRule'
+  | 'noEffect'
+  | 'ambiguous'
+  | 'suspicious';
+
+/** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
+export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'notInitialized';
+
+/** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
+export type Severity = 'error' | 'warning';
+
+/** Where a rule comes from: the AWS service model, or the AWS documentation's prose. */
+export type Source = 'model' | 'documented';
+
+/** How to validate. Every member is optional. */
+export interface Options {
+  /** The API version whose model to apply: `latest` (default) or `2022-01`. */
+  api?: 'latest' | '2022-01';
+  /** `documented` (default) applies the model and the documented rules; `model` only the model. */
+  profile?: 'documented' | 'model';
+  /**
+   * The current time, for the rules that depend on it (scheduling windows):
+   * epoch milliseconds, a `Date`, or an RFC 3339 string. Without it those rules
+   * are skipped with a `skippedRule` warning; the validator never reads a clock.
+   */
+  now?: number | Date | string | null;
+}
+
+/** One thing wrong with (or worth saying about) a request. */
+export interface Violation {
+  /** The stable machine code. */
+  code: ErrorCode;
+  /** RFC 6901 JSON Pointer into the request (`""` for the request itself), indices 0-based. */
+  path: string;
+  /** One lowercase sentence for people; the offending value in backticks. */
+  message: string;
+  /** `error` makes the request invalid; `warning` is advice. */
+  severity: Severity;
+  /** `model` or `documented`. */
+  source: Source;
+  /** The id of the rule in `rules()`, e.g. `model.maxLength`. */
+  rule: string;
+  /** A hint such as "did you mean `jobExecutionsRetryConfig`?", or `null`. */
+  help: string | null;
+}
+
+/** The outcome of validating one request: the same object as the Rust and CLI JSON. */
+export interface Report {
+  /** True when no violation is an error (warnings allowed). */
+  valid: boolean;
+  /** Every violation, errors and warnings, in a stable order. */
+  violations: Violation[];
+  /** The errors as the AWS service would phrase them, or `null` when valid. */
+  awsMessage: string | null;
+}
+
+/** One rule the validator applies. */
+export interface Rule {
+  /** Stable id, e.g. `model.maxLength` or `retry-total`. */
+  id: string;
+  /** The code its violations carry. */
+  code: ErrorCode;
+  /** Error or warning. */
+  severity: Severity;
+  /** Model or documented. */
+  source: Source;
+  /** What the rule says, in one sentence. */
+  summary: string;
+  /** The AWS page (or RFC) the rule comes from. */
+  link: string;
+  /** The id of the rule in the project's semantics notes (`V-10`, ...), or `null`. */
+  reference: string | null;
+}
+
+/** A `TypeError` thrown for misuse; its `code` says which. */
+export interface UsageError extends TypeError {
+  /** `unknownOperation`, `invalidRequest`, `invalidOptions` or `notInitialized`. */
+  code: UsageErrorCode;
+}
+
+/**
+ * Validates `request` for `operation` and returns every violation. An invalid
+ * request never throws; misuse throws a `TypeError` with a `.code` (see
+ * `UsageErrorCode`).
+ *
+ * `request` is an object (serialised with `JSON.stringify`) or JSON text
+ * (validated exactly as given, so duplicate keys and malformed JSON are
+ * reported). `JSON.stringify` turns `NaN` and `Infinity` into `null` (a
+ * `type` or `required` violation) and drops `undefined` members; `BigInt`
+ * values and cycles throw `invalidRequest`.
+ */
+export function validate(operation: Operation, request: object | string, options?: Options): Report;
+
+/** Whether `request` is valid; faster than `validate(...).valid` (no messages are built). */
+export function isValid(operation: Operation, request: object | string, options?: Options): boolean;
+
+/** Every rule the validator applies, in the documented order. */
+export function rules(): Rule[];
+
+/** Every violation code, in the documented order (the values of `ErrorCode`). */
+export function codes(): ErrorCode[];
+
+/** The seven operation names (CamelCase). */
+export function operations(): Operation[];
+
+/** What `init` can load the module from. */
+export type InitInput = URL | string | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module (browsers and workers; a no-op in Node).
+ * `input` defaults to the `.wasm` file next to the module, fetched relative to
+ * `import.meta.url`. Serve it as `application/wasm`; a Content-Security-Policy
+ * needs `'wasm-unsafe-eval'` in `script-src`.
+ */
+export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/** Loads the WebAssembly module synchronously from its bytes (a no-op in Node). */
+export function initSync(bytes: BufferSource | WebAssembly.Module): void;

@@ -1,0 +1,153 @@
+//! Every shared test-vector case through the WebAssembly build, run by
+//! wasm-bindgen-test in Node and (the same binary) in headless Chromium.
+//!
+//! The cases and the native Rust answers are prepared by `.ci/wasm-tests`
+//! into `target/vectors/` (`requests.json` by `js/tools/prepare-vectors.mjs`,
+//! `reports.json` by `examples/vector_reports.rs`); run that script rather
+//! than `cargo test --target wasm32-unknown-unknown` directly.
+//!
+//! Each case must (1) give, inside the wasm instance, the same answer text as
+//! the native build byte for byte and (2) match the case's expectation:
+//! `valid`, the exact list of `(code, path, severity)`, and `awsMessage`
+//! when given.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const REQUESTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/vectors/requests.json"
+));
+const REPORTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/vectors/reports.json"
+));
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Case {
+    key: String,
+    operation: String,
+    options: String,
+    request: Option<String>,
+    request_bytes: Option<Vec<u8>>,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Expect {
+    valid: bool,
+    violations: Vec<Expected>,
+    aws_message: Option<String>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct Expected {
+    code: String,
+    path: String,
+    severity: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Answer {
+    report: Report,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Report {
+    valid: bool,
+    violations: Vec<Expected>,
+    aws_message: Option<String>,
+}
+
+fn answer(case: &Case) -> String {
+    if let Some(text) = &case.request {
+        return iot_jobs_policy::ffi::validate_json(&case.operation, text, &case.options);
+    }
+    // Non-UTF-8 bytes cannot cross the `&str` boundary: same walk, byte entry.
+    let bytes = case
+        .request_bytes
+        .as_ref()
+        .expect("request or requestBytes");
+    let op = iot_jobs_policy::ffi::parse_operation(&case.operation).unwrap();
+    let options = iot_jobs_policy::ffi::parse_options(&case.options).unwrap();
+    let report = iot_jobs_policy::validate_bytes(op, bytes, &options);
+    format!(r#"{{"type":"success","report":{}}}"#, report.to_json())
+}
+
+#[wasm_bindgen_test]
+fn every_vector_case_matches_native_and_expectation() {
+    let cases: Vec<Case> = serde_json::from_str(REQUESTS).unwrap();
+    let native: BTreeMap<String, String> = serde_json::from_str(REPORTS).unwrap();
+    assert!(
+        !cases.is_empty(),
+        "no vector cases: is tests/vectors empty?"
+    );
+    assert_eq!(
+        cases.len(),
+        native.len(),
+        "requests.json and reports.json disagree"
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let got = answer(case);
+        let want = native
+            .get(&case.key)
+            .expect("a native answer for every case");
+        if &got != want {
+            failures.push(format!(
+                "{}: wasm answer differs from native\n  wasm:   {got}\n  native: {want}",
+                case.key
+            ));
+            continue;
+        }
+        let Answer { report } = match serde_json::from_str(&got) {
+            Ok(a) => a,
+            Err(e) => {
+                failures.push(format!("{}: not a success answer ({e}): {got}", case.key));
+                continue;
+            }
+        };
+        let e = &case.expect;
+        let aws_ok = e.aws_message.is_none() || e.aws_message == report.aws_message;
+        if report.valid != e.valid || report.violations != e.violations || !aws_ok {
+            failures.push(format!(
+                "{}: expected valid={} {:?} aws={:?}\n  got valid={} {:?} aws={:?}",
+                case.key,
+                e.valid,
+                e.violations,
+                e.aws_message,
+                report.valid,
+                report.violations,
+                report.aws_message
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[wasm_bindgen_test]
+fn codes_and_rules_cross_the_boundary() {
+    let codes: Vec<String> = serde_json::from_str(&iot_jobs_policy::ffi::codes_json()).unwrap();
+    assert_eq!(codes.len(), iot_jobs_policy::Code::ALL.len());
+    let rules: Vec<serde_json::Value> =
+        serde_json::from_str(&iot_jobs_policy::ffi::rules_json()).unwrap();
+    assert!(!rules.is_empty());
+}
