@@ -40,7 +40,29 @@ function requestText(request) {
     // An object whose toJSON() answers undefined.
     throw usageError('invalidRequest', 'the request serialises to nothing (a toJSON method answered undefined)');
   }
+  // JSON.stringify writes NaN and ±Infinity as `null`, which the core reads
+  // as an absent member: an invalid value would pass unseen. Only when the
+  // text has a `null` (rare in requests, so the fast path stays one call) is
+  // the request serialised again, with the non-finite numbers written as the
+  // literals `NaN`/`Infinity`/`-Infinity`, which the core refuses with
+  // `nonFiniteNumber`.
+  if (text.includes('null')) text = withNonFinite(request);
   return text;
+}
+
+const MARK = '\u0000iot-jobs-policy-non-finite:';
+const MARKED = /"\\u0000iot-jobs-policy-non-finite:(NaN|Infinity|-Infinity)"/g;
+
+function withNonFinite(request) {
+  let found = false;
+  const text = JSON.stringify(request, (_key, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      found = true;
+      return MARK + String(value);
+    }
+    return value;
+  });
+  return found ? text.replace(MARKED, '$1') : text;
 }
 
 function optionsText(options) {

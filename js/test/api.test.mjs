@@ -1,0 +1,123 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { PKG } from './helpers.mjs';
+
+const esm = await import(path.join(PKG, 'index.mjs'));
+const cjs = createRequire(import.meta.url)(path.join(PKG, 'index.cjs'));
+const { validate, isValid, rules, codes } = esm;
+
+const good = { jobId: 'job-1', targets: ['arn:aws:iot:eu-west-1:123456789012:thing/a'], document: '{}' };
+
+test('ESM and CommonJS entries share one instance', () => {
+  assert.equal(esm.validate, cjs.validate);
+  assert.equal(esm.isValid, cjs.isValid);
+});
+
+test('a valid request gives a valid report with the documented shape', () => {
+  const r = validate('CreateJob', good);
+  assert.equal(r.valid, true, JSON.stringify(r));
+  assert.equal(r.awsMessage, null);
+  assert.deepEqual(Object.keys(r), ['valid', 'violations', 'awsMessage']);
+});
+
+test('an invalid request never throws and carries code, path and awsMessage', () => {
+  const r = validate('DescribeJob', { jobId: 'a b' });
+  assert.equal(r.valid, false);
+  assert.deepEqual(r.violations.map((v) => [v.code, v.path, v.severity]), [['pattern', '/jobId', 'error']]);
+  assert.deepEqual(Object.keys(r.violations[0]), ['code', 'path', 'message', 'severity', 'source', 'rule', 'help']);
+  assert.match(r.awsMessage, /^1 validation error detected: Value 'a b' at 'jobId'/);
+});
+
+test('object and string input give the same report; strings keep duplicate keys', () => {
+  const req = { jobId: 'a b', zzz: 1 };
+  assert.deepEqual(validate('DescribeJob', req), validate('DescribeJob', JSON.stringify(req)));
+  const dup = validate('DescribeJob', '{"jobId":"a","jobId":"b"}');
+  assert.ok(dup.violations.some((v) => v.code === 'duplicateKey'));
+  assert.equal(validate('DescribeJob', '{').violations[0].code, 'invalidJson');
+  assert.equal(validate('DescribeJob', '[]').violations[0].code, 'notAnObject');
+  assert.equal(validate('DescribeJob', []).violations[0].code, 'notAnObject');
+});
+
+test('isValid agrees with validate().valid', () => {
+  for (const [op, req] of [['CreateJob', good], ['DescribeJob', { jobId: 'a b' }], ['DescribeJob', '{']]) {
+    assert.equal(isValid(op, req), validate(op, req).valid);
+  }
+  assert.equal(isValid('create_job', good), true);
+});
+
+test('values JSON.stringify cannot carry: NaN/Infinity become nonFiniteNumber, BigInt and cycles throw invalidRequest', () => {
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    const r = validate('UpdateJob', { jobId: 'j', timeoutConfig: { inProgressTimeoutInMinutes: bad } });
+    assert.equal(r.valid, false, String(bad));
+    assert.deepEqual(r.violations.map((v) => [v.code, v.path]), [['nonFiniteNumber', '']]);
+    assert.match(r.violations[0].message, new RegExp('`' + String(bad).replace('-', '\\-') + '`'));
+    assert.equal(isValid('UpdateJob', { jobId: 'j', timeoutConfig: { inProgressTimeoutInMinutes: bad } }), false);
+  }
+  // null itself stays null (an absent member), and strings that look like the marker stay strings.
+  assert.equal(validate('UpdateJob', { jobId: 'j', description: null }).valid, true);
+  const tricky = validate('UpdateJob', { jobId: 'j', description: '\u0000iot-jobs-policy-non-finite:NaN', x: null });
+  assert.ok(!tricky.violations.some((v) => v.code === 'nonFiniteNumber'), JSON.stringify(tricky));
+  assert.ok(tricky.violations.some((v) => v.code === 'unknownField' && v.path === '/x'), JSON.stringify(tricky));
+  assert.throws(() => validate('DescribeJob', { jobId: 1n }), { name: 'TypeError', code: 'invalidRequest' });
+  const cyclic = { jobId: 'x' };
+  cyclic.self = cyclic;
+  assert.throws(() => validate('DescribeJob', cyclic), { name: 'TypeError', code: 'invalidRequest' });
+  assert.throws(() => isValid('DescribeJob', cyclic), { name: 'TypeError', code: 'invalidRequest' });
+});
+
+test('misuse throws a TypeError with a code', () => {
+  assert.throws(() => validate('Nope', good), { name: 'TypeError', code: 'unknownOperation' });
+  assert.throws(() => validate(42, good), { name: 'TypeError', code: 'unknownOperation' });
+  assert.throws(() => isValid('Nope', good), { name: 'TypeError', code: 'unknownOperation' });
+  for (const bad of [null, undefined, 42, true, () => {}]) {
+    assert.throws(() => validate('CreateJob', bad), { name: 'TypeError', code: 'invalidRequest' }, String(bad));
+  }
+  for (const bad of [{ api: '2099' }, { profile: 'strict' }, { nope: 1 }, { now: 'yesterday' }, { now: new Date(NaN) }, { now: 1.5 }, 'latest', []]) {
+    assert.throws(() => validate('CreateJob', good, bad), { name: 'TypeError', code: 'invalidOptions' }, JSON.stringify(bad));
+  }
+});
+
+test('now as epoch ms, Date or RFC 3339 string gives the same answer', () => {
+  const req = { ...good, schedulingConfig: { startTime: '2026-12-01T10:00', endTime: '2026-12-02T10:00' } };
+  const t = Date.UTC(2026, 10, 26, 9, 0, 0);
+  const a = validate('CreateJob', req, { now: t });
+  assert.deepEqual(validate('CreateJob', req, { now: new Date(t) }), a);
+  assert.deepEqual(validate('CreateJob', req, { now: new Date(t).toISOString() }), a);
+  const none = validate('CreateJob', req);
+  assert.ok(none.violations.some((v) => v.code === 'skippedRule'), JSON.stringify(none));
+  assert.ok(!a.violations.some((v) => v.code === 'skippedRule'), JSON.stringify(a));
+});
+
+test('options api and profile reach the core', () => {
+  const req = { ...good, description: 'x'.repeat(2029) };
+  assert.equal(validate('CreateJob', req, { profile: 'model', api: '2022-01' }).valid, validate('CreateJob', req, { profile: 'model' }).valid);
+  assert.deepEqual(validate('CreateJob', good, { api: 'latest', profile: 'documented', now: undefined }), validate('CreateJob', good));
+});
+
+test('rules() lists every rule, each with a known code', () => {
+  const all = rules();
+  const known = new Set(codes());
+  assert.ok(all.length > 10);
+  for (const r of all) {
+    assert.ok(known.has(r.code), r.id);
+    assert.deepEqual(Object.keys(r), ['id', 'code', 'severity', 'source', 'summary', 'link', 'reference']);
+  }
+  assert.notEqual(rules(), all, 'a fresh array each call');
+});
+
+test('the ErrorCode union in index.d.ts equals codes() from the wasm', () => {
+  const dts = fs.readFileSync(path.join(PKG, 'index.d.ts'), 'utf8');
+  const m = /export type ErrorCode =([^;]*);/.exec(dts);
+  assert.ok(m, 'ErrorCode union not found');
+  const union = [...m[1].matchAll(/'([^']*)'/g)].map((x) => x[1]);
+  assert.deepEqual(union, codes());
+});
+
+test('init and initSync are harmless no-ops in Node', async () => {
+  await esm.init();
+  esm.initSync();
+  assert.equal(isValid('CreateJob', good), true);
+});
