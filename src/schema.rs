@@ -121,6 +121,18 @@ impl Member {
     }
 }
 
+/// The most members any structure has (CreateJobRequest has 19 rows, two
+/// of them per-version variants).
+pub(crate) const SLOTS: usize = 24;
+
+/// The index of the member called `key` in this API version.
+fn member_index(members: &[Member], api: ApiVersion, key: &str) -> Option<usize> {
+    let k = key.as_bytes();
+    members
+        .iter()
+        .position(|m| m.name.len() == k.len() && m.name.as_bytes().first() == k.first() && m.name.as_bytes() == k && m.apis.has(api))
+}
+
 /// One step of a path.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Seg<'j> {
@@ -324,7 +336,12 @@ impl<'j> Walker<'j> {
         pattern: Option<Pattern>,
         values: Option<&'static [&'static str]>,
     ) {
-        if min.is_some() || max.is_some() {
+        // Byte length bounds the number of code points from both sides
+        // (1..=4 bytes each), so most strings need no count at all.
+        let bytes = s.len() as u64;
+        let undecided = min.is_some_and(|m| bytes < m.saturating_mul(4) && bytes >= m) || max.is_some_and(|m| bytes > m);
+        let certain_short = min.is_some_and(|m| bytes < m);
+        if undecided || certain_short {
             let len = s.chars().count() as u64;
             if let Some(min) = min.filter(|m| len < *m) {
                 self.emit(&rules::MIN_LENGTH, None, |w| {
@@ -467,17 +484,35 @@ impl<'j> Walker<'j> {
         let Value::Object(entries) = &node.value else {
             return self.type_error(node, "an object");
         };
-        self.duplicates(entries);
         let api = self.api();
+        // One pass over the entries finds each member's value (the first
+        // occurrence) and notices duplicates and unknown keys, which the
+        // rare slow path then reports in request order.
+        let mut slots: [Option<&'j Node<'j>>; SLOTS] = [None; SLOTS];
+        let mut irregular = false;
         for e in entries.iter() {
-            if !members.iter().any(|m| m.name == e.key && m.apis.has(api)) {
-                self.unknown(e, members);
+            match member_index(members, api, &e.key).and_then(|i| slots.get_mut(i)) {
+                Some(slot @ None) => *slot = Some(&e.value),
+                _ => irregular = true,
             }
         }
-        for m in members.iter().filter(|m| m.apis.has(api)) {
-            match entries.iter().find(|e| e.key == m.name) {
-                Some(e) if !matches!(e.value.value, Value::Null) => {
-                    self.at(Seg::Key(m.name), |w| w.walk(&e.value, m.shape));
+        if irregular {
+            self.duplicates(entries);
+            for e in entries.iter() {
+                if member_index(members, api, &e.key).is_none() {
+                    self.unknown(e, members);
+                }
+            }
+        }
+        for (i, m) in members.iter().enumerate().filter(|(_, m)| m.apis.has(api)) {
+            let value = match slots.get(i) {
+                Some(v) => *v,
+                // INVARIANT: no shape has more than SLOTS members (tested); kept total anyway.
+                None => entries.iter().find(|e| e.key == m.name).map(|e| &e.value),
+            };
+            match value {
+                Some(v) if !matches!(v.value, Value::Null) => {
+                    self.at(Seg::Key(m.name), |w| w.walk(v, m.shape));
                 }
                 _ if m.required => {
                     self.emit(&rules::REQUIRED, Some(Seg::Key(m.name)), |w| {
