@@ -25,11 +25,17 @@ for (const f of ['index.cjs', 'index.mjs', 'web.mjs', 'index.d.ts', 'aws-sdk.cjs
 
 // The published manifest: js/package.json without the development fields,
 // the version taken from Cargo.toml so the crate and the package agree.
-const manifest = JSON.parse(fs.readFileSync(path.join(js, 'package.json'), 'utf8'));
+// js/package.json is the development manifest (no "exports", so that files
+// under js/ resolve `iot-jobs-policy` to node_modules/iot-jobs-policy, the
+// link to pkg/, and never to js/ itself); js/package.publish.json holds the
+// published entry points.
+const dev = JSON.parse(fs.readFileSync(path.join(js, 'package.json'), 'utf8'));
+const publish = JSON.parse(fs.readFileSync(path.join(js, 'package.publish.json'), 'utf8'));
+const { name, description, license, keywords } = dev;
+const manifest = { name, version: '', description, license, keywords, ...publish };
 const cargo = fs.readFileSync(path.join(js, '..', 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error('no version in Cargo.toml');
-for (const k of ['private', 'devDependencies', 'scripts']) delete manifest[k];
 manifest.version = version;
 fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

@@ -1,0 +1,30 @@
+// Type-checked by `tsc --noEmit -p test/types` (must pass): typical use from an ES module.
+import { validate, isValid, rules, codes, init, initSync, type Report, type Violation, type ErrorCode, type Options } from 'iot-jobs-policy';
+import { iotJobsPolicyMiddleware, InvalidRequestException } from 'iot-jobs-policy/aws-sdk';
+import { IoTClient, CreateJobCommand } from '@aws-sdk/client-iot';
+
+await init();
+initSync(new Uint8Array(0));
+const options: Options = { api: '2022-01', profile: 'model', now: new Date() };
+const report: Report = validate('CreateJob', { jobId: 'a', targets: ['arn:x'] }, options);
+const first: Violation | undefined = report.violations[0];
+const code: ErrorCode | undefined = first?.code;
+if (code === 'maxLength' || code === 'pattern') console.log(first?.path, first?.help ?? '');
+const aws: string | null = report.awsMessage;
+const ok: boolean = isValid('update_job', '{"jobId":"j"}', { now: 1_700_000_000_000 });
+const all: string[] = rules().map((r) => `${r.id} ${r.code} ${r.severity} ${r.source} ${r.link} ${r.reference ?? ''}`);
+const known: ErrorCode[] = codes();
+console.log(aws, ok, all, known);
+
+const client = new IoTClient({ region: 'eu-west-1' });
+client.middlewareStack.use(iotJobsPolicyMiddleware({ now: () => Date.now() }));
+const mw = iotJobsPolicyMiddleware();
+client.middlewareStack.add(mw, { step: 'initialize', name: 'iotJobsPolicy', override: true });
+try {
+  await client.send(new CreateJobCommand({ jobId: 'a', targets: ['arn:x'] }));
+} catch (e) {
+  if (e instanceof InvalidRequestException) {
+    const fault: 'client' = e.$fault;
+    console.log(fault, e.message, e.violations.map((v) => v.code), e.report.valid);
+  }
+}
