@@ -1,0 +1,79 @@
+// The published artefact as a user gets it: `npm pack` pkg/, install the
+// tarball into a fresh project (offline: the package has no dependencies),
+// then import it, require it and type-check a TypeScript consumer.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { JS, PKG } from './helpers.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-consumer-'));
+test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+let files;
+test('npm pack gives one tarball with one .wasm', () => {
+  const out = execFileSync(npm, ['pack', PKG, '--json', '--pack-destination', dir], { encoding: 'utf8' });
+  const [info] = JSON.parse(out);
+  files = info.files.map((f) => f.path).sort();
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['iot_jobs_policy_bg.wasm']);
+  for (const f of ['package.json', 'index.mjs', 'index.cjs', 'web.mjs', 'index.d.ts', 'aws-sdk.mjs', 'aws-sdk.cjs', 'aws-sdk.d.ts', 'README.md']) {
+    assert.ok(files.includes(f), `${f} missing from the tarball`);
+  }
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(dir, info.filename)], { cwd: dir, stdio: 'pipe' });
+});
+
+test('import and require give the same instance and answers', () => {
+  fs.writeFileSync(path.join(dir, 'main.mjs'), `
+import * as esm from 'iot-jobs-policy';
+import { iotJobsPolicyMiddleware } from 'iot-jobs-policy/aws-sdk';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const cjs = require('iot-jobs-policy');
+const sdk = require('iot-jobs-policy/aws-sdk');
+const pkg = require('iot-jobs-policy/package.json');
+const req = { jobId: 'a b' };
+console.log(JSON.stringify({
+  same: esm.validate === cjs.validate && sdk.iotJobsPolicyMiddleware === iotJobsPolicyMiddleware,
+  equal: JSON.stringify(esm.validate('DescribeJob', req)) === JSON.stringify(cjs.validate('DescribeJob', req)),
+  valid: esm.isValid('DescribeJob', { jobId: 'ok' }),
+  codes: cjs.codes().length,
+  version: pkg.version,
+}));
+`);
+  fs.writeFileSync(path.join(dir, 'main.cjs'), `
+const m = require('iot-jobs-policy');
+console.log(JSON.stringify(m.validate('DescribeJob', { jobId: 'a b' }).violations.map((v) => v.code)));
+`);
+  const esm = JSON.parse(execFileSync(process.execPath, ['main.mjs'], { cwd: dir, encoding: 'utf8' }));
+  assert.deepEqual({ ...esm, codes: esm.codes > 0 }, { same: true, equal: true, valid: true, codes: true, version: esm.version });
+  assert.match(esm.version, /^\d+\.\d+\.\d+/);
+  assert.equal(execFileSync(process.execPath, ['main.cjs'], { cwd: dir, encoding: 'utf8' }).trim(), '["pattern"]');
+});
+
+test('a TypeScript consumer type-checks against the installed package', () => {
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [] },
+    files: ['consumer.mts', 'bad.mts'],
+  }));
+  fs.writeFileSync(path.join(dir, 'consumer.mts'), `
+import { validate, type Report, type ErrorCode } from 'iot-jobs-policy';
+import { iotJobsPolicyMiddleware } from 'iot-jobs-policy/aws-sdk';
+const r: Report = validate('CreateJob', { jobId: 'x' }, { now: new Date() });
+const c: ErrorCode | undefined = r.violations[0]?.code;
+const step: 'initialize' = iotJobsPolicyMiddleware().addOptions.step;
+export { c, step };
+`);
+  fs.writeFileSync(path.join(dir, 'bad.mts'), `export {};\n`);
+  const tsc = path.join(JS, 'node_modules', 'typescript', 'bin', 'tsc');
+  let r = spawnSync(process.execPath, [tsc, '-p', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  // And it can fail: a wrong operation name is caught through the installed types.
+  fs.writeFileSync(path.join(dir, 'bad.mts'), `import { validate } from 'iot-jobs-policy';\nvalidate('CreateJobz', {});\n`);
+  r = spawnSync(process.execPath, [tsc, '-p', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stdout, /bad\.mts\(2,10\): error TS2345/);
+});
