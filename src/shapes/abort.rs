@@ -1,6 +1,6 @@
 //! `AbortConfig`: the criteria that cancel a job when too many executions fail.
 
-use super::{get_arr, get_f64, get_int, get_num_text, get_str};
+use super::{get_arr, get_f64, get_i32, get_num_text, get_str};
 use crate::json::{Entry, Value};
 use crate::primitive::decimal_places;
 use crate::rules;
@@ -107,7 +107,7 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     let n = targets.len() as i64;
     for (i, item) in list.iter().enumerate() {
         let Value::Object(c) = &item.value else { continue };
-        let Some(min) = get_int(c, "minNumberOfExecutedThings").filter(|m| *m > n) else { continue };
+        let Some(min) = get_i32(c, "minNumberOfExecutedThings").filter(|m| *m > n) else { continue };
         w.at(Seg::Key("criteriaList"), |w| {
             w.at(Seg::Index(i), |w| {
                 w.emit(&rules::ABORT_UNREACHABLE, Some(Seg::Key("minNumberOfExecutedThings")), |_| {

@@ -35,6 +35,12 @@ pub(crate) fn get_int(entries: &[Entry<'_>], name: &str) -> Option<i64> {
     }
 }
 
+/// The member as an integer that fits a 32-bit model `integer` (a larger
+/// value is already a `numberTooLarge` violation and is not judged again).
+pub(crate) fn get_i32(entries: &[Entry<'_>], name: &str) -> Option<i64> {
+    get_int(entries, name).filter(|v| i32::try_from(*v).is_ok())
+}
+
 /// The member as a number, if it is one.
 pub(crate) fn get_f64(entries: &[Entry<'_>], name: &str) -> Option<f64> {
     match &get(entries, name)?.value {

@@ -1,6 +1,7 @@
 //! `DestinationPackageVersions` (latest model): software package versions a job installs.
 
 use super::get_arr;
+use crate::api::ApiVersion;
 use crate::json::Entry;
 use crate::primitive::Pattern;
 use crate::rules;
@@ -23,6 +24,9 @@ pub(crate) static DESTINATION_PACKAGE_VERSIONS: Shape = Shape {
 
 /// Documented count limit, checked from the request root.
 pub(crate) fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
+    if w.api() != ApiVersion::Latest {
+        return; // the member does not exist: the walk already reported it as unknown
+    }
     let Some(list) = get_arr(root, "destinationPackageVersions") else { return };
     let n = list.len();
     if n > VERSIONS_MAX {

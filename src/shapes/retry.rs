@@ -1,6 +1,6 @@
 //! `JobExecutionsRetryConfig`: how often a failed or timed-out execution is retried.
 
-use super::{get_arr, get_int, get_str, has};
+use super::{get_arr, get_i32, get_str, has};
 use crate::api::Operation;
 use crate::json::{Entry, Value};
 use crate::rules;
@@ -49,7 +49,7 @@ fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     if w.op != Operation::UpdateJob {
         return;
     }
-    if let Some(n) = get_int(e, "numberOfRetries").filter(|n| *n > 0) {
+    if let Some(n) = get_i32(e, "numberOfRetries").filter(|n| *n > 0) {
         w.emit(&rules::UPDATE_RETRY_ZERO, Some(Seg::Key("numberOfRetries")), |_| {
             Details::new(format!("`{n}` retries cannot be set by UpdateJob; after creation retries can only be set to 0"))
                 .plain(String::from("Job execution retries can only be updated to 0"))
@@ -64,7 +64,7 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         .iter()
         .enumerate()
         .filter_map(|(i, n)| match &n.value {
-            Value::Object(c) => get_str(c, "failureType").map(|ft| (i, ft, get_int(c, "numberOfRetries"))),
+            Value::Object(c) => get_str(c, "failureType").map(|ft| (i, ft, get_i32(c, "numberOfRetries"))),
             _ => None,
         })
         .collect();

@@ -1,6 +1,6 @@
 //! `JobExecutionsRolloutConfig`: constant and exponential rollout rates.
 
-use super::{get_f64, get_int, get_num_text, get_obj, has};
+use super::{get_f64, get_i32, get_num_text, get_obj, has};
 use crate::json::Entry;
 use crate::primitive::decimal_places;
 use crate::rules;
@@ -73,14 +73,14 @@ pub(crate) static ROLLOUT_CONFIG: Shape = Shape {
 };
 
 fn check_rollout<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
-    let Some(max) = get_int(e, "maximumPerMinute") else { return };
+    let Some(max) = get_i32(e, "maximumPerMinute") else { return };
     if max > MAXIMUM_PER_MINUTE_MAX {
         w.emit(&rules::MAXIMUM_PER_MINUTE_MAX, Some(Seg::Key("maximumPerMinute")), |w| {
             Details::new(format!("`{max}` is greater than the documented maximum of {MAXIMUM_PER_MINUTE_MAX} things per minute"))
                 .item(Some(&max.to_string()), &w.aws_path(), &format!("Member must have value less than or equal to {MAXIMUM_PER_MINUTE_MAX}"))
         });
     }
-    let base = get_obj(e, "exponentialRate").and_then(|r| get_int(r, "baseRatePerMinute"));
+    let base = get_obj(e, "exponentialRate").and_then(|r| get_i32(r, "baseRatePerMinute"));
     if let Some(base) = base.filter(|b| *b > max) {
         w.emit(&rules::RATE_CEILING, Some(Seg::Key("maximumPerMinute")), |_| {
             Details::new(format!("`{max}` is below the exponential base rate of {base} per minute, so the rollout never grows"))
