@@ -37,7 +37,7 @@ pub mod types;
 mod wasm;
 
 pub use api::{ApiVersion, Operation, Options, Profile, UnknownOperation};
-pub use report::{Code, Report, Severity, Source, Violation};
+pub use report::{Code, Position, Report, Severity, Source, Violation};
 pub use rules::{rules, Rule};
 
 use json::{Node, ParseErrorKind, Value};
@@ -62,8 +62,11 @@ pub fn validate_str(op: Operation, request: &str, options: &Options) -> Report {
 }
 
 /// Validates a request given as bytes that should be UTF-8 JSON text.
+///
+/// Each violation carries its [`Position`] in the text.
 pub fn validate_bytes(op: Operation, request: &[u8], options: &Options) -> Report {
-    Report::from_violations(run_bytes(op, request, options, true).into_violations())
+    let violations = run_bytes(op, request, options, true).into_violations();
+    Report::from_violations(Report::with_positions(violations, request))
 }
 
 /// Whether a request given as JSON text is valid, without building messages.
@@ -78,10 +81,10 @@ pub fn is_valid_str(op: Operation, request: &str, options: &Options) -> bool {
 pub fn validate_value(op: Operation, request: &serde_json::Value, options: &Options) -> Report {
     let mut sink = schema::Sink::new(true);
     if exceeds_depth(request, MAX_DEPTH) {
-        push_input(&mut sink, &rules::TOO_DEEP, format!("the request nests arrays and objects more than {MAX_DEPTH} deep"));
+        push_input(&mut sink, &rules::TOO_DEEP, format!("the request nests arrays and objects more than {MAX_DEPTH} deep"), None);
     } else {
         let node = json::from_serde(request);
-        sink = walk(op, &node, options, true);
+        sink = walk(op, &node, options, true, false);
     }
     Report::from_violations(sink.into_violations())
 }
@@ -99,7 +102,7 @@ pub fn validate_request<R: types::Request>(request: &R, options: &Options) -> Re
         Ok(value) => validate_value(R::OPERATION, &value, options),
         Err(e) => {
             let mut sink = schema::Sink::new(true);
-            push_input(&mut sink, &rules::TYPE, format!("the request could not be serialised: {e}"));
+            push_input(&mut sink, &rules::TYPE, format!("the request could not be serialised: {e}"), None);
             Report::from_violations(sink.into_violations())
         }
     }
@@ -120,11 +123,11 @@ fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) ->
     let mut sink = schema::Sink::new(collect);
     if request.len() > MAX_REQUEST_BYTES {
         let n = request.len();
-        push_input(&mut sink, &rules::TOO_LARGE, format!("the request is {n} bytes, more than the limit of {MAX_REQUEST_BYTES}"));
+        push_input(&mut sink, &rules::TOO_LARGE, format!("the request is {n} bytes, more than the limit of {MAX_REQUEST_BYTES}"), Some(0));
         return sink;
     }
     match json::parse(request, MAX_DEPTH) {
-        Ok(node) => walk(op, &node, options, collect),
+        Ok(node) => walk(op, &node, options, collect, true),
         Err(e) => {
             let rule = match e.kind {
                 ParseErrorKind::InvalidUtf8 => &rules::INVALID_UTF8,
@@ -139,14 +142,15 @@ fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) ->
                 }
                 Err(_) => format!("byte {}", e.offset),
             };
-            push_input(&mut sink, rule, format!("{} at {at}", describe_parse_error(&e.kind)));
+            push_input(&mut sink, rule, format!("{} at {at}", describe_parse_error(&e.kind)), Some(e.offset));
             sink
         }
     }
 }
 
-fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool) -> schema::Sink {
+fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool, spans: bool) -> schema::Sink {
     let mut w = schema::Walker::new(op, *options, node, collect);
+    w.spans = spans;
     if matches!(node.value, Value::Object(_)) {
         w.walk(node, ops::input(op));
     } else {
@@ -159,8 +163,8 @@ fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool) -> sch
     w.finish()
 }
 
-fn push_input(sink: &mut schema::Sink, rule: &'static Rule, message: String) {
-    sink.push_root(rule, message.clone(), AwsText::Plain(capitalise(&message)));
+fn push_input(sink: &mut schema::Sink, rule: &'static Rule, message: String, offset: Option<usize>) {
+    sink.push_root(rule, message.clone(), AwsText::Plain(capitalise(&message)), offset);
 }
 
 fn capitalise(s: &str) -> String {

@@ -216,8 +216,21 @@ pub struct Violation {
     pub(crate) source: Source,
     pub(crate) rule: &'static str,
     pub(crate) help: Option<String>,
+    pub(crate) position: Option<Position>,
     #[serde(skip)]
     pub(crate) aws: AwsText,
+}
+
+/// Where in the request text a violation is: the offending value, the key
+/// of an unknown or duplicate member, or the object missing a required one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// Byte offset from the start of the text (after a byte-order mark, if any, counts it).
+    pub offset: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode code points.
+    pub column: usize,
 }
 
 /// How a violation reads in the service's own words.
@@ -261,6 +274,11 @@ impl Violation {
     pub fn help(&self) -> Option<&str> {
         self.help.as_deref()
     }
+    /// Where in the request text the violation is; `None` when the request
+    /// was not given as text (a `serde_json::Value` or a typed request).
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
 }
 
 /// The outcome of validating one request.
@@ -273,6 +291,31 @@ pub struct Report {
 }
 
 impl Report {
+    /// Fills in line and column from byte offsets in one sweep over `text`.
+    pub(crate) fn with_positions(mut violations: Vec<Violation>, text: &[u8]) -> Vec<Violation> {
+        let mut order: Vec<usize> = (0..violations.len())
+            .filter(|i| violations.get(*i).is_some_and(|v| v.position.is_some()))
+            .collect();
+        order.sort_by_key(|i| violations.get(*i).and_then(|v| v.position).map_or(0, |p| p.offset));
+        let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+        for i in order {
+            let Some(p) = violations.get_mut(i).and_then(|v| v.position.as_mut()) else { continue };
+            let target = p.offset.min(text.len());
+            for &b in text.get(at..target).unwrap_or(&[]) {
+                if b == b'\n' {
+                    line += 1;
+                    column = 1;
+                } else if b & 0xC0 != 0x80 {
+                    column += 1;
+                }
+            }
+            at = at.max(target);
+            p.line = line;
+            p.column = column;
+        }
+        violations
+    }
+
     pub(crate) fn from_violations(violations: Vec<Violation>) -> Report {
         let valid = !violations.iter().any(|v| v.severity == Severity::Error);
         let aws_message = if valid {

@@ -191,6 +191,10 @@ impl Details {
 
 /// The state of one walk over one request.
 pub(crate) struct Walker<'j> {
+    /// Whether node spans refer to request text (false for `serde_json::Value` input).
+    pub(crate) spans: bool,
+    /// The span to report for the next violation instead of locating it by path.
+    hint: Option<usize>,
     pub(crate) op: Operation,
     pub(crate) options: Options,
     pub(crate) root: &'j Node<'j>,
@@ -200,7 +204,7 @@ pub(crate) struct Walker<'j> {
 
 impl<'j> Walker<'j> {
     pub(crate) fn new(op: Operation, options: Options, root: &'j Node<'j>, collect: bool) -> Walker<'j> {
-        Walker { op, options, root, path: Vec::with_capacity(8), sink: Sink::new(collect) }
+        Walker { spans: false, hint: None, op, options, root, path: Vec::with_capacity(8), sink: Sink::new(collect) }
     }
 
     pub(crate) fn finish(self) -> Sink {
@@ -233,6 +237,12 @@ impl<'j> Walker<'j> {
         }
         let d = build(self);
         let path = self.pointer();
+        let position = if self.spans {
+            let offset = self.hint.take().unwrap_or_else(|| self.locate());
+            Some(crate::report::Position { offset, line: 0, column: 0 })
+        } else {
+            None
+        };
         if extra.is_some() {
             self.path.pop();
         }
@@ -244,8 +254,27 @@ impl<'j> Walker<'j> {
             source: rule.source,
             rule: rule.id,
             help: d.help,
+            position,
             aws: d.aws,
         });
+    }
+
+    /// The byte offset of the deepest node on the current path that exists:
+    /// the offending value itself, or the object a missing member belongs to.
+    fn locate(&self) -> usize {
+        let mut node = self.root;
+        for seg in &self.path {
+            let next = match (seg, &node.value) {
+                (Seg::Key(k), Value::Object(entries)) => entries.iter().find(|e| e.key == *k).map(|e| &e.value),
+                (Seg::Index(i), Value::Array(items)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.span.start
     }
 
     /// The current path as an RFC 6901 JSON Pointer.
@@ -551,6 +580,7 @@ impl<'j> Walker<'j> {
     }
 
     fn duplicate_key(&mut self, e: &'j Entry<'j>) {
+        self.hint = Some(e.key_span.start);
         self.emit(&rules::DUPLICATE_KEY, Some(Seg::Key(&e.key)), |w| {
             Details::new(format!("the key `{}` appears more than once", excerpt(&e.key)))
                 .plain(format!("Duplicate key '{}' at '{}'", e.key, w.aws_path()))
@@ -559,6 +589,7 @@ impl<'j> Walker<'j> {
 
     fn unknown(&mut self, e: &'j Entry<'j>, members: &'static [Member]) {
         let api = self.api();
+        self.hint = Some(e.key_span.start);
         self.emit(&rules::UNKNOWN_FIELD, Some(Seg::Key(&e.key)), |w| {
             let mut d = Details::new(format!("`{}` is not a member of {}", excerpt(&e.key), w.scope()))
                 .plain(format!("Unknown member '{}' at '{}'", e.key, w.aws_path()));
@@ -646,7 +677,7 @@ pub(crate) fn render(node: &Node<'_>) -> String {
 
 impl Sink {
     /// Records a violation at the request root (input hygiene).
-    pub(crate) fn push_root(&mut self, rule: &'static Rule, message: String, aws: AwsText) {
+    pub(crate) fn push_root(&mut self, rule: &'static Rule, message: String, aws: AwsText, offset: Option<usize>) {
         if rule.severity == Severity::Error {
             self.errors += 1;
         }
@@ -659,6 +690,7 @@ impl Sink {
                 source: rule.source,
                 rule: rule.id,
                 help: None,
+                position: offset.map(|offset| crate::report::Position { offset, line: 0, column: 0 }),
                 aws,
             });
         }

@@ -1,0 +1,62 @@
+//! Positions of violations in request text: byte offset, line and column
+//! (code points), for values, unknown keys, duplicates, missing members and
+//! parse errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use iot_jobs_policy::{validate_str, validate_value, Operation, Options};
+
+fn positions(op: Operation, text: &str) -> Vec<(String, String, usize, usize, usize)> {
+    validate_str(op, text, &Options::default())
+        .violations()
+        .iter()
+        .map(|v| {
+            let p = v.position().expect("text input has positions");
+            (v.code().as_str().to_owned(), v.path().to_owned(), p.offset, p.line, p.column)
+        })
+        .collect()
+}
+
+#[test]
+fn value_key_and_parent_positions() {
+    let text = "{\n  \"jobId\": \"a b\",\n  \"désc\": 1,\n  \"maxResults\": 0\n}";
+    let got = positions(Operation::ListJobExecutionsForJob, text);
+    assert_eq!(
+        got,
+        vec![
+            ("unknownField".into(), "/désc".into(), text.find("\"désc\"").unwrap(), 3, 3),
+            ("pattern".into(), "/jobId".into(), text.find("\"a b\"").unwrap(), 2, 12),
+            ("minimum".into(), "/maxResults".into(), text.find('0').unwrap(), 4, 17),
+        ]
+    );
+    // A missing required member points at the object that lacks it.
+    let got = positions(Operation::CreateJob, "{\"jobId\":\"j\",\"document\":\"{}\",\"abortConfig\":\n   {}}");
+    assert_eq!(got[0].0, "required");
+    assert_eq!(got[0].1, "/targets");
+    assert_eq!((got[0].3, got[0].4), (1, 1));
+    assert_eq!(got[1].1, "/abortConfig/criteriaList");
+    assert_eq!((got[1].3, got[1].4), (2, 4));
+}
+
+#[test]
+fn columns_count_code_points_and_duplicates_point_at_their_own_key() {
+    let text = "{\"jobId\":\"é\",\"😀\":1,\"jobId\":\"x\"}";
+    let got = positions(Operation::DescribeJob, text);
+    assert_eq!(got[0].0, "duplicateKey");
+    assert_eq!(got[0].2, text.rfind("\"jobId\"").unwrap());
+    assert_eq!(got[0].4, 20); // after {"jobId":"é","😀":1, = 19 code points
+    assert_eq!(got[1].0, "unknownField");
+    assert_eq!(got[1].4, 14);
+}
+
+#[test]
+fn parse_errors_have_positions_and_values_have_none() {
+    let got = positions(Operation::DescribeJob, "{\n  \"jobId\": NaN\n}");
+    assert_eq!(got[0].0, "nonFiniteNumber");
+    assert_eq!((got[0].3, got[0].4), (2, 12));
+    let value = serde_json::json!({"jobId": "a b"});
+    let report = validate_value(Operation::DescribeJob, &value, &Options::default());
+    assert!(report.violations()[0].position().is_none());
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert!(json["violations"][0]["position"].is_null());
+}
