@@ -1,0 +1,137 @@
+// Benchmarks of the npm package (pkg/, built by .ci/build-pkg), with hard
+// budgets that fail the run (exit status 1):
+//   - the .wasm gzipped (level 9) at most 150 KB;
+//   - cold start (`require` + first `validate`) in a fresh Node process,
+//     median of COLD_RUNS runs, under 10 ms.
+// Then the throughput of validate/isValid on a ~1.2 KB CreateJob with every
+// configuration block (create-job.json), object and string input, against
+// ajv compiled from a hand-written JSON Schema (create-job.schema.json), and
+// where the time of one validate goes.
+//
+//   node bench/bench.mjs                  # everything (about 40 s)
+//   node bench/bench.mjs --budgets-only   # the two hard limits (about 3 s)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PKG = path.resolve(HERE, '..', '..', 'pkg');
+const require = createRequire(import.meta.url);
+const budgetsOnly = process.argv.includes('--budgets-only');
+const GZIP_LIMIT = 150 * 1024;
+const COLD_LIMIT_MS = 10;
+const COLD_RUNS = 15;
+
+const failures = [];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x, d = 2) => x.toFixed(d);
+
+// --- size ---------------------------------------------------------------
+const wasm = fs.readFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm'));
+const gz = zlib.gzipSync(wasm, { level: 9 }).length;
+console.log(`## Size\n\n| file | raw | gzip -9 | budget |\n|---|---|---|---|`);
+console.log(`| iot_jobs_policy_bg.wasm | ${wasm.length} B | ${gz} B (${fmt(gz / 1024, 1)} KiB) | ≤ ${GZIP_LIMIT} B |`);
+const tarFiles = fs.readdirSync(PKG);
+const total = tarFiles.reduce((n, f) => n + fs.statSync(path.join(PKG, f)).size, 0);
+console.log(`| whole package (${tarFiles.length} files, unpacked) | ${total} B | | |\n`);
+if (gz > GZIP_LIMIT) failures.push(`gzipped .wasm ${gz} B > ${GZIP_LIMIT} B`);
+
+// --- cold start -----------------------------------------------------------
+const request = fs.readFileSync(path.join(HERE, 'create-job.json'), 'utf8');
+const child = (entry) => `
+const fs = require('fs');
+const req = JSON.parse(fs.readFileSync(${JSON.stringify(path.join(HERE, 'create-job.json'))}, 'utf8'));
+const t0 = performance.now();
+const m = require(${JSON.stringify(path.join(PKG, entry))});
+const t1 = performance.now();
+const r = m.validate('CreateJob', req, { now: 1795000000000 });
+const t2 = performance.now();
+if (!r.valid) throw new Error('bench request invalid: ' + JSON.stringify(r));
+process.stdout.write(JSON.stringify({ boot: t0, load: t1 - t0, first: t2 - t1, total: t2 - t0 }));
+`;
+const runs = [];
+for (let i = 0; i < COLD_RUNS; i++) {
+  runs.push(JSON.parse(execFileSync(process.execPath, ['-e', child('index.cjs')], { encoding: 'utf8' })));
+}
+const cold = {
+  load: median(runs.map((r) => r.load)),
+  first: median(runs.map((r) => r.first)),
+  total: median(runs.map((r) => r.total)),
+  max: Math.max(...runs.map((r) => r.total)),
+  boot: median(runs.map((r) => r.boot)),
+};
+console.log(`## Cold start (Node ${process.version}, ${COLD_RUNS} fresh processes, median)\n`);
+console.log(`| require('iot-jobs-policy') | first validate (1.2 KB CreateJob) | total | slowest run | budget |\n|---|---|---|---|---|`);
+console.log(`| ${fmt(cold.load)} ms | ${fmt(cold.first)} ms | **${fmt(cold.total)} ms** | ${fmt(cold.max)} ms | < ${COLD_LIMIT_MS} ms |\n`);
+console.log(`(Node itself takes ${fmt(cold.boot)} ms to reach the first line of the script; not counted.)\n`);
+if (!(cold.total < COLD_LIMIT_MS)) failures.push(`cold start median ${fmt(cold.total)} ms >= ${COLD_LIMIT_MS} ms`);
+
+// --- throughput -------------------------------------------------------------
+if (!budgetsOnly) {
+  const api = require(path.join(PKG, 'index.cjs'));
+  // The raw glue: the same instance index.cjs uses (one require cache).
+  const glue = require(path.join(PKG, 'iot_jobs_policy_node.cjs'));
+  const Ajv = require('ajv');
+  const schema = JSON.parse(fs.readFileSync(path.join(HERE, 'create-job.schema.json'), 'utf8'));
+  const ajvAll = new Ajv({ allErrors: true }).compile(schema);
+  const ajvFirst = new Ajv().compile(schema);
+  const obj = JSON.parse(request);
+  const text = JSON.stringify(obj);
+  const now = { now: 1795000000000 };
+  const nowText = JSON.stringify(now);
+  const broken = JSON.parse(fs.readFileSync(path.join(HERE, '..', '..', 'examples', 'requests', 'create-job-broken.json'), 'utf8'));
+  const answer = glue.validate('CreateJob', text, nowText);
+  if (!api.validate('CreateJob', obj, now).valid || !ajvAll(obj)) throw new Error('bench request must be valid for both');
+
+  let sink = 0;
+  function bench(name, fn) {
+    for (let i = 0; i < 2000; i++) fn();
+    let n = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0n;
+    while (elapsed < 1_000_000_000n) {
+      for (let i = 0; i < 500; i++) sink ^= fn() ? 1 : 0;
+      n += 500;
+      elapsed = process.hrtime.bigint() - start;
+    }
+    const us = Number(elapsed) / 1000 / n;
+    return { name, us, ops: 1e6 / us };
+  }
+  const rows = [
+    bench('validate(object)', () => api.validate('CreateJob', obj, now).valid),
+    bench('validate(string)', () => api.validate('CreateJob', text, now).valid),
+    bench('isValid(object)', () => api.isValid('CreateJob', obj, now)),
+    bench('isValid(string)', () => api.isValid('CreateJob', text, now)),
+    bench('ajv, allErrors (object)', () => ajvAll(obj)),
+    bench('ajv, first error (object)', () => ajvFirst(obj)),
+    bench('ajv, allErrors (string: JSON.parse + validate)', () => ajvAll(JSON.parse(text))),
+    bench('validate(object), invalid request (broken sample)', () => api.validate('CreateJob', broken, now).valid),
+    bench('ajv, allErrors, invalid request (broken sample)', () => ajvAll(broken)),
+  ];
+  const parts = [
+    bench('JSON.stringify(request)', () => JSON.stringify(obj).length > 0),
+    bench('wasm call: glue.validate(text) -> text (UTF-8 copy in, walk, report, copy out)', () => glue.validate('CreateJob', text, nowText).length > 0),
+    bench('wasm call: glue.isValid(text) -> text', () => glue.isValid('CreateJob', text, nowText).length > 0),
+    bench('JSON.parse(answer)', () => JSON.parse(answer).type === 'success'),
+    bench('options to text (the shim)', () => JSON.stringify({ now: now.now }).length > 0),
+  ];
+  const base = rows.find((r) => r.name === 'ajv, allErrors (object)').us;
+  console.log(`## Throughput (${text.length}-byte valid CreateJob, every config block; 1 s per row after warm-up)\n`);
+  console.log('| what | µs/call | calls/s | time vs ajv allErrors (object) |\n|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.us, 2)} | ${Math.round(r.ops).toLocaleString('en-US')} | ${fmt(r.us / base, 1)}× |`);
+  console.log('\n### Where one validate(object) goes\n\n| part | µs/call |\n|---|---|');
+  for (const r of parts) console.log(`| ${r.name} | ${fmt(r.us, 2)} |`);
+  console.log(`\n(sink ${sink & 1})\n`);
+}
+
+if (failures.length) {
+  console.error(`BUDGET EXCEEDED:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('budgets: ok');
