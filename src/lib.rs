@@ -25,6 +25,7 @@ mod drift;
 pub mod ffi;
 mod json;
 pub mod machine;
+pub mod sarif;
 mod ops;
 mod primitive;
 mod report;

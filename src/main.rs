@@ -8,24 +8,30 @@ use iot_jobs_policy::{ffi, rules, Operation, Options, Report, Severity};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage:
-  iot-jobs-policy validate <OPERATION> [FILE|-] [--api 2022-01|latest]
+#[path = "glob.rs"]
+mod glob;
+
+const USAGE: &str = r#"usage:
+  iot-jobs-policy validate <OPERATION> [FILE|GLOB|-]... [--api 2022-01|latest]
                   [--profile documented|model] [--now <RFC 3339 | epoch ms>]
-                  [--format text|json]
+                  [--format text|json|sarif]
   iot-jobs-policy rules [--format text|json]
   iot-jobs-policy --help | --version
 
 OPERATION is CreateJob, CreateJobTemplate, DescribeJob, DescribeJobTemplate,
 ListJobExecutionsForJob, ListJobExecutionsForThing or UpdateJob (or the
-snake_case form, e.g. create_job). FILE defaults to standard input.
+snake_case form, e.g. create_job). FILE defaults to standard input; a GLOB
+(`*`, `?`, `**`) is expanded by the tool, in sorted order. With several files,
+text output ends with a summary and JSON output is one {"file","report"} line
+per file; SARIF output is one log for all of them.
 
-exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable input";
+exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable input"#;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
     Json,
+    Sarif,
 }
 
 struct Usage(String);
@@ -97,8 +103,9 @@ fn parse_format(value: &str) -> Result<Format, Usage> {
     match value {
         "text" => Ok(Format::Text),
         "json" => Ok(Format::Json),
+        "sarif" => Ok(Format::Sarif),
         other => Err(Usage(format!(
-            "unknown format `{other}`; expected `text` or `json`"
+            "unknown format `{other}`; expected `text`, `json` or `sarif`"
         ))),
     }
 }
@@ -120,21 +127,84 @@ fn validate(args: &[String]) -> Result<u8, Usage> {
             _ => format = parse_format(value)?,
         }
     }
-    let (op, file) = match positional.as_slice() {
-        [op] => (*op, "-"),
-        [op, file] => (*op, *file),
-        [] => return Err(Usage(String::from("validate needs an OPERATION"))),
-        _ => return Err(Usage(String::from("validate takes one OPERATION and at most one FILE"))),
+    let Some((op, inputs)) = positional.split_first() else {
+        return Err(Usage(String::from("validate needs an OPERATION")));
     };
     let op: Operation = op.parse().map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?;
-    let bytes = read_input(file)?;
-    let report = iot_jobs_policy::validate_bytes(op, &bytes, &options);
+    // One plain FILE (or stdin) prints the bare report; several or a glob print a listing.
+    let listing = inputs.len() > 1 || inputs.iter().any(|i| i.contains(['*', '?']));
+    let mut files: Vec<String> = Vec::new();
+    let mut failed = false;
+    if inputs.is_empty() {
+        files.push(String::from("-"));
+    }
+    for input in inputs {
+        match glob::expand(input) {
+            Ok(found) if found.is_empty() => {
+                eprintln!("iot-jobs-policy: `{input}` matches no file");
+                failed = true;
+            }
+            Ok(found) => files.extend(found),
+            Err(e) => {
+                eprintln!("iot-jobs-policy: {e}");
+                failed = true;
+            }
+        }
+    }
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(Usage(String::from("standard input (`-`) can be read only once")));
+    }
+    let mut reports: Vec<(String, Report)> = Vec::new();
+    for file in &files {
+        match read_input(file) {
+            Ok(bytes) => reports.push((file.clone(), iot_jobs_policy::validate_bytes(op, &bytes, &options))),
+            Err(Usage(message)) => {
+                eprintln!("iot-jobs-policy: {message}");
+                failed = true;
+            }
+        }
+    }
+    if reports.is_empty() && failed {
+        return Err(Usage(String::from("no input could be read")));
+    }
     let out = match format {
-        Format::Json => report.to_json() + "\n",
-        Format::Text => render_text(&report, file, op, std::io::stdout().is_terminal()),
+        Format::Json => match reports.as_slice() {
+            [(_, report)] if !listing => report.to_json() + "\n",
+            _ => reports
+                .iter()
+                .map(|(file, report)| format!("{{\"file\":{},\"report\":{}}}\n", serde_json::json!(file), report.to_json()))
+                .collect(),
+        },
+        Format::Sarif => iot_jobs_policy::sarif::to_sarif(&reports) + "\n",
+        Format::Text => {
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut out: String = reports.iter().map(|(file, r)| render_text(r, file, op, colour)).collect();
+            if reports.len() > 1 {
+                out.push_str(&summary(&reports));
+            }
+            out
+        }
     };
     write_stdout(&out);
-    Ok(if report.is_valid() { 0 } else { 1 })
+    Ok(if failed {
+        2
+    } else if reports.iter().all(|(_, r)| r.is_valid()) {
+        0
+    } else {
+        1
+    })
+}
+
+fn summary(reports: &[(String, Report)]) -> String {
+    let valid = reports.iter().filter(|(_, r)| r.is_valid()).count();
+    let errors: usize = reports.iter().map(|(_, r)| r.errors().count()).sum();
+    let all: usize = reports.iter().map(|(_, r)| r.violations().len()).sum();
+    format!(
+        "{} files: {valid} valid, {} invalid; {errors} error(s), {} warning(s)\n",
+        reports.len(),
+        reports.len() - valid,
+        all - errors
+    )
 }
 
 /// Reads at most one byte more than the limit, so a huge input is refused
@@ -166,8 +236,7 @@ fn paint(colour: bool, code: &str, s: &str) -> String {
     }
 }
 
-fn render_text(report: &Report, file: &str, op: Operation, terminal: bool) -> String {
-    let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+fn render_text(report: &Report, file: &str, op: Operation, colour: bool) -> String {
     let name = if file == "-" { "<stdin>" } else { file };
     let errors = report.errors().count();
     let warnings = report.violations().len() - errors;
@@ -183,8 +252,9 @@ fn render_text(report: &Report, file: &str, op: Operation, terminal: bool) -> St
             Severity::Warning => ("warning", "33"),
         };
         let path = if v.path().is_empty() { "/" } else { v.path() };
+        let at = v.position().map(|p| format!("{name}:{}:{}: ", p.line, p.column)).unwrap_or_default();
         out.push_str(&format!(
-            "  {}[{}] {}: {} ({}, {})\n",
+            "  {at}{}[{}] {}: {} ({}, {})\n",
             paint(colour, c, label),
             v.code(),
             path,
@@ -212,7 +282,7 @@ fn list_rules(args: &[String]) -> Result<u8, Usage> {
         format = parse_format(value)?;
     }
     let out = match format {
-        Format::Json => ffi::rules_json() + "\n",
+        Format::Json | Format::Sarif => ffi::rules_json() + "\n",
         Format::Text => rules()
             .iter()
             .map(|r| {

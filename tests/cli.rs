@@ -107,13 +107,18 @@ fn usage_errors_and_unreadable_input_exit_2() {
         &["validate", "CreateJob", VALID, "--format", "yaml"][..],
         &["validate", "CreateJob", VALID, "--colour"][..],
         &["validate", "CreateJob", VALID, "--format"][..],
-        &["validate", "CreateJob", "/nonexistent/request.json"][..],
-        &["validate", "CreateJob", VALID, "extra"][..],
     ] {
         let o = cli(args, None);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&o.stderr).contains("usage:"), "{args:?}");
     }
+    // Unreadable files: exit 2 after the readable ones were reported.
+    let o = cli(&["validate", "CreateJob", "/nonexistent/request.json"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read /nonexistent/request.json"));
+    let o = cli(&["validate", "CreateJob", VALID, "extra"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("request is valid"));
 }
 
 #[test]
@@ -154,4 +159,43 @@ fn rules_lists_every_rule() {
 fn help_and_version() {
     assert_eq!(cli(&["--help"], None).status.code(), Some(0));
     assert!(stdout(&cli(&["--version"], None)).starts_with("iot-jobs-policy "));
+}
+
+#[test]
+fn several_files_and_globs_with_a_summary() {
+    let o = cli(&["validate", "CreateJob", "examples/requests/*.json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("2 files: 1 valid, 1 invalid;"), "{out}");
+    assert!(out.find(BROKEN).unwrap() < out.find(VALID).unwrap(), "sorted order: {out}");
+    assert!(out.contains(&format!("{BROKEN}:2:12: error[pattern] /jobId:")), "{out}");
+    let o = cli(&["validate", "CreateJob", "examples/**/create-job-valid.json", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], VALID);
+    assert_eq!(lines[0]["report"]["valid"], true);
+    let o = cli(&["validate", "CreateJob", VALID, "examples/requests/nothing-*.json"], None);
+    assert_eq!(o.status.code(), Some(2), "a glob that matches nothing is an error");
+}
+
+#[test]
+fn sarif_output_locates_each_violation() {
+    let o = cli(&["validate", "CreateJob", BROKEN, VALID, "--format", "sarif"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), iot_jobs_policy::rules().len());
+    let results = run["results"].as_array().unwrap();
+    let report = validate_bytes(Operation::CreateJob, &std::fs::read(BROKEN).unwrap(), &Options::default());
+    assert_eq!(results.len(), report.violations().len());
+    let first = &results[1];
+    assert_eq!(first["ruleId"], "model.pattern");
+    assert_eq!(rules[first["ruleIndex"].as_u64().unwrap() as usize]["id"], "model.pattern");
+    let region = &first["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(12)));
+    assert_eq!(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], BROKEN);
 }
