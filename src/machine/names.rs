@@ -1,0 +1,154 @@
+//! The thing-name table: names in one buffer, looked up through an
+//! open-addressing index of thing indices (never iterated, so its order
+//! cannot leak into an output).
+
+/// Thing names in target order, with a name → index lookup.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Names {
+    /// Every name, concatenated.
+    buf: String,
+    /// `ends[i]` is the end offset of name `i` in `buf`.
+    ends: Vec<u32>,
+    /// Linear-probing table: 0 = empty, otherwise thing index + 1.
+    slots: Vec<u32>,
+}
+
+/// FNV-1a, 64 bits: a fixed hash, so the table is the same on every platform.
+fn hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Names {
+    /// An empty table with room for `n` names.
+    pub(crate) fn with_capacity(n: usize, bytes: usize) -> Names {
+        Names {
+            buf: String::with_capacity(bytes),
+            ends: Vec::with_capacity(n),
+            slots: vec![0; table_size(n)],
+        }
+    }
+
+    /// Number of names.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Name `i`.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        let end = usize::try_from(*self.ends.get(i)?).ok()?;
+        let start = match i.checked_sub(1) {
+            Some(j) => usize::try_from(*self.ends.get(j)?).ok()?,
+            None => 0,
+        };
+        self.buf.get(start..end)
+    }
+
+    /// Index of `name`.
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = (hash(name) as usize) & mask;
+        loop {
+            let slot = *self.slots.get(at)?;
+            if slot == 0 {
+                return None;
+            }
+            let i = (slot - 1) as usize;
+            if self.get(i) == Some(name) {
+                return Some(i);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Appends a name that is not in the table; `None` when the table is full
+    /// (more than 2^31 names or 4 GiB of names).
+    pub(crate) fn push(&mut self, name: &str) -> Option<usize> {
+        let i = self.ends.len();
+        let end = u32::try_from(self.buf.len().checked_add(name.len())?).ok()?;
+        let tag = u32::try_from(i.checked_add(1)?).ok()?;
+        if tag > (1 << 31) {
+            return None;
+        }
+        if (i + 1) * 2 > self.slots.len() {
+            self.slots = vec![0; table_size(i + 1)];
+            for j in 0..i {
+                self.insert_slot(j);
+            }
+        }
+        self.buf.push_str(name);
+        self.ends.push(end);
+        self.insert_slot(i);
+        Some(i)
+    }
+
+    fn insert_slot(&mut self, i: usize) {
+        let Some(name) = self.get(i) else { return };
+        let mask = self.slots.len().saturating_sub(1);
+        let mut at = (hash(name) as usize) & mask;
+        // INVARIANT: the table is at most half full, so an empty slot exists.
+        for _ in 0..self.slots.len() {
+            match self.slots.get_mut(at) {
+                Some(s) if *s == 0 => {
+                    *s = (i + 1) as u32;
+                    return;
+                }
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Bytes of memory held.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.buf.capacity() + self.ends.capacity() * 4 + self.slots.capacity() * 4
+    }
+
+    /// Every name, in index order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).filter_map(move |i| self.get(i))
+    }
+}
+
+fn table_size(n: usize) -> usize {
+    (n.saturating_mul(2)).max(16).next_power_of_two()
+}
+
+/// Whether `name` is a valid thing name (`[a-zA-Z0-9:_-]+`, 1..=128).
+pub(crate) fn valid_thing_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 128
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_find_and_grow() {
+        let mut n = Names::with_capacity(0, 0);
+        for i in 0..1000 {
+            assert_eq!(n.push(&format!("t{i}")), Some(i));
+        }
+        for i in 0..1000 {
+            assert_eq!(n.find(&format!("t{i}")), Some(i));
+            assert_eq!(n.get(i), Some(format!("t{i}").as_str()));
+        }
+        assert_eq!(n.find("nope"), None);
+        assert_eq!(n.iter().count(), 1000);
+    }
+
+    #[test]
+    fn thing_names() {
+        assert!(valid_thing_name("a:b_c-1"));
+        assert!(!valid_thing_name(""));
+        assert!(!valid_thing_name("a b"));
+        assert!(!valid_thing_name(&"x".repeat(129)));
+    }
+}

@@ -1,0 +1,284 @@
+//! Exact snapshot and restore of a [`Job`] as JSON.
+//!
+//! The snapshot holds the state that cannot be derived: configuration as
+//! last set, job fields, the thing list in target order and one compact
+//! array per execution. Counters, the name index and the timer table are
+//! rebuilt on restore. Every integer fits a JavaScript number exactly.
+
+use super::config::{self, EndBehavior, Retry, Rollout};
+use super::names::{valid_thing_name, Names};
+use super::{
+    err, ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE,
+    NO_TIME,
+};
+use crate::{ApiVersion, Profile};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The `format` member of every snapshot this version writes and reads.
+pub const SNAPSHOT_FORMAT: &str = "iot-jobs-policy/machine@1";
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Snap {
+    format: String,
+    api: String,
+    profile: String,
+    job_id: String,
+    job_arn: String,
+    arn_prefix: String,
+    target_selection: String,
+    targets: Vec<String>,
+    config: BTreeMap<String, Value>,
+    start_at: Option<i64>,
+    end_at: Option<i64>,
+    end_behavior: String,
+    ended: bool,
+    status: JobStatus,
+    force_canceled: bool,
+    reason_code: Option<String>,
+    comment: Option<String>,
+    created_at: i64,
+    last_updated_at: i64,
+    completed_at: Option<i64>,
+    now: i64,
+    rollout_len: usize,
+    cursor: usize,
+    notified: u64,
+    succeeded_total: u64,
+    next_slot: Option<i64>,
+    things: Vec<String>,
+    /// `[status, executionNumber, versionNumber, failedRetries, timedOutRetries,
+    /// flags, queuedAt, startedAt, lastUpdatedAt, inProgressDeadline, stepDeadline]`
+    executions: Vec<ExecSnap>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ExecSnap(
+    String,
+    u32,
+    u32,
+    u8,
+    u8,
+    u8,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
+fn st_name(s: St) -> &'static str {
+    s.public().map_or("PENDING", |p| p.as_str())
+}
+
+fn st_parse(s: &str) -> Option<St> {
+    if s == "PENDING" {
+        return Some(St::Pending);
+    }
+    super::ExecutionStatus::parse(s).map(St::from_public)
+}
+
+fn time_opt(t: i64, none: i64) -> Option<i64> {
+    (t != none).then_some(t)
+}
+
+fn bad(msg: impl Into<String>) -> MachineError {
+    err(ErrorCode::InvalidSnapshot, "snapshot", msg)
+}
+
+fn in_range(t: i64) -> bool {
+    (0..=MAX_TIME_MS).contains(&t)
+}
+
+impl Job {
+    /// The whole state as compact JSON (format [`SNAPSHOT_FORMAT`]).
+    pub fn to_snapshot(&self) -> String {
+        let snap = Snap {
+            format: SNAPSHOT_FORMAT.to_owned(),
+            api: self.api.name().to_owned(),
+            profile: self.profile.name().to_owned(),
+            job_id: self.job_id.clone(),
+            job_arn: self.job_arn.clone(),
+            arn_prefix: self.arn_prefix.clone(),
+            target_selection: match self.selection {
+                Selection::Snapshot => "SNAPSHOT",
+                Selection::Continuous => "CONTINUOUS",
+            }
+            .to_owned(),
+            targets: self.targets.clone(),
+            config: self.echo.clone(),
+            start_at: self.start_at,
+            end_at: self.end_at,
+            end_behavior: self.end_behavior.as_str().to_owned(),
+            ended: self.ended,
+            status: self.status,
+            force_canceled: self.force_canceled,
+            reason_code: self.reason_code.clone(),
+            comment: self.comment.clone(),
+            created_at: self.created_at,
+            last_updated_at: self.last_updated_at,
+            completed_at: self.completed_at,
+            now: self.now,
+            rollout_len: self.rollout_len,
+            cursor: self.cursor,
+            notified: self.notified,
+            succeeded_total: self.succeeded_total,
+            next_slot: self.next_slot,
+            things: self.names.iter().map(str::to_owned).collect(),
+            executions: self
+                .execs
+                .iter()
+                .map(|e| {
+                    ExecSnap(
+                        st_name(e.status).to_owned(),
+                        e.execution_number,
+                        e.version,
+                        e.failed_retries,
+                        e.timed_out_retries,
+                        e.flags,
+                        time_opt(e.queued_at, NO_TIME),
+                        time_opt(e.started_at, NO_TIME),
+                        time_opt(e.last_updated_at, NO_TIME),
+                        time_opt(e.ip_deadline, NO_DEADLINE),
+                        time_opt(e.step_deadline, NO_DEADLINE),
+                    )
+                })
+                .collect(),
+        };
+        serde_json::to_string(&snap).unwrap_or_default()
+    }
+
+    /// Restores a job from [`Job::to_snapshot`] output.
+    ///
+    /// # Errors
+    /// `invalidSnapshot` when the text is not a snapshot of this format or
+    /// is inconsistent (unknown status, duplicate thing, time out of range,
+    /// cursor beyond the things, a timer on an execution that is not
+    /// IN_PROGRESS, ...).
+    pub fn from_snapshot(text: &str) -> Result<Job, MachineError> {
+        let s: Snap =
+            serde_json::from_str(text).map_err(|e| bad(format!("not a machine snapshot: {e}")))?;
+        if s.format != SNAPSHOT_FORMAT {
+            return Err(bad(format!(
+                "snapshot format `{}` is not `{SNAPSHOT_FORMAT}`",
+                s.format
+            )));
+        }
+        let api: ApiVersion = s.api.parse().map_err(bad)?;
+        let profile: Profile = s.profile.parse().map_err(bad)?;
+        let selection = match s.target_selection.as_str() {
+            "SNAPSHOT" => Selection::Snapshot,
+            "CONTINUOUS" => Selection::Continuous,
+            other => return Err(bad(format!("unknown targetSelection `{other}`"))),
+        };
+        let end_behavior = match s.end_behavior.as_str() {
+            "STOP_ROLLOUT" => EndBehavior::StopRollout,
+            "CANCEL" => EndBehavior::Cancel,
+            "FORCE_CANCEL" => EndBehavior::ForceCancel,
+            other => return Err(bad(format!("unknown endBehavior `{other}`"))),
+        };
+        let times = [
+            Some(s.created_at),
+            Some(s.last_updated_at),
+            Some(s.now),
+            s.completed_at,
+            s.start_at,
+            s.end_at,
+            s.next_slot,
+        ];
+        if times.iter().flatten().any(|&t| !in_range(t)) {
+            return Err(bad("a job time is out of range"));
+        }
+        if s.executions.len() != s.things.len() {
+            return Err(bad("one execution per thing is needed"));
+        }
+        if s.cursor > s.rollout_len || s.rollout_len > s.things.len() {
+            return Err(bad("the rollout cursor is beyond the things"));
+        }
+        let bytes = s.things.iter().map(String::len).sum();
+        let mut names = Names::with_capacity(s.things.len(), bytes);
+        for t in &s.things {
+            if !valid_thing_name(t) || names.find(t).is_some() {
+                return Err(bad(format!("thing `{t}` is invalid or repeated")));
+            }
+            if names.push(t).is_none() {
+                return Err(bad("too many things"));
+            }
+        }
+        let mut execs = Vec::with_capacity(s.executions.len());
+        let mut counts = [0u64; 9];
+        let mut timers = BTreeSet::new();
+        for (i, x) in s.executions.iter().enumerate() {
+            let status =
+                st_parse(&x.0).ok_or_else(|| bad(format!("unknown execution status `{}`", x.0)))?;
+            let ts = [x.6, x.7, x.8, x.9, x.10];
+            if ts.iter().flatten().any(|&t| !in_range(t)) {
+                return Err(bad("an execution time is out of range"));
+            }
+            let e = Exec {
+                queued_at: x.6.unwrap_or(NO_TIME),
+                started_at: x.7.unwrap_or(NO_TIME),
+                last_updated_at: x.8.unwrap_or(NO_TIME),
+                ip_deadline: x.9.unwrap_or(NO_DEADLINE),
+                step_deadline: x.10.unwrap_or(NO_DEADLINE),
+                version: x.2,
+                execution_number: x.1,
+                status,
+                failed_retries: x.3,
+                timed_out_retries: x.4,
+                flags: x.5,
+            };
+            if e.step_deadline != NO_DEADLINE && e.step_deadline > e.ip_deadline {
+                return Err(bad("a step deadline is beyond its in-progress deadline"));
+            }
+            let d = e.deadline();
+            if d != NO_DEADLINE {
+                if status != St::InProgress {
+                    return Err(bad("a timer on an execution that is not IN_PROGRESS"));
+                }
+                timers.insert((d, i));
+            }
+            if let Some(c) = counts.get_mut(status as usize) {
+                *c += 1;
+            }
+            execs.push(e);
+        }
+        Ok(Job {
+            api,
+            profile,
+            job_id: s.job_id,
+            job_arn: s.job_arn,
+            arn_prefix: s.arn_prefix,
+            selection,
+            targets: s.targets,
+            rollout: Rollout::from_value(s.config.get("jobExecutionsRolloutConfig")),
+            abort: config::abort_from_value(s.config.get("abortConfig")),
+            timeout_ms: config::timeout_from_value(s.config.get("timeoutConfig")),
+            retry: Retry::from_value(s.config.get("jobExecutionsRetryConfig")),
+            echo: s.config,
+            start_at: s.start_at,
+            end_at: s.end_at,
+            end_behavior,
+            ended: s.ended,
+            status: s.status,
+            force_canceled: s.force_canceled,
+            reason_code: s.reason_code,
+            comment: s.comment,
+            created_at: s.created_at,
+            last_updated_at: s.last_updated_at,
+            completed_at: s.completed_at,
+            now: s.now,
+            names,
+            execs,
+            rollout_len: s.rollout_len,
+            cursor: s.cursor,
+            notified: s.notified,
+            succeeded_total: s.succeeded_total,
+            next_slot: s.next_slot,
+            counts,
+            timers,
+        })
+    }
+}

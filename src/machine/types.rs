@@ -1,0 +1,421 @@
+//! The vocabulary of the machine: statuses, events in, effects out, errors.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A job's status (`JobStatus`, section 1.1 of the semantics notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum JobStatus {
+    /// Waiting for `schedulingConfig.startTime` (latest API).
+    Scheduled,
+    /// Rolling out and/or waiting for devices.
+    InProgress,
+    /// Every execution of a SNAPSHOT job is terminal (terminal).
+    Completed,
+    /// Canceled by CancelJob or by abort criteria (terminal).
+    Canceled,
+    /// DeleteJob accepted; the model stops here.
+    DeletionInProgress,
+}
+
+impl JobStatus {
+    /// The AWS name, e.g. `IN_PROGRESS`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Scheduled => "SCHEDULED",
+            JobStatus::InProgress => "IN_PROGRESS",
+            JobStatus::Completed => "COMPLETED",
+            JobStatus::Canceled => "CANCELED",
+            JobStatus::DeletionInProgress => "DELETION_IN_PROGRESS",
+        }
+    }
+}
+
+impl fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A job execution's status (`JobExecutionStatus`, section 1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ExecutionStatus {
+    /// Waiting for the device.
+    Queued,
+    /// The device is working on it.
+    InProgress,
+    /// Done (terminal).
+    Succeeded,
+    /// The device reported a failure (terminal unless retried).
+    Failed,
+    /// A timer expired (terminal unless retried).
+    TimedOut,
+    /// The device refused it (terminal, never retried).
+    Rejected,
+    /// The thing left the target (terminal).
+    Removed,
+    /// Canceled (terminal).
+    Canceled,
+}
+
+impl ExecutionStatus {
+    /// Every status, in the order of the `jobProcessDetails` counters.
+    pub const ALL: [ExecutionStatus; 8] = [
+        ExecutionStatus::Queued,
+        ExecutionStatus::InProgress,
+        ExecutionStatus::Succeeded,
+        ExecutionStatus::Failed,
+        ExecutionStatus::TimedOut,
+        ExecutionStatus::Rejected,
+        ExecutionStatus::Removed,
+        ExecutionStatus::Canceled,
+    ];
+
+    /// The AWS name, e.g. `TIMED_OUT`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExecutionStatus::Queued => "QUEUED",
+            ExecutionStatus::InProgress => "IN_PROGRESS",
+            ExecutionStatus::Succeeded => "SUCCEEDED",
+            ExecutionStatus::Failed => "FAILED",
+            ExecutionStatus::TimedOut => "TIMED_OUT",
+            ExecutionStatus::Rejected => "REJECTED",
+            ExecutionStatus::Removed => "REMOVED",
+            ExecutionStatus::Canceled => "CANCELED",
+        }
+    }
+
+    /// Parses an AWS name such as `QUEUED`.
+    pub fn parse(s: &str) -> Option<ExecutionStatus> {
+        ExecutionStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// Whether the status is terminal (everything but QUEUED and IN_PROGRESS).
+    pub fn is_terminal(self) -> bool {
+        !matches!(self, ExecutionStatus::Queued | ExecutionStatus::InProgress)
+    }
+}
+
+impl fmt::Display for ExecutionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The statuses a device may report (UpdateJobExecution, StartNextPendingJobExecution).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceStatus {
+    /// Started (or still working, with new status details / step timer).
+    InProgress,
+    /// Done.
+    Succeeded,
+    /// Failed (retryable).
+    Failed,
+    /// Refused (never retried).
+    Rejected,
+}
+
+impl DeviceStatus {
+    pub(crate) fn execution_status(self) -> ExecutionStatus {
+        match self {
+            DeviceStatus::InProgress => ExecutionStatus::InProgress,
+            DeviceStatus::Succeeded => ExecutionStatus::Succeeded,
+            DeviceStatus::Failed => ExecutionStatus::Failed,
+            DeviceStatus::Rejected => ExecutionStatus::Rejected,
+        }
+    }
+}
+
+/// One input to the machine. Serialised as `{"type": "deviceUpdate", ...}`
+/// with camelCase members.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum Event {
+    /// What UpdateJobExecution / StartNextPendingJobExecution do for one thing.
+    DeviceUpdate {
+        /// Thing name.
+        thing: String,
+        /// The reported status.
+        status: DeviceStatus,
+        /// New step timer in minutes (1..=10080), or -1 to clear it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step_timeout_in_minutes: Option<i64>,
+        /// The version the device expects; a mismatch is a `VersionConflictException`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        expected_version: Option<i64>,
+    },
+    /// Time passes: fire everything due up to and including `to`.
+    Advance {
+        /// Epoch milliseconds.
+        to: i64,
+    },
+    /// CancelJob.
+    CancelJob {
+        /// Also cancel IN_PROGRESS executions.
+        #[serde(default)]
+        force: bool,
+        /// `[\p{Upper}\p{Digit}_]+`, at most 128 characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason_code: Option<String>,
+        /// At most 2028 characters, no control characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comment: Option<String>,
+    },
+    /// CancelJobExecution.
+    CancelJobExecution {
+        /// Thing name.
+        thing: String,
+        /// Also cancel an IN_PROGRESS execution.
+        #[serde(default)]
+        force: bool,
+        /// The version the caller expects; a mismatch is a `VersionConflictException`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        expected_version: Option<i64>,
+    },
+    /// DeleteJob.
+    DeleteJob {
+        /// Needed to delete a job that is not COMPLETED or CANCELED.
+        #[serde(default)]
+        force: bool,
+    },
+    /// UpdateJob, validated as an UpdateJob request first.
+    UpdateJob {
+        /// The UpdateJob request (`jobId` must name this job).
+        request: serde_json::Value,
+    },
+    /// A thing joined a targeted group.
+    ThingAdded {
+        /// Thing name.
+        thing: String,
+    },
+    /// A thing left a targeted group (or was deleted).
+    ThingRemoved {
+        /// Thing name.
+        thing: String,
+    },
+}
+
+impl Event {
+    /// The event's `type` tag, e.g. `deviceUpdate`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::DeviceUpdate { .. } => "deviceUpdate",
+            Event::Advance { .. } => "advance",
+            Event::CancelJob { .. } => "cancelJob",
+            Event::CancelJobExecution { .. } => "cancelJobExecution",
+            Event::DeleteJob { .. } => "deleteJob",
+            Event::UpdateJob { .. } => "updateJob",
+            Event::ThingAdded { .. } => "thingAdded",
+            Event::ThingRemoved { .. } => "thingRemoved",
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One output of the machine: something that changed and that the outside
+/// world may act on. Every effect names the rule (`J3`, `E12`, `R-9`, ...)
+/// of the semantics notes that caused it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Effect {
+    /// The job's status changed (`from` is absent at creation).
+    JobStatusChanged {
+        /// The previous status.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<JobStatus>,
+        /// The new status.
+        to: JobStatus,
+        /// The rule that caused it.
+        rule: &'static str,
+    },
+    /// An execution's status changed. `to: QUEUED` means the device is
+    /// notified of a pending execution (new, retry or re-join).
+    ExecutionStatusChanged {
+        /// Thing name.
+        thing: String,
+        /// The previous status (absent for a new execution).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<ExecutionStatus>,
+        /// The new status.
+        to: ExecutionStatus,
+        /// `executionNumber` (absent for a thing removed before it had an execution).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        execution_number: Option<u32>,
+        /// `retryAttempt` after the change.
+        retry_attempt: u32,
+        /// Set when a forced cancel ended an IN_PROGRESS execution.
+        #[serde(skip_serializing_if = "is_false")]
+        force_canceled: bool,
+        /// The rule that caused it.
+        rule: &'static str,
+    },
+    /// The abort criteria fired (followed by the job's change to CANCELED).
+    JobAborted {
+        /// The criterion's `failureType`.
+        failure_type: String,
+        /// Terminal executions counted (SUCCEEDED, FAILED, REJECTED, TIMED_OUT).
+        executed: u64,
+        /// Of which matched the failure type.
+        matched: u64,
+        /// The `reasonCode` recorded on the job.
+        reason_code: String,
+        /// The `comment` recorded on the job.
+        comment: String,
+        /// The rule that caused it.
+        rule: &'static str,
+    },
+    /// A thing left the group of a CONTINUOUS job while IN_PROGRESS: its
+    /// remaining retries are canceled.
+    RetriesCanceled {
+        /// Thing name.
+        thing: String,
+        /// The rule that caused it.
+        rule: &'static str,
+    },
+    /// UpdateJob changed the job's configuration.
+    JobUpdated {
+        /// The members that were set, in request order of the model.
+        fields: Vec<String>,
+        /// The rule that caused it.
+        rule: &'static str,
+    },
+    /// DeleteJob was accepted: the job and its executions are being deleted.
+    JobDeleted {
+        /// The rule that caused it.
+        rule: &'static str,
+    },
+}
+
+/// The kind of a [`MachineError`]. AWS exceptions keep their AWS names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum ErrorCode {
+    /// `InvalidStateTransitionException` (409).
+    #[serde(rename = "InvalidStateTransitionException")]
+    InvalidStateTransition,
+    /// `VersionConflictException` (409).
+    #[serde(rename = "VersionConflictException")]
+    VersionConflict,
+    /// `ResourceNotFoundException` (404).
+    #[serde(rename = "ResourceNotFoundException")]
+    ResourceNotFound,
+    /// `InvalidRequestException` (400): the request or event is malformed.
+    #[serde(rename = "InvalidRequestException")]
+    InvalidRequest,
+    /// Not AWS: an event's time is before the machine's current time.
+    #[serde(rename = "timeWentBackwards")]
+    TimeWentBackwards,
+    /// Not AWS: a deadline at or before the event's time has not been fired
+    /// (advance first, or use [`crate::machine::Job::step`]).
+    #[serde(rename = "deadlinePending")]
+    DeadlinePending,
+    /// Not AWS: a snapshot could not be restored.
+    #[serde(rename = "invalidSnapshot")]
+    InvalidSnapshot,
+}
+
+impl ErrorCode {
+    /// The serialised code, e.g. `InvalidStateTransitionException`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidStateTransition => "InvalidStateTransitionException",
+            ErrorCode::VersionConflict => "VersionConflictException",
+            ErrorCode::ResourceNotFound => "ResourceNotFoundException",
+            ErrorCode::InvalidRequest => "InvalidRequestException",
+            ErrorCode::TimeWentBackwards => "timeWentBackwards",
+            ErrorCode::DeadlinePending => "deadlinePending",
+            ErrorCode::InvalidSnapshot => "invalidSnapshot",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One validator violation carried by an `InvalidRequestException`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestViolation {
+    /// The validator's stable code, e.g. `maximum`.
+    pub code: String,
+    /// JSON Pointer into the request.
+    pub path: String,
+    /// One lowercase sentence.
+    pub message: String,
+}
+
+/// A refused creation or event. The machine's state is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct MachineError {
+    code: ErrorCode,
+    message: String,
+    rule: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    violations: Vec<RequestViolation>,
+}
+
+impl MachineError {
+    pub(crate) fn new(code: ErrorCode, rule: &'static str, message: impl Into<String>) -> Self {
+        MachineError {
+            code,
+            message: message.into(),
+            rule,
+            violations: Vec::new(),
+        }
+    }
+
+    pub(crate) fn invalid_request(report: &crate::Report, what: &str) -> Self {
+        let violations: Vec<RequestViolation> = report
+            .errors()
+            .map(|v| RequestViolation {
+                code: v.code().as_str().to_owned(),
+                path: v.path().to_owned(),
+                message: v.message().to_owned(),
+            })
+            .collect();
+        let n = violations.len();
+        MachineError {
+            code: ErrorCode::InvalidRequest,
+            message: format!(
+                "the {what} request is not valid ({n} violation{})",
+                if n == 1 { "" } else { "s" }
+            ),
+            rule: "V-1",
+            violations,
+        }
+    }
+
+    /// The kind of error.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+    /// One lowercase sentence for people.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// The rule of the semantics notes that refuses the event (`E13`, `J13`, ...).
+    pub fn rule(&self) -> &'static str {
+        self.rule
+    }
+    /// For `InvalidRequestException` on a CreateJob/UpdateJob request: every error the validator found.
+    pub fn violations(&self) -> &[RequestViolation] {
+        &self.violations
+    }
+}

@@ -1,0 +1,382 @@
+//! The scenario runner behind `iot-jobs-policy replay`.
+//!
+//! A scenario is JSON:
+//!
+//! ```json
+//! {
+//!   "description": "optional",
+//!   "job": {"jobId": "job-1", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"], "document": "{}"},
+//!   "things": ["t1"],
+//!   "groups": {"arn:aws:iot:us-east-1:123456789012:thinggroup/g": ["t2", "t3"]},
+//!   "createdAt": 0,
+//!   "options": {"api": "latest", "profile": "documented"},
+//!   "events": [{"at": 60000, "type": "deviceUpdate", "thing": "t1", "status": "IN_PROGRESS"}]
+//! }
+//! ```
+//!
+//! `things` (thing names, in target order) overrides the resolution of
+//! `targets` (thing ARNs resolve to their name, the last path segment;
+//! thing-group ARNs through `groups`, keyed by ARN or group name). Times are
+//! epoch milliseconds; `createdAt` defaults to 0. An `advance` event without
+//! `to` advances to its `at`. Every other event first advances time to its
+//! `at` (see [`crate::machine::Job::step`]).
+//!
+//! A refused event is recorded in the timeline with its error and the replay
+//! goes on; only a scenario that is not well formed, or a job that cannot be
+//! created, is an error.
+
+use crate::machine::{resolve_things, Effect, Event, Job, MachineError};
+use crate::{ApiVersion, Options, Profile};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// Why a scenario could not be replayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    /// The scenario is not well formed.
+    #[error("the scenario is not valid: {0}")]
+    Scenario(String),
+    /// The job could not be created (invalid CreateJob request, unknown group, ...).
+    #[error("the job could not be created: {0}")]
+    Create(MachineError),
+}
+
+/// The result of a replay.
+#[derive(Debug, Clone)]
+pub struct Replay {
+    /// The job at the end of the scenario.
+    pub job: Job,
+    /// One entry per event (the first one is the creation):
+    /// `{"at", "event", "effects", "error"?}`.
+    pub timeline: Vec<Value>,
+}
+
+fn scenario_err(msg: impl Into<String>) -> ReplayError {
+    ReplayError::Scenario(msg.into())
+}
+
+fn effects_json(fx: &[Effect]) -> Value {
+    serde_json::to_value(fx).unwrap_or(Value::Null)
+}
+
+fn error_json(e: &MachineError) -> Value {
+    serde_json::to_value(e).unwrap_or(Value::Null)
+}
+
+/// Replays a scenario given as JSON text.
+///
+/// # Errors
+/// [`ReplayError::Scenario`] for malformed scenario text,
+/// [`ReplayError::Create`] when the job cannot be created.
+pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
+    let doc: Value =
+        serde_json::from_str(scenario_text).map_err(|e| scenario_err(format!("not JSON: {e}")))?;
+    let Some(obj) = doc.as_object() else {
+        return Err(scenario_err("the scenario must be a JSON object"));
+    };
+    for k in obj.keys() {
+        if !matches!(
+            k.as_str(),
+            "description" | "job" | "things" | "groups" | "createdAt" | "options" | "events"
+        ) {
+            return Err(scenario_err(format!("unknown member `{k}`")));
+        }
+    }
+    let request = obj
+        .get("job")
+        .ok_or_else(|| scenario_err("`job` (a CreateJob request) is required"))?;
+    let created_at = match obj.get("createdAt") {
+        None => 0,
+        Some(v) => v
+            .as_i64()
+            .ok_or_else(|| scenario_err("`createdAt` must be an integer (epoch ms)"))?,
+    };
+    let mut options = Options::default();
+    if let Some(o) = obj.get("options") {
+        let o = o
+            .as_object()
+            .ok_or_else(|| scenario_err("`options` must be an object"))?;
+        for (k, v) in o {
+            let s = v
+                .as_str()
+                .ok_or_else(|| scenario_err(format!("`options.{k}` must be a string")))?;
+            match k.as_str() {
+                "api" => options.api = s.parse::<ApiVersion>().map_err(scenario_err)?,
+                "profile" => options.profile = s.parse::<Profile>().map_err(scenario_err)?,
+                _ => return Err(scenario_err(format!("unknown option `{k}`"))),
+            }
+        }
+    }
+    let things: Vec<String> = match obj.get("things") {
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|_| scenario_err("`things` must be a list of thing names"))?,
+        None => {
+            let groups: BTreeMap<String, Vec<String>> = match obj.get("groups") {
+                Some(g) => serde_json::from_value(g.clone()).map_err(|_| {
+                    scenario_err("`groups` must map group ARNs or names to lists of thing names")
+                })?,
+                None => BTreeMap::new(),
+            };
+            let targets: Vec<String> = request
+                .get("targets")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|t| t.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            resolve_things(&targets, &groups).map_err(ReplayError::Create)?
+        }
+    };
+    let events: &[Value] = match obj.get("events") {
+        None => &[],
+        Some(v) => v
+            .as_array()
+            .ok_or_else(|| scenario_err("`events` must be a list"))?,
+    };
+
+    let (mut job, fx) =
+        Job::create(request, &things, created_at, &options).map_err(ReplayError::Create)?;
+    let mut timeline = Vec::with_capacity(events.len() + 1);
+    let mut first = Map::new();
+    first.insert("at".into(), Value::from(created_at));
+    first.insert("event".into(), serde_json::json!({"type": "createJob"}));
+    first.insert("effects".into(), effects_json(&fx));
+    timeline.push(Value::Object(first));
+
+    for (n, raw) in events.iter().enumerate() {
+        let mut entry = Map::new();
+        let mut body = raw.as_object().cloned().unwrap_or_default();
+        let at = body.remove("at");
+        entry.insert("at".into(), at.clone().unwrap_or(Value::Null));
+        entry.insert("event".into(), Value::Object(body.clone()));
+        let parsed = match at.as_ref().and_then(Value::as_i64) {
+            None => Err(format!("event {n}: `at` (epoch ms) is required")),
+            Some(at) => {
+                if body.get("type").and_then(Value::as_str) == Some("advance")
+                    && !body.contains_key("to")
+                {
+                    body.insert("to".into(), Value::from(at));
+                }
+                serde_json::from_value::<Event>(Value::Object(body))
+                    .map(|e| (at, e))
+                    .map_err(|e| format!("event {n}: {e}"))
+            }
+        };
+        match parsed {
+            Err(message) => {
+                entry.insert("effects".into(), Value::Array(Vec::new()));
+                entry.insert(
+                    "error".into(),
+                    serde_json::json!({"code": "InvalidRequestException", "message": message, "rule": "event"}),
+                );
+            }
+            Ok((at, event)) => {
+                let (fx, error) = job.step(at, event);
+                entry.insert("effects".into(), effects_json(&fx));
+                if let Some(e) = error {
+                    entry.insert("error".into(), error_json(&e));
+                }
+            }
+        }
+        timeline.push(Value::Object(entry));
+    }
+    Ok(Replay { job, timeline })
+}
+
+/// Replays a scenario and renders
+/// `{"describe": <DescribeJob response>, "executions": <ListJobExecutionsForJob response, all>, "timeline": [...]}`
+/// as pretty-printed JSON.
+///
+/// # Errors
+/// As [`replay`].
+pub fn replay_json(scenario_text: &str) -> Result<String, ReplayError> {
+    let r = replay(scenario_text)?;
+    let mut out = Map::new();
+    out.insert("describe".into(), r.job.describe());
+    out.insert("executions".into(), r.job.list_all_executions_for_job());
+    out.insert("timeline".into(), Value::Array(r.timeline));
+    serde_json::to_string_pretty(&Value::Object(out)).map_err(|e| scenario_err(e.to_string()))
+}
+
+/// Replays a scenario and renders a readable timeline followed by the
+/// final job status and counters.
+///
+/// # Errors
+/// As [`replay`].
+pub fn replay_text(scenario_text: &str) -> Result<String, ReplayError> {
+    let r = replay(scenario_text)?;
+    let mut out = String::new();
+    let job = &r.job;
+    let d = job.describe();
+    let sel = d
+        .pointer("/job/targetSelection")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let _ = writeln!(
+        out,
+        "job {} ({sel}, {} things)",
+        job.job_id(),
+        job.thing_count()
+    );
+    for entry in &r.timeline {
+        let at = entry.get("at").and_then(Value::as_i64);
+        let when = at.map_or_else(|| String::from("????-??-??T??:??:??.???Z"), iso);
+        let ev = entry.get("event").cloned().unwrap_or(Value::Null);
+        let _ = writeln!(out, "{when}  {}", describe_event(&ev));
+        for fx in entry
+            .get("effects")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let _ = writeln!(out, "    {}", describe_effect(fx));
+        }
+        if let Some(e) = entry.get("error") {
+            let code = e.get("code").and_then(Value::as_str).unwrap_or("");
+            let msg = e.get("message").and_then(Value::as_str).unwrap_or("");
+            let rule = e.get("rule").and_then(Value::as_str).unwrap_or("");
+            let _ = writeln!(out, "    refused: {code} [{rule}]: {msg}");
+        }
+    }
+    let c = job.counts();
+    let _ = writeln!(out, "final status: {}", job.status());
+    let _ = writeln!(
+        out,
+        "things: {} queued, {} in progress, {} succeeded, {} failed, {} timed out, {} rejected, {} removed, {} canceled, {} not notified",
+        c.queued, c.in_progress, c.succeeded, c.failed, c.timed_out, c.rejected, c.removed, c.canceled, c.pending
+    );
+    match job.next_deadline() {
+        Some(t) => {
+            let _ = writeln!(out, "next deadline: {}", iso(t));
+        }
+        None => {
+            let _ = writeln!(out, "next deadline: none");
+        }
+    }
+    Ok(out)
+}
+
+fn s<'a>(v: &'a Value, k: &str) -> &'a str {
+    v.get(k).and_then(Value::as_str).unwrap_or("")
+}
+
+fn describe_event(ev: &Value) -> String {
+    let kind = s(ev, "type");
+    let mut line = String::from(kind);
+    match kind {
+        "deviceUpdate" => {
+            let _ = write!(line, " {} {}", s(ev, "thing"), s(ev, "status"));
+            if let Some(m) = ev.get("stepTimeoutInMinutes") {
+                let _ = write!(line, " step={m}");
+            }
+            if let Some(v) = ev.get("expectedVersion") {
+                let _ = write!(line, " expectedVersion={v}");
+            }
+        }
+        "advance" => {
+            if let Some(t) = ev.get("to").and_then(Value::as_i64) {
+                let _ = write!(line, " to {}", iso(t));
+            }
+        }
+        "cancelJobExecution" | "thingAdded" | "thingRemoved" => {
+            let _ = write!(line, " {}", s(ev, "thing"));
+        }
+        _ => {}
+    }
+    if ev.get("force").and_then(Value::as_bool) == Some(true) {
+        line.push_str(" force");
+    }
+    line
+}
+
+fn describe_effect(fx: &Value) -> String {
+    let rule = s(fx, "rule");
+    match s(fx, "type") {
+        "jobStatusChanged" => match fx.get("from").and_then(Value::as_str) {
+            Some(from) => format!("job {from} -> {} [{rule}]", s(fx, "to")),
+            None => format!("job {} [{rule}]", s(fx, "to")),
+        },
+        "executionStatusChanged" => {
+            let from = fx.get("from").and_then(Value::as_str);
+            let mut line = match from {
+                Some(f) => format!("{}: {f} -> {}", s(fx, "thing"), s(fx, "to")),
+                None => format!("{}: {}", s(fx, "thing"), s(fx, "to")),
+            };
+            if let Some(n) = fx.get("executionNumber") {
+                let _ = write!(line, " execution #{n}");
+            }
+            if let Some(r) = fx
+                .get("retryAttempt")
+                .and_then(Value::as_u64)
+                .filter(|&r| r > 0)
+            {
+                let _ = write!(line, " retry {r}");
+            }
+            if fx.get("forceCanceled").and_then(Value::as_bool) == Some(true) {
+                line.push_str(" (forced)");
+            }
+            format!("{line} [{rule}]")
+        }
+        "jobAborted" => format!("abort: {} [{rule}]", s(fx, "comment")),
+        "retriesCanceled" => format!("{}: remaining retries canceled [{rule}]", s(fx, "thing")),
+        "jobUpdated" => {
+            let fields: Vec<&str> = fx
+                .get("fields")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            format!("job updated: {} [{rule}]", fields.join(", "))
+        }
+        "jobDeleted" => format!("job deleted [{rule}]"),
+        other => format!("{other} [{rule}]"),
+    }
+}
+
+/// Epoch ms as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+fn iso(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let rem = ms.rem_euclid(86_400_000);
+    // H. Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso(1_719_826_215_500), "2024-07-01T09:30:15.500Z");
+    }
+
+    #[test]
+    fn refused_events_are_recorded() {
+        let scenario = r#"{"job": {"jobId": "j", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"], "document": "{}"},
+            "events": [{"at": 10, "type": "deviceUpdate", "thing": "nope", "status": "IN_PROGRESS"},
+                       {"at": 20, "type": "bogus"}]}"#;
+        let r = replay(scenario).unwrap();
+        assert_eq!(r.timeline.len(), 3);
+        assert_eq!(r.timeline[1]["error"]["code"], "ResourceNotFoundException");
+        assert_eq!(r.timeline[2]["error"]["code"], "InvalidRequestException");
+        assert!(replay_text(scenario).unwrap().contains("refused"));
+    }
+}
