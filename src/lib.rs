@@ -26,6 +26,7 @@ pub mod ffi;
 mod json;
 pub mod machine;
 pub mod replay;
+pub mod schema_export;
 pub mod sarif;
 mod ops;
 mod primitive;
