@@ -28,6 +28,8 @@ pub mod machine;
 pub mod replay;
 pub mod schema_export;
 pub mod sarif;
+#[cfg(feature = "document-schema")]
+pub mod document_schema;
 mod ops;
 mod primitive;
 mod report;
@@ -87,7 +89,7 @@ pub fn validate_value(op: Operation, request: &serde_json::Value, options: &Opti
         push_input(&mut sink, &rules::TOO_DEEP, format!("the request nests arrays and objects more than {MAX_DEPTH} deep"), None);
     } else {
         let node = json::from_serde(request);
-        sink = walk(op, &node, options, true, false);
+        sink = walk(op, &node, options, true, false, None);
     }
     Report::from_violations(sink.into_violations())
 }
@@ -122,7 +124,14 @@ fn exceeds_depth(v: &serde_json::Value, limit: usize) -> bool {
     }
 }
 
+/// A check run on the request root after the walk (the document schema).
+pub(crate) type Extra<'e> = Option<&'e dyn Fn(&mut schema::Walker<'_>, &[json::Entry<'_>])>;
+
 fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) -> schema::Sink {
+    run_bytes_with(op, request, options, collect, None)
+}
+
+pub(crate) fn run_bytes_with(op: Operation, request: &[u8], options: &Options, collect: bool, extra: Extra<'_>) -> schema::Sink {
     let mut sink = schema::Sink::new(collect);
     if request.len() > MAX_REQUEST_BYTES {
         let n = request.len();
@@ -130,7 +139,7 @@ fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) ->
         return sink;
     }
     match json::parse(request, MAX_DEPTH) {
-        Ok(node) => walk(op, &node, options, collect, true),
+        Ok(node) => walk(op, &node, options, collect, true, extra),
         Err(e) => {
             let rule = match e.kind {
                 ParseErrorKind::InvalidUtf8 => &rules::INVALID_UTF8,
@@ -151,11 +160,14 @@ fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) ->
     }
 }
 
-fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool, spans: bool) -> schema::Sink {
+fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool, spans: bool, extra: Extra<'_>) -> schema::Sink {
     let mut w = schema::Walker::new(op, *options, node, collect);
     w.spans = spans;
-    if matches!(node.value, Value::Object(_)) {
+    if let Value::Object(entries) = &node.value {
         w.walk(node, ops::input(op));
+        if let Some(extra) = extra {
+            extra(&mut w, entries);
+        }
     } else {
         let found = node.value.type_name();
         w.emit(&rules::NOT_AN_OBJECT, None, |_| {

@@ -14,7 +14,7 @@ mod glob;
 const USAGE: &str = r#"usage:
   iot-jobs-policy validate <OPERATION> [FILE|GLOB|-]... [--api 2022-01|latest]
                   [--profile documented|model] [--now <RFC 3339 | epoch ms>]
-                  [--format text|json|sarif]
+                  [--format text|json|sarif] [--document-schema SCHEMA.json]
   iot-jobs-policy rules [--format text|json]
   iot-jobs-policy --help | --version
 
@@ -23,7 +23,8 @@ ListJobExecutionsForJob, ListJobExecutionsForThing or UpdateJob (or the
 snake_case form, e.g. create_job). FILE defaults to standard input; a GLOB
 (`*`, `?`, `**`) is expanded by the tool, in sorted order. With several files,
 text output ends with a summary and JSON output is one {"file","report"} line
-per file; SARIF output is one log for all of them.
+per file; SARIF output is one log for all of them. --document-schema checks
+each inline job document against your JSON Schema (violations under /document).
 
 exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable input"#;
 
@@ -111,11 +112,14 @@ fn parse_format(value: &str) -> Result<Format, Usage> {
 }
 
 fn validate(args: &[String]) -> Result<u8, Usage> {
-    let (positional, flags) = parse_flags(args, &["--api", "--profile", "--now", "--format"])?;
+    let (positional, flags) =
+        parse_flags(args, &["--api", "--profile", "--now", "--format", "--document-schema"])?;
     let mut options = Options::default();
     let mut format = Format::Text;
+    let mut document_schema = None;
     for (name, value) in flags {
         match name {
+            "--document-schema" => document_schema = Some(load_document_schema(value)?),
             "--api" => options.api = value.parse().map_err(Usage)?,
             "--profile" => options.profile = value.parse().map_err(Usage)?,
             "--now" => {
@@ -157,7 +161,7 @@ fn validate(args: &[String]) -> Result<u8, Usage> {
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in &files {
         match read_input(file) {
-            Ok(bytes) => reports.push((file.clone(), iot_jobs_policy::validate_bytes(op, &bytes, &options))),
+            Ok(bytes) => reports.push((file.clone(), check(op, &bytes, &options, document_schema.as_ref()))),
             Err(Usage(message)) => {
                 eprintln!("iot-jobs-policy: {message}");
                 failed = true;
@@ -193,6 +197,33 @@ fn validate(args: &[String]) -> Result<u8, Usage> {
     } else {
         1
     })
+}
+
+#[cfg(feature = "document-schema")]
+type DocumentSchema = iot_jobs_policy::document_schema::DocumentSchema;
+/// Without the `document-schema` feature the flag is refused.
+#[cfg(not(feature = "document-schema"))]
+type DocumentSchema = std::convert::Infallible;
+
+#[cfg(feature = "document-schema")]
+fn load_document_schema(file: &str) -> Result<DocumentSchema, Usage> {
+    let text = std::fs::read_to_string(file).map_err(|e| Usage(format!("cannot read {file}: {e}")))?;
+    DocumentSchema::from_json(&text).map_err(|e| Usage(format!("{file}: {}", e.message())))
+}
+
+#[cfg(not(feature = "document-schema"))]
+fn load_document_schema(_: &str) -> Result<DocumentSchema, Usage> {
+    Err(Usage(String::from("--document-schema needs the `document-schema` feature")))
+}
+
+fn check(op: Operation, bytes: &[u8], options: &Options, schema: Option<&DocumentSchema>) -> Report {
+    match schema {
+        #[cfg(feature = "document-schema")]
+        Some(schema) => iot_jobs_policy::document_schema::validate_bytes_with_document_schema(op, bytes, options, schema),
+        #[cfg(not(feature = "document-schema"))]
+        Some(never) => match *never {},
+        None => iot_jobs_policy::validate_bytes(op, bytes, options),
+    }
 }
 
 fn summary(reports: &[(String, Report)]) -> String {

@@ -82,11 +82,14 @@ pub enum Code {
     Ambiguous,
     /// A member or combination a careful reviewer would question.
     Suspicious,
+    // --- the caller's own rules ----------------------------------------------
+    /// The inline job document does not satisfy the caller's JSON Schema.
+    DocumentSchema,
 }
 
 impl Code {
     /// Every code, in the documented order.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Code::TooLarge,
         Code::TooDeep,
         Code::InvalidUtf8,
@@ -121,6 +124,7 @@ impl Code {
         Code::NoEffect,
         Code::Ambiguous,
         Code::Suspicious,
+        Code::DocumentSchema,
     ];
 
     /// The lowerCamel string form, e.g. `maxLength`.
@@ -160,6 +164,7 @@ impl Code {
             Code::NoEffect => "noEffect",
             Code::Ambiguous => "ambiguous",
             Code::Suspicious => "suspicious",
+            Code::DocumentSchema => "documentSchema",
         }
     }
 }
@@ -194,6 +199,8 @@ pub enum Source {
     Model,
     /// The AWS documentation (developer guide or API reference prose).
     Documented,
+    /// The caller's own JSON Schema for the job document (`--document-schema`).
+    User,
 }
 
 impl Source {
@@ -202,6 +209,7 @@ impl Source {
         match self {
             Source::Model => "model",
             Source::Documented => "documented",
+            Source::User => "user",
         }
     }
 }

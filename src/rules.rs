@@ -155,6 +155,8 @@ rules! {
         "presignedUrlConfig without roleArn cannot sign URLs (CloudFormation requires it)";
     RATE_CEILING = "rollout-ceiling-below-base", Suspicious, Warning, Documented, A_ROLLOUT, Some("V-14"),
         "maximumPerMinute below baseRatePerMinute caps the exponential rollout from the start";
+    DOCUMENT_SCHEMA = "document-schema", DocumentSchema, Error, User, "https://json-schema.org/specification", None,
+        "with a job-document schema given, the inline document satisfies it (checked by the `document-schema` feature)";
     UPDATE_TIMEOUT_FUTURE_ONLY = "updateJob-timeout-future-only", NoEffect, Warning, Documented, A_UPDATE_JOB, Some("V-32"),
         "a new timeoutConfig applies only to executions that start after the update";
 }

@@ -259,6 +259,32 @@ impl<'j> Walker<'j> {
         });
     }
 
+    /// Like [`Walker::emit`], for a violation at the current path plus a JSON
+    /// Pointer `suffix` into a value that is not part of the request tree (the
+    /// parsed job document); its position is the current node's.
+    pub(crate) fn emit_with_suffix(&mut self, rule: &'static Rule, suffix: &str, build: impl FnOnce(&Self) -> Details) {
+        if rule.severity == Severity::Error {
+            self.sink.errors += 1;
+        }
+        if !self.sink.collect {
+            return;
+        }
+        let d = build(self);
+        let path = self.pointer() + suffix;
+        let position = self.spans.then(|| crate::report::Position { offset: self.locate(), line: 0, column: 0 });
+        self.sink.violations.push(Violation {
+            code: rule.code,
+            path,
+            message: d.message,
+            severity: rule.severity,
+            source: rule.source,
+            rule: rule.id,
+            help: d.help,
+            position,
+            aws: d.aws,
+        });
+    }
+
     /// The byte offset of the deepest node on the current path that exists:
     /// the offending value itself, or the object a missing member belongs to.
     fn locate(&self) -> usize {

@@ -199,3 +199,32 @@ fn sarif_output_locates_each_violation() {
     assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(12)));
     assert_eq!(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], BROKEN);
 }
+
+#[test]
+fn document_schema_checks_the_inline_document() {
+    let schema = "examples/firmware-document.schema.json";
+    let o = cli(&["validate", "CreateJob", VALID, "--document-schema", schema], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let bad = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{\"operation\":\"fly\"}"}"#;
+    let o = cli(&["validate", "CreateJob", "--document-schema", schema, "--format", "json"], Some(bad));
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let found: Vec<(String, String, String)> = report["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["code"].as_str().unwrap().into(), v["path"].as_str().unwrap().into(), v["source"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("documentSchema".into(), "/document".into(), "user".into()),
+            ("documentSchema".into(), "/document/operation".into(), "user".into()),
+        ]
+    );
+    // Without the flag the same request is valid.
+    assert_eq!(cli(&["validate", "CreateJob"], Some(bad)).status.code(), Some(0));
+    // A schema that is not a schema is a usage error.
+    let o = cli(&["validate", "CreateJob", VALID, "--document-schema", "Cargo.toml"], None);
+    assert_eq!(o.status.code(), Some(2));
+}

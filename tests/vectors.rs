@@ -11,6 +11,7 @@
     clippy::indexing_slicing
 )]
 
+use iot_jobs_policy::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
 use iot_jobs_policy::{validate_bytes, ApiVersion, Code, Operation, Options, Profile, Report};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -51,6 +52,8 @@ struct Case {
     op: Operation,
     options: Options,
     input: Vec<u8>,
+    /// The caller's job-document schema (`documentSchema` in the case), as JSON text.
+    document_schema: Option<String>,
     valid: bool,
     violations: Vec<Expected>,
     aws_message: Option<String>,
@@ -142,6 +145,7 @@ fn parse_case(file: &str, c: &Value) -> Result<Case, String> {
             )))
         }
     };
+    let document_schema = c.get("documentSchema").map(Value::to_string);
     let expect = c
         .get("expect")
         .and_then(Value::as_object)
@@ -191,6 +195,7 @@ fn parse_case(file: &str, c: &Value) -> Result<Case, String> {
         id,
         op,
         options,
+        document_schema,
         input,
         valid,
         violations,
@@ -270,6 +275,7 @@ fn builtin_cases() -> Vec<Case> {
             id: String::from("(built in): exactly 1 MiB is accepted"),
             op: Operation::DescribeJob,
             options: Options::default(),
+            document_schema: None,
             input: padded(limit),
             valid: true,
             violations: vec![],
@@ -279,6 +285,7 @@ fn builtin_cases() -> Vec<Case> {
             id: String::from("(built in): 1 MiB + 1 byte is tooLarge"),
             op: Operation::DescribeJob,
             options: Options::default(),
+            document_schema: None,
             input: padded(limit + 1),
             valid: false,
             violations: vec![exp("tooLarge")],
@@ -394,6 +401,20 @@ fn every_vector_passes() {
     let mut codes_expected: BTreeSet<String> = BTreeSet::new();
     let mut rules_seen: BTreeSet<&'static str> = BTreeSet::new();
     for case in &cases {
+        if let Some(schema) = &case.document_schema {
+            let schema = DocumentSchema::from_json(schema).unwrap();
+            let report = validate_bytes_with_document_schema(case.op, &case.input, &case.options, &schema);
+            for v in &case.violations {
+                codes_expected.insert(v.code.clone());
+            }
+            for v in report.violations() {
+                rules_seen.insert(v.rule());
+            }
+            if let Some(f) = check(case, &report) {
+                failures.push(f);
+            }
+            continue;
+        }
         let report = validate_bytes(case.op, &case.input, &case.options);
         // `validate_str` must agree with `validate_bytes` on UTF-8 input.
         if let Ok(text) = std::str::from_utf8(&case.input) {
