@@ -16,6 +16,8 @@ const USAGE: &str = r#"usage:
                   [--profile documented|model] [--now <RFC 3339 | epoch ms>]
                   [--format text|json|sarif] [--document-schema SCHEMA.json]
   iot-jobs-policy rules [--format text|json]
+  iot-jobs-policy schema <OPERATION> [--api 2022-01|latest]
+                  [--dialect 2020-12|draft-07] [--profile documented|model]
   iot-jobs-policy --help | --version
 
 OPERATION is CreateJob, CreateJobTemplate, DescribeJob, DescribeJobTemplate,
@@ -56,6 +58,7 @@ fn run(args: &[String]) -> Result<u8, Usage> {
     match command.as_str() {
         "validate" => validate(rest),
         "rules" => list_rules(rest),
+        "schema" => print_schema(rest),
         "--help" | "-h" | "help" => {
             println!("{USAGE}");
             Ok(0)
@@ -301,6 +304,26 @@ fn render_text(report: &Report, file: &str, op: Operation, colour: bool) -> Stri
         out.push_str(&format!("  aws: {aws}\n"));
     }
     out
+}
+
+fn print_schema(args: &[String]) -> Result<u8, Usage> {
+    use iot_jobs_policy::schema_export::{json_schema_string_for, Dialect};
+    let (positional, flags) = parse_flags(args, &["--api", "--dialect", "--profile"])?;
+    let mut options = Options::default();
+    let mut dialect = Dialect::Draft202012;
+    for (name, value) in flags {
+        match name {
+            "--api" => options.api = value.parse().map_err(Usage)?,
+            "--profile" => options.profile = value.parse().map_err(Usage)?,
+            _ => dialect = value.parse().map_err(Usage)?,
+        }
+    }
+    let op = match positional.as_slice() {
+        [op] => op.parse().map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?,
+        _ => return Err(Usage(String::from("schema takes exactly one OPERATION"))),
+    };
+    write_stdout(&json_schema_string_for(op, options.api, options.profile, dialect));
+    Ok(0)
 }
 
 fn list_rules(args: &[String]) -> Result<u8, Usage> {

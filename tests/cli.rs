@@ -228,3 +228,24 @@ fn document_schema_checks_the_inline_document() {
     let o = cli(&["validate", "CreateJob", VALID, "--document-schema", "Cargo.toml"], None);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn schema_prints_the_exported_json_schema() {
+    use iot_jobs_policy::schema_export::{json_schema_string_for, Dialect};
+    let o = cli(&["schema", "CreateJob", "--api", "2022-01", "--dialect", "draft-07"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        json_schema_string_for(Operation::CreateJob, iot_jobs_policy::ApiVersion::V2022_01, Profile::Documented, Dialect::Draft07)
+    );
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert!(schema["properties"].get("schedulingConfig").is_none(), "2022-01 has no schedulingConfig");
+    let o = cli(&["schema", "update_job"], None);
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["additionalProperties"], false);
+    for bad in [&["schema"][..], &["schema", "Nope"][..], &["schema", "CreateJob", "--dialect", "draft-04"][..]] {
+        assert_eq!(cli(bad, None).status.code(), Some(2), "{bad:?}");
+    }
+}
