@@ -18,6 +18,7 @@ const USAGE: &str = r#"usage:
   iot-jobs-policy rules [--format text|json]
   iot-jobs-policy schema <OPERATION> [--api 2022-01|latest]
                   [--dialect 2020-12|draft-07] [--profile documented|model]
+  iot-jobs-policy replay <SCENARIO.json|-> [--format text|json]
   iot-jobs-policy --help | --version
 
 OPERATION is CreateJob, CreateJobTemplate, DescribeJob, DescribeJobTemplate,
@@ -59,6 +60,7 @@ fn run(args: &[String]) -> Result<u8, Usage> {
         "validate" => validate(rest),
         "rules" => list_rules(rest),
         "schema" => print_schema(rest),
+        "replay" => replay(rest),
         "--help" | "-h" | "help" => {
             println!("{USAGE}");
             Ok(0)
@@ -304,6 +306,34 @@ fn render_text(report: &Report, file: &str, op: Operation, colour: bool) -> Stri
         out.push_str(&format!("  aws: {aws}\n"));
     }
     out
+}
+
+fn replay(args: &[String]) -> Result<u8, Usage> {
+    let (positional, flags) = parse_flags(args, &["--format"])?;
+    let mut format = Format::Text;
+    for (_, value) in flags {
+        format = parse_format(value)?;
+    }
+    let file = match positional.as_slice() {
+        [file] => *file,
+        _ => return Err(Usage(String::from("replay takes exactly one SCENARIO file"))),
+    };
+    let bytes = read_input(file)?;
+    let text = String::from_utf8(bytes).map_err(|_| Usage(format!("{file} is not UTF-8")))?;
+    let out = match format {
+        Format::Json | Format::Sarif => iot_jobs_policy::replay::replay_json(&text).map(|s| s + "\n"),
+        Format::Text => iot_jobs_policy::replay::replay_text(&text),
+    };
+    match out {
+        Ok(out) => {
+            write_stdout(&out);
+            Ok(0)
+        }
+        Err(e) => {
+            eprintln!("iot-jobs-policy: {file}: {e}");
+            Ok(2)
+        }
+    }
 }
 
 fn print_schema(args: &[String]) -> Result<u8, Usage> {
