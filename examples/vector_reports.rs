@@ -25,9 +25,13 @@ struct Case {
     options: String,
     request: Option<String>,
     request_bytes: Option<Vec<u8>>,
+    document_schema: Option<String>,
 }
 
 fn answer(case: &Case) -> Result<String, String> {
+    if let Some(schema) = &case.document_schema {
+        return with_document_schema(case, schema);
+    }
     if let Some(text) = &case.request {
         return Ok(iot_jobs_policy::ffi::validate_json(
             &case.operation,
@@ -36,17 +40,46 @@ fn answer(case: &Case) -> Result<String, String> {
         ));
     }
     // Non-UTF-8 bytes cannot cross the `&str` boundary: same walk, byte entry.
-    let bytes = case
-        .request_bytes
-        .as_ref()
-        .ok_or_else(|| format!("{}: neither request nor requestBytes", case.key))?;
-    let op = iot_jobs_policy::ffi::parse_operation(&case.operation).map_err(|e| e.to_string())?;
-    let options = iot_jobs_policy::ffi::parse_options(&case.options).map_err(|e| e.to_string())?;
-    let report = iot_jobs_policy::validate_bytes(op, bytes, &options);
+    let (op, options) = parse(case)?;
+    let report = iot_jobs_policy::validate_bytes(op, bytes(case)?, &options);
     Ok(format!(
         r#"{{"type":"success","report":{}}}"#,
         report.to_json()
     ))
+}
+
+fn bytes(case: &Case) -> Result<&[u8], String> {
+    match (&case.request, &case.request_bytes) {
+        (Some(text), _) => Ok(text.as_bytes()),
+        (None, Some(b)) => Ok(b),
+        (None, None) => Err(format!("{}: neither request nor requestBytes", case.key)),
+    }
+}
+
+fn parse(case: &Case) -> Result<(iot_jobs_policy::Operation, iot_jobs_policy::Options), String> {
+    let op = iot_jobs_policy::ffi::parse_operation(&case.operation).map_err(|e| e.to_string())?;
+    let options = iot_jobs_policy::ffi::parse_options(&case.options).map_err(|e| e.to_string())?;
+    Ok((op, options))
+}
+
+/// A case with the caller's job-document schema (Cargo feature `document-schema`).
+#[cfg(feature = "document-schema")]
+fn with_document_schema(case: &Case, schema: &str) -> Result<String, String> {
+    use iot_jobs_policy::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
+    let schema =
+        DocumentSchema::from_json(schema).map_err(|e| format!("{}: {}", case.key, e.message()))?;
+    let (op, options) = parse(case)?;
+    let report = validate_bytes_with_document_schema(op, bytes(case)?, &options, &schema);
+    Ok(format!(
+        r#"{{"type":"success","report":{}}}"#,
+        report.to_json()
+    ))
+}
+
+/// Without the feature a case with a document schema cannot be answered.
+#[cfg(not(feature = "document-schema"))]
+fn with_document_schema(case: &Case, _: &str) -> Result<String, String> {
+    Err(format!("{}: needs the document-schema feature", case.key))
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -53,7 +53,8 @@ export type ErrorCode =
   | 'skippedRule'
   | 'noEffect'
   | 'ambiguous'
-  | 'suspicious';
+  | 'suspicious'
+  | 'documentSchema';
 
 /** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
 export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'notInitialized';
@@ -61,8 +62,12 @@ export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOpt
 /** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
 export type Severity = 'error' | 'warning';
 
-/** Where a rule comes from: the AWS service model, or the AWS documentation's prose. */
-export type Source = 'model' | 'documented';
+/**
+ * Where a rule comes from: the AWS service model, the AWS documentation's
+ * prose, or the caller's own job-document schema (`user`; only builds with
+ * the document-schema feature, not this package, produce it).
+ */
+export type Source = 'model' | 'documented' | 'user';
 
 /** How to validate. Every member is optional. */
 export interface Options {
@@ -88,12 +93,29 @@ export interface Violation {
   message: string;
   /** `error` makes the request invalid; `warning` is advice. */
   severity: Severity;
-  /** `model` or `documented`. */
+  /** `model`, `documented` or `user`. */
   source: Source;
   /** The id of the rule in `rules()`, e.g. `model.maxLength`. */
   rule: string;
   /** A hint such as "did you mean `jobExecutionsRetryConfig`?", or `null`. */
   help: string | null;
+  /**
+   * Where in the validated text the violation is (the offending value, the key
+   * of an unknown or duplicate member, or the object missing a required one),
+   * or `null` when it has no place (e.g. the text is not JSON at all). For an
+   * object request the text is `JSON.stringify(request)`.
+   */
+  position: Position | null;
+}
+
+/** A place in the validated request text. */
+export interface Position {
+  /** Byte offset in the UTF-8 text (not a UTF-16 string index). */
+  offset: number;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in Unicode code points. */
+  column: number;
 }
 
 /** The outcome of validating one request: the same object as the Rust and CLI JSON. */

@@ -27,7 +27,7 @@ test('an invalid request never throws and carries code, path and awsMessage', ()
   const r = validate('DescribeJob', { jobId: 'a b' });
   assert.equal(r.valid, false);
   assert.deepEqual(r.violations.map((v) => [v.code, v.path, v.severity]), [['pattern', '/jobId', 'error']]);
-  assert.deepEqual(Object.keys(r.violations[0]), ['code', 'path', 'message', 'severity', 'source', 'rule', 'help']);
+  assert.deepEqual(Object.keys(r.violations[0]), ['code', 'path', 'message', 'severity', 'source', 'rule', 'help', 'position']);
   assert.match(r.awsMessage, /^1 validation error detected: Value 'a b' at 'jobId'/);
 });
 

@@ -15,11 +15,4 @@ export function vectorData() {
   return { cases, native };
 }
 
-/**
- * Cases the JS API cannot take, each with the reason. JavaScript strings are
- * UTF-16, so raw bytes that are not UTF-8 (`requestBase64` cases) cannot be
- * passed as a request; they run in the Rust and wasm-bindgen tests instead.
- */
-export function jsSkip(c) {
-  return c.requestBytes !== undefined ? 'requestBase64: non-UTF-8 bytes cannot be a JS string' : null;
-}
+export { jsSkip } from './browser/expect.mjs';
