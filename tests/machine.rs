@@ -1,0 +1,725 @@
+//! The transition function: machine vectors (`tests/vectors/machine/*.json`,
+//! format in `tests/vectors/machine/README.md`), rule coverage, and property
+//! tests over random event sequences.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use iot_jobs_policy::machine::{
+    resolve_things, DeviceStatus, ErrorCode, Event, ExecutionStatus, Job, JobStatus,
+};
+use iot_jobs_policy::{ApiVersion, Options, Profile};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/machine")
+}
+
+/// `expected` is a subset of `actual`: every member of an expected object
+/// must be present and match; arrays and scalars must be equal.
+fn subset(expected: &Value, actual: &Value, path: &str, errors: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                match a.get(k) {
+                    Some(av) => subset(ev, av, &format!("{path}/{k}"), errors),
+                    None if ev.is_null() => {}
+                    None => errors.push(format!("{path}/{k}: missing, expected {ev}")),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                subset(ev, av, &format!("{path}/{i}"), errors);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
+        _ if expected == actual => {}
+        _ => errors.push(format!("{path}: expected {expected}, got {actual}")),
+    }
+}
+
+fn options_of(case: &Value) -> Options {
+    let mut o = Options::default();
+    if let Some(api) = case.pointer("/options/api").and_then(Value::as_str) {
+        o.api = api.parse::<ApiVersion>().unwrap();
+    }
+    if let Some(p) = case.pointer("/options/profile").and_then(Value::as_str) {
+        o.profile = p.parse::<Profile>().unwrap();
+    }
+    o
+}
+
+fn things_of(case: &Value) -> Vec<String> {
+    if let Some(t) = case.get("things") {
+        return serde_json::from_value(t.clone()).unwrap();
+    }
+    let groups: BTreeMap<String, Vec<String>> = case
+        .get("groups")
+        .map(|g| serde_json::from_value(g.clone()).unwrap())
+        .unwrap_or_default();
+    let targets: Vec<String> = serde_json::from_value(case["job"]["targets"].clone()).unwrap();
+    resolve_things(&targets, &groups).unwrap()
+}
+
+fn check_expect(job: &Job, expect: &Value, at: &str, errors: &mut Vec<String>) {
+    let Some(expect) = expect.as_object() else {
+        return;
+    };
+    for (k, v) in expect {
+        match k.as_str() {
+            "status" => {
+                let got = json!(job.status());
+                if &got != v {
+                    errors.push(format!("{at}: status: expected {v}, got {got}"));
+                }
+            }
+            "counts" => subset(v, &json!(job.counts()), &format!("{at}: counts"), errors),
+            "executions" => {
+                for (thing, ev) in v.as_object().unwrap() {
+                    let got = job.execution(thing).map_or(Value::Null, |s| json!(s));
+                    if ev.is_null() {
+                        if !got.is_null() {
+                            errors
+                                .push(format!("{at}: execution {thing}: expected none, got {got}"));
+                        }
+                    } else {
+                        subset(ev, &got, &format!("{at}: execution {thing}"), errors);
+                    }
+                }
+            }
+            "nextDeadline" => {
+                let got = json!(job.next_deadline());
+                if &got != v {
+                    errors.push(format!("{at}: nextDeadline: expected {v}, got {got}"));
+                }
+            }
+            "describe" => subset(v, &job.describe(), &format!("{at}: describe"), errors),
+            "executionsForJob" => {
+                let args = v.get("args").cloned().unwrap_or(json!({}));
+                let status = args
+                    .get("status")
+                    .and_then(Value::as_str)
+                    .and_then(ExecutionStatus::parse);
+                let max = args.get("maxResults").and_then(Value::as_i64);
+                let token = args.get("nextToken").and_then(Value::as_str);
+                let got = match job.list_executions_for_job(status, max, token) {
+                    Ok(r) => r,
+                    Err(e) => json!({"error": e}),
+                };
+                subset(
+                    &v["response"],
+                    &got,
+                    &format!("{at}: executionsForJob"),
+                    errors,
+                );
+            }
+            "executionsForThing" => {
+                let args = &v["args"];
+                let status = args
+                    .get("status")
+                    .and_then(Value::as_str)
+                    .and_then(ExecutionStatus::parse);
+                let got = match job.list_executions_for_thing(
+                    args["thingName"].as_str().unwrap(),
+                    status,
+                    None,
+                    None,
+                ) {
+                    Ok(r) => r,
+                    Err(e) => json!({"error": e}),
+                };
+                subset(
+                    &v["response"],
+                    &got,
+                    &format!("{at}: executionsForThing"),
+                    errors,
+                );
+            }
+            other => errors.push(format!("{at}: unknown expectation `{other}`")),
+        }
+    }
+}
+
+fn collect_rules(effects: &Value, error: Option<&Value>, seen: &mut BTreeSet<String>) {
+    for fx in effects.as_array().into_iter().flatten() {
+        if let Some(r) = fx.get("rule").and_then(Value::as_str) {
+            seen.insert(r.to_owned());
+        }
+    }
+    if let Some(r) = error.and_then(|e| e.get("rule")).and_then(Value::as_str) {
+        seen.insert(r.to_owned());
+    }
+}
+
+/// Runs one case; returns the failures.
+fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
+    let mut errors = Vec::new();
+    let created_at = case.get("createdAt").and_then(Value::as_i64).unwrap_or(0);
+    let created = Job::create(&case["job"], things_of(case), created_at, &options_of(case));
+    let mut job = match (created, case.get("createError")) {
+        (Ok(_), Some(e)) => return vec![format!("create: expected error {e}, got a job")],
+        (Err(got), Some(e)) => {
+            let got = json!(got);
+            collect_rules(&Value::Null, Some(&got), covered);
+            subset(e, &got, "create: error", &mut errors);
+            return errors;
+        }
+        (Err(got), None) => return vec![format!("create: unexpected error {}", json!(got))],
+        (Ok((job, fx)), None) => {
+            let fx = json!(fx);
+            collect_rules(&fx, None, covered);
+            if let Some(e) = case.pointer("/create/effects") {
+                if e != &fx {
+                    errors.push(format!("create: effects:\n  expected {e}\n  got      {fx}"));
+                }
+            }
+            if let Some(e) = case.pointer("/create/expect") {
+                check_expect(&job, e, "create", &mut errors);
+            }
+            job
+        }
+    };
+    for (n, step) in case["steps"].as_array().into_iter().flatten().enumerate() {
+        let at = step["at"].as_i64().unwrap();
+        let event: Event = match serde_json::from_value(step["event"].clone()) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(format!("step {n}: bad event: {e}"));
+                continue;
+            }
+        };
+        let label = format!("step {n} ({} at {at})", event.kind());
+        // Advance to the event's time, then apply it strictly, so that a
+        // refusal can be checked to leave the state untouched.
+        let (mut fx, mut error) = (Vec::new(), None);
+        if !matches!(event, Event::Advance { .. }) {
+            match job.advance(at) {
+                Ok(f) => fx = f,
+                Err(e) => error = Some(e),
+            }
+        }
+        if error.is_none() {
+            let before = job.to_snapshot();
+            match job.apply(at, event.clone()) {
+                Ok(mut f) => fx.append(&mut f),
+                Err(e) => {
+                    if job.to_snapshot() != before {
+                        errors.push(format!("{label}: the refused event changed the state"));
+                    }
+                    error = Some(e);
+                }
+            }
+        }
+        let fx = json!(fx);
+        let error = error.map(|e| json!(e));
+        collect_rules(&fx, error.as_ref(), covered);
+        match (step.get("error"), &error) {
+            (None, Some(e)) => errors.push(format!("{label}: unexpected error {e}")),
+            (Some(exp), None) => errors.push(format!("{label}: expected error {exp}, got none")),
+            (Some(exp), Some(got)) => {
+                let exp = if exp.is_string() {
+                    json!({"code": exp})
+                } else {
+                    exp.clone()
+                };
+                subset(&exp, got, &format!("{label}: error"), &mut errors);
+            }
+            (None, None) => {}
+        }
+        if let Some(e) = step.get("effects") {
+            if e != &fx {
+                errors.push(format!(
+                    "{label}: effects:\n  expected {e}\n  got      {fx}"
+                ));
+            }
+        }
+        if let Some(e) = step.get("expect") {
+            check_expect(&job, e, &label, &mut errors);
+        }
+        // Snapshot then restore changes nothing.
+        let snap = job.to_snapshot();
+        let restored = Job::from_snapshot(&snap).unwrap();
+        if restored.to_snapshot() != snap || restored.describe() != job.describe() {
+            errors.push(format!("{label}: snapshot round trip differs"));
+        }
+        job = restored;
+    }
+    errors
+}
+
+fn vector_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every rule id of sections 2 and 3.7–3.13 of the semantics notes.
+fn all_rule_ids() -> Vec<String> {
+    let mut ids: Vec<String> = (1..=14).map(|i| format!("J{i}")).collect();
+    ids.extend((1..=15).map(|i| format!("E{i}")));
+    ids.extend((1..=22).map(|i| format!("R-{i}")));
+    ids
+}
+
+#[test]
+fn machine_vectors() {
+    let mut failures = Vec::new();
+    let mut covered = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    let mut count = 0;
+    for file in vector_files() {
+        let rel = file.file_name().unwrap().to_string_lossy().into_owned();
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
+            .unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert!(
+            doc["description"].is_string(),
+            "{rel}: description is required"
+        );
+        for case in doc["cases"].as_array().unwrap() {
+            count += 1;
+            let name = case["name"].as_str().unwrap_or("?");
+            assert!(
+                names.insert(format!("{rel}: {name}")),
+                "{rel}: duplicate case name {name}"
+            );
+            assert!(case["why"].is_string(), "{rel}: {name}: `why` is required");
+            for r in case["rules"].as_array().into_iter().flatten() {
+                covered.insert(r.as_str().unwrap().to_owned());
+            }
+            for f in run_case(case, &mut covered) {
+                failures.push(format!("{rel}: {name}: {f}"));
+            }
+        }
+    }
+    assert!(count > 0, "no machine vectors found");
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+
+    // Coverage: every rule id is covered by a vector or listed as not modelled.
+    let listed = std::fs::read_to_string(dir().join("not-modelled.txt")).unwrap();
+    let not_modelled: BTreeSet<String> = listed
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .collect();
+    let missing: Vec<String> = all_rule_ids()
+        .into_iter()
+        .filter(|id| !covered.contains(id) && !not_modelled.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules neither covered nor listed as not modelled: {missing:?}"
+    );
+    let both: Vec<&String> = not_modelled
+        .iter()
+        .filter(|id| covered.contains(*id))
+        .collect();
+    assert!(
+        both.is_empty(),
+        "rules listed as not modelled but covered: {both:?}"
+    );
+}
+
+// ---------------------------------------------------------------- helpers
+
+const ARN: &str = "arn:aws:iot:us-east-1:123456789012:thing/";
+
+fn request(things: usize, extra: Value) -> Value {
+    let mut r = json!({
+        "jobId": "job-1",
+        "targets": (0..things.min(5)).map(|i| format!("{ARN}t{i}")).collect::<Vec<_>>(),
+        "document": "{}"
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        r[k] = v.clone();
+    }
+    r
+}
+
+fn names(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("t{i}")).collect()
+}
+
+fn device(thing: &str, status: DeviceStatus) -> Event {
+    Event::DeviceUpdate {
+        thing: thing.into(),
+        status,
+        step_timeout_in_minutes: None,
+        expected_version: None,
+    }
+}
+
+#[test]
+fn strict_apply_refuses_pending_deadlines_and_time_travel() {
+    let r = request(
+        3,
+        json!({"jobExecutionsRolloutConfig": {"maximumPerMinute": 1}}),
+    );
+    let (mut job, _) = Job::create(&r, names(3), 0, &Options::default()).unwrap();
+    assert_eq!(job.next_deadline(), Some(60_000));
+    let e = job
+        .apply(60_000, device("t1", DeviceStatus::InProgress))
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::DeadlinePending);
+    let (fx, e) = job.step(60_000, device("t1", DeviceStatus::InProgress));
+    assert!(e.is_none());
+    assert_eq!(fx.len(), 2);
+    let e = job
+        .apply(59_999, device("t1", DeviceStatus::Succeeded))
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::TimeWentBackwards);
+    // advance is idempotent
+    let a = job.advance(60_000).unwrap();
+    assert!(a.is_empty());
+    assert!(job.advance(-1).is_err());
+}
+
+#[test]
+fn creation_refuses_invalid_requests_with_every_violation() {
+    let r = json!({"jobId": "bad id", "targets": [], "document": "{}",
+        "jobExecutionsRolloutConfig": {"maximumPerMinute": 0}});
+    let e = Job::create(&r, names(1), 0, &Options::default()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidRequest);
+    assert!(e.violations().len() >= 2, "{:?}", e.violations());
+    let e = Job::create(&request(1, json!({})), ["bad name"], 0, &Options::default()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidRequest);
+}
+
+#[test]
+fn group_targets_resolve_through_the_membership_map() {
+    let targets = vec![
+        format!("{ARN}a"),
+        "arn:aws:iot:us-east-1:123456789012:thinggroup/g".to_owned(),
+        format!("{ARN}b"),
+    ];
+    let mut groups = BTreeMap::new();
+    groups.insert(
+        "g".to_owned(),
+        vec!["b".to_owned(), "c".to_owned(), "a".to_owned()],
+    );
+    assert_eq!(resolve_things(&targets, &groups).unwrap(), ["a", "b", "c"]);
+    let e = resolve_things(&targets, &BTreeMap::new()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::ResourceNotFound);
+}
+
+#[test]
+fn pagination_tokens_are_deterministic_and_checked() {
+    let (job, _) = Job::create(&request(5, json!({})), names(5), 0, &Options::default()).unwrap();
+    let p1 = job.list_executions_for_job(None, Some(2), None).unwrap();
+    assert_eq!(p1["executionSummaries"].as_array().unwrap().len(), 2);
+    let token = p1["nextToken"].as_str().unwrap().to_owned();
+    assert_eq!(
+        job.list_executions_for_job(None, Some(2), None).unwrap(),
+        p1
+    );
+    let p2 = job
+        .list_executions_for_job(None, Some(2), Some(&token))
+        .unwrap();
+    assert_eq!(p2["executionSummaries"][0]["thingArn"], format!("{ARN}t2"));
+    let p3 = job
+        .list_executions_for_job(None, Some(2), p2["nextToken"].as_str())
+        .unwrap();
+    assert_eq!(p3["executionSummaries"].as_array().unwrap().len(), 1);
+    assert!(p3.get("nextToken").is_none());
+    // a token for another filter, a tampered token, a bad page size
+    for bad in [
+        job.list_executions_for_job(Some(ExecutionStatus::Queued), Some(2), Some(&token)),
+        job.list_executions_for_job(None, Some(2), Some("0000000200000000")),
+        job.list_executions_for_job(None, Some(2), Some("zz")),
+        job.list_executions_for_job(None, Some(0), None),
+        job.list_executions_for_job(None, Some(251), None),
+    ] {
+        assert_eq!(bad.unwrap_err().code(), ErrorCode::InvalidRequest);
+    }
+    let t = job
+        .list_executions_for_thing("t3", None, None, None)
+        .unwrap();
+    assert_eq!(t["executionSummaries"][0]["jobId"], "job-1");
+    assert_eq!(
+        t["executionSummaries"][0]["jobExecutionSummary"]["status"],
+        "QUEUED"
+    );
+    let none = job
+        .list_executions_for_thing("t3", Some(ExecutionStatus::Failed), None, None)
+        .unwrap();
+    assert_eq!(none["executionSummaries"], json!([]));
+}
+
+#[test]
+fn snapshots_refuse_garbage() {
+    for bad in ["", "{}", "[]", r#"{"format": "other"}"#] {
+        assert_eq!(
+            Job::from_snapshot(bad).unwrap_err().code(),
+            ErrorCode::InvalidSnapshot
+        );
+    }
+    let (job, _) = Job::create(&request(2, json!({})), names(2), 0, &Options::default()).unwrap();
+    let snap = job.to_snapshot();
+    let tampered = snap.replace("\"QUEUED\"", "\"WAITING\"");
+    assert!(Job::from_snapshot(&tampered).is_err());
+    let dup = snap.replace("\"t1\"", "\"t0\"");
+    assert!(Job::from_snapshot(&dup).is_err());
+}
+
+#[test]
+fn state_per_thing_stays_under_100_bytes() {
+    let n = 100_000;
+    let things: Vec<String> = (0..n).map(|i| format!("thing-{i:07}")).collect();
+    let (job, _) = Job::create(&request(1, json!({})), &things, 0, &Options::default()).unwrap();
+    let per_thing = job.memory_bytes() / n;
+    assert!(per_thing < 100, "{per_thing} bytes per thing");
+}
+
+// ---------------------------------------------------------------- properties
+
+#[derive(Debug, Clone)]
+enum Op {
+    Device(usize, u8, Option<i64>),
+    Advance(i64),
+    CancelJob(bool),
+    CancelExec(usize, bool),
+    Delete(bool),
+    Added(usize),
+    Removed(usize),
+    UpdateRetryZero,
+    UpdateTimeout(i64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        8 => (0..8usize, 0..4u8, prop::option::of(prop_oneof![Just(-1i64), 1..30i64])).prop_map(|(t, s, st)| Op::Device(t, s, st)),
+        4 => (0..600_000i64).prop_map(Op::Advance),
+        1 => any::<bool>().prop_map(Op::CancelJob),
+        1 => (0..8usize, any::<bool>()).prop_map(|(t, f)| Op::CancelExec(t, f)),
+        1 => any::<bool>().prop_map(Op::Delete),
+        1 => (0..10usize).prop_map(Op::Added),
+        1 => (0..10usize).prop_map(Op::Removed),
+        1 => Just(Op::UpdateRetryZero),
+        1 => (1..30i64).prop_map(Op::UpdateTimeout),
+    ]
+}
+
+fn to_event(op: &Op) -> Event {
+    let thing = |i: &usize| format!("t{i}");
+    match op {
+        Op::Device(t, s, step) => Event::DeviceUpdate {
+            thing: thing(t),
+            status: [
+                DeviceStatus::InProgress,
+                DeviceStatus::Succeeded,
+                DeviceStatus::Failed,
+                DeviceStatus::Rejected,
+            ][*s as usize],
+            step_timeout_in_minutes: *step,
+            expected_version: None,
+        },
+        Op::Advance(_) => Event::Advance { to: 0 },
+        Op::CancelJob(force) => Event::CancelJob {
+            force: *force,
+            reason_code: None,
+            comment: None,
+        },
+        Op::CancelExec(t, force) => Event::CancelJobExecution {
+            thing: thing(t),
+            force: *force,
+            expected_version: None,
+        },
+        Op::Delete(force) => Event::DeleteJob { force: *force },
+        Op::Added(t) => Event::ThingAdded { thing: thing(t) },
+        Op::Removed(t) => Event::ThingRemoved { thing: thing(t) },
+        Op::UpdateRetryZero => Event::UpdateJob {
+            request: json!({"jobId": "job-1", "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "ALL", "numberOfRetries": 0}]}}),
+        },
+        Op::UpdateTimeout(m) => Event::UpdateJob {
+            request: json!({"jobId": "job-1", "timeoutConfig": {"inProgressTimeoutInMinutes": m}}),
+        },
+    }
+}
+
+fn config() -> impl Strategy<Value = (bool, u8, u8, f64, i64)> {
+    (any::<bool>(), 0..4u8, 0..3u8, 1.0..100.0f64, 1..4i64)
+}
+
+fn build(continuous: bool, retries_failed: u8, retries_to: u8, threshold: f64, min: i64) -> Value {
+    request(
+        6,
+        json!({
+            "targetSelection": if continuous { "CONTINUOUS" } else { "SNAPSHOT" },
+            "jobExecutionsRolloutConfig": {"maximumPerMinute": 2, "exponentialRate": {"baseRatePerMinute": 1, "incrementFactor": 1.5, "rateIncreaseCriteria": {"numberOfNotifiedThings": 1}}},
+            "timeoutConfig": {"inProgressTimeoutInMinutes": 2},
+            "jobExecutionsRetryConfig": {"criteriaList": [
+                {"failureType": "FAILED", "numberOfRetries": retries_failed},
+                {"failureType": "TIMED_OUT", "numberOfRetries": retries_to}]},
+            "abortConfig": {"criteriaList": [{"failureType": "ALL", "action": "CANCEL",
+                "thresholdPercentage": (threshold * 100.0).round() / 100.0, "minNumberOfExecutedThings": min}]}
+        }),
+    )
+}
+
+/// Runs `ops`, checking invariants after every event; returns the outputs.
+fn run_ops(cfg: (bool, u8, u8, f64, i64), ops: &[Op]) -> Result<(Vec<String>, Job), TestCaseError> {
+    let r = build(cfg.0, cfg.1, cfg.2, cfg.3, cfg.4);
+    let (mut job, fx) = Job::create(&r, names(6), 0, &Options::default()).unwrap();
+    let budget = job.retry_budget();
+    let mut out = vec![serde_json::to_string(&fx).unwrap()];
+    let mut at = 0i64;
+    let mut last: BTreeMap<String, Option<ExecutionStatus>> = BTreeMap::new();
+    for o in ops {
+        let ev = match o {
+            Op::Advance(d) => {
+                at += d;
+                Event::Advance { to: at }
+            }
+            _ => {
+                at += 1000;
+                to_event(o)
+            }
+        };
+        let before_terminal: Vec<(String, u32)> = job
+            .executions()
+            .filter(|e| e.status.is_some_and(ExecutionStatus::is_terminal))
+            .map(|e| (e.thing.clone(), e.execution_number.unwrap_or(0)))
+            .collect();
+        let in_progress_before: BTreeSet<String> = job
+            .executions()
+            .filter(|e| e.status == Some(ExecutionStatus::InProgress))
+            .map(|e| e.thing)
+            .collect();
+        let (fx, err) = job.step(at, ev);
+        out.push(serde_json::to_string(&fx).unwrap());
+        out.push(format!("{err:?}"));
+        // counters add up to the number of things
+        let c = job.counts();
+        prop_assert_eq!(c.total(), job.thing_count() as u64);
+        let from_list = job
+            .executions()
+            .filter(|e| e.status == Some(ExecutionStatus::Queued))
+            .count() as u64;
+        prop_assert_eq!(c.queued, from_list);
+        // retryAttempt never exceeds the budget (UpdateJob only lowers it)
+        for e in job.executions() {
+            prop_assert!(
+                e.retry_attempt <= budget,
+                "{} > {}",
+                e.retry_attempt,
+                budget
+            );
+        }
+        // terminal executions absorb: only a new execution (re-join) replaces them
+        for (thing, number) in before_terminal {
+            let now = job.execution(&thing).unwrap();
+            if now.execution_number == Some(number) {
+                prop_assert!(
+                    now.status.is_some_and(ExecutionStatus::is_terminal),
+                    "{} left a terminal status",
+                    thing
+                );
+            }
+        }
+        // abort never cancels an IN_PROGRESS execution
+        let aborted = fx
+            .iter()
+            .any(|f| matches!(f, iot_jobs_policy::machine::Effect::JobAborted { .. }));
+        if aborted {
+            for f in &fx {
+                if let iot_jobs_policy::machine::Effect::ExecutionStatusChanged {
+                    thing,
+                    from,
+                    to,
+                    rule,
+                    ..
+                } = f
+                {
+                    if *rule == "R-9" {
+                        prop_assert_eq!(*from, Some(ExecutionStatus::Queued));
+                        prop_assert_eq!(*to, ExecutionStatus::Canceled);
+                        prop_assert!(
+                            !in_progress_before.contains(thing)
+                                || *from == Some(ExecutionStatus::Queued)
+                        );
+                    }
+                }
+            }
+        }
+        // terminal job statuses absorb (except CANCELED → DELETION_IN_PROGRESS)
+        for e in job.executions() {
+            last.insert(e.thing.clone(), e.status);
+        }
+        // snapshot then restore changes nothing
+        let snap = job.to_snapshot();
+        let restored = Job::from_snapshot(&snap).unwrap();
+        prop_assert_eq!(restored.to_snapshot(), snap);
+        prop_assert_eq!(restored.next_deadline(), job.next_deadline());
+        job = restored;
+    }
+    out.push(job.describe().to_string());
+    out.push(job.list_all_executions_for_job().to_string());
+    Ok((out, job))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_over_random_events(cfg in config(), ops in prop::collection::vec(op(), 0..40)) {
+        run_ops(cfg, &ops)?;
+    }
+
+    #[test]
+    fn same_inputs_give_same_outputs(cfg in config(), ops in prop::collection::vec(op(), 0..30)) {
+        let (a, _) = run_ops(cfg, &ops)?;
+        let (b, _) = run_ops(cfg, &ops)?;
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn terminal_job_statuses_absorb(cfg in config(), ops in prop::collection::vec(op(), 0..40)) {
+        let r = build(cfg.0, cfg.1, cfg.2, cfg.3, cfg.4);
+        let (mut job, _) = Job::create(&r, names(6), 0, &Options::default()).unwrap();
+        let mut at = 0;
+        let mut seen_terminal: Option<JobStatus> = None;
+        for o in &ops {
+            at += 1000;
+            let ev = match o { Op::Advance(_) => Event::Advance { to: at }, _ => to_event(o) };
+            let _ = job.step(at, ev);
+            let s = job.status();
+            if let Some(t) = seen_terminal {
+                prop_assert!(s == t || s == JobStatus::DeletionInProgress, "{:?} -> {:?}", t, s);
+                if s == JobStatus::DeletionInProgress { seen_terminal = Some(s); }
+            } else if matches!(s, JobStatus::Completed | JobStatus::Canceled | JobStatus::DeletionInProgress) {
+                seen_terminal = Some(s);
+            }
+        }
+    }
+
+    #[test]
+    fn refused_events_leave_the_state_unchanged(cfg in config(), ops in prop::collection::vec(op(), 0..30)) {
+        let r = build(cfg.0, cfg.1, cfg.2, cfg.3, cfg.4);
+        let (mut job, _) = Job::create(&r, names(6), 0, &Options::default()).unwrap();
+        let mut at = 0;
+        for o in &ops {
+            at += 1000;
+            let ev = match o { Op::Advance(_) => Event::Advance { to: at }, _ => to_event(o) };
+            job.advance(at).unwrap();
+            let before = job.to_snapshot();
+            if job.apply(at, ev).is_err() {
+                prop_assert_eq!(job.to_snapshot(), before);
+            }
+        }
+    }
+}
