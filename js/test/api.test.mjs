@@ -121,3 +121,17 @@ test('init and initSync are harmless no-ops in Node', async () => {
   esm.initSync();
   assert.equal(isValid('CreateJob', good), true);
 });
+
+test('positions point into the validated text (UTF-8 byte offset, code-point column)', () => {
+  const r = validate('DescribeJob', '{"jobId": "a b"}');
+  assert.deepEqual(r.violations[0].position, { offset: 10, line: 1, column: 11 });
+  const wide = validate('UpdateJob', '{"description":"é😀",\n "jobId": "a b"}');
+  const v = wide.violations.find((x) => x.path === '/jobId');
+  assert.deepEqual(v.position, { offset: 35, line: 2, column: 11 });
+});
+
+test('the gzipped .wasm stays within the 150 KB budget', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const gz = gzipSync(fs.readFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm')), { level: 9 }).length;
+  assert.ok(gz <= 150 * 1024, `${gz} B gzipped`);
+});
