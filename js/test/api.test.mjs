@@ -135,3 +135,21 @@ test('the gzipped .wasm stays within the 150 KB budget', async () => {
   const gz = gzipSync(fs.readFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm')), { level: 9 }).length;
   assert.ok(gz <= 150 * 1024, `${gz} B gzipped`);
 });
+
+test('serde_json and JSON.stringify print the same report text, nasty strings included', () => {
+  const glue = createRequire(import.meta.url)(path.join(PKG, 'iot_jobs_policy_node.cjs'));
+  const nasty = ['\u0000\u0001\u001f', '\u007f\u0080', '\u2028\u2029', 'é😀', '"\\/', '\ud800', '\udc00x', '<script>', '\t\n\r\b\f'];
+  const texts = [];
+  for (const s of nasty) {
+    texts.push(JSON.stringify({ jobId: s, [s]: 1, description: s }));
+    texts.push(`{"jobId": ${JSON.stringify(s)}, "jobId": 1}`);
+  }
+  texts.push('{"jobId": 1e400}', '{"jobId": -0.0}', '{"jobId": 123456789012345678901234567890}', '{"jobId": 5e-324}', '{"timeoutConfig": {"inProgressTimeoutInMinutes": 1.5e3}}');
+  for (const text of texts) {
+    for (const op of ['DescribeJob', 'UpdateJob', 'CreateJob']) {
+      const raw = glue.validate(op, text, '');
+      assert.equal(JSON.stringify(JSON.parse(raw)), raw, text);
+      assert.equal(`{"type":"success","report":${JSON.stringify(validate(op, text))}}`, raw, text);
+    }
+  }
+});
