@@ -451,7 +451,8 @@ impl Job {
             counts: [0; 9],
             timers: BTreeSet::new(),
         };
-        job.counts[St::Pending as usize] = n as u64;
+        job.counts = [0; 9];
+        job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
         if start_at.is_some() {
             job.status = JobStatus::Scheduled;
@@ -626,7 +627,7 @@ impl Job {
     fn next_due(&self) -> Option<(i64, Due)> {
         let mut best: Option<(i64, Due)> = None;
         let mut consider = |t: i64, d: Due| {
-            if best.is_none_or(|b| (t, d) < b) {
+            if best.map_or(true, |b| (t, d) < b) {
                 best = Some((t, d));
             }
         };
@@ -688,8 +689,8 @@ impl Job {
         self.next_slot = None;
         match self.end_behavior {
             EndBehavior::StopRollout => {}
-            EndBehavior::Cancel => self.cancel_all(t, false, "R-6", fx),
-            EndBehavior::ForceCancel => self.cancel_all(t, true, "R-6", fx),
+            EndBehavior::Cancel => self.cancel_all(t, false, ("R-6", "R-6"), fx),
+            EndBehavior::ForceCancel => self.cancel_all(t, true, ("R-6", "R-6"), fx),
         }
         self.check_complete(t, fx);
     }
@@ -717,6 +718,16 @@ impl Job {
     }
 
     // ----- executions -----
+
+    fn count(&self, s: St) -> u64 {
+        self.counts.get(s as usize).copied().unwrap_or(0)
+    }
+
+    fn bump(&mut self, s: St, by: u64) {
+        if let Some(c) = self.counts.get_mut(s as usize) {
+            *c += by;
+        }
+    }
 
     fn st(&self, i: usize) -> St {
         self.execs.get(i).map_or(St::Pending, |e| e.status)
@@ -844,18 +855,23 @@ impl Job {
         fx.push(self.effect(i, Some(from), rule));
     }
 
-    /// Cancels every QUEUED execution (pending retries included) and, with
-    /// `force`, every IN_PROGRESS one. Visits every execution once.
-    fn cancel_all(&mut self, t: i64, force: bool, rule: &'static str, fx: &mut Vec<Effect>) {
-        if self.counts[St::Queued as usize] == 0
-            && (!force || self.counts[St::InProgress as usize] == 0)
-        {
+    /// Cancels every QUEUED execution (pending retries included) under
+    /// `rule_queued` and, with `force`, every IN_PROGRESS one under
+    /// `rule_forced`. Visits every execution once.
+    fn cancel_all(
+        &mut self,
+        t: i64,
+        force: bool,
+        (rule_queued, rule_forced): (&'static str, &'static str),
+        fx: &mut Vec<Effect>,
+    ) {
+        if self.count(St::Queued) == 0 && (!force || self.count(St::InProgress) == 0) {
             return;
         }
         for i in 0..self.execs.len() {
             match self.st(i) {
-                St::Queued => self.cancel_one(i, t, rule, fx),
-                St::InProgress if force => self.cancel_one(i, t, rule, fx),
+                St::Queued => self.cancel_one(i, t, rule_queued, fx),
+                St::InProgress if force => self.cancel_one(i, t, rule_forced, fx),
                 _ => {}
             }
         }
@@ -888,7 +904,7 @@ impl Job {
             return; // J7
         }
         let rollout_done = self.ended || self.cursor >= self.rollout_len;
-        let active = self.counts[St::Queued as usize] + self.counts[St::InProgress as usize];
+        let active = self.count(St::Queued) + self.count(St::InProgress);
         if rollout_done && active == 0 {
             let rule = if self.selection == Selection::Continuous {
                 "J8"
@@ -911,12 +927,11 @@ impl Job {
         if self.status != JobStatus::InProgress || self.abort.is_empty() {
             return;
         }
-        let c = &self.counts;
         let (succ, failed, rej, to) = (
-            c[St::Succeeded as usize],
-            c[St::Failed as usize],
-            c[St::Rejected as usize],
-            c[St::TimedOut as usize],
+            self.count(St::Succeeded),
+            self.count(St::Failed),
+            self.count(St::Rejected),
+            self.count(St::TimedOut),
         );
         let executed = succ + failed + rej + to;
         let hit = self.abort.iter().find_map(|cr| {
@@ -958,7 +973,7 @@ impl Job {
         self.set_job_status(JobStatus::Canceled, t, "J10", fx);
         self.next_slot = None;
         // R-9 / E7 / E9: only QUEUED executions (and pending retries) are canceled.
-        self.cancel_all(t, false, "R-9", fx);
+        self.cancel_all(t, false, ("R-9", "R-9"), fx);
     }
 
     // ----- events -----
@@ -1143,7 +1158,7 @@ impl Job {
                     self.comment = comment;
                 }
                 self.last_updated_at = at;
-                self.cancel_all(at, true, "E8", fx);
+                self.cancel_all(at, true, ("E7", "E8"), fx);
                 Ok(())
             }
             JobStatus::Scheduled | JobStatus::InProgress => {
@@ -1155,7 +1170,7 @@ impl Job {
                 self.start_at = None;
                 self.set_job_status(JobStatus::Canceled, at, "J9", fx);
                 // E7 for QUEUED; E8 for IN_PROGRESS with force; E9 otherwise.
-                self.cancel_all(at, force, if force { "E8" } else { "E7" }, fx);
+                self.cancel_all(at, force, ("E7", "E8"), fx);
                 Ok(())
             }
         }
@@ -1331,7 +1346,7 @@ impl Job {
                     return Err(err(ErrorCode::InvalidRequest, "V-7", "too many things"));
                 };
                 self.execs.push(Exec::PENDING);
-                self.counts[St::Pending as usize] += 1;
+                self.bump(St::Pending, 1);
                 if live {
                     self.queue_new(i, at, "R-3", fx); // at once, outside the rollout rate
                 }

@@ -316,7 +316,7 @@ impl Job {
                 .execs
                 .get(i)
                 .and_then(|e| e.status.public())
-                .is_some_and(|s| status.is_none_or(|f| f == s));
+                .is_some_and(|s| status.map_or(true, |f| f == s));
             if matches {
                 if let (Some(name), Some(summary)) = (self.names.get(i), self.summary_json(i)) {
                     let mut item = Map::new();
@@ -335,7 +335,7 @@ impl Job {
             self.execs
                 .get(j)
                 .and_then(|e| e.status.public())
-                .is_some_and(|s| status.is_none_or(|f| f == s))
+                .is_some_and(|s| status.map_or(true, |f| f == s))
         });
         let mut out = Map::new();
         out.insert("executionSummaries".into(), Value::Array(items));
@@ -399,7 +399,7 @@ impl Job {
                     .execs
                     .get(i)
                     .and_then(|e| e.status.public())
-                    .is_some_and(|s| status.is_none_or(|f| f == s));
+                    .is_some_and(|s| status.map_or(true, |f| f == s));
                 if let (true, Some(summary)) = (matches, self.summary_json(i)) {
                     let mut item = Map::new();
                     item.insert("jobId".into(), Value::from(self.job_id.clone()));
@@ -415,6 +415,7 @@ impl Job {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
