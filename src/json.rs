@@ -14,8 +14,8 @@
 //!   kept**;
 //! * it is safe on hostile input: it never panics, it parses iteratively (the
 //!   Rust stack depth does not grow with the nesting of the document) and it
-//!   rejects nesting deeper than a caller-supplied limit before doing any
-//!   further work;
+//!   stops with an error as soon as nesting exceeds a caller-supplied limit
+//!   (so the memory held for open containers is bounded by that limit);
 //! * it is fast and zero-copy where possible: strings and keys without escape
 //!   sequences and all number literals borrow from the input.
 
@@ -141,6 +141,8 @@ impl<'a> Value<'a> {
 
     /// The value of the first member named `key`, if this is an object that
     /// has one.
+    // Convenience for validator code; not every build uses it yet.
+    #[allow(dead_code)]
     pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
         match self {
             Value::Object(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
@@ -149,6 +151,8 @@ impl<'a> Value<'a> {
     }
 }
 
+// Convenience accessors for validator code; not every build uses them yet.
+#[allow(dead_code)]
 impl<'a> Node<'a> {
     /// The string, if this is a string.
     pub(crate) fn as_str(&self) -> Option<&str> {
@@ -243,9 +247,9 @@ pub(crate) fn line_col(input: &str, offset: usize) -> (usize, usize) {
 
 /// Converts a `serde_json::Value` into the same tree, borrowing its strings.
 ///
-/// All spans are `0..0`. Number text is serde_json's `Display` of the number.
+/// All spans are `0..0`. Number text is `serde_json`'s `Display` of the number.
 /// Object members come in the map's iteration order. Recurses once per level
-/// of nesting (as serde_json's own `Drop` of the value does).
+/// of nesting (as `serde_json`'s own `Drop` of the value does).
 pub(crate) fn from_serde(value: &serde_json::Value) -> Node<'_> {
     let value = match value {
         serde_json::Value::Null => Value::Null,
@@ -311,7 +315,7 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Index of the first byte at or after `i` that is `"`, `\` or below 0x20,
 /// or `bytes.len()` if there is none. Scans eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn find_special(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.get(..8)) {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else {
@@ -364,13 +368,15 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
 struct Frame<'a> {
     /// Offset of its `[` or `{`.
     start: usize,
-    /// Index in the scratch element/entry vector where its members begin.
+    /// Index in the scratch vector (`entries` for an object, `nodes` for an
+    /// array) where its members begin.
     base: usize,
     /// Object (true) or array (false).
     object: bool,
-    /// For objects: the key of the member whose value is being parsed.
+    /// If the enclosing container is an object: the key this container is
+    /// the value of (set aside while the container's own members are read).
     key: Cow<'a, str>,
-    /// For objects: the span of `key`.
+    /// The span of `key`.
     key_span: Span,
 }
 
@@ -382,38 +388,89 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    #[inline]
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    #[inline]
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
     }
 
-    /// The char at `at`, for error messages.
-    fn char_at(&self, at: usize) -> char {
-        self.src
-            .get(at..)
-            .and_then(|s| s.chars().next())
-            .unwrap_or(char::REPLACEMENT_CHARACTER)
-    }
-
-    /// Parses the whole document. Iterative: open containers live on `stack`
-    /// and finished members on two shared scratch vectors, from which each
-    /// container takes an exactly sized `Vec` when it closes.
+    /// Parses the whole document without recursion.
+    ///
+    /// Open containers live on `stack`. Each finished value is written once,
+    /// straight into its final form: an [`Entry`] on the `entries` scratch
+    /// vector when the innermost open container is an object (using the
+    /// pending `key`), otherwise a [`Node`] on `nodes` (array elements and
+    /// the top-level value). A closing bracket moves the container's members
+    /// off the scratch vector into an exactly sized `Vec`. Values are emitted
+    /// right where their variant is known, which lets the compiler build them
+    /// in place instead of through temporaries.
     fn document(&mut self) -> Result<Node<'a>, ParseError> {
-        let mut stack: Vec<Frame<'a>> = Vec::new();
-        let mut elems: Vec<Node<'a>> = Vec::new();
-        let mut entries: Vec<Entry<'a>> = Vec::new();
+        // Scratch space: a small start scaled to the input (a member takes at
+        // least 6 bytes, `"":0,`), so request-sized bodies rarely regrow it.
+        let hint = self.bytes.len() / 8;
+        let mut stack: Vec<Frame<'a>> = Vec::with_capacity(hint.min(self.max_depth).min(8));
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(hint.min(8));
+        let mut entries: Vec<Entry<'a>> = Vec::with_capacity(hint.min(32));
+        // Whether the innermost open container is an object.
+        let mut in_object = false;
+        // In an object: the key of the member whose value comes next.
+        let mut key: Cow<'a, str> = Cow::Borrowed("");
+        let mut key_span = NO_SPAN;
+
+        macro_rules! emit {
+            ($value:expr, $start:expr) => {{
+                let node = Node {
+                    value: $value,
+                    span: Span {
+                        start: $start,
+                        end: self.pos,
+                    },
+                };
+                if in_object {
+                    entries.push(Entry {
+                        key: std::mem::take(&mut key),
+                        key_span,
+                        value: node,
+                    });
+                } else {
+                    nodes.push(node);
+                }
+            }};
+        }
 
         'value: loop {
             self.skip_ws();
             let start = self.pos;
-            let mut node = match self.peek() {
+            match self.peek() {
+                Some(b'"') => match self.plain_string() {
+                    Ok(s) => emit!(Value::String(Cow::Borrowed(s)), start),
+                    Err(i) => {
+                        let s = self.string_slow(i)?;
+                        emit!(Value::String(Cow::Owned(s)), start);
+                    }
+                },
+                Some(b'-' | b'0'..=b'9') => {
+                    let n = self.number()?;
+                    emit!(Value::Number(n), start);
+                }
+                Some(b't') => {
+                    self.literal("true")?;
+                    emit!(Value::Bool(true), start);
+                }
+                Some(b'f') => {
+                    self.literal("false")?;
+                    emit!(Value::Bool(false), start);
+                }
+                Some(b'n') => {
+                    self.literal("null")?;
+                    emit!(Value::Null, start);
+                }
                 Some(b'[') => {
                     if stack.len() >= self.max_depth {
                         return Err(self.too_deep(start));
@@ -422,21 +479,16 @@ impl<'a> Parser<'a> {
                     self.skip_ws();
                     if self.peek() == Some(b']') {
                         self.pos += 1;
-                        Node {
-                            value: Value::Array(Vec::new()),
-                            span: Span {
-                                start,
-                                end: self.pos,
-                            },
-                        }
+                        emit!(Value::Array(Vec::new()), start);
                     } else {
                         stack.push(Frame {
                             start,
-                            base: elems.len(),
+                            base: nodes.len(),
                             object: false,
-                            key: Cow::Borrowed(""),
-                            key_span: NO_SPAN,
+                            key: std::mem::take(&mut key),
+                            key_span,
                         });
+                        in_object = false;
                         continue 'value;
                     }
                 }
@@ -448,105 +500,79 @@ impl<'a> Parser<'a> {
                     self.skip_ws();
                     if self.peek() == Some(b'}') {
                         self.pos += 1;
-                        Node {
-                            value: Value::Object(Vec::new()),
-                            span: Span {
-                                start,
-                                end: self.pos,
-                            },
-                        }
+                        emit!(Value::Object(Vec::new()), start);
                     } else {
-                        let (key, key_span) = self.key()?;
                         stack.push(Frame {
                             start,
                             base: entries.len(),
                             object: true,
-                            key,
+                            key: std::mem::take(&mut key),
                             key_span,
                         });
+                        in_object = true;
+                        (key, key_span) = self.key()?;
                         continue 'value;
                     }
                 }
-                _ => self.scalar()?,
-            };
+                _ => return Err(self.unexpected_value()),
+            }
 
-            // `node` is complete: hand it to the innermost open container,
-            // closing containers for as long as their closing bracket follows.
+            // A value is complete: expect a separator or the end of the
+            // innermost open container (closing as many as follow).
             loop {
-                let Some(frame) = stack.last_mut() else {
+                if stack.is_empty() {
                     self.skip_ws();
                     if self.pos < self.bytes.len() {
                         return Err(syntax("trailing characters after the value", self.pos));
                     }
-                    return Ok(node);
-                };
-                if frame.object {
-                    entries.push(Entry {
-                        key: std::mem::take(&mut frame.key),
-                        key_span: frame.key_span,
-                        value: node,
-                    });
-                    self.skip_ws();
-                    match self.peek() {
-                        Some(b',') => {
-                            self.pos += 1;
-                            self.skip_ws();
-                            if self.peek() == Some(b'}') {
-                                return Err(syntax("trailing comma in object", self.pos));
-                            }
-                            let (key, key_span) = self.key()?;
-                            frame.key = key;
-                            frame.key_span = key_span;
-                            continue 'value;
+                    return match nodes.pop() {
+                        Some(node) => Ok(node),
+                        None => Err(eof(self.pos)),
+                    };
+                }
+                self.skip_ws();
+                match (self.peek(), in_object) {
+                    (Some(b','), false) => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        if self.peek() == Some(b']') {
+                            return Err(syntax("trailing comma in array", self.pos));
                         }
-                        Some(b'}') => {
-                            self.pos += 1;
-                            let span = Span {
-                                start: frame.start,
-                                end: self.pos,
-                            };
+                        continue 'value;
+                    }
+                    (Some(b','), true) => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        if self.peek() == Some(b'}') {
+                            return Err(syntax("trailing comma in object", self.pos));
+                        }
+                        (key, key_span) = self.key()?;
+                        continue 'value;
+                    }
+                    (Some(b']'), false) | (Some(b'}'), true) => {
+                        self.pos += 1;
+                        let Some(frame) = stack.pop() else {
+                            return Err(eof(self.pos));
+                        };
+                        let value = if in_object {
                             let base = frame.base.min(entries.len());
-                            stack.pop();
-                            node = Node {
-                                value: Value::Object(entries.drain(base..).collect()),
-                                span,
-                            };
-                        }
-                        Some(_) => {
-                            return Err(syntax("expected `,` or `}` after object member", self.pos))
-                        }
-                        None => return Err(eof(self.pos)),
+                            Value::Object(entries.drain(base..).collect())
+                        } else {
+                            let base = frame.base.min(nodes.len());
+                            Value::Array(nodes.drain(base..).collect())
+                        };
+                        key = frame.key;
+                        key_span = frame.key_span;
+                        in_object = stack.last().is_some_and(|f| f.object);
+                        emit!(value, frame.start);
                     }
-                } else {
-                    elems.push(node);
-                    self.skip_ws();
-                    match self.peek() {
-                        Some(b',') => {
-                            self.pos += 1;
-                            self.skip_ws();
-                            if self.peek() == Some(b']') {
-                                return Err(syntax("trailing comma in array", self.pos));
-                            }
-                            continue 'value;
-                        }
-                        Some(b']') => {
-                            self.pos += 1;
-                            let span = Span {
-                                start: frame.start,
-                                end: self.pos,
-                            };
-                            let base = frame.base.min(elems.len());
-                            stack.pop();
-                            node = Node {
-                                value: Value::Array(elems.drain(base..).collect()),
-                                span,
-                            };
-                        }
-                        Some(_) => {
-                            return Err(syntax("expected `,` or `]` after array element", self.pos))
-                        }
-                        None => return Err(eof(self.pos)),
+                    (Some(_), false) => {
+                        return Err(syntax("expected `,` or `]` after array element", self.pos))
                     }
+                    (Some(_), true) => {
+                        return Err(syntax("expected `,` or `}` after object member", self.pos))
+                    }
+                    (None, _) => return Err(eof(self.pos)),
                 }
             }
         }
@@ -560,16 +586,47 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Parses `"key"` `:` (with whitespace) at the current position, which
-    /// is not whitespace.
-    fn key(&mut self) -> Result<(Cow<'a, str>, Span), ParseError> {
+    /// The error for a byte that cannot start a value (or the end of input).
+    #[cold]
+    #[inline(never)]
+    fn unexpected_value(&self) -> ParseError {
         let start = self.pos;
         match self.peek() {
-            Some(b'"') => {}
-            Some(b'\'') => return Err(syntax("single-quoted strings are not allowed", start)),
-            Some(b'/') => return Err(syntax("comments are not allowed", start)),
-            Some(_) => return Err(syntax("expected string key in object", start)),
-            None => return Err(eof(start)),
+            Some(b'N') if self.rest_starts_with(start, b"NaN") => non_finite("NaN", start),
+            Some(b'I') if self.rest_starts_with(start, b"Infinity") => {
+                non_finite("Infinity", start)
+            }
+            Some(b'+') => syntax("leading `+` in number", start),
+            Some(b'\'') => syntax("single-quoted strings are not allowed", start),
+            Some(b'/') => syntax("comments are not allowed", start),
+            Some(_) => {
+                let c = self.char_at(start);
+                let shown: String = if c.is_control() || c.is_whitespace() {
+                    c.escape_unicode().collect()
+                } else {
+                    c.into()
+                };
+                syntax(format!("expected value, found `{shown}`"), start)
+            }
+            None => eof(start),
+        }
+    }
+
+    /// The char at `at`, for error messages.
+    fn char_at(&self, at: usize) -> char {
+        self.src
+            .get(at..)
+            .and_then(|s| s.chars().next())
+            .unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    /// Parses `"key"` `:` (with whitespace) at the current position, which
+    /// is not whitespace.
+    #[inline(always)]
+    fn key(&mut self) -> Result<(Cow<'a, str>, Span), ParseError> {
+        let start = self.pos;
+        if self.peek() != Some(b'"') {
+            return Err(self.bad_key());
         }
         let key = self.string()?;
         let key_span = Span {
@@ -585,63 +642,39 @@ impl<'a> Parser<'a> {
         Ok((key, key_span))
     }
 
-    /// Parses a non-container value at the current position, which is not
-    /// whitespace.
-    fn scalar(&mut self) -> Result<Node<'a>, ParseError> {
+    /// The error for something other than a string where a key is expected.
+    #[cold]
+    #[inline(never)]
+    fn bad_key(&self) -> ParseError {
         let start = self.pos;
-        let value = match self.peek() {
-            Some(b'"') => Value::String(self.string()?),
-            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
-            Some(b't') => self.literal("true", Value::Bool(true))?,
-            Some(b'f') => self.literal("false", Value::Bool(false))?,
-            Some(b'n') => self.literal("null", Value::Null)?,
-            Some(b'N') if self.rest_starts_with(start, b"NaN") => {
-                return Err(non_finite("NaN", start))
-            }
-            Some(b'I') if self.rest_starts_with(start, b"Infinity") => {
-                return Err(non_finite("Infinity", start))
-            }
-            Some(b'+') => return Err(syntax("leading `+` in number", start)),
-            Some(b'\'') => return Err(syntax("single-quoted strings are not allowed", start)),
-            Some(b'/') => return Err(syntax("comments are not allowed", start)),
-            Some(_) => {
-                let c = self.char_at(start);
-                let shown: String = if c.is_control() || c.is_whitespace() {
-                    c.escape_unicode().collect()
-                } else {
-                    c.into()
-                };
-                return Err(syntax(format!("expected value, found `{shown}`"), start));
-            }
-            None => return Err(eof(start)),
-        };
-        Ok(Node {
-            value,
-            span: Span {
-                start,
-                end: self.pos,
-            },
-        })
+        match self.peek() {
+            Some(b'\'') => syntax("single-quoted strings are not allowed", start),
+            Some(b'/') => syntax("comments are not allowed", start),
+            Some(_) => syntax("expected string key in object", start),
+            None => eof(start),
+        }
     }
 
-    #[inline]
+    #[inline(always)]
     fn rest_starts_with(&self, at: usize, lit: &[u8]) -> bool {
         self.bytes
             .get(at..)
             .is_some_and(|rest| rest.starts_with(lit))
     }
 
-    #[inline]
-    fn literal(&mut self, lit: &'static str, value: Value<'a>) -> Result<Value<'a>, ParseError> {
+    /// Consumes `lit` (`true`, `false` or `null`) at the current position.
+    #[inline(always)]
+    fn literal(&mut self, lit: &'static str) -> Result<(), ParseError> {
         if self.rest_starts_with(self.pos, lit.as_bytes()) {
             self.pos += lit.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(syntax(format!("expected `{lit}`"), self.pos))
         }
     }
 
     /// Parses a number at the current position (a `-` or a digit).
+    #[inline(always)]
     fn number(&mut self) -> Result<Num<'a>, ParseError> {
         let bytes = self.bytes;
         let start = self.pos;
@@ -729,23 +762,37 @@ impl<'a> Parser<'a> {
 
     /// Parses a string at the current position (a `"`); borrowed if it has
     /// no escapes.
-    #[inline]
+    #[inline(always)]
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
-        let open = self.pos;
-        let content = open + 1;
-        let i = find_special(self.bytes, content);
-        if self.bytes.get(i) == Some(&b'"') {
-            self.pos = i + 1;
-            return match self.src.get(content..i) {
-                Some(s) => Ok(Cow::Borrowed(s)),
-                None => Err(syntax("invalid string", open)),
-            };
+        match self.plain_string() {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(i) => Ok(Cow::Owned(self.string_slow(i)?)),
         }
-        self.string_slow(open, i)
     }
 
-    /// Continues a string at `i` (the first `\`, control character or end).
-    fn string_slow(&mut self, open: usize, mut i: usize) -> Result<Cow<'a, str>, ParseError> {
+    /// The fast path for a string at the current position (a `"`): if it
+    /// has no escapes (and is well formed), consumes it and returns its
+    /// contents; otherwise returns the offset of the first `\`, control
+    /// character or the end of input, for [`Self::string_slow`].
+    #[inline(always)]
+    fn plain_string(&mut self) -> Result<&'a str, usize> {
+        let content = self.pos + 1;
+        let i = find_special(self.bytes, content);
+        if self.bytes.get(i) == Some(&b'"') {
+            // Both ends are next to ASCII bytes, so this is always `Some`.
+            if let Some(s) = self.src.get(content..i) {
+                self.pos = i + 1;
+                return Ok(s);
+            }
+        }
+        Err(i)
+    }
+
+    /// Parses the string at the current position (a `"`) whose first `\`,
+    /// control character or end of input is at `i`, decoding escapes.
+    #[inline(never)]
+    fn string_slow(&mut self, mut i: usize) -> Result<String, ParseError> {
+        let open = self.pos;
         let content = open + 1;
         let mut out = String::with_capacity(i - content + 16);
         let mut run = content;
@@ -756,7 +803,7 @@ impl<'a> Parser<'a> {
                         out.push_str(s);
                     }
                     self.pos = i + 1;
-                    return Ok(Cow::Owned(out));
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     if let Some(s) = self.src.get(run..i) {
@@ -895,6 +942,26 @@ mod tests {
                     .map(|e| (e.key.to_string(), to_serde(&e.value)))
                     .collect(),
             ),
+        }
+    }
+
+    /// Checks that the text under every span re-parses to the same value
+    /// (and every key span to the key), recursively.
+    fn check_spans(doc: &str, node: &Node<'_>) {
+        let text = &doc[node.span.start..node.span.end];
+        let again = parse_str(text, usize::MAX).unwrap();
+        assert_eq!(to_serde(&again), to_serde(node), "{text}");
+        match &node.value {
+            Value::Array(items) => items.iter().for_each(|n| check_spans(doc, n)),
+            Value::Object(entries) => {
+                for e in entries {
+                    let key_text = &doc[e.key_span.start..e.key_span.end];
+                    assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(&*e.key));
+                    assert!(e.key_span.end <= e.value.span.start);
+                    check_spans(doc, &e.value);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -1705,6 +1772,7 @@ mod tests {
             let ours = p(doc);
             let theirs: serde_json::Value = serde_json::from_str(doc).unwrap();
             assert_eq!(to_serde(&ours), theirs, "{doc}");
+            check_spans(doc, &ours);
             assert_eq!(
                 to_serde(&parse(doc.as_bytes(), DEPTH).unwrap()),
                 theirs,
@@ -1756,6 +1824,107 @@ mod tests {
         }
     }
 
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'s>(&mut self, items: &[&'s str]) -> &'s str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// Appends a random JSON value (with random whitespace) to `out`.
+    fn gen_value(rng: &mut Rng, depth: usize, out: &mut String) {
+        const WS: &[&str] = &["", "", "", " ", "\n  ", "\t", "\r\n"];
+        const STRINGS: &[&str] = &[
+            r#""""#,
+            r#""a""#,
+            r#""jobId""#,
+            r#""with \"quote\"""#,
+            r#""\\\/\b\f\n\r\t""#,
+            r#""\u00e9\ud83d\ude00""#,
+            r#""é😀 ünïcödé""#,
+            r#""a long string that crosses several eight-byte words""#,
+        ];
+        const SCALARS: &[&str] = &[
+            "0",
+            "-0",
+            "1",
+            "-17",
+            "3.25",
+            "1e10",
+            "-2.5E-3",
+            "12345678901234567890",
+            "true",
+            "false",
+            "null",
+        ];
+        let ws = |rng: &mut Rng, out: &mut String| out.push_str(rng.pick(WS));
+        match if depth == 0 {
+            rng.below(2)
+        } else {
+            rng.below(4)
+        } {
+            0 => out.push_str(rng.pick(SCALARS)),
+            1 => out.push_str(rng.pick(STRINGS)),
+            2 => {
+                out.push('[');
+                let n = rng.below(4);
+                for i in 0..n {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    ws(rng, out);
+                    gen_value(rng, depth - 1, out);
+                    ws(rng, out);
+                }
+                out.push(']');
+            }
+            _ => {
+                out.push('{');
+                let n = rng.below(4);
+                for i in 0..n {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    ws(rng, out);
+                    out.push_str(rng.pick(STRINGS));
+                    ws(rng, out);
+                    out.push(':');
+                    ws(rng, out);
+                    gen_value(rng, depth - 1, out);
+                    ws(rng, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    #[test]
+    fn random_documents_agree_with_serde_json() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..3_000 {
+            let mut doc = String::new();
+            let depth = rng.below(8);
+            gen_value(&mut rng, depth, &mut doc);
+            let ours = parse_str(&doc, 8).unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(&doc).unwrap();
+            assert_eq!(to_serde(&ours), theirs, "{doc}");
+            check_spans(&doc, &ours);
+            assert_eq!(ours.span, sp(0, doc.len()));
+        }
+    }
+
     /// Random single-byte mutations of valid documents: never panics, and
     /// accepts exactly what serde_json accepts, with the same tree.
     #[test]
@@ -1789,6 +1958,7 @@ mod tests {
             match (&ours, &theirs) {
                 (Ok(o), Ok(t)) => {
                     assert_eq!(&to_serde(o), t, "{:?}", String::from_utf8_lossy(&bytes));
+                    check_spans(std::str::from_utf8(&bytes).unwrap(), o);
                     checked += 1;
                 }
                 (Err(_), Err(_)) => {}
