@@ -723,3 +723,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn bundled_scenarios_replay() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/scenarios");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.extension().is_some_and(|e| e == "json") {
+            continue;
+        }
+        seen += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let out: Value =
+            serde_json::from_str(&iot_jobs_policy::replay::replay_json(&text).unwrap()).unwrap();
+        let again = iot_jobs_policy::replay::replay_json(&text).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&out).unwrap(),
+            again,
+            "{path:?} is not deterministic"
+        );
+        let text_out = iot_jobs_policy::replay::replay_text(&text).unwrap();
+        assert!(text_out.contains("final status:"));
+        let status = out["describe"]["job"]["status"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        match name.as_str() {
+            "rollout-retry-timeout.json" => assert_eq!(status, "COMPLETED", "{text_out}"),
+            "abort.json" => {
+                assert_eq!(status, "CANCELED", "{text_out}");
+                assert_eq!(out["describe"]["job"]["reasonCode"], "ABORT_CRITERIA_MET");
+            }
+            "continuous-cancel.json" => assert_eq!(status, "CANCELED", "{text_out}"),
+            _ => {}
+        }
+    }
+    assert!(seen >= 3);
+}
