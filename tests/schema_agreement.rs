@@ -1,0 +1,633 @@
+//! The exported JSON Schemas are checked, not trusted.
+//!
+//! Every shared test vector (`tests/vectors/**/*.json`) is validated by the
+//! `jsonschema` crate against the schema exported for its operation, API
+//! version and profile, in both dialects, and the verdict is compared with the
+//! native report restricted to the rules the schemas claim to express
+//! ([`EXPRESSED_RULES`]): a case agrees when the native report has an error
+//! from an expressed rule exactly when the schema rejects the request. The
+//! cases where they differ must be exactly the documented list
+//! [`DISAGREEMENTS`]; an undocumented disagreement fails, and so does a listed
+//! one that no longer occurs.
+//!
+//! Also checked here: both dialects' outputs validate against their
+//! meta-schemas and use only their dialect's keywords; the translated patterns
+//! agree with the native pattern matcher on every Unicode code point; and
+//! `multipleOf` agrees with the native decimal-places rule on boundary values.
+//!
+//! `cargo test --test schema_agreement -- --nocapture` prints the counts.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use iot_jobs_policy::schema_export::{
+    json_schema, json_schema_for, json_schema_string_for, Dialect, EXPRESSED_RULES, INEXPRESSIBLE,
+};
+use iot_jobs_policy::{validate_bytes, ApiVersion, Operation, Options, Profile, Report};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+const APIS: [ApiVersion; 2] = [ApiVersion::V2022_01, ApiVersion::Latest];
+const PROFILES: [Profile; 2] = [Profile::Documented, Profile::Model];
+
+/// Documented disagreements between the native verdict (restricted to
+/// [`EXPRESSED_RULES`]) and the schema's verdict: `(case id, dialect or "both",
+/// reason)`. Every entry must occur, and nothing else may.
+const DISAGREEMENTS: &[(&str, &str, &str)] = &[
+    // input.tooDeep is text-level hygiene: the validator refuses a request
+    // nested more than 64 deep before it walks the model, so it reports no
+    // expressed rule; the schema has no depth limit and rejects the nested
+    // array as the wrong type for `jobId`. Both reject the request.
+    (
+        "input/untrusted.json: depth 65 is tooDeep",
+        "both",
+        "tooDeep stops the native walk; the schema rejects the nested value by type",
+    ),
+];
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
+}
+
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            json_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+}
+
+/// One vector case as the agreement test needs it.
+struct Case {
+    /// `file.json: case name`, as in the vectors runner.
+    id: String,
+    op: Operation,
+    options: Options,
+    /// The bytes the native validator gets (the vectors runner's bytes).
+    input: Vec<u8>,
+    /// The parsed JSON value the schema gets, or why there is none.
+    instance: Result<Value, &'static str>,
+}
+
+fn parse_options(v: Option<&Value>) -> Options {
+    let mut o = Options::default();
+    let Some(m) = v.and_then(Value::as_object) else {
+        return o;
+    };
+    for (k, x) in m {
+        match k.as_str() {
+            "api" => o.api = x.as_str().unwrap().parse().unwrap(),
+            "profile" => o.profile = x.as_str().unwrap().parse().unwrap(),
+            "now" => o.now_ms = Some(x.as_i64().unwrap()),
+            other => panic!("unknown option `{other}`"),
+        }
+    }
+    o
+}
+
+fn decode_base64(s: &str) -> Vec<u8> {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut bits, mut n, mut out) = (0u32, 0, Vec::new());
+    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+        let v = alphabet.iter().position(|a| *a == c).unwrap();
+        bits = (bits << 6) | v as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+            bits &= (1 << n) - 1;
+        }
+    }
+    out
+}
+
+/// The skip rule: a `requestText` or `requestBase64` case whose bytes are not
+/// one JSON value (as `serde_json` reads it) has no instance to give a schema:
+/// invalid UTF-8, invalid JSON, `NaN`/`Infinity`, `1e400`, a byte order mark.
+/// Such cases are counted and skipped. A JSON value that is not an object is
+/// *not* skipped: the schema's root `"type": "object"` expresses `notAnObject`.
+const SKIP_UNPARSEABLE: &str =
+    "requestText/requestBase64 that serde_json cannot read as one JSON value";
+
+/// Directories under `tests/vectors/` that hold other kinds of vectors (the
+/// job state machine's), not requests to validate.
+const NOT_REQUEST_VECTORS: &[&str] = &["machine/"];
+
+fn load_cases() -> Vec<Case> {
+    let dir = vectors_dir();
+    let mut files = Vec::new();
+    json_files(&dir, &mut files);
+    let mut cases = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(&dir)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if NOT_REQUEST_VECTORS.iter().any(|d| rel.starts_with(d)) {
+            continue;
+        }
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap())
+            .unwrap_or_else(|e| panic!("{rel}: {e}"));
+        for c in doc["cases"].as_array().unwrap() {
+            let id = format!("{rel}: {}", c["name"].as_str().unwrap());
+            let op: Operation = c["operation"].as_str().unwrap().parse().unwrap();
+            let options = parse_options(c.get("options"));
+            let (input, instance) = if let Some(r) = c.get("request") {
+                (serde_json::to_vec(r).unwrap(), Ok(r.clone()))
+            } else {
+                let bytes = match (c.get("requestText"), c.get("requestBase64")) {
+                    (Some(t), None) => t.as_str().unwrap().as_bytes().to_vec(),
+                    (None, Some(b)) => decode_base64(b.as_str().unwrap()),
+                    _ => panic!("{id}: needs exactly one request form"),
+                };
+                let instance =
+                    serde_json::from_slice::<Value>(&bytes).map_err(|_| SKIP_UNPARSEABLE);
+                (bytes, instance)
+            };
+            cases.push(Case {
+                id,
+                op,
+                options,
+                input,
+                instance,
+            });
+        }
+    }
+    cases
+}
+
+/// Whether the native report has an error from a rule the schemas express.
+fn native_rejects(report: &Report) -> bool {
+    report.errors().any(|v| EXPRESSED_RULES.contains(&v.rule()))
+}
+
+fn describe(report: &Report) -> String {
+    let items: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| format!("{} {:?} ({:?})", v.rule(), v.path(), v.severity()))
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+type Key = (Operation, ApiVersion, Profile, Dialect);
+
+fn validators() -> HashMap<Key, jsonschema::Validator> {
+    let mut out = HashMap::new();
+    for op in Operation::ALL {
+        for api in APIS {
+            for profile in PROFILES {
+                for dialect in Dialect::ALL {
+                    let schema = json_schema_for(op, api, profile, dialect);
+                    let v = jsonschema::validator_for(&schema)
+                        .unwrap_or_else(|e| panic!("{op} {api:?} {profile:?} {dialect}: {e}"));
+                    out.insert((op, api, profile, dialect), v);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_vector_agrees_with_the_schema_on_the_expressed_rules() {
+    let cases = load_cases();
+    let validators = validators();
+    let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut checked = 0usize;
+    let mut agreed = 0usize;
+    // (case id, dialect) -> description of the disagreement.
+    let mut found: BTreeMap<(String, &'static str), String> = BTreeMap::new();
+    // SCHEMA_AGREEMENT_DUMP=<file>: the instances and native verdicts as JSON,
+    // for checking another validator (ajv) against the same cases.
+    let mut dump: Vec<Value> = Vec::new();
+    for case in &cases {
+        let instance = match &case.instance {
+            Ok(v) => v,
+            Err(why) => {
+                *skipped.entry(why).or_default() += 1;
+                continue;
+            }
+        };
+        let report = validate_bytes(case.op, &case.input, &case.options);
+        let native = native_rejects(&report);
+        dump.push(json!({
+            "id": case.id,
+            "operation": case.op.name(),
+            "api": case.options.api.name(),
+            "profile": case.options.profile.name(),
+            "instance": instance,
+            "nativeRejects": native,
+        }));
+        for dialect in Dialect::ALL {
+            checked += 1;
+            let key = (case.op, case.options.api, case.options.profile, dialect);
+            let schema_rejects = !validators[&key].is_valid(instance);
+            if native == schema_rejects {
+                agreed += 1;
+                continue;
+            }
+            let errors: Vec<String> = validators[&key]
+                .iter_errors(instance)
+                .map(|e| format!("{} at {:?}", e, e.instance_path().as_str()))
+                .collect();
+            found.insert(
+                (case.id.clone(), dialect.name()),
+                format!(
+                    "native {} {}; schema {} {errors:?}",
+                    if native { "rejects" } else { "accepts" },
+                    describe(&report),
+                    if schema_rejects { "rejects" } else { "accepts" },
+                ),
+            );
+        }
+    }
+
+    if let Some(path) = std::env::var_os("SCHEMA_AGREEMENT_DUMP") {
+        let mut schemas = serde_json::Map::new();
+        for (op, api, profile, dialect) in validators.keys() {
+            let key = format!(
+                "{}/{}/{}/{}",
+                dialect.name(),
+                api.name(),
+                profile.name(),
+                op.name()
+            );
+            schemas.insert(key, json_schema_for(*op, *api, *profile, *dialect));
+        }
+        let all = json!({ "cases": dump, "schemas": schemas });
+        std::fs::write(path, serde_json::to_string(&all).unwrap()).unwrap();
+    }
+
+    // Fold "both dialects" for the report and the comparison with the list.
+    let mut by_case: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, dialect) in found.keys() {
+        by_case.entry(id.as_str()).or_default().push(dialect);
+    }
+    let mut actual: BTreeSet<(String, String)> = BTreeSet::new();
+    for (id, dialects) in &by_case {
+        let d = if dialects.len() == Dialect::ALL.len() {
+            "both".to_string()
+        } else {
+            dialects.join(",")
+        };
+        actual.insert((id.to_string(), d));
+    }
+    let listed: BTreeSet<(String, String)> = DISAGREEMENTS
+        .iter()
+        .map(|(id, d, _)| (id.to_string(), d.to_string()))
+        .collect();
+
+    println!("schema agreement over {} vector cases:", cases.len());
+    for (why, n) in &skipped {
+        println!("  skipped {n}: {why}");
+    }
+    println!(
+        "  checked {checked} (case, dialect) pairs: {agreed} agree, {} disagree ({} documented)",
+        found.len(),
+        found
+            .keys()
+            .filter(|(id, _)| listed.iter().any(|(l, _)| l == id))
+            .count()
+    );
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, _, reason) in DISAGREEMENTS {
+        *reasons.entry(reason).or_default() += 1;
+    }
+    for (reason, n) in &reasons {
+        println!("  documented disagreement x{n}: {reason}");
+    }
+
+    let mut problems = Vec::new();
+    for (id, d) in actual.difference(&listed) {
+        let detail: Vec<&String> = found
+            .iter()
+            .filter(|((i, _), _)| i == id)
+            .map(|(_, v)| v)
+            .collect();
+        problems.push(format!(
+            "undocumented disagreement ({d}): {id}\n    {detail:?}"
+        ));
+    }
+    for (id, d) in listed.difference(&actual) {
+        problems.push(format!(
+            "listed disagreement ({d}) does not occur (remove it from DISAGREEMENTS): {id}"
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every keyword an exported schema uses, by dialect. Meta-schema validation
+/// does not catch a keyword the dialect does not know (it is ignored), so the
+/// outputs are held to these lists.
+const KEYWORDS_COMMON: &[&str] = &[
+    "$schema",
+    "$id",
+    "$comment",
+    "title",
+    "description",
+    "markdownDescription",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "items",
+    "minItems",
+    "maxItems",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enum",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "multipleOf",
+    "anyOf",
+    "oneOf",
+    "allOf",
+    "not",
+    "if",
+    "then",
+];
+const KEYWORDS_2020_12_ONLY: &[&str] = &["contentMediaType"];
+
+/// Collects the keywords of a schema object, recursing into subschemas
+/// (property names under `properties` are not keywords).
+fn keywords(schema: &Value, out: &mut BTreeSet<String>) {
+    let Some(obj) = schema.as_object() else {
+        return;
+    };
+    for (k, v) in obj {
+        out.insert(k.clone());
+        match k.as_str() {
+            "properties" => {
+                for sub in v.as_object().unwrap().values() {
+                    keywords(sub, out);
+                }
+            }
+            "anyOf" | "oneOf" | "allOf" => {
+                for sub in v.as_array().unwrap() {
+                    keywords(sub, out);
+                }
+            }
+            "items" | "not" | "if" | "then" | "propertyNames" | "additionalProperties" => {
+                keywords(v, out)
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn every_schema_is_valid_against_its_meta_schema_and_uses_only_its_dialect() {
+    let mut n = 0;
+    for op in Operation::ALL {
+        for api in APIS {
+            for profile in PROFILES {
+                for dialect in Dialect::ALL {
+                    let schema = json_schema_for(op, api, profile, dialect);
+                    let what = format!("{op} {} {} {dialect}", api.name(), profile.name());
+                    assert_eq!(schema["$schema"], json!(dialect.meta_schema()), "{what}");
+                    if let Err(e) = jsonschema::meta::validate(&schema) {
+                        panic!("{what}: not valid against its meta-schema: {e}");
+                    }
+                    let mut used = BTreeSet::new();
+                    keywords(&schema, &mut used);
+                    for k in &used {
+                        let ok = KEYWORDS_COMMON.contains(&k.as_str())
+                            || (dialect == Dialect::Draft202012
+                                && KEYWORDS_2020_12_ONLY.contains(&k.as_str()));
+                        assert!(ok, "{what}: keyword `{k}` is not in the {dialect} list");
+                    }
+                    let comment = schema["$comment"].as_str().unwrap();
+                    for item in INEXPRESSIBLE {
+                        assert!(comment.contains(item), "{what}: $comment lacks {item}");
+                    }
+                    // Deterministic text: the same bytes twice.
+                    assert_eq!(
+                        json_schema_string_for(op, api, profile, dialect),
+                        json_schema_string_for(op, api, profile, dialect)
+                    );
+                    n += 1;
+                }
+            }
+        }
+    }
+    println!("{n} schemas valid against their meta-schemas");
+}
+
+/// The pattern of a member, read from the exported schema.
+fn pattern_at(schema: &Value, pointer: &str) -> String {
+    schema
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("no pattern at {pointer}"))
+        .to_string()
+}
+
+#[test]
+fn unicode_patterns_agree_with_the_native_matcher_on_every_code_point() {
+    let update = json_schema(
+        Operation::UpdateJob,
+        ApiVersion::Latest,
+        Dialect::Draft202012,
+    );
+    let create = json_schema(
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Dialect::Draft202012,
+    );
+    let no_control = pattern_at(&update, "/properties/description/pattern");
+    let tag_key = pattern_at(&create, "/properties/tags/items/properties/Key/pattern");
+    let compile =
+        |p: &str| jsonschema::validator_for(&json!({ "type": "string", "pattern": p })).unwrap();
+    let (nc, tk) = (compile(&no_control), compile(&tag_key));
+    let opts = Options::default();
+    let mut differ = Vec::new();
+    for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+        let s = c.to_string();
+        // One code point in a description (UpdateJob) and in a tag key (CreateJob).
+        // One code point in a description (UpdateJob) and in a tag key
+        // (CreateJob); `is_valid_str` builds no messages, which keeps the
+        // sweep over the ~800 000 unassigned code points quick.
+        let text = serde_json::to_string(&s).unwrap();
+        let d = format!(r#"{{"jobId":"j","description":{text}}}"#);
+        let native_d = iot_jobs_policy::is_valid_str(Operation::UpdateJob, &d, &opts);
+        if native_d != nc.is_valid(&json!(s)) {
+            differ.push(format!("description U+{:04X}: native {native_d}", c as u32));
+        }
+        let t = format!(
+            r#"{{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{{}}","tags":[{{"Key":{text}}}]}}"#
+        );
+        let native_t = iot_jobs_policy::is_valid_str(Operation::CreateJob, &t, &opts);
+        if native_t != tk.is_valid(&json!(s)) {
+            differ.push(format!("tag key U+{:04X}: native {native_t}", c as u32));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} code points differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(40)]
+    );
+}
+
+/// Native verdict on one number in a member, through a full request.
+fn native_number_ok(op: Operation, request: &str) -> bool {
+    iot_jobs_policy::is_valid_str(op, request, &Options::default())
+}
+
+#[test]
+fn multiple_of_agrees_with_the_native_decimal_places_rule() {
+    let schema = json_schema(
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Dialect::Draft202012,
+    );
+    let rate = "/properties/jobExecutionsRolloutConfig/properties/exponentialRate/properties/incrementFactor";
+    let threshold =
+        "/properties/abortConfig/properties/criteriaList/items/properties/thresholdPercentage";
+    let member = |p: &str| jsonschema::validator_for(schema.pointer(p).unwrap()).unwrap();
+    let (factor, share) = (member(rate), member(threshold));
+    let head = r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/g"],"document":"{}","#;
+    let mut texts: Vec<(bool, String)> = Vec::new();
+    // incrementFactor: every value 1.1..=5.0 in steps of 0.1, 0.01 and 0.001, as literals.
+    for k in 1100..=5000u32 {
+        let t = format!("{}.{:03}", k / 1000, k % 1000);
+        let t = t.trim_end_matches('0').trim_end_matches('.').to_string();
+        texts.push((true, t));
+    }
+    // thresholdPercentage: 0.001..=100 in steps of 0.001, as literals.
+    for k in 1..=100_000u32 {
+        let t = format!("{}.{:03}", k / 1000, k % 1000);
+        let t = t.trim_end_matches('0').trim_end_matches('.').to_string();
+        texts.push((false, t));
+    }
+    // Literal forms and near misses: trailing zeros, exponents, many places,
+    // the neighbours of a decimal in binary.
+    for t in [
+        "1.10",
+        "1.1e0",
+        "11e-1",
+        "5.0",
+        "1.1000000001",
+        "1.10000001",
+        "2.00000000001",
+        "4.99999999999999",
+        "1.2000000000000002",
+        "1.1999999999999997",
+    ] {
+        texts.push((true, t.to_string()));
+    }
+    for t in [
+        "50.00",
+        "1e-2",
+        "0.1e1",
+        "100.0",
+        "33.330001",
+        "0.010000001",
+        "99.999999999999",
+        "0.29000000000000004",
+        "10.99",
+        "1.15",
+        "0.57",
+        "1e-3",
+        "0.0",
+        "-0.01",
+    ] {
+        texts.push((false, t.to_string()));
+    }
+    let mut differ = Vec::new();
+    for (is_factor, t) in &texts {
+        let (request, v) = if *is_factor {
+            (
+                format!(
+                    r#"{head}"jobExecutionsRolloutConfig":{{"exponentialRate":{{"baseRatePerMinute":1,"incrementFactor":{t},"rateIncreaseCriteria":{{"numberOfNotifiedThings":1}}}}}}}}"#
+                ),
+                &factor,
+            )
+        } else {
+            (
+                format!(
+                    r#"{head}"abortConfig":{{"criteriaList":[{{"failureType":"ALL","action":"CANCEL","thresholdPercentage":{t},"minNumberOfExecutedThings":1}}]}}}}"#
+                ),
+                &share,
+            )
+        };
+        let native = native_number_ok(Operation::CreateJob, &request);
+        let n: Value = serde_json::from_str(t).unwrap();
+        if native != v.is_valid(&n) {
+            differ.push(format!(
+                "{} {t}: native {native}",
+                if *is_factor {
+                    "incrementFactor"
+                } else {
+                    "thresholdPercentage"
+                }
+            ));
+        }
+    }
+    println!(
+        "multipleOf: {} values compared, {} differ",
+        texts.len(),
+        differ.len()
+    );
+    assert!(differ.is_empty(), "{differ:?}");
+}
+
+/// `tests/schemas/<dialect>/<api>/<Operation>.json`: the documented-profile
+/// schemas, checked in for editors and for the JS (ajv) run. Regenerate with
+/// `UPDATE_SCHEMAS=1 cargo test --test schema_agreement checked_in`.
+#[test]
+fn checked_in_schemas_are_current() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/schemas");
+    let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
+    let mut stale = Vec::new();
+    let mut expected_files = BTreeSet::new();
+    for dialect in Dialect::ALL {
+        for api in APIS {
+            for op in Operation::ALL {
+                let rel = format!("{}/{}/{}.json", dialect.name(), api.name(), op.name());
+                let path = root.join(&rel);
+                let text = iot_jobs_policy::schema_export::json_schema_string(op, api, dialect);
+                expected_files.insert(rel.clone());
+                if update {
+                    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    std::fs::write(&path, &text).unwrap();
+                } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                    stale.push(rel);
+                }
+            }
+        }
+    }
+    let mut present = Vec::new();
+    json_files(&root, &mut present);
+    for p in present {
+        let rel = p
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !expected_files.contains(&rel) {
+            stale.push(format!("{rel} (not generated: remove it)"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "tests/schemas is out of date; run `UPDATE_SCHEMAS=1 cargo test --test schema_agreement checked_in`:\n  {}",
+        stale.join("\n  ")
+    );
+}
