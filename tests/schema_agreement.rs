@@ -631,3 +631,266 @@ fn checked_in_schemas_are_current() {
         stale.join("\n  ")
     );
 }
+
+/// Requests beyond the shared vectors that probe where JSON Schema and the
+/// validator could part: `(name, operation, api, profile, request text,
+/// expected)`, where `expected` is `None` when both must agree, or the
+/// documented reason they differ.
+const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
+    (
+        "null optional member is absent",
+        Operation::UpdateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","description":null,"abortConfig":null}"#,
+        None,
+    ),
+    (
+        "null required member",
+        Operation::UpdateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":null}"#,
+        None,
+    ),
+    (
+        "null enum member is absent",
+        Operation::ListJobExecutionsForJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","status":null}"#,
+        None,
+    ),
+    (
+        "null list entry",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":[null],"document":"{}"}"#,
+        None,
+    ),
+    (
+        "null map value",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0","documentParameters":{"a":null}}"#,
+        None,
+    ),
+    (
+        "5.0 in an integer member",
+        Operation::ListJobExecutionsForJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","maxResults":5.0}"#,
+        None,
+    ),
+    (
+        "1e2 in an integer member",
+        Operation::ListJobExecutionsForJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","maxResults":1e2}"#,
+        None,
+    ),
+    (
+        "1e30 in a 32-bit member",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Model,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","jobExecutionsRolloutConfig":{"maximumPerMinute":1e30}}"#,
+        None,
+    ),
+    (
+        "2^63-1 in a 64-bit member",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Model,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775807}}"#,
+        None,
+    ),
+    (
+        "2^63 in a 64-bit member",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Model,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775808}}"#,
+        None,
+    ),
+    (
+        "2^63 written as a float in a 64-bit member",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Model,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775808.0}}"#,
+        None,
+    ),
+    (
+        "-2^63 in a 64-bit member",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Model,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":-9223372036854775808}}"#,
+        None,
+    ),
+    (
+        "the request is null",
+        Operation::DescribeJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        "null",
+        None,
+    ),
+    (
+        "null jobTemplateArn is no document source",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":null}"#,
+        None,
+    ),
+    (
+        "null document beside documentSource",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"document":null,"documentSource":"https://b.s3.amazonaws.com/k"}"#,
+        None,
+    ),
+    (
+        "template with documentSource and null jobArn",
+        Operation::CreateJobTemplate,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobTemplateId":"t","description":"d","documentSource":"https://b.s3.amazonaws.com/k","jobArn":null}"#,
+        None,
+    ),
+    (
+        "documentParameters with a customer template",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":"arn:aws:iot:us-east-1:123456789012:jobtemplate/AWS-x","documentParameters":{"a":"b"}}"#,
+        None,
+    ),
+    (
+        "documentParameters with a managed template in aws-cn",
+        Operation::CreateJob,
+        ApiVersion::V2022_01,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":"arn:aws-cn:iot:cn-north-1::jobtemplate/AWS-Download-File:1.0","documentParameters":{"a":"b"}}"#,
+        None,
+    ),
+    (
+        "documentParameters without a template",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","documentParameters":{"a":"b"}}"#,
+        None,
+    ),
+    (
+        "documentParameters with a null template",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","jobTemplateArn":null,"documentParameters":{"a":"b"}}"#,
+        None,
+    ),
+    (
+        "UpdateJob lowers retries to 0",
+        Operation::UpdateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"FAILED","numberOfRetries":0}]}}"#,
+        None,
+    ),
+    (
+        "UpdateJob sets retries to 1",
+        Operation::UpdateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"FAILED","numberOfRetries":1}]}}"#,
+        None,
+    ),
+    (
+        "rateIncreaseCriteria with only a null count",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","jobExecutionsRolloutConfig":{"exponentialRate":{"baseRatePerMinute":1,"incrementFactor":2,"rateIncreaseCriteria":{"numberOfNotifiedThings":null}}}}"#,
+        None,
+    ),
+    (
+        "thresholdPercentage -0",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"j","targets":["t"],"document":"{}","abortConfig":{"criteriaList":[{"failureType":"ALL","action":"CANCEL","thresholdPercentage":-0.0,"minNumberOfExecutedThings":1}]}}"#,
+        None,
+    ),
+    (
+        "map key with a slash",
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Profile::Model,
+        r#"{"jobId":"j","targets":["t"],"documentParameters":{"a/b":"c"}}"#,
+        None,
+    ),
+    // A JSON value keeps one of two equal keys (serde_json and JavaScript keep
+    // the last); the validator walks the first and reports `duplicateKey`.
+    (
+        "duplicate key, first value invalid",
+        Operation::DescribeJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"bad id","jobId":"ok"}"#,
+        Some("duplicate keys: the parsed value keeps the last, the validator judges the first"),
+    ),
+    (
+        "duplicate key, last value invalid",
+        Operation::DescribeJob,
+        ApiVersion::Latest,
+        Profile::Documented,
+        r#"{"jobId":"ok","jobId":"bad id"}"#,
+        Some("duplicate keys: the parsed value keeps the last, the validator judges the first"),
+    ),
+];
+
+#[test]
+fn probes_agree_or_differ_as_documented() {
+    let validators = validators();
+    let mut problems = Vec::new();
+    let mut differ = 0;
+    for (name, op, api, profile, text, expected) in PROBES {
+        let options = Options {
+            api: *api,
+            profile: *profile,
+            now_ms: None,
+        };
+        let report = validate_bytes(*op, text.as_bytes(), &options);
+        let native = native_rejects(&report);
+        let instance: Value = serde_json::from_str(text).unwrap();
+        for dialect in Dialect::ALL {
+            let schema = !validators[&(*op, *api, *profile, dialect)].is_valid(&instance);
+            let agrees = native == schema;
+            if !agrees {
+                differ += 1;
+            }
+            if agrees != expected.is_none() {
+                problems.push(format!(
+                    "{name} ({dialect}): native {} {}, schema {}; expected {}",
+                    if native { "rejects" } else { "accepts" },
+                    describe(&report),
+                    if schema { "rejects" } else { "accepts" },
+                    expected.unwrap_or("agreement")
+                ));
+            }
+        }
+    }
+    println!(
+        "probes: {} run in both dialects, {differ} documented disagreements",
+        PROBES.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
