@@ -351,8 +351,10 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ("thingName", "The thing whose job executions are listed."),
     ("targets", "The things and thing groups (by ARN) that run the job."),
     ("targetSelection", "SNAPSHOT runs the job once on the targets as they are now; CONTINUOUS also runs it on things added to a target group later."),
-    ("document", "The job document itself, as JSON text (at most 32 KB); give either this or `documentSource`."),
+    ("document", "The job document itself, as JSON text; give either this or `documentSource`."),
     ("documentSource", "An S3 URL of the job document; give either this or `document`."),
+    ("CreateJobTemplateRequest.document", "The job document itself, as JSON text; give exactly one of this, `documentSource` or `jobArn`."),
+    ("CreateJobTemplateRequest.documentSource", "An S3 URL of the job document; give exactly one of this, `document` or `jobArn`."),
     ("description", "Free text describing the job, without control or format characters."),
     ("CreateJobTemplateRequest.description", "Free text describing the job template, without control or format characters."),
     ("presignedUrlConfig", "How S3 URL placeholders in the job document are presigned."),
@@ -376,7 +378,7 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ("PresignedUrlConfig.roleArn", "The IAM role IoT assumes to presign S3 URLs; it must be allowed to read the objects."),
     ("PresignedUrlConfig.expiresInSec", "How long a presigned URL stays valid, in seconds."),
     // Rollout.
-    ("JobExecutionsRolloutConfig.maximumPerMinute", "The most executions started per minute (the documentation caps it at 1000)."),
+    ("JobExecutionsRolloutConfig.maximumPerMinute", "The most executions started per minute."),
     ("JobExecutionsRolloutConfig.exponentialRate", "A rollout rate that starts low and grows by a factor each time a threshold is reached."),
     ("ExponentialRolloutRate.baseRatePerMinute", "The rate, in executions per minute, the rollout starts with."),
     ("ExponentialRolloutRate.incrementFactor", "The factor the rate grows by, with at most one digit after the decimal point."),
@@ -387,20 +389,20 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ("AbortConfig.criteriaList", "The conditions that cancel the job; the first one that matches acts."),
     ("AbortCriteria.failureType", "Which execution outcome counts as a failure for this condition."),
     ("AbortCriteria.action", "What happens when the condition is met (only CANCEL)."),
-    ("AbortCriteria.thresholdPercentage", "The share of failed executions, above 0 and up to 100 with at most two decimals, that triggers the action."),
+    ("AbortCriteria.thresholdPercentage", "The percentage of failed executions that triggers the action."),
     ("AbortCriteria.minNumberOfExecutedThings", "How many executions must have finished before the condition is evaluated."),
     // Timeout.
-    ("TimeoutConfig.inProgressTimeoutInMinutes", "Minutes an execution may stay IN_PROGRESS before it becomes TIMED_OUT (1 to 10080, i.e. 7 days)."),
+    ("TimeoutConfig.inProgressTimeoutInMinutes", "Minutes an execution may stay IN_PROGRESS before it becomes TIMED_OUT."),
     // Tags.
     ("Tag.Key", "The tag's key: letters, digits, spaces and `_ . : / = + - @`."),
     ("Tag.Value", "The tag's value."),
     // Retry.
-    ("JobExecutionsRetryConfig.criteriaList", "Retry budgets per failure type: at most two, naming each type once, at most 10 retries in total."),
+    ("JobExecutionsRetryConfig.criteriaList", "Retry budgets per failure type, naming each type once; at most 10 retries in total (not checked by this schema)."),
     ("RetryCriteria.failureType", "Which execution outcome is retried."),
-    ("RetryCriteria.numberOfRetries", "How many times an execution is retried after this outcome (UpdateJob can only set 0)."),
+    ("RetryCriteria.numberOfRetries", "How many times an execution is retried after this outcome."),
     // Scheduling.
-    ("SchedulingConfig.startTime", "When the rollout starts, as YYYY-MM-DDTHH:MM (UTC unless a zone follows), 30 minutes to 1 year ahead."),
-    ("SchedulingConfig.endTime", "When the rollout ends, as YYYY-MM-DDTHH:MM, 30 minutes to 2 years after the start."),
+    ("SchedulingConfig.startTime", "When the rollout starts, as YYYY-MM-DDTHH:MM (UTC unless a zone follows), 30 minutes to 1 year ahead (not checked by this schema)."),
+    ("SchedulingConfig.endTime", "When the rollout ends, as YYYY-MM-DDTHH:MM, 30 minutes to 2 years after the start (not checked by this schema)."),
     ("SchedulingConfig.endBehavior", "What happens to unfinished executions at endTime."),
     ("SchedulingConfig.maintenanceWindows", "Recurring windows during which the job rolls out."),
     ("MaintenanceWindow.startTime", "When the window opens, as a cron expression."),
@@ -804,6 +806,32 @@ mod tests {
                     .iter()
                     .any(|r| r.id == *id && r.severity == crate::Severity::Error),
                 "{id} is not an error rule"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_in_descriptions_are_the_documented_ones() {
+        // Limits the schema states are not repeated in descriptions; the ones
+        // it cannot state are, and must match the validator's constants.
+        let total = crate::shapes::retry::TOTAL_RETRIES_MAX.to_string();
+        let retry = description("JobExecutionsRetryConfig", "criteriaList").unwrap();
+        assert!(retry.contains(&format!("at most {total} retries")));
+        let start = description("SchedulingConfig", "startTime").unwrap();
+        let lead_minutes = crate::shapes::scheduling::LEAD_MS / 60_000;
+        assert!(start.contains(&format!("{lead_minutes} minutes to 1 year")));
+        assert_eq!(
+            crate::shapes::scheduling::START_HORIZON_MS,
+            365 * 86_400_000
+        );
+        let end = description("SchedulingConfig", "endTime").unwrap();
+        assert!(end.contains(&format!("{lead_minutes} minutes to 2 years")));
+        assert_eq!(crate::shapes::scheduling::END_HORIZON_MS, 730 * 86_400_000);
+        for (key, d) in DESCRIPTIONS {
+            let stated = ["1000", "10080", "32", "100 ", "25"];
+            assert!(
+                !stated.iter().any(|n| d.contains(n)),
+                "{key}: a limit the schema states is repeated: {d}"
             );
         }
     }
