@@ -1,7 +1,7 @@
 //! JSON Schemas of the operations' requests, generated from the shape tree.
 //!
 //! The schema of an operation is derived by walking the same static
-//! [`Shape`](crate::schema::Shape) tree the validator walks, so types, required
+//! `Shape` tree the validator walks, so types, required
 //! members, lengths, ranges, enums, list sizes and patterns cannot drift from
 //! the validator. In the `documented` profile the documented rules that JSON
 //! Schema can state are added from the named constants in `crate::shapes`
