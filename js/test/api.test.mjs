@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { PKG } from './helpers.mjs';
+import { PKG, RAW_GLUE } from './helpers.mjs';
 
 const esm = await import(path.join(PKG, 'index.mjs'));
 const cjs = createRequire(import.meta.url)(path.join(PKG, 'index.cjs'));
@@ -137,7 +137,7 @@ test('the gzipped .wasm stays within the 150 KB budget', async () => {
 });
 
 test('serde_json and JSON.stringify print the same report text, nasty strings included', () => {
-  const glue = createRequire(import.meta.url)(path.join(PKG, 'iot_jobs_policy_node.cjs'));
+  const glue = createRequire(import.meta.url)(RAW_GLUE);
   const nasty = ['\u0000\u0001\u001f', '\u007f\u0080', '\u2028\u2029', 'é😀', '"\\/', '\ud800', '\udc00x', '<script>', '\t\n\r\b\f'];
   const texts = [];
   for (const s of nasty) {
