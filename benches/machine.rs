@@ -1,0 +1,146 @@
+//! The transition function at fleet scale: a SNAPSHOT job on 1,000,000
+//! things with an exponential rollout (100 per minute, doubling every
+//! 10,000 notified things, capped at 1000), 5 % first-attempt failures
+//! (every 20th thing), one retry per failure type, and a 10-minute
+//! in-progress timeout that fires for every 1000th thing on its first
+//! attempt. The driver advances to `next_deadline()` and answers every
+//! notification (QUEUED effect) at once: IN_PROGRESS, then the outcome.
+//! Run to completion, creation included.
+//!
+//! Needs `[[bench]] name = "machine" harness = false` in Cargo.toml.
+//! `FLEET=100000 cargo bench --bench machine` runs a smaller fleet.
+// Until the `[[bench]]` entry exists Cargo builds this file with the libtest
+// harness, where criterion's `main` is unused.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use iot_jobs_policy::machine::{DeviceStatus, Effect, Event, ExecutionStatus, Job, JobStatus};
+use iot_jobs_policy::Options;
+use serde_json::json;
+use std::time::Duration;
+
+fn fleet_size() -> usize {
+    std::env::var("FLEET")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+fn request() -> serde_json::Value {
+    json!({
+        "jobId": "fleet-update",
+        "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],
+        "document": "{\"operation\": \"update\"}",
+        "jobExecutionsRolloutConfig": {
+            "maximumPerMinute": 1000,
+            "exponentialRate": {"baseRatePerMinute": 100, "incrementFactor": 2,
+                "rateIncreaseCriteria": {"numberOfNotifiedThings": 10000}}
+        },
+        "timeoutConfig": {"inProgressTimeoutInMinutes": 10},
+        "jobExecutionsRetryConfig": {"criteriaList": [
+            {"failureType": "FAILED", "numberOfRetries": 1},
+            {"failureType": "TIMED_OUT", "numberOfRetries": 1}]}
+    })
+}
+
+fn index_of(thing: &str) -> usize {
+    thing
+        .rsplit('-')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+fn collect(fx: Vec<Effect>, queue: &mut Vec<(String, u32)>) {
+    for f in fx {
+        if let Effect::ExecutionStatusChanged {
+            thing,
+            to: ExecutionStatus::Queued,
+            retry_attempt,
+            ..
+        } = f
+        {
+            queue.push((thing, retry_attempt));
+        }
+    }
+}
+
+fn device(thing: String, status: DeviceStatus) -> Event {
+    Event::DeviceUpdate {
+        thing,
+        status,
+        step_timeout_in_minutes: None,
+        expected_version: None,
+    }
+}
+
+/// Runs the job to completion; returns it and the number of events applied.
+fn run(things: &[String]) -> (Job, u64) {
+    let (mut job, fx) = Job::create(&request(), things, 0, &Options::default()).unwrap();
+    let mut queue = Vec::new();
+    collect(fx, &mut queue);
+    let mut now = 0;
+    let mut events = 0u64;
+    loop {
+        while let Some((thing, attempt)) = queue.pop() {
+            let i = index_of(&thing);
+            let first = attempt == 0;
+            collect(
+                job.apply(now, device(thing.clone(), DeviceStatus::InProgress))
+                    .unwrap(),
+                &mut queue,
+            );
+            events += 1;
+            if first && i % 1000 == 7 {
+                continue; // never answers: the in-progress timer fires
+            }
+            let outcome = if first && i % 20 == 0 {
+                DeviceStatus::Failed
+            } else {
+                DeviceStatus::Succeeded
+            };
+            collect(job.apply(now, device(thing, outcome)).unwrap(), &mut queue);
+            events += 1;
+        }
+        match job.next_deadline() {
+            Some(d) => {
+                now = d;
+                collect(job.advance(d).unwrap(), &mut queue);
+                events += 1;
+            }
+            None => break,
+        }
+    }
+    (job, events)
+}
+
+fn bench(c: &mut Criterion) {
+    let n = fleet_size();
+    let things: Vec<String> = (0..n).map(|i| format!("thing-{i:07}")).collect();
+
+    // One checked run, with the figures the benchmark is about.
+    let start = std::time::Instant::now();
+    let (job, events) = run(&things);
+    let elapsed = start.elapsed();
+    assert_eq!(job.status(), JobStatus::Completed);
+    let counts = job.counts();
+    assert_eq!(counts.succeeded, n as u64);
+    let (fresh, _) = Job::create(&request(), &things, 0, &Options::default()).unwrap();
+    eprintln!(
+        "fleet {n}: {events} events in {elapsed:?}; state {} bytes/thing at creation, {} at the end; finished at minute {}",
+        fresh.memory_bytes() / n.max(1),
+        job.memory_bytes() / n.max(1),
+        job.now() / 60_000
+    );
+
+    let mut g = c.benchmark_group("machine");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function(format!("snapshot_job_{n}_things_to_completion"), |b| {
+        b.iter(|| run(&things))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
