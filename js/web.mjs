@@ -16,14 +16,25 @@ function ready() {
 
 const api = makeApi(glue, ready);
 
+let loading;
+
 /**
  * Loads the WebAssembly module. `input` defaults to the `.wasm` file next to
  * this module (`new URL('iot_jobs_policy_bg.wasm', import.meta.url)`).
  */
-export async function init(input) {
-  if (loaded) return;
-  await glueInit(input === undefined ? undefined : { module_or_path: input });
-  loaded = true;
+export function init(input) {
+  if (loading === undefined) {
+    loading = glueInit(input === undefined ? undefined : { module_or_path: input }).then(
+      () => {
+        loaded = true;
+      },
+      (e) => {
+        loading = undefined; // a failed load may be retried
+        throw e;
+      },
+    );
+  }
+  return loaded ? Promise.resolve() : loading;
 }
 
 /** Loads the WebAssembly module synchronously from its bytes (or a compiled `WebAssembly.Module`). */
