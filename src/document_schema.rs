@@ -39,7 +39,9 @@ impl DocumentSchema {
     pub fn new(schema: &serde_json::Value) -> Result<DocumentSchema, DocumentSchemaError> {
         jsonschema::validator_for(schema)
             .map(|validator| DocumentSchema { validator })
-            .map_err(|e| DocumentSchemaError { message: format!("the document schema is not usable: {e}") })
+            .map_err(|e| DocumentSchemaError {
+                message: format!("the document schema is not usable: {e}"),
+            })
     }
 
     /// Compiles a schema given as JSON text.
@@ -47,29 +49,45 @@ impl DocumentSchema {
     /// # Errors
     /// When the text is not JSON or not a valid JSON Schema.
     pub fn from_json(text: &str) -> Result<DocumentSchema, DocumentSchemaError> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| DocumentSchemaError { message: format!("the document schema is not JSON: {e}") })?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DocumentSchemaError {
+                message: format!("the document schema is not JSON: {e}"),
+            })?;
         DocumentSchema::new(&value)
     }
 
     fn check(&self, w: &mut Walker<'_>, root: &[Entry<'_>]) {
-        let Some(text) = root.iter().find(|e| e.key == "document").and_then(|e| match &e.value.value {
-            Value::String(s) => Some(s.to_string()),
-            _ => None,
-        }) else {
+        let Some(text) =
+            root.iter()
+                .find(|e| e.key == "document")
+                .and_then(|e| match &e.value.value {
+                    Value::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+        else {
             return;
         };
         // A document that is not JSON is already a `notJson` violation.
-        let Ok(document) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+        let Ok(document) = serde_json::from_str::<serde_json::Value>(&text) else {
+            return;
+        };
         for error in self.validator.iter_errors(&document) {
             let inner = error.instance_path().as_str().to_owned();
             let keyword = error.kind().keyword().to_owned();
             let said = error.masked().to_string();
             w.at(Seg::Key("document"), |w| {
                 w.emit_with_suffix(&rules::DOCUMENT_SCHEMA, &inner, |_| {
-                    let at = if inner.is_empty() { String::from("the job document") } else { format!("`{inner}` in the job document") };
-                    Details::new(format!("{at} fails the document schema's `{keyword}`: {said}"))
-                        .plain(format!("The job document does not satisfy its schema at '{inner}': {said}"))
+                    let at = if inner.is_empty() {
+                        String::from("the job document")
+                    } else {
+                        format!("`{inner}` in the job document")
+                    };
+                    Details::new(format!(
+                        "{at} fails the document schema's `{keyword}`: {said}"
+                    ))
+                    .plain(format!(
+                        "The job document does not satisfy its schema at '{inner}': {said}"
+                    ))
                 });
             });
         }
@@ -88,8 +106,14 @@ impl DocumentSchema {
 /// assert_eq!(report.violations()[0].code().as_str(), "documentSchema");
 /// assert_eq!(report.violations()[0].path(), "/document");
 /// ```
-pub fn validate_bytes_with_document_schema(op: Operation, request: &[u8], options: &Options, schema: &DocumentSchema) -> Report {
+pub fn validate_bytes_with_document_schema(
+    op: Operation,
+    request: &[u8],
+    options: &Options,
+    schema: &DocumentSchema,
+) -> Report {
     let check = |w: &mut Walker<'_>, root: &[Entry<'_>]| schema.check(w, root);
-    let violations = crate::run_bytes_with(op, request, options, true, Some(&check)).into_violations();
+    let violations =
+        crate::run_bytes_with(op, request, options, true, Some(&check)).into_violations();
     Report::from_violations(Report::with_positions(violations, request))
 }

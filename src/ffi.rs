@@ -39,8 +39,9 @@ impl UsageError {
 /// # Errors
 /// `unknownOperation` when the name is none of the seven.
 pub fn parse_operation(name: &str) -> Result<Operation, UsageError> {
-    name.parse()
-        .map_err(|e: crate::api::UnknownOperation| UsageError::new("unknownOperation", e.to_string()))
+    name.parse().map_err(|e: crate::api::UnknownOperation| {
+        UsageError::new("unknownOperation", e.to_string())
+    })
 }
 
 /// Parses options given as JSON text: `{"api": "latest" | "2022-01",
@@ -154,19 +155,26 @@ pub fn codes_json() -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
     #[test]
     fn options_parse_and_refuse() {
         assert_eq!(parse_options("").unwrap(), Options::default());
-        let o = parse_options(r#"{"api":"2022-01","profile":"model","now":1700000000000}"#).unwrap();
+        let o =
+            parse_options(r#"{"api":"2022-01","profile":"model","now":1700000000000}"#).unwrap();
         assert_eq!(o.api, ApiVersion::V2022_01);
         assert_eq!(o.profile, Profile::Model);
         assert_eq!(o.now_ms, Some(1_700_000_000_000));
-        assert_eq!(parse_options(r#"{"apy":"latest"}"#).unwrap_err().code(), "invalidOptions");
-        assert_eq!(parse_options(r#"{"api":1}"#).unwrap_err().code(), "invalidOptions");
+        assert_eq!(
+            parse_options(r#"{"apy":"latest"}"#).unwrap_err().code(),
+            "invalidOptions"
+        );
+        assert_eq!(
+            parse_options(r#"{"api":1}"#).unwrap_err().code(),
+            "invalidOptions"
+        );
         assert_eq!(parse_options("[").unwrap_err().code(), "invalidOptions");
     }
 

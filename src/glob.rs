@@ -47,7 +47,8 @@ fn walk(dir: &Path, rest: &[&str], out: &mut Vec<PathBuf>, depth: usize) -> std:
         walk(dir, tail, out, depth + 1)?;
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
-            if entry.file_type()?.is_dir() && !entry.file_name().to_string_lossy().starts_with('.') {
+            if entry.file_type()?.is_dir() && !entry.file_name().to_string_lossy().starts_with('.')
+            {
                 walk(&entry.path(), rest, out, depth + 1)?;
             }
         }
@@ -59,7 +60,9 @@ fn walk(dir: &Path, rest: &[&str], out: &mut Vec<PathBuf>, depth: usize) -> std:
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if (name.starts_with('.') && !first.starts_with('.')) || !matches(first.as_bytes(), name.as_bytes()) {
+        if (name.starts_with('.') && !first.starts_with('.'))
+            || !matches(first.as_bytes(), name.as_bytes())
+        {
             continue;
         }
         walk(&entry.path(), tail, out, depth + 1)?;
@@ -91,7 +94,9 @@ fn matches(pattern: &[u8], name: &[u8]) -> bool {
             },
         }
     }
-    pattern.get(p..).is_some_and(|r| r.iter().all(|c| *c == b'*'))
+    pattern
+        .get(p..)
+        .is_some_and(|r| r.iter().all(|c| *c == b'*'))
 }
 
 #[cfg(test)]

@@ -20,21 +20,21 @@
 //! unchecked indexing outside tests.
 
 mod api;
+#[cfg(feature = "document-schema")]
+pub mod document_schema;
 #[cfg(test)]
 mod drift;
 pub mod ffi;
 mod json;
 pub mod machine;
-pub mod replay;
-pub mod schema_export;
-pub mod sarif;
-#[cfg(feature = "document-schema")]
-pub mod document_schema;
 mod ops;
 mod primitive;
+pub mod replay;
 mod report;
 mod rules;
+pub mod sarif;
 mod schema;
+pub mod schema_export;
 mod shapes;
 mod time;
 pub mod types;
@@ -86,7 +86,12 @@ pub fn is_valid_str(op: Operation, request: &str, options: &Options) -> bool {
 pub fn validate_value(op: Operation, request: &serde_json::Value, options: &Options) -> Report {
     let mut sink = schema::Sink::new(true);
     if exceeds_depth(request, MAX_DEPTH) {
-        push_input(&mut sink, &rules::TOO_DEEP, format!("the request nests arrays and objects more than {MAX_DEPTH} deep"), None);
+        push_input(
+            &mut sink,
+            &rules::TOO_DEEP,
+            format!("the request nests arrays and objects more than {MAX_DEPTH} deep"),
+            None,
+        );
     } else {
         let node = json::from_serde(request);
         sink = walk(op, &node, options, true, false, None);
@@ -107,7 +112,12 @@ pub fn validate_request<R: types::Request>(request: &R, options: &Options) -> Re
         Ok(value) => validate_value(R::OPERATION, &value, options),
         Err(e) => {
             let mut sink = schema::Sink::new(true);
-            push_input(&mut sink, &rules::TYPE, format!("the request could not be serialised: {e}"), None);
+            push_input(
+                &mut sink,
+                &rules::TYPE,
+                format!("the request could not be serialised: {e}"),
+                None,
+            );
             Report::from_violations(sink.into_violations())
         }
     }
@@ -115,7 +125,10 @@ pub fn validate_request<R: types::Request>(request: &R, options: &Options) -> Re
 
 fn exceeds_depth(v: &serde_json::Value, limit: usize) -> bool {
     if limit == 0 {
-        return matches!(v, serde_json::Value::Array(_) | serde_json::Value::Object(_));
+        return matches!(
+            v,
+            serde_json::Value::Array(_) | serde_json::Value::Object(_)
+        );
     }
     match v {
         serde_json::Value::Array(a) => a.iter().any(|x| exceeds_depth(x, limit - 1)),
@@ -131,11 +144,22 @@ fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) ->
     run_bytes_with(op, request, options, collect, None)
 }
 
-pub(crate) fn run_bytes_with(op: Operation, request: &[u8], options: &Options, collect: bool, extra: Extra<'_>) -> schema::Sink {
+pub(crate) fn run_bytes_with(
+    op: Operation,
+    request: &[u8],
+    options: &Options,
+    collect: bool,
+    extra: Extra<'_>,
+) -> schema::Sink {
     let mut sink = schema::Sink::new(collect);
     if request.len() > MAX_REQUEST_BYTES {
         let n = request.len();
-        push_input(&mut sink, &rules::TOO_LARGE, format!("the request is {n} bytes, more than the limit of {MAX_REQUEST_BYTES}"), Some(0));
+        push_input(
+            &mut sink,
+            &rules::TOO_LARGE,
+            format!("the request is {n} bytes, more than the limit of {MAX_REQUEST_BYTES}"),
+            Some(0),
+        );
         return sink;
     }
     match json::parse(request, MAX_DEPTH) {
@@ -154,13 +178,25 @@ pub(crate) fn run_bytes_with(op: Operation, request: &[u8], options: &Options, c
                 }
                 Err(_) => format!("byte {}", e.offset),
             };
-            push_input(&mut sink, rule, format!("{} at {at}", describe_parse_error(&e.kind)), Some(e.offset));
+            push_input(
+                &mut sink,
+                rule,
+                format!("{} at {at}", describe_parse_error(&e.kind)),
+                Some(e.offset),
+            );
             sink
         }
     }
 }
 
-fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool, spans: bool, extra: Extra<'_>) -> schema::Sink {
+fn walk(
+    op: Operation,
+    node: &Node<'_>,
+    options: &Options,
+    collect: bool,
+    spans: bool,
+    extra: Extra<'_>,
+) -> schema::Sink {
     let mut w = schema::Walker::new(op, *options, node, collect);
     w.spans = spans;
     if let Value::Object(entries) = &node.value {
@@ -178,8 +214,18 @@ fn walk(op: Operation, node: &Node<'_>, options: &Options, collect: bool, spans:
     w.finish()
 }
 
-fn push_input(sink: &mut schema::Sink, rule: &'static Rule, message: String, offset: Option<usize>) {
-    sink.push_root(rule, message.clone(), AwsText::Plain(capitalise(&message)), offset);
+fn push_input(
+    sink: &mut schema::Sink,
+    rule: &'static Rule,
+    message: String,
+    offset: Option<usize>,
+) {
+    sink.push_root(
+        rule,
+        message.clone(),
+        AwsText::Plain(capitalise(&message)),
+        offset,
+    );
 }
 
 fn capitalise(s: &str) -> String {
@@ -196,6 +242,8 @@ pub(crate) fn describe_parse_error(kind: &ParseErrorKind) -> String {
         ParseErrorKind::InvalidUtf8 => String::from("the text is not valid UTF-8"),
         ParseErrorKind::Syntax(s) => s.clone(),
         ParseErrorKind::NonFinite(lit) => format!("`{lit}` is not a finite JSON number"),
-        ParseErrorKind::TooDeep(limit) => format!("arrays and objects are nested more than {limit} deep"),
+        ParseErrorKind::TooDeep(limit) => {
+            format!("arrays and objects are nested more than {limit} deep")
+        }
     }
 }

@@ -73,11 +73,11 @@ fn run(args: &[String]) -> Result<u8, Usage> {
     }
 }
 
+/// Positional arguments and `(flag, value)` pairs.
+type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
 /// Splits `--flag value` / `--flag=value` options from positional arguments.
-fn parse_flags<'a>(
-    args: &'a [String],
-    known: &[&str],
-) -> Result<(Vec<&'a str>, Vec<(&'a str, &'a str)>), Usage> {
+fn parse_flags<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> {
     let mut positional = Vec::new();
     let mut flags = Vec::new();
     let mut it = args.iter();
@@ -117,8 +117,16 @@ fn parse_format(value: &str) -> Result<Format, Usage> {
 }
 
 fn validate(args: &[String]) -> Result<u8, Usage> {
-    let (positional, flags) =
-        parse_flags(args, &["--api", "--profile", "--now", "--format", "--document-schema"])?;
+    let (positional, flags) = parse_flags(
+        args,
+        &[
+            "--api",
+            "--profile",
+            "--now",
+            "--format",
+            "--document-schema",
+        ],
+    )?;
     let mut options = Options::default();
     let mut format = Format::Text;
     let mut document_schema = None;
@@ -139,7 +147,9 @@ fn validate(args: &[String]) -> Result<u8, Usage> {
     let Some((op, inputs)) = positional.split_first() else {
         return Err(Usage(String::from("validate needs an OPERATION")));
     };
-    let op: Operation = op.parse().map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?;
+    let op: Operation = op
+        .parse()
+        .map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?;
     // One plain FILE (or stdin) prints the bare report; several or a glob print a listing.
     let listing = inputs.len() > 1 || inputs.iter().any(|i| i.contains(['*', '?']));
     let mut files: Vec<String> = Vec::new();
@@ -161,12 +171,17 @@ fn validate(args: &[String]) -> Result<u8, Usage> {
         }
     }
     if files.iter().filter(|f| *f == "-").count() > 1 {
-        return Err(Usage(String::from("standard input (`-`) can be read only once")));
+        return Err(Usage(String::from(
+            "standard input (`-`) can be read only once",
+        )));
     }
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in &files {
         match read_input(file) {
-            Ok(bytes) => reports.push((file.clone(), check(op, &bytes, &options, document_schema.as_ref()))),
+            Ok(bytes) => reports.push((
+                file.clone(),
+                check(op, &bytes, &options, document_schema.as_ref()),
+            )),
             Err(Usage(message)) => {
                 eprintln!("iot-jobs-policy: {message}");
                 failed = true;
@@ -181,13 +196,22 @@ fn validate(args: &[String]) -> Result<u8, Usage> {
             [(_, report)] if !listing => report.to_json() + "\n",
             _ => reports
                 .iter()
-                .map(|(file, report)| format!("{{\"file\":{},\"report\":{}}}\n", serde_json::json!(file), report.to_json()))
+                .map(|(file, report)| {
+                    format!(
+                        "{{\"file\":{},\"report\":{}}}\n",
+                        serde_json::json!(file),
+                        report.to_json()
+                    )
+                })
                 .collect(),
         },
         Format::Sarif => iot_jobs_policy::sarif::to_sarif(&reports) + "\n",
         Format::Text => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let mut out: String = reports.iter().map(|(file, r)| render_text(r, file, op, colour)).collect();
+            let mut out: String = reports
+                .iter()
+                .map(|(file, r)| render_text(r, file, op, colour))
+                .collect();
             if reports.len() > 1 {
                 out.push_str(&summary(&reports));
             }
@@ -212,19 +236,29 @@ type DocumentSchema = std::convert::Infallible;
 
 #[cfg(feature = "document-schema")]
 fn load_document_schema(file: &str) -> Result<DocumentSchema, Usage> {
-    let text = std::fs::read_to_string(file).map_err(|e| Usage(format!("cannot read {file}: {e}")))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Usage(format!("cannot read {file}: {e}")))?;
     DocumentSchema::from_json(&text).map_err(|e| Usage(format!("{file}: {}", e.message())))
 }
 
 #[cfg(not(feature = "document-schema"))]
 fn load_document_schema(_: &str) -> Result<DocumentSchema, Usage> {
-    Err(Usage(String::from("--document-schema needs the `document-schema` feature")))
+    Err(Usage(String::from(
+        "--document-schema needs the `document-schema` feature",
+    )))
 }
 
-fn check(op: Operation, bytes: &[u8], options: &Options, schema: Option<&DocumentSchema>) -> Report {
+fn check(
+    op: Operation,
+    bytes: &[u8],
+    options: &Options,
+    schema: Option<&DocumentSchema>,
+) -> Report {
     match schema {
         #[cfg(feature = "document-schema")]
-        Some(schema) => iot_jobs_policy::document_schema::validate_bytes_with_document_schema(op, bytes, options, schema),
+        Some(schema) => iot_jobs_policy::document_schema::validate_bytes_with_document_schema(
+            op, bytes, options, schema,
+        ),
         #[cfg(not(feature = "document-schema"))]
         Some(never) => match *never {},
         None => iot_jobs_policy::validate_bytes(op, bytes, options),
@@ -281,14 +315,18 @@ fn render_text(report: &Report, file: &str, op: Operation, colour: bool) -> Stri
     } else {
         paint(colour, "31", "invalid")
     };
-    let mut out = format!("{name}: {op} request is {verdict} ({errors} error(s), {warnings} warning(s))\n");
+    let mut out =
+        format!("{name}: {op} request is {verdict} ({errors} error(s), {warnings} warning(s))\n");
     for v in report.violations() {
         let (label, c) = match v.severity() {
             Severity::Error => ("error", "31"),
             Severity::Warning => ("warning", "33"),
         };
         let path = if v.path().is_empty() { "/" } else { v.path() };
-        let at = v.position().map(|p| format!("{name}:{}:{}: ", p.line, p.column)).unwrap_or_default();
+        let at = v
+            .position()
+            .map(|p| format!("{name}:{}:{}: ", p.line, p.column))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {at}{}[{}] {}: {} ({}, {})\n",
             paint(colour, c, label),
@@ -316,12 +354,18 @@ fn replay(args: &[String]) -> Result<u8, Usage> {
     }
     let file = match positional.as_slice() {
         [file] => *file,
-        _ => return Err(Usage(String::from("replay takes exactly one SCENARIO file"))),
+        _ => {
+            return Err(Usage(String::from(
+                "replay takes exactly one SCENARIO file",
+            )))
+        }
     };
     let bytes = read_input(file)?;
     let text = String::from_utf8(bytes).map_err(|_| Usage(format!("{file} is not UTF-8")))?;
     let out = match format {
-        Format::Json | Format::Sarif => iot_jobs_policy::replay::replay_json(&text).map(|s| s + "\n"),
+        Format::Json | Format::Sarif => {
+            iot_jobs_policy::replay::replay_json(&text).map(|s| s + "\n")
+        }
         Format::Text => iot_jobs_policy::replay::replay_text(&text),
     };
     match out {
@@ -349,10 +393,17 @@ fn print_schema(args: &[String]) -> Result<u8, Usage> {
         }
     }
     let op = match positional.as_slice() {
-        [op] => op.parse().map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?,
+        [op] => op
+            .parse()
+            .map_err(|e: iot_jobs_policy::UnknownOperation| Usage(e.to_string()))?,
         _ => return Err(Usage(String::from("schema takes exactly one OPERATION"))),
     };
-    write_stdout(&json_schema_string_for(op, options.api, options.profile, dialect));
+    write_stdout(&json_schema_string_for(
+        op,
+        options.api,
+        options.profile,
+        dialect,
+    ));
     Ok(0)
 }
 

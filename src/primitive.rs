@@ -45,9 +45,9 @@ impl Pattern {
             Pattern::ThingName => !s.is_empty() && s.bytes().all(|b| is_id_byte(b) || b == b':'),
             Pattern::NoControl => !s.is_empty() && s.chars().all(|c| !is_other(c)),
             Pattern::TagKey => s.chars().all(is_tag_key_char),
-            Pattern::Arn => s
-                .strip_prefix("arn:")
-                .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b))),
+            Pattern::Arn => s.strip_prefix("arn:").is_some_and(|rest| {
+                !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b))
+            }),
         }
     }
 
@@ -56,7 +56,9 @@ impl Pattern {
         match self {
             Pattern::Arn if !s.starts_with("arn:") => None,
             Pattern::Arn => s.chars().skip(4).find(|c| !('!'..='~').contains(c)),
-            _ => s.chars().find(|&c| !self.matches(c.encode_utf8(&mut [0; 4]))),
+            _ => s
+                .chars()
+                .find(|&c| !self.matches(c.encode_utf8(&mut [0; 4]))),
         }
     }
 }
@@ -132,7 +134,10 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate within a distance of a third of its length (at least 2).
-pub(crate) fn closest<'c>(given: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+pub(crate) fn closest<'c>(
+    given: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<&'c str> {
     candidates
         .map(|c| (edit_distance(given, c), c))
         .filter(|(d, c)| *d <= (c.len() / 3).max(2))
@@ -220,12 +225,19 @@ mod tests {
 
     #[test]
     fn closest_suggests_typos() {
-        let names = ["jobExecutionsRetryConfig", "jobExecutionsRolloutConfig", "timeoutConfig"];
+        let names = [
+            "jobExecutionsRetryConfig",
+            "jobExecutionsRolloutConfig",
+            "timeoutConfig",
+        ];
         assert_eq!(
             closest("jobExecutionRetryConfig", names.iter().copied()),
             Some("jobExecutionsRetryConfig")
         );
-        assert_eq!(closest("timeoutconfig", names.iter().copied()), Some("timeoutConfig"));
+        assert_eq!(
+            closest("timeoutconfig", names.iter().copied()),
+            Some("timeoutConfig")
+        );
         assert_eq!(closest("zzz", names.iter().copied()), None);
     }
 }

@@ -304,10 +304,17 @@ impl Report {
         let mut order: Vec<usize> = (0..violations.len())
             .filter(|i| violations.get(*i).is_some_and(|v| v.position.is_some()))
             .collect();
-        order.sort_by_key(|i| violations.get(*i).and_then(|v| v.position).map_or(0, |p| p.offset));
+        order.sort_by_key(|i| {
+            violations
+                .get(*i)
+                .and_then(|v| v.position)
+                .map_or(0, |p| p.offset)
+        });
         let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
         for i in order {
-            let Some(p) = violations.get_mut(i).and_then(|v| v.position.as_mut()) else { continue };
+            let Some(p) = violations.get_mut(i).and_then(|v| v.position.as_mut()) else {
+                continue;
+            };
             let target = p.offset.min(text.len());
             for &b in text.get(at..target).unwrap_or(&[]) {
                 if b == b'\n' {

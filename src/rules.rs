@@ -25,20 +25,33 @@ pub struct Rule {
 
 const API: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_Operations_AWS_IoT.html";
 const RFC8259: &str = "https://www.rfc-editor.org/rfc/rfc8259";
-const D_CONFIG: &str = "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-configurations-details.html";
-const D_CONFIG_API: &str = "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-api.html";
-const D_MGMT: &str = "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-management-control-api.html";
-const D_PRESIGNED: &str = "https://docs.aws.amazon.com/iot/latest/developerguide/create-manage-jobs.html";
+const D_CONFIG: &str =
+    "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-configurations-details.html";
+const D_CONFIG_API: &str =
+    "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-api.html";
+const D_MGMT: &str =
+    "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-management-control-api.html";
+const D_PRESIGNED: &str =
+    "https://docs.aws.amazon.com/iot/latest/developerguide/create-manage-jobs.html";
 const A_CREATE_JOB: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html";
-const A_EXP_RATE: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_ExponentialRolloutRate.html";
-const A_RATE_CRIT: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_RateIncreaseCriteria.html";
-const A_ROLLOUT: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRolloutConfig.html";
-const A_ABORT_CRIT: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortCriteria.html";
-const A_TIMEOUT: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_TimeoutConfig.html";
-const A_RETRY: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRetryConfig.html";
-const A_PRESIGNED: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_PresignedUrlConfig.html";
-const A_SCHEDULING: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_SchedulingConfig.html";
-const A_ASSOCIATE: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_AssociateTargetsWithJob.html";
+const A_EXP_RATE: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_ExponentialRolloutRate.html";
+const A_RATE_CRIT: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_RateIncreaseCriteria.html";
+const A_ROLLOUT: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRolloutConfig.html";
+const A_ABORT_CRIT: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortCriteria.html";
+const A_TIMEOUT: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_TimeoutConfig.html";
+const A_RETRY: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRetryConfig.html";
+const A_PRESIGNED: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_PresignedUrlConfig.html";
+const A_SCHEDULING: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_SchedulingConfig.html";
+const A_ASSOCIATE: &str =
+    "https://docs.aws.amazon.com/iot/latest/apireference/API_AssociateTargetsWithJob.html";
 const A_UPDATE_JOB: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_UpdateJob.html";
 
 macro_rules! rules {

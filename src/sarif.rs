@@ -40,13 +40,13 @@ pub fn to_sarif(files: &[(String, Report)]) -> String {
     let mut results = Vec::new();
     for (uri, report) in files {
         for v in report.violations() {
-            let mut physical = json!({ "artifactLocation": { "uri": uri } });
+            let mut physical = serde_json::Map::new();
+            physical.insert("artifactLocation".into(), json!({ "uri": uri }));
             if let Some(p) = v.position() {
-                physical["region"] = json!({
-                    "startLine": p.line,
-                    "startColumn": p.column,
-                    "byteOffset": p.offset,
-                });
+                physical.insert(
+                    "region".into(),
+                    json!({ "startLine": p.line, "startColumn": p.column, "byteOffset": p.offset }),
+                );
             }
             let mut text = v.message().to_owned();
             if let Some(help) = v.help() {
@@ -54,8 +54,10 @@ pub fn to_sarif(files: &[(String, Report)]) -> String {
                 text.push_str(help);
                 text.push(')');
             }
-            let mut result = json!({
+            let index = catalogue.iter().position(|r| r.id == v.rule());
+            let result = json!({
                 "ruleId": v.rule(),
+                "ruleIndex": index,
                 "level": level(v.severity()),
                 "message": { "text": text },
                 "locations": [{
@@ -64,9 +66,6 @@ pub fn to_sarif(files: &[(String, Report)]) -> String {
                 }],
                 "properties": { "code": v.code().as_str(), "path": v.path() },
             });
-            if let Some(index) = catalogue.iter().position(|r| r.id == v.rule()) {
-                result["ruleIndex"] = json!(index);
-            }
             results.push(result);
         }
     }

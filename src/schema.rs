@@ -111,10 +111,20 @@ pub(crate) struct Member {
 /// Shorthand constructors so shape modules read like the model.
 impl Member {
     pub(crate) const fn opt(name: &'static str, shape: &'static Shape) -> Member {
-        Member { name, shape, required: false, apis: Apis::Both }
+        Member {
+            name,
+            shape,
+            required: false,
+            apis: Apis::Both,
+        }
     }
     pub(crate) const fn req(name: &'static str, shape: &'static Shape) -> Member {
-        Member { name, shape, required: true, apis: Apis::Both }
+        Member {
+            name,
+            shape,
+            required: true,
+            apis: Apis::Both,
+        }
     }
     pub(crate) const fn only(self, apis: Apis) -> Member {
         Member { apis, ..self }
@@ -128,9 +138,12 @@ pub(crate) const SLOTS: usize = 24;
 /// The index of the member called `key` in this API version.
 fn member_index(members: &[Member], api: ApiVersion, key: &str) -> Option<usize> {
     let k = key.as_bytes();
-    members
-        .iter()
-        .position(|m| m.name.len() == k.len() && m.name.as_bytes().first() == k.first() && m.name.as_bytes() == k && m.apis.has(api))
+    members.iter().position(|m| {
+        m.name.len() == k.len()
+            && m.name.as_bytes().first() == k.first()
+            && m.name.as_bytes() == k
+            && m.apis.has(api)
+    })
 }
 
 /// One step of a path.
@@ -149,7 +162,11 @@ pub(crate) struct Sink {
 
 impl Sink {
     pub(crate) fn new(collect: bool) -> Sink {
-        Sink { collect, errors: 0, violations: Vec::new() }
+        Sink {
+            collect,
+            errors: 0,
+            violations: Vec::new(),
+        }
     }
     pub(crate) fn errors(&self) -> usize {
         self.errors
@@ -168,7 +185,11 @@ pub(crate) struct Details {
 
 impl Details {
     pub(crate) fn new(message: String) -> Details {
-        Details { message, help: None, aws: AwsText::None }
+        Details {
+            message,
+            help: None,
+            aws: AwsText::None,
+        }
     }
     pub(crate) fn help(mut self, help: String) -> Details {
         self.help = Some(help);
@@ -177,8 +198,12 @@ impl Details {
     /// A framework item: `Value '<value>' at '<path>' failed to satisfy constraint: <constraint>`.
     pub(crate) fn item(mut self, value: Option<&str>, aws_path: &str, constraint: &str) -> Details {
         self.aws = AwsText::Item(match value {
-            Some(v) => format!("Value '{v}' at '{aws_path}' failed to satisfy constraint: {constraint}"),
-            None => format!("Value null at '{aws_path}' failed to satisfy constraint: {constraint}"),
+            Some(v) => {
+                format!("Value '{v}' at '{aws_path}' failed to satisfy constraint: {constraint}")
+            }
+            None => {
+                format!("Value null at '{aws_path}' failed to satisfy constraint: {constraint}")
+            }
         });
         self
     }
@@ -203,8 +228,21 @@ pub(crate) struct Walker<'j> {
 }
 
 impl<'j> Walker<'j> {
-    pub(crate) fn new(op: Operation, options: Options, root: &'j Node<'j>, collect: bool) -> Walker<'j> {
-        Walker { spans: false, hint: None, op, options, root, path: Vec::with_capacity(8), sink: Sink::new(collect) }
+    pub(crate) fn new(
+        op: Operation,
+        options: Options,
+        root: &'j Node<'j>,
+        collect: bool,
+    ) -> Walker<'j> {
+        Walker {
+            spans: false,
+            hint: None,
+            op,
+            options,
+            root,
+            path: Vec::with_capacity(8),
+            sink: Sink::new(collect),
+        }
     }
 
     pub(crate) fn finish(self) -> Sink {
@@ -225,7 +263,12 @@ impl<'j> Walker<'j> {
     }
 
     /// Records a violation of `rule` at the current path (plus `extra`).
-    pub(crate) fn emit(&mut self, rule: &'static Rule, extra: Option<Seg<'j>>, build: impl FnOnce(&Self) -> Details) {
+    pub(crate) fn emit(
+        &mut self,
+        rule: &'static Rule,
+        extra: Option<Seg<'j>>,
+        build: impl FnOnce(&Self) -> Details,
+    ) {
         if rule.severity == Severity::Error {
             self.sink.errors += 1;
         }
@@ -239,7 +282,11 @@ impl<'j> Walker<'j> {
         let path = self.pointer();
         let position = if self.spans {
             let offset = self.hint.take().unwrap_or_else(|| self.locate());
-            Some(crate::report::Position { offset, line: 0, column: 0 })
+            Some(crate::report::Position {
+                offset,
+                line: 0,
+                column: 0,
+            })
         } else {
             None
         };
@@ -262,7 +309,12 @@ impl<'j> Walker<'j> {
     /// Like [`Walker::emit`], for a violation at the current path plus a JSON
     /// Pointer `suffix` into a value that is not part of the request tree (the
     /// parsed job document); its position is the current node's.
-    pub(crate) fn emit_with_suffix(&mut self, rule: &'static Rule, suffix: &str, build: impl FnOnce(&Self) -> Details) {
+    pub(crate) fn emit_with_suffix(
+        &mut self,
+        rule: &'static Rule,
+        suffix: &str,
+        build: impl FnOnce(&Self) -> Details,
+    ) {
         if rule.severity == Severity::Error {
             self.sink.errors += 1;
         }
@@ -271,7 +323,11 @@ impl<'j> Walker<'j> {
         }
         let d = build(self);
         let path = self.pointer() + suffix;
-        let position = self.spans.then(|| crate::report::Position { offset: self.locate(), line: 0, column: 0 });
+        let position = self.spans.then(|| crate::report::Position {
+            offset: self.locate(),
+            line: 0,
+            column: 0,
+        });
         self.sink.violations.push(Violation {
             code: rule.code,
             path,
@@ -291,7 +347,9 @@ impl<'j> Walker<'j> {
         let mut node = self.root;
         for seg in &self.path {
             let next = match (seg, &node.value) {
-                (Seg::Key(k), Value::Object(entries)) => entries.iter().find(|e| e.key == *k).map(|e| &e.value),
+                (Seg::Key(k), Value::Object(entries)) => {
+                    entries.iter().find(|e| e.key == *k).map(|e| &e.value)
+                }
                 (Seg::Index(i), Value::Array(items)) => items.get(*i),
                 _ => None,
             };
@@ -346,7 +404,12 @@ impl<'j> Walker<'j> {
     /// Walks `node` against `shape`.
     pub(crate) fn walk(&mut self, node: &'j Node<'j>, shape: &'static Shape) {
         match &shape.kind {
-            Kind::Str { min, max, pattern, values } => self.walk_str(node, *min, *max, *pattern, *values),
+            Kind::Str {
+                min,
+                max,
+                pattern,
+                values,
+            } => self.walk_str(node, *min, *max, *pattern, *values),
             Kind::Int { width, min, max } => self.walk_int(node, *width, *min, *max),
             Kind::Double { min, max } => self.walk_double(node, *min, *max),
             Kind::Bool => {
@@ -363,8 +426,11 @@ impl<'j> Walker<'j> {
     pub(crate) fn type_error(&mut self, node: &'j Node<'j>, expected: &'static str) {
         let found = node.value.type_name();
         self.emit(&rules::TYPE, None, |w| {
-            Details::new(format!("expected {expected}, found {found} `{}`", excerpt(&render(node))))
-                .plain(format!("Value at '{}' must be {expected}", w.aws_path()))
+            Details::new(format!(
+                "expected {expected}, found {found} `{}`",
+                excerpt(&render(node))
+            ))
+            .plain(format!("Value at '{}' must be {expected}", w.aws_path()))
         });
     }
 
@@ -394,20 +460,35 @@ impl<'j> Walker<'j> {
         // Byte length bounds the number of code points from both sides
         // (1..=4 bytes each), so most strings need no count at all.
         let bytes = s.len() as u64;
-        let undecided = min.is_some_and(|m| bytes < m.saturating_mul(4) && bytes >= m) || max.is_some_and(|m| bytes > m);
+        let undecided = min.is_some_and(|m| bytes < m.saturating_mul(4) && bytes >= m)
+            || max.is_some_and(|m| bytes > m);
         let certain_short = min.is_some_and(|m| bytes < m);
         if undecided || certain_short {
             let len = s.chars().count() as u64;
             if let Some(min) = min.filter(|m| len < *m) {
                 self.emit(&rules::MIN_LENGTH, None, |w| {
-                    Details::new(format!("`{}` is {len} characters long, shorter than the minimum of {min}", excerpt(s)))
-                        .item(Some(s), &w.aws_path(), &format!("Member must have length greater than or equal to {min}"))
+                    Details::new(format!(
+                        "`{}` is {len} characters long, shorter than the minimum of {min}",
+                        excerpt(s)
+                    ))
+                    .item(
+                        Some(s),
+                        &w.aws_path(),
+                        &format!("Member must have length greater than or equal to {min}"),
+                    )
                 });
             }
             if let Some(max) = max.filter(|m| len > *m) {
                 self.emit(&rules::MAX_LENGTH, None, |w| {
-                    Details::new(format!("`{}` is {len} characters long, longer than the maximum of {max}", excerpt(s)))
-                        .item(Some(s), &w.aws_path(), &format!("Member must have length less than or equal to {max}"))
+                    Details::new(format!(
+                        "`{}` is {len} characters long, longer than the maximum of {max}",
+                        excerpt(s)
+                    ))
+                    .item(
+                        Some(s),
+                        &w.aws_path(),
+                        &format!("Member must have length less than or equal to {max}"),
+                    )
                 });
             }
         }
@@ -418,20 +499,44 @@ impl<'j> Walker<'j> {
                     Some(c) => format!("`{}` is not allowed", c.escape_debug()),
                     None => String::from("it does not have the required form"),
                 };
-                Details::new(format!("`{}` does not match the pattern `{}`: {why}", excerpt(s), p.source()))
-                    .item(Some(s), &w.aws_path(), &format!("Member must satisfy regular expression pattern: {}", p.source()))
+                Details::new(format!(
+                    "`{}` does not match the pattern `{}`: {why}",
+                    excerpt(s),
+                    p.source()
+                ))
+                .item(
+                    Some(s),
+                    &w.aws_path(),
+                    &format!(
+                        "Member must satisfy regular expression pattern: {}",
+                        p.source()
+                    ),
+                )
             });
         }
         if let Some(values) = values.filter(|v| !v.contains(&s)) {
             self.emit(&rules::ENUM, None, |w| {
-                let mut d = Details::new(format!("`{}` is not one of {}", excerpt(s), values.join(", "))).item(
+                let mut d = Details::new(format!(
+                    "`{}` is not one of {}",
+                    excerpt(s),
+                    values.join(", ")
+                ))
+                .item(
                     Some(s),
                     &w.aws_path(),
-                    &format!("Member must satisfy enum value set: [{}]", values.join(", ")),
+                    &format!(
+                        "Member must satisfy enum value set: [{}]",
+                        values.join(", ")
+                    ),
                 );
-                if let Some(m) = values.iter().find(|v| v.eq_ignore_ascii_case(s)).or_else(|| {
-                    closest(s, values.iter().copied()).and_then(|c| values.iter().find(|v| **v == c))
-                }) {
+                if let Some(m) = values
+                    .iter()
+                    .find(|v| v.eq_ignore_ascii_case(s))
+                    .or_else(|| {
+                        closest(s, values.iter().copied())
+                            .and_then(|c| values.iter().find(|v| **v == c))
+                    })
+                {
                     d = d.help(format!("did you mean `{m}`?"));
                 }
                 d
@@ -450,8 +555,14 @@ impl<'j> Walker<'j> {
                 let text = &n.text;
                 let bits = if width == Width::I32 { 32 } else { 64 };
                 return self.emit(&rules::NUMBER_TOO_LARGE, None, |w| {
-                    Details::new(format!("`{}` does not fit a {bits}-bit integer", excerpt(text)))
-                        .plain(format!("Value '{text}' at '{}' could not be read as a {bits}-bit integer", w.aws_path()))
+                    Details::new(format!(
+                        "`{}` does not fit a {bits}-bit integer",
+                        excerpt(text)
+                    ))
+                    .plain(format!(
+                        "Value '{text}' at '{}' could not be read as a {bits}-bit integer",
+                        w.aws_path()
+                    ))
                 });
             }
         };
@@ -477,7 +588,13 @@ impl<'j> Walker<'j> {
         }
     }
 
-    fn walk_list(&mut self, node: &'j Node<'j>, member: &'static Shape, min: Option<u64>, max: Option<u64>) {
+    fn walk_list(
+        &mut self,
+        node: &'j Node<'j>,
+        member: &'static Shape,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) {
         let Value::Array(items) = &node.value else {
             return self.type_error(node, "an array");
         };
@@ -486,8 +603,11 @@ impl<'j> Walker<'j> {
             self.at(Seg::Index(i), |w| {
                 if matches!(item.value, Value::Null) {
                     w.emit(&rules::REQUIRED, None, |w| {
-                        Details::new(String::from("list entries must not be null"))
-                            .item(None, &w.aws_path(), "Member must not be null")
+                        Details::new(String::from("list entries must not be null")).item(
+                            None,
+                            &w.aws_path(),
+                            "Member must not be null",
+                        )
                     });
                 } else {
                     w.walk(item, member);
@@ -501,14 +621,20 @@ impl<'j> Walker<'j> {
         let _ = node;
         if let Some(min) = min.filter(|m| n < *m) {
             self.emit(&rules::MIN_ITEMS, None, |w| {
-                Details::new(format!("has {n} entries, fewer than the minimum of {min}"))
-                    .item(Some(&render(node)), &w.aws_path(), &format!("Member must have length greater than or equal to {min}"))
+                Details::new(format!("has {n} entries, fewer than the minimum of {min}")).item(
+                    Some(&render(node)),
+                    &w.aws_path(),
+                    &format!("Member must have length greater than or equal to {min}"),
+                )
             });
         }
         if let Some(max) = max.filter(|m| n > *m) {
             self.emit(&rules::MAX_ITEMS, None, |w| {
-                Details::new(format!("has {n} entries, more than the maximum of {max}"))
-                    .item(Some(&render(node)), &w.aws_path(), &format!("Member must have length less than or equal to {max}"))
+                Details::new(format!("has {n} entries, more than the maximum of {max}")).item(
+                    Some(&render(node)),
+                    &w.aws_path(),
+                    &format!("Member must have length less than or equal to {max}"),
+                )
             });
         }
     }
@@ -520,13 +646,22 @@ impl<'j> Walker<'j> {
         self.duplicates(entries);
         for e in entries {
             self.at(Seg::Key(&e.key), |w| {
-                if let Kind::Str { min, max, pattern, values } = &key.kind {
+                if let Kind::Str {
+                    min,
+                    max,
+                    pattern,
+                    values,
+                } = &key.kind
+                {
                     w.check_str(&e.key, *min, *max, *pattern, *values);
                 }
                 if matches!(e.value.value, Value::Null) {
                     w.emit(&rules::REQUIRED, None, |w| {
-                        Details::new(String::from("map values must not be null"))
-                            .item(None, &w.aws_path(), "Member must not be null")
+                        Details::new(String::from("map values must not be null")).item(
+                            None,
+                            &w.aws_path(),
+                            "Member must not be null",
+                        )
                     });
                 } else {
                     w.walk(&e.value, value);
@@ -535,7 +670,12 @@ impl<'j> Walker<'j> {
         }
     }
 
-    fn walk_struct(&mut self, node: &'j Node<'j>, members: &'static [Member], check: Option<Check>) {
+    fn walk_struct(
+        &mut self,
+        node: &'j Node<'j>,
+        members: &'static [Member],
+        check: Option<Check>,
+    ) {
         let Value::Object(entries) = &node.value else {
             return self.type_error(node, "an object");
         };
@@ -571,7 +711,11 @@ impl<'j> Walker<'j> {
                 }
                 _ if m.required => {
                     self.emit(&rules::REQUIRED, Some(Seg::Key(m.name)), |w| {
-                        Details::new(format!("`{}` is required", m.name)).item(None, &w.aws_path(), "Member must not be null")
+                        Details::new(format!("`{}` is required", m.name)).item(
+                            None,
+                            &w.aws_path(),
+                            "Member must not be null",
+                        )
                     });
                 }
                 _ => {}
@@ -593,9 +737,17 @@ impl<'j> Walker<'j> {
                 }
             }
         } else {
-            let mut keys: Vec<(&str, usize)> = entries.iter().enumerate().map(|(i, e)| (&*e.key, i)).collect();
+            let mut keys: Vec<(&str, usize)> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (&*e.key, i))
+                .collect();
             keys.sort_unstable();
-            let mut dups: Vec<usize> = keys.windows(2).filter(|w| matches!(w, [a, b] if a.0 == b.0)).filter_map(|w| w.get(1).map(|x| x.1)).collect();
+            let mut dups: Vec<usize> = keys
+                .windows(2)
+                .filter(|w| matches!(w, [a, b] if a.0 == b.0))
+                .filter_map(|w| w.get(1).map(|x| x.1))
+                .collect();
             dups.sort_unstable();
             for i in dups {
                 if let Some(e) = entries.get(i) {
@@ -608,8 +760,11 @@ impl<'j> Walker<'j> {
     fn duplicate_key(&mut self, e: &'j Entry<'j>) {
         self.hint = Some(e.key_span.start);
         self.emit(&rules::DUPLICATE_KEY, Some(Seg::Key(&e.key)), |w| {
-            Details::new(format!("the key `{}` appears more than once", excerpt(&e.key)))
-                .plain(format!("Duplicate key '{}' at '{}'", e.key, w.aws_path()))
+            Details::new(format!(
+                "the key `{}` appears more than once",
+                excerpt(&e.key)
+            ))
+            .plain(format!("Duplicate key '{}' at '{}'", e.key, w.aws_path()))
         });
     }
 
@@ -617,12 +772,27 @@ impl<'j> Walker<'j> {
         let api = self.api();
         self.hint = Some(e.key_span.start);
         self.emit(&rules::UNKNOWN_FIELD, Some(Seg::Key(&e.key)), |w| {
-            let mut d = Details::new(format!("`{}` is not a member of {}", excerpt(&e.key), w.scope()))
-                .plain(format!("Unknown member '{}' at '{}'", e.key, w.aws_path()));
+            let mut d = Details::new(format!(
+                "`{}` is not a member of {}",
+                excerpt(&e.key),
+                w.scope()
+            ))
+            .plain(format!("Unknown member '{}' at '{}'", e.key, w.aws_path()));
             if let Some(other) = members.iter().find(|m| m.name == e.key) {
-                let where_ = if other.apis == Apis::OnlyLatest { "latest" } else { "2022-01" };
-                d = d.help(format!("`{}` exists only in the `{where_}` API; this request is checked against `{}`", e.key, api.name()));
-            } else if let Some(c) = closest(&e.key, members.iter().filter(|m| m.apis.has(api)).map(|m| m.name)) {
+                let where_ = if other.apis == Apis::OnlyLatest {
+                    "latest"
+                } else {
+                    "2022-01"
+                };
+                d = d.help(format!(
+                    "`{}` exists only in the `{where_}` API; this request is checked against `{}`",
+                    e.key,
+                    api.name()
+                ));
+            } else if let Some(c) = closest(
+                &e.key,
+                members.iter().filter(|m| m.apis.has(api)).map(|m| m.name),
+            ) {
                 d = d.help(format!("did you mean `{c}`?"));
             }
             d
@@ -644,13 +814,27 @@ impl<'j> Walker<'j> {
 }
 
 fn below(w: &Walker<'_>, text: &str, min: &str) -> Details {
-    Details::new(format!("`{}` is less than the minimum of {min}", excerpt(text)))
-        .item(Some(text), &w.aws_path(), &format!("Member must have value greater than or equal to {min}"))
+    Details::new(format!(
+        "`{}` is less than the minimum of {min}",
+        excerpt(text)
+    ))
+    .item(
+        Some(text),
+        &w.aws_path(),
+        &format!("Member must have value greater than or equal to {min}"),
+    )
 }
 
 fn above(w: &Walker<'_>, text: &str, max: &str) -> Details {
-    Details::new(format!("`{}` is greater than the maximum of {max}", excerpt(text)))
-        .item(Some(text), &w.aws_path(), &format!("Member must have value less than or equal to {max}"))
+    Details::new(format!(
+        "`{}` is greater than the maximum of {max}",
+        excerpt(text)
+    ))
+    .item(
+        Some(text),
+        &w.aws_path(),
+        &format!("Member must have value less than or equal to {max}"),
+    )
 }
 
 /// An integer's value, as read from its literal.
@@ -674,7 +858,7 @@ pub(crate) fn integral(text: &str, value: f64) -> Integral {
     }
     // 2^63 is exactly representable; anything at or beyond it does not fit.
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-    if value >= LIMIT || value < -LIMIT {
+    if !(-LIMIT..LIMIT).contains(&value) {
         return Integral::TooLarge;
     }
     #[allow(clippy::cast_possible_truncation)] // INVARIANT: integral and within i64 (checked above)
@@ -694,7 +878,11 @@ pub(crate) fn render(node: &Node<'_>) -> String {
             format!("[{}{more}]", parts.join(", "))
         }
         Value::Object(entries) => {
-            let parts: Vec<String> = entries.iter().take(16).map(|e| format!("{}={}", e.key, render(&e.value))).collect();
+            let parts: Vec<String> = entries
+                .iter()
+                .take(16)
+                .map(|e| format!("{}={}", e.key, render(&e.value)))
+                .collect();
             let more = if entries.len() > 16 { ", …" } else { "" };
             format!("{{{}{more}}}", parts.join(", "))
         }
@@ -703,7 +891,13 @@ pub(crate) fn render(node: &Node<'_>) -> String {
 
 impl Sink {
     /// Records a violation at the request root (input hygiene).
-    pub(crate) fn push_root(&mut self, rule: &'static Rule, message: String, aws: AwsText, offset: Option<usize>) {
+    pub(crate) fn push_root(
+        &mut self,
+        rule: &'static Rule,
+        message: String,
+        aws: AwsText,
+        offset: Option<usize>,
+    ) {
         if rule.severity == Severity::Error {
             self.errors += 1;
         }
@@ -716,7 +910,11 @@ impl Sink {
                 source: rule.source,
                 rule: rule.id,
                 help: None,
-                position: offset.map(|offset| crate::report::Position { offset, line: 0, column: 0 }),
+                position: offset.map(|offset| crate::report::Position {
+                    offset,
+                    line: 0,
+                    column: 0,
+                }),
                 aws,
             });
         }

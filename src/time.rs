@@ -30,8 +30,9 @@ fn digits(s: &[u8]) -> Option<i64> {
     if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    s.iter()
-        .try_fold(0i64, |acc, b| acc.checked_mul(10)?.checked_add(i64::from(b - b'0')))
+    s.iter().try_fold(0i64, |acc, b| {
+        acc.checked_mul(10)?.checked_add(i64::from(b - b'0'))
+    })
 }
 
 /// Parses `YYYY-MM-DDTHH:MM` with optional `:SS`, optional fraction and an
@@ -39,13 +40,23 @@ fn digits(s: &[u8]) -> Option<i64> {
 pub(crate) fn parse_timestamp(s: &str, require_zone: bool) -> Option<i64> {
     let b = s.as_bytes();
     let num = |from: usize, to: usize| b.get(from..to).and_then(digits);
-    if b.len() < 16 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || b.get(13) != Some(&b':') {
+    if b.len() < 16
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || b.get(13) != Some(&b':')
+    {
         return None;
     }
     if !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
         return None;
     }
-    let (y, mo, d, h, mi) = (num(0, 4)?, num(5, 7)?, num(8, 10)?, num(11, 13)?, num(14, 16)?);
+    let (y, mo, d, h, mi) = (
+        num(0, 4)?,
+        num(5, 7)?,
+        num(8, 10)?,
+        num(11, 13)?,
+        num(14, 16)?,
+    );
     if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 {
         return None;
     }
@@ -115,11 +126,23 @@ mod tests {
     #[test]
     fn epoch_and_known_dates() {
         assert_eq!(parse_timestamp("1970-01-01T00:00", false), Some(0));
-        assert_eq!(parse_timestamp("2024-07-01T09:30", false), Some(1_719_826_200_000));
-        assert_eq!(parse_timestamp("2024-02-29T00:00", false), Some(1_709_164_800_000));
+        assert_eq!(
+            parse_timestamp("2024-07-01T09:30", false),
+            Some(1_719_826_200_000)
+        );
+        assert_eq!(
+            parse_timestamp("2024-02-29T00:00", false),
+            Some(1_709_164_800_000)
+        );
         assert_eq!(parse_timestamp("2023-02-29T00:00", false), None);
-        assert_eq!(parse_timestamp("2024-07-01T09:30:15.5Z", true), Some(1_719_826_215_500));
-        assert_eq!(parse_timestamp("2024-07-01T11:30+02:00", true), Some(1_719_826_200_000));
+        assert_eq!(
+            parse_timestamp("2024-07-01T09:30:15.5Z", true),
+            Some(1_719_826_215_500)
+        );
+        assert_eq!(
+            parse_timestamp("2024-07-01T11:30+02:00", true),
+            Some(1_719_826_200_000)
+        );
         assert_eq!(parse_timestamp("2024-07-01T09:30", true), None);
         assert_eq!(parse_timestamp("2024-7-01T09:30", false), None);
         assert_eq!(parse_timestamp("2024-07-01T24:00", false), None);

@@ -1,7 +1,12 @@
 //! End-to-end tests of the `iot-jobs-policy` binary: exit codes, output
 //! formats, options and input handling.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use iot_jobs_policy::{validate_bytes, Operation, Options, Profile};
 use std::io::Write;
@@ -41,11 +46,18 @@ fn valid_request_exits_0() {
 fn invalid_request_exits_1_and_json_is_the_library_report() {
     let o = cli(&["validate", "CreateJob", BROKEN, "--format", "json"], None);
     assert_eq!(o.status.code(), Some(1));
-    let expected = validate_bytes(Operation::CreateJob, &std::fs::read(BROKEN).unwrap(), &Options::default());
+    let expected = validate_bytes(
+        Operation::CreateJob,
+        &std::fs::read(BROKEN).unwrap(),
+        &Options::default(),
+    );
     assert_eq!(stdout(&o), expected.to_json() + "\n");
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["valid"], false);
-    assert!(v["awsMessage"].as_str().unwrap().contains("validation errors detected"));
+    assert!(v["awsMessage"]
+        .as_str()
+        .unwrap()
+        .contains("validation errors detected"));
 }
 
 #[test]
@@ -54,14 +66,20 @@ fn text_output_names_path_code_and_help_without_colour_in_a_pipe() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("error[pattern] /jobId:"), "{out}");
-    assert!(out.contains("help: did you mean `jobExecutionsRetryConfig`?"), "{out}");
+    assert!(
+        out.contains("help: did you mean `jobExecutionsRetryConfig`?"),
+        "{out}"
+    );
     assert!(out.contains("aws: "), "{out}");
     assert!(!out.contains('\u{1b}'), "colour codes in a pipe: {out}");
 }
 
 #[test]
 fn stdin_is_read_by_default_and_with_dash() {
-    for args in [&["validate", "DescribeJob"][..], &["validate", "DescribeJob", "-"][..]] {
+    for args in [
+        &["validate", "DescribeJob"][..],
+        &["validate", "DescribeJob", "-"][..],
+    ] {
         let o = cli(args, Some(br#"{"jobId":"job-1"}"#));
         assert_eq!(o.status.code(), Some(0));
         let o = cli(args, Some(br#"{"jobId":"job 1"}"#));
@@ -73,24 +91,67 @@ fn stdin_is_read_by_default_and_with_dash() {
 fn api_profile_and_now_flags_change_the_verdict() {
     let scheduled = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{}",
         "schedulingConfig":{"startTime":"2026-01-01T00:10"}}"#;
-    let o = cli(&["validate", "CreateJob", "--format", "json"], Some(scheduled));
+    let o = cli(
+        &["validate", "CreateJob", "--format", "json"],
+        Some(scheduled),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains(r#""code":"skippedRule""#));
-    let o = cli(&["validate", "CreateJob", "--api", "2022-01", "--format", "json"], Some(scheduled));
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            "--api",
+            "2022-01",
+            "--format",
+            "json",
+        ],
+        Some(scheduled),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains(r#""code":"unknownField","path":"/schedulingConfig""#));
     // 10 minutes after "now": too soon.
-    let o = cli(&["validate", "CreateJob", "--now", "2026-01-01T00:00:00Z", "--format", "json"], Some(scheduled));
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            "--now",
+            "2026-01-01T00:00:00Z",
+            "--format",
+            "json",
+        ],
+        Some(scheduled),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains(r#""code":"scheduleWindow","path":"/schedulingConfig/startTime""#));
     // A year and 10 minutes after "now": too late.
-    let o = cli(&["validate", "CreateJob", "--now=1735689600000", "--format", "json"], Some(scheduled));
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            "--now=1735689600000",
+            "--format",
+            "json",
+        ],
+        Some(scheduled),
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let fast = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{}",
         "jobExecutionsRolloutConfig":{"maximumPerMinute":5000}}"#;
-    assert_eq!(cli(&["validate", "CreateJob"], Some(fast)).status.code(), Some(1));
-    assert_eq!(cli(&["validate", "CreateJob", "--profile", "model"], Some(fast)).status.code(), Some(0));
-    let model = Options { profile: Profile::Model, ..Options::default() };
+    assert_eq!(
+        cli(&["validate", "CreateJob"], Some(fast)).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        cli(&["validate", "CreateJob", "--profile", "model"], Some(fast))
+            .status
+            .code(),
+        Some(0)
+    );
+    let model = Options {
+        profile: Profile::Model,
+        ..Options::default()
+    };
     assert!(validate_bytes(Operation::CreateJob, fast, &model).is_valid());
 }
 
@@ -110,10 +171,16 @@ fn usage_errors_and_unreadable_input_exit_2() {
     ] {
         let o = cli(args, None);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&o.stderr).contains("usage:"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("usage:"),
+            "{args:?}"
+        );
     }
     // Unreadable files: exit 2 after the readable ones were reported.
-    let o = cli(&["validate", "CreateJob", "/nonexistent/request.json"], None);
+    let o = cli(
+        &["validate", "CreateJob", "/nonexistent/request.json"],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read /nonexistent/request.json"));
     let o = cli(&["validate", "CreateJob", VALID, "extra"], None);
@@ -131,12 +198,22 @@ fn malformed_input_is_a_report_not_a_crash() {
         (b"{\"jobId\":", "invalidJson"),
     ];
     for (input, code) in cases {
-        let o = cli(&["validate", "DescribeJob", "--format", "json"], Some(input));
+        let o = cli(
+            &["validate", "DescribeJob", "--format", "json"],
+            Some(input),
+        );
         assert_eq!(o.status.code(), Some(1));
-        assert!(stdout(&o).contains(&format!(r#""code":"{code}""#)), "{code}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains(&format!(r#""code":"{code}""#)),
+            "{code}: {}",
+            stdout(&o)
+        );
     }
     let huge = vec![b' '; iot_jobs_policy::MAX_REQUEST_BYTES + 10];
-    let o = cli(&["validate", "DescribeJob", "--format", "json"], Some(&huge));
+    let o = cli(
+        &["validate", "DescribeJob", "--format", "json"],
+        Some(&huge),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains(r#""code":"tooLarge""#));
 }
@@ -167,21 +244,54 @@ fn several_files_and_globs_with_a_summary() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("2 files: 1 valid, 1 invalid;"), "{out}");
-    assert!(out.find(BROKEN).unwrap() < out.find(VALID).unwrap(), "sorted order: {out}");
-    assert!(out.contains(&format!("{BROKEN}:2:12: error[pattern] /jobId:")), "{out}");
-    let o = cli(&["validate", "CreateJob", "examples/**/create-job-valid.json", "--format", "json"], None);
+    assert!(
+        out.find(BROKEN).unwrap() < out.find(VALID).unwrap(),
+        "sorted order: {out}"
+    );
+    assert!(
+        out.contains(&format!("{BROKEN}:2:12: error[pattern] /jobId:")),
+        "{out}"
+    );
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            "examples/**/create-job-valid.json",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0));
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["file"], VALID);
     assert_eq!(lines[0]["report"]["valid"], true);
-    let o = cli(&["validate", "CreateJob", VALID, "examples/requests/nothing-*.json"], None);
-    assert_eq!(o.status.code(), Some(2), "a glob that matches nothing is an error");
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            VALID,
+            "examples/requests/nothing-*.json",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a glob that matches nothing is an error"
+    );
 }
 
 #[test]
 fn sarif_output_locates_each_violation() {
-    let o = cli(&["validate", "CreateJob", BROKEN, VALID, "--format", "sarif"], None);
+    let o = cli(
+        &["validate", "CreateJob", BROKEN, VALID, "--format", "sarif"],
+        None,
+    );
     assert_eq!(o.status.code(), Some(1));
     let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(log["version"], "2.1.0");
@@ -190,62 +300,135 @@ fn sarif_output_locates_each_violation() {
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), iot_jobs_policy::rules().len());
     let results = run["results"].as_array().unwrap();
-    let report = validate_bytes(Operation::CreateJob, &std::fs::read(BROKEN).unwrap(), &Options::default());
+    let report = validate_bytes(
+        Operation::CreateJob,
+        &std::fs::read(BROKEN).unwrap(),
+        &Options::default(),
+    );
     assert_eq!(results.len(), report.violations().len());
     let first = &results[1];
     assert_eq!(first["ruleId"], "model.pattern");
-    assert_eq!(rules[first["ruleIndex"].as_u64().unwrap() as usize]["id"], "model.pattern");
+    assert_eq!(
+        rules[first["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "model.pattern"
+    );
     let region = &first["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(12)));
-    assert_eq!(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], BROKEN);
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(2), Some(12))
+    );
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        BROKEN
+    );
 }
 
 #[test]
 fn document_schema_checks_the_inline_document() {
     let schema = "examples/firmware-document.schema.json";
-    let o = cli(&["validate", "CreateJob", VALID, "--document-schema", schema], None);
+    let o = cli(
+        &["validate", "CreateJob", VALID, "--document-schema", schema],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let bad = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{\"operation\":\"fly\"}"}"#;
-    let o = cli(&["validate", "CreateJob", "--document-schema", schema, "--format", "json"], Some(bad));
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            "--document-schema",
+            schema,
+            "--format",
+            "json",
+        ],
+        Some(bad),
+    );
     assert_eq!(o.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let found: Vec<(String, String, String)> = report["violations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| (v["code"].as_str().unwrap().into(), v["path"].as_str().unwrap().into(), v["source"].as_str().unwrap().into()))
+        .map(|v| {
+            (
+                v["code"].as_str().unwrap().into(),
+                v["path"].as_str().unwrap().into(),
+                v["source"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
         vec![
             ("documentSchema".into(), "/document".into(), "user".into()),
-            ("documentSchema".into(), "/document/operation".into(), "user".into()),
+            (
+                "documentSchema".into(),
+                "/document/operation".into(),
+                "user".into()
+            ),
         ]
     );
     // Without the flag the same request is valid.
-    assert_eq!(cli(&["validate", "CreateJob"], Some(bad)).status.code(), Some(0));
+    assert_eq!(
+        cli(&["validate", "CreateJob"], Some(bad)).status.code(),
+        Some(0)
+    );
     // A schema that is not a schema is a usage error.
-    let o = cli(&["validate", "CreateJob", VALID, "--document-schema", "Cargo.toml"], None);
+    let o = cli(
+        &[
+            "validate",
+            "CreateJob",
+            VALID,
+            "--document-schema",
+            "Cargo.toml",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn schema_prints_the_exported_json_schema() {
     use iot_jobs_policy::schema_export::{json_schema_string_for, Dialect};
-    let o = cli(&["schema", "CreateJob", "--api", "2022-01", "--dialect", "draft-07"], None);
+    let o = cli(
+        &[
+            "schema",
+            "CreateJob",
+            "--api",
+            "2022-01",
+            "--dialect",
+            "draft-07",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
-        json_schema_string_for(Operation::CreateJob, iot_jobs_policy::ApiVersion::V2022_01, Profile::Documented, Dialect::Draft07)
+        json_schema_string_for(
+            Operation::CreateJob,
+            iot_jobs_policy::ApiVersion::V2022_01,
+            Profile::Documented,
+            Dialect::Draft07
+        )
     );
     let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-    assert!(schema["properties"].get("schedulingConfig").is_none(), "2022-01 has no schedulingConfig");
+    assert!(
+        schema["properties"].get("schedulingConfig").is_none(),
+        "2022-01 has no schedulingConfig"
+    );
     let o = cli(&["schema", "update_job"], None);
     let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     assert_eq!(schema["additionalProperties"], false);
-    for bad in [&["schema"][..], &["schema", "Nope"][..], &["schema", "CreateJob", "--dialect", "draft-04"][..]] {
+    for bad in [
+        &["schema"][..],
+        &["schema", "Nope"][..],
+        &["schema", "CreateJob", "--dialect", "draft-04"][..],
+    ] {
         assert_eq!(cli(bad, None).status.code(), Some(2), "{bad:?}");
     }
 }

@@ -2,7 +2,12 @@
 //! (code points), for values, unknown keys, duplicates, missing members and
 //! parse errors.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use iot_jobs_policy::{validate_str, validate_value, Operation, Options};
 
@@ -12,7 +17,13 @@ fn positions(op: Operation, text: &str) -> Vec<(String, String, usize, usize, us
         .iter()
         .map(|v| {
             let p = v.position().expect("text input has positions");
-            (v.code().as_str().to_owned(), v.path().to_owned(), p.offset, p.line, p.column)
+            (
+                v.code().as_str().to_owned(),
+                v.path().to_owned(),
+                p.offset,
+                p.line,
+                p.column,
+            )
         })
         .collect()
 }
@@ -24,13 +35,34 @@ fn value_key_and_parent_positions() {
     assert_eq!(
         got,
         vec![
-            ("unknownField".into(), "/désc".into(), text.find("\"désc\"").unwrap(), 3, 3),
-            ("pattern".into(), "/jobId".into(), text.find("\"a b\"").unwrap(), 2, 12),
-            ("minimum".into(), "/maxResults".into(), text.find('0').unwrap(), 4, 17),
+            (
+                "unknownField".into(),
+                "/désc".into(),
+                text.find("\"désc\"").unwrap(),
+                3,
+                3
+            ),
+            (
+                "pattern".into(),
+                "/jobId".into(),
+                text.find("\"a b\"").unwrap(),
+                2,
+                12
+            ),
+            (
+                "minimum".into(),
+                "/maxResults".into(),
+                text.find('0').unwrap(),
+                4,
+                17
+            ),
         ]
     );
     // A missing required member points at the object that lacks it.
-    let got = positions(Operation::CreateJob, "{\"jobId\":\"j\",\"document\":\"{}\",\"abortConfig\":\n   {}}");
+    let got = positions(
+        Operation::CreateJob,
+        "{\"jobId\":\"j\",\"document\":\"{}\",\"abortConfig\":\n   {}}",
+    );
     assert_eq!(got[0].0, "required");
     assert_eq!(got[0].1, "/targets");
     assert_eq!((got[0].3, got[0].4), (1, 1));

@@ -2,21 +2,40 @@
 //! deterministic, the three entry points agree, and the fast path agrees
 //! with the full report.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use iot_jobs_policy::{
-    is_valid_str, validate_bytes, validate_str, validate_value, ApiVersion, Operation, Options, Profile,
+    is_valid_str, validate_bytes, validate_str, validate_value, ApiVersion, Operation, Options,
+    Profile,
 };
 use proptest::prelude::*;
 
 const SAMPLE: &str = include_str!("../benches/data/create-job-typical.json");
 
 fn any_options() -> impl Strategy<Value = Options> {
-    (any::<bool>(), any::<bool>(), proptest::option::of(0i64..4_000_000_000_000)).prop_map(|(api, model, now)| Options {
-        api: if api { ApiVersion::Latest } else { ApiVersion::V2022_01 },
-        profile: if model { Profile::Model } else { Profile::Documented },
-        now_ms: now,
-    })
+    (
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::of(0i64..4_000_000_000_000),
+    )
+        .prop_map(|(api, model, now)| Options {
+            api: if api {
+                ApiVersion::Latest
+            } else {
+                ApiVersion::V2022_01
+            },
+            profile: if model {
+                Profile::Model
+            } else {
+                Profile::Documented
+            },
+            now_ms: now,
+        })
 }
 
 fn any_op() -> impl Strategy<Value = Operation> {
@@ -26,25 +45,55 @@ fn any_op() -> impl Strategy<Value = Operation> {
 /// JSON values biased towards the members and values the validator knows.
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let key = prop::sample::select(vec![
-        "jobId", "targets", "document", "documentSource", "abortConfig", "criteriaList", "failureType",
-        "numberOfRetries", "thresholdPercentage", "maximumPerMinute", "exponentialRate", "incrementFactor",
-        "rateIncreaseCriteria", "timeoutConfig", "inProgressTimeoutInMinutes", "tags", "Key", "Value",
-        "jobExecutionsRetryConfig", "jobExecutionsRolloutConfig", "schedulingConfig", "startTime", "x~/y",
+        "jobId",
+        "targets",
+        "document",
+        "documentSource",
+        "abortConfig",
+        "criteriaList",
+        "failureType",
+        "numberOfRetries",
+        "thresholdPercentage",
+        "maximumPerMinute",
+        "exponentialRate",
+        "incrementFactor",
+        "rateIncreaseCriteria",
+        "timeoutConfig",
+        "inProgressTimeoutInMinutes",
+        "tags",
+        "Key",
+        "Value",
+        "jobExecutionsRetryConfig",
+        "jobExecutionsRolloutConfig",
+        "schedulingConfig",
+        "startTime",
+        "x~/y",
     ]);
     let leaf = prop_oneof![
         Just(serde_json::Value::Null),
         any::<bool>().prop_map(serde_json::Value::from),
         any::<i64>().prop_map(serde_json::Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(serde_json::Value::from),
-        prop::sample::select(vec!["FAILED", "ALL", "CANCEL", "TIMED_OUT", "2026-01-01T00:00", "a b", "arn:aws:iot:r::jobtemplate/AWS-x"])
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
             .prop_map(serde_json::Value::from),
+        prop::sample::select(vec![
+            "FAILED",
+            "ALL",
+            "CANCEL",
+            "TIMED_OUT",
+            "2026-01-01T00:00",
+            "a b",
+            "arn:aws:iot:r::jobtemplate/AWS-x"
+        ])
+        .prop_map(serde_json::Value::from),
         "\\PC{0,12}".prop_map(serde_json::Value::from),
     ];
     leaf.prop_recursive(6, 64, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
-            prop::collection::vec((key.clone(), inner), 0..6)
-                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            prop::collection::vec((key.clone(), inner), 0..6).prop_map(|kv| {
+                serde_json::Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            }),
         ]
     })
 }
@@ -85,14 +134,37 @@ proptest! {
 fn pathological_shapes_are_refused_not_crashed() {
     let options = Options::default();
     let deep = "[".repeat(100_000);
-    assert_eq!(validate_str(Operation::CreateJob, &deep, &options).violations()[0].code().as_str(), "tooDeep");
-    let many_keys: String = format!("{{{}}}", (0..20_000).map(|i| format!("\"k{}\":0", i % 10_000)).collect::<Vec<_>>().join(","));
+    assert_eq!(
+        validate_str(Operation::CreateJob, &deep, &options).violations()[0]
+            .code()
+            .as_str(),
+        "tooDeep"
+    );
+    let many_keys: String = format!(
+        "{{{}}}",
+        (0..20_000)
+            .map(|i| format!("\"k{}\":0", i % 10_000))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
     let report = validate_str(Operation::DescribeJob, &many_keys, &options);
-    assert_eq!(report.violations().iter().filter(|v| v.code().as_str() == "duplicateKey").count(), 10_000);
+    assert_eq!(
+        report
+            .violations()
+            .iter()
+            .filter(|v| v.code().as_str() == "duplicateKey")
+            .count(),
+        10_000
+    );
     let mut value = serde_json::json!(1);
     for _ in 0..200 {
         value = serde_json::json!([value]);
     }
     let wrapped = serde_json::json!({ "jobId": value });
-    assert_eq!(validate_value(Operation::DescribeJob, &wrapped, &options).violations()[0].code().as_str(), "tooDeep");
+    assert_eq!(
+        validate_value(Operation::DescribeJob, &wrapped, &options).violations()[0]
+            .code()
+            .as_str(),
+        "tooDeep"
+    );
 }

@@ -407,7 +407,8 @@ fn every_vector_passes() {
     for case in &cases {
         if let Some(schema) = &case.document_schema {
             let schema = DocumentSchema::from_json(schema).unwrap();
-            let report = validate_bytes_with_document_schema(case.op, &case.input, &case.options, &schema);
+            let report =
+                validate_bytes_with_document_schema(case.op, &case.input, &case.options, &schema);
             for v in &case.violations {
                 codes_expected.insert(v.code.clone());
             }

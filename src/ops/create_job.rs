@@ -3,7 +3,10 @@
 use crate::json::Entry;
 use crate::rules;
 use crate::schema::{Apis, Details, Kind, Member, Seg, Shape, Walker};
-use crate::shapes::{abort, document, get_arr, ids, packages, presigned_url, retry, rollout, scheduling, tags, timeout};
+use crate::shapes::{
+    abort, document, get_arr, ids, packages, presigned_url, retry, rollout, scheduling, tags,
+    timeout,
+};
 
 /// `TargetArn`: at most 2048 characters.
 pub(crate) const TARGET_ARN_MAX: u64 = 2048;
@@ -14,15 +17,29 @@ pub(crate) const TARGETS_MAX_DOCUMENTED: usize = 100;
 
 static TARGET_ARN: Shape = Shape {
     name: "TargetArn",
-    kind: Kind::Str { min: None, max: Some(TARGET_ARN_MAX), pattern: None, values: None },
+    kind: Kind::Str {
+        min: None,
+        max: Some(TARGET_ARN_MAX),
+        pattern: None,
+        values: None,
+    },
 };
 static TARGETS: Shape = Shape {
     name: "JobTargets",
-    kind: Kind::List { member: &TARGET_ARN, min: Some(TARGETS_MIN), max: None },
+    kind: Kind::List {
+        member: &TARGET_ARN,
+        min: Some(TARGETS_MIN),
+        max: None,
+    },
 };
 static TARGET_SELECTION: Shape = Shape {
     name: "TargetSelection",
-    kind: Kind::Str { min: None, max: None, pattern: None, values: Some(&["CONTINUOUS", "SNAPSHOT"]) },
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["CONTINUOUS", "SNAPSHOT"]),
+    },
 };
 
 /// `CreateJobRequest`.
@@ -48,7 +65,11 @@ pub(crate) static INPUT: Shape = Shape {
             document::PARAMETERS_2022,
             document::PARAMETERS_LATEST,
             Member::opt("schedulingConfig", &scheduling::SCHEDULING_CONFIG).only(Apis::OnlyLatest),
-            Member::opt("destinationPackageVersions", &packages::DESTINATION_PACKAGE_VERSIONS).only(Apis::OnlyLatest),
+            Member::opt(
+                "destinationPackageVersions",
+                &packages::DESTINATION_PACKAGE_VERSIONS,
+            )
+            .only(Apis::OnlyLatest),
         ],
         check: Some(check),
     },
@@ -61,8 +82,12 @@ fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
         let n = targets.len();
         if n > TARGETS_MAX_DOCUMENTED {
             w.emit(&rules::TARGETS_MAX, Some(Seg::Key("targets")), |_| {
-                Details::new(format!("has {n} targets; AWS documents at most {TARGETS_MAX_DOCUMENTED} per job"))
-                    .help(String::from("target a thing group instead of many single things"))
+                Details::new(format!(
+                    "has {n} targets; AWS documents at most {TARGETS_MAX_DOCUMENTED} per job"
+                ))
+                .help(String::from(
+                    "target a thing group instead of many single things",
+                ))
             });
         }
     }

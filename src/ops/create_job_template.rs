@@ -2,7 +2,9 @@
 
 use crate::json::Entry;
 use crate::schema::{Apis, Kind, Member, Shape, Walker};
-use crate::shapes::{abort, document, ids, packages, presigned_url, retry, rollout, scheduling, tags, timeout};
+use crate::shapes::{
+    abort, document, ids, packages, presigned_url, retry, rollout, scheduling, tags, timeout,
+};
 
 /// `CreateJobTemplateRequest`. Unlike CreateJob it has `description` required,
 /// `jobArn`, and (latest) top-level `maintenanceWindows`; it has no targets,
@@ -22,8 +24,13 @@ pub(crate) static INPUT: Shape = Shape {
             Member::opt("timeoutConfig", &timeout::TIMEOUT_CONFIG),
             Member::opt("tags", &tags::TAG_LIST),
             Member::opt("jobExecutionsRetryConfig", &retry::RETRY_CONFIG),
-            Member::opt("maintenanceWindows", &scheduling::MAINTENANCE_WINDOWS).only(Apis::OnlyLatest),
-            Member::opt("destinationPackageVersions", &packages::DESTINATION_PACKAGE_VERSIONS).only(Apis::OnlyLatest),
+            Member::opt("maintenanceWindows", &scheduling::MAINTENANCE_WINDOWS)
+                .only(Apis::OnlyLatest),
+            Member::opt(
+                "destinationPackageVersions",
+                &packages::DESTINATION_PACKAGE_VERSIONS,
+            )
+            .only(Apis::OnlyLatest),
         ],
         check: Some(check),
     },

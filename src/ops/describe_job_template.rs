@@ -6,5 +6,8 @@ use crate::shapes::ids;
 /// `DescribeJobTemplateRequest`: `jobTemplateId` (path).
 pub(crate) static INPUT: Shape = Shape {
     name: "DescribeJobTemplateRequest",
-    kind: Kind::Struct { members: &[Member::req("jobTemplateId", &ids::JOB_TEMPLATE_ID)], check: None },
+    kind: Kind::Struct {
+        members: &[Member::req("jobTemplateId", &ids::JOB_TEMPLATE_ID)],
+        check: None,
+    },
 };

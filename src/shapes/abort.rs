@@ -17,19 +17,36 @@ pub(crate) const CRITERIA_MIN: u64 = 1;
 
 static FAILURE_TYPE: Shape = Shape {
     name: "JobExecutionFailureType",
-    kind: Kind::Str { min: None, max: None, pattern: None, values: Some(&["FAILED", "REJECTED", "TIMED_OUT", "ALL"]) },
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["FAILED", "REJECTED", "TIMED_OUT", "ALL"]),
+    },
 };
 static ACTION: Shape = Shape {
     name: "AbortAction",
-    kind: Kind::Str { min: None, max: None, pattern: None, values: Some(&["CANCEL"]) },
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["CANCEL"]),
+    },
 };
 static THRESHOLD: Shape = Shape {
     name: "AbortThresholdPercentage",
-    kind: Kind::Double { min: None, max: Some(THRESHOLD_MAX) },
+    kind: Kind::Double {
+        min: None,
+        max: Some(THRESHOLD_MAX),
+    },
 };
 static MIN_EXECUTED: Shape = Shape {
     name: "MinimumNumberOfExecutedThings",
-    kind: Kind::Int { width: Width::I32, min: Some(MIN_EXECUTED_MIN), max: None },
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(MIN_EXECUTED_MIN),
+        max: None,
+    },
 };
 static CRITERIA: Shape = Shape {
     name: "AbortCriteria",
@@ -45,23 +62,42 @@ static CRITERIA: Shape = Shape {
 };
 static CRITERIA_LIST: Shape = Shape {
     name: "AbortCriteriaList",
-    kind: Kind::List { member: &CRITERIA, min: Some(CRITERIA_MIN), max: None },
+    kind: Kind::List {
+        member: &CRITERIA,
+        min: Some(CRITERIA_MIN),
+        max: None,
+    },
 };
 /// `AbortConfig`.
 pub(crate) static ABORT_CONFIG: Shape = Shape {
     name: "AbortConfig",
-    kind: Kind::Struct { members: &[Member::req("criteriaList", &CRITERIA_LIST)], check: Some(check_config) },
+    kind: Kind::Struct {
+        members: &[Member::req("criteriaList", &CRITERIA_LIST)],
+        check: Some(check_config),
+    },
 };
 
 fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
-    let (Some(t), Some(text)) = (get_f64(e, "thresholdPercentage"), get_num_text(e, "thresholdPercentage")) else { return };
+    let (Some(t), Some(text)) = (
+        get_f64(e, "thresholdPercentage"),
+        get_num_text(e, "thresholdPercentage"),
+    ) else {
+        return;
+    };
     // Assumed lower bound (unconfirmed, V-15): the model has none, and a share of
     // 0 % or less would abort on the first finished execution whatever it did.
     if t <= 0.0 {
-        w.emit(&rules::THRESHOLD_LOWER_BOUND, Some(Seg::Key("thresholdPercentage")), |w| {
-            Details::new(format!("`{text}` is not greater than 0"))
-                .item(Some(text), &w.aws_path(), "Member must have value greater than 0")
-        });
+        w.emit(
+            &rules::THRESHOLD_LOWER_BOUND,
+            Some(Seg::Key("thresholdPercentage")),
+            |w| {
+                Details::new(format!("`{text}` is not greater than 0")).item(
+                    Some(text),
+                    &w.aws_path(),
+                    "Member must have value greater than 0",
+                )
+            },
+        );
     }
     let places = decimal_places(t);
     if places > THRESHOLD_PLACES {
@@ -74,11 +110,17 @@ fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
 }
 
 fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
-    let Some(list) = get_arr(e, "criteriaList") else { return };
+    let Some(list) = get_arr(e, "criteriaList") else {
+        return;
+    };
     // Repeated failure types: the first matching criterion acts, the others are dead weight.
     for (i, item) in list.iter().enumerate() {
-        let Value::Object(c) = &item.value else { continue };
-        let Some(ft) = get_str(c, "failureType") else { continue };
+        let Value::Object(c) = &item.value else {
+            continue;
+        };
+        let Some(ft) = get_str(c, "failureType") else {
+            continue;
+        };
         let first = list.iter().take(i).position(|p| match &p.value {
             Value::Object(pc) => get_str(pc, "failureType") == Some(ft),
             _ => false,
@@ -86,9 +128,15 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         if let Some(first) = first {
             w.at(Seg::Key("criteriaList"), |w| {
                 w.at(Seg::Index(i), |w| {
-                    w.emit(&rules::ABORT_DUPLICATES, Some(Seg::Key("failureType")), |_| {
-                        Details::new(format!("failure type `{ft}` already has a criterion at index {first}"))
-                    });
+                    w.emit(
+                        &rules::ABORT_DUPLICATES,
+                        Some(Seg::Key("failureType")),
+                        |_| {
+                            Details::new(format!(
+                                "failure type `{ft}` already has a criterion at index {first}"
+                            ))
+                        },
+                    );
                 });
             });
         }
@@ -98,16 +146,24 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         Value::Object(r) => r,
         _ => return,
     };
-    let Some(targets) = get_arr(root, "targets") else { return };
+    let Some(targets) = get_arr(root, "targets") else {
+        return;
+    };
     let continuous = get_str(root, "targetSelection") == Some("CONTINUOUS");
-    let things_only = targets.iter().all(|t| matches!(&t.value, Value::String(s) if s.contains(":thing/")));
+    let things_only = targets
+        .iter()
+        .all(|t| matches!(&t.value, Value::String(s) if s.contains(":thing/")));
     if continuous || !things_only {
         return;
     }
     let n = targets.len() as i64;
     for (i, item) in list.iter().enumerate() {
-        let Value::Object(c) = &item.value else { continue };
-        let Some(min) = get_i32(c, "minNumberOfExecutedThings").filter(|m| *m > n) else { continue };
+        let Value::Object(c) = &item.value else {
+            continue;
+        };
+        let Some(min) = get_i32(c, "minNumberOfExecutedThings").filter(|m| *m > n) else {
+            continue;
+        };
         w.at(Seg::Key("criteriaList"), |w| {
             w.at(Seg::Index(i), |w| {
                 w.emit(&rules::ABORT_UNREACHABLE, Some(Seg::Key("minNumberOfExecutedThings")), |_| {

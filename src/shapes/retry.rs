@@ -19,11 +19,20 @@ pub(crate) const TOTAL_RETRIES_MAX: i64 = 10;
 
 static FAILURE_TYPE: Shape = Shape {
     name: "RetryableFailureType",
-    kind: Kind::Str { min: None, max: None, pattern: None, values: Some(&["FAILED", "TIMED_OUT", "ALL"]) },
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["FAILED", "TIMED_OUT", "ALL"]),
+    },
 };
 static NUMBER_OF_RETRIES: Shape = Shape {
     name: "NumberOfRetries",
-    kind: Kind::Int { width: Width::I32, min: Some(NUMBER_OF_RETRIES_MIN), max: Some(NUMBER_OF_RETRIES_MAX) },
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(NUMBER_OF_RETRIES_MIN),
+        max: Some(NUMBER_OF_RETRIES_MAX),
+    },
 };
 static CRITERIA: Shape = Shape {
     name: "RetryCriteria",
@@ -37,12 +46,19 @@ static CRITERIA: Shape = Shape {
 };
 static CRITERIA_LIST: Shape = Shape {
     name: "RetryCriteriaList",
-    kind: Kind::List { member: &CRITERIA, min: Some(CRITERIA_MIN), max: Some(CRITERIA_MAX) },
+    kind: Kind::List {
+        member: &CRITERIA,
+        min: Some(CRITERIA_MIN),
+        max: Some(CRITERIA_MAX),
+    },
 };
 /// `JobExecutionsRetryConfig`.
 pub(crate) static RETRY_CONFIG: Shape = Shape {
     name: "JobExecutionsRetryConfig",
-    kind: Kind::Struct { members: &[Member::req("criteriaList", &CRITERIA_LIST)], check: Some(check_config) },
+    kind: Kind::Struct {
+        members: &[Member::req("criteriaList", &CRITERIA_LIST)],
+        check: Some(check_config),
+    },
 };
 
 fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
@@ -59,12 +75,16 @@ fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
 }
 
 fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
-    let Some(list) = get_arr(e, "criteriaList") else { return };
+    let Some(list) = get_arr(e, "criteriaList") else {
+        return;
+    };
     let criteria: Vec<(usize, &str, Option<i64>)> = list
         .iter()
         .enumerate()
         .filter_map(|(i, n)| match &n.value {
-            Value::Object(c) => get_str(c, "failureType").map(|ft| (i, ft, get_i32(c, "numberOfRetries"))),
+            Value::Object(c) => {
+                get_str(c, "failureType").map(|ft| (i, ft, get_i32(c, "numberOfRetries")))
+            }
             _ => None,
         })
         .collect();
@@ -79,7 +99,10 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     // service's behaviour for overlaps is unconfirmed; overlapping budgets have
     // no meaning we could model, so we refuse them.
     for (k, (i, ft, _)) in criteria.iter().enumerate() {
-        let earlier = criteria.iter().take(k).find(|(_, p, _)| p == ft || *p == "ALL" || *ft == "ALL");
+        let earlier = criteria
+            .iter()
+            .take(k)
+            .find(|(_, p, _)| p == ft || *p == "ALL" || *ft == "ALL");
         if let Some((j, p, _)) = earlier {
             w.at(Seg::Key("criteriaList"), |w| {
                 w.at(Seg::Index(*i), |w| {
@@ -96,7 +119,9 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         }
     }
     // TIMED_OUT retries without an in-progress timeout only ever see step timeouts.
-    let needs_timeout = criteria.iter().any(|(_, ft, n)| (*ft == "TIMED_OUT" || *ft == "ALL") && n.unwrap_or(0) > 0);
+    let needs_timeout = criteria
+        .iter()
+        .any(|(_, ft, n)| (*ft == "TIMED_OUT" || *ft == "ALL") && n.unwrap_or(0) > 0);
     let root_has_timeout = match &w.root.value {
         Value::Object(r) => has(r, "timeoutConfig"),
         _ => true,

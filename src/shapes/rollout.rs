@@ -25,19 +25,34 @@ pub(crate) const NUMBER_OF_THINGS_MIN: i64 = 1;
 
 static MAX_PER_MIN: Shape = Shape {
     name: "MaxJobExecutionsPerMin",
-    kind: Kind::Int { width: Width::I32, min: Some(MAXIMUM_PER_MINUTE_MIN), max: None },
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(MAXIMUM_PER_MINUTE_MIN),
+        max: None,
+    },
 };
 static BASE_RATE: Shape = Shape {
     name: "RolloutRatePerMinute",
-    kind: Kind::Int { width: Width::I32, min: Some(BASE_RATE_MIN), max: Some(BASE_RATE_MAX) },
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(BASE_RATE_MIN),
+        max: Some(BASE_RATE_MAX),
+    },
 };
 static INCREMENT_FACTOR: Shape = Shape {
     name: "IncrementFactor",
-    kind: Kind::Double { min: Some(INCREMENT_FACTOR_MIN), max: Some(INCREMENT_FACTOR_MAX) },
+    kind: Kind::Double {
+        min: Some(INCREMENT_FACTOR_MIN),
+        max: Some(INCREMENT_FACTOR_MAX),
+    },
 };
 static NUMBER_OF_THINGS: Shape = Shape {
     name: "NumberOfThings",
-    kind: Kind::Int { width: Width::I32, min: Some(NUMBER_OF_THINGS_MIN), max: None },
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(NUMBER_OF_THINGS_MIN),
+        max: None,
+    },
 };
 static RATE_INCREASE_CRITERIA: Shape = Shape {
     name: "RateIncreaseCriteria",
@@ -73,7 +88,9 @@ pub(crate) static ROLLOUT_CONFIG: Shape = Shape {
 };
 
 fn check_rollout<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
-    let Some(max) = get_i32(e, "maximumPerMinute") else { return };
+    let Some(max) = get_i32(e, "maximumPerMinute") else {
+        return;
+    };
     if max > MAXIMUM_PER_MINUTE_MAX {
         w.emit(&rules::MAXIMUM_PER_MINUTE_MAX, Some(Seg::Key("maximumPerMinute")), |w| {
             Details::new(format!("`{max}` is greater than the documented maximum of {MAXIMUM_PER_MINUTE_MAX} things per minute"))
@@ -89,7 +106,12 @@ fn check_rollout<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
 }
 
 fn check_exponential<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
-    let (Some(f), Some(text)) = (get_f64(e, "incrementFactor"), get_num_text(e, "incrementFactor")) else { return };
+    let (Some(f), Some(text)) = (
+        get_f64(e, "incrementFactor"),
+        get_num_text(e, "incrementFactor"),
+    ) else {
+        return;
+    };
     let places = decimal_places(f);
     if places > INCREMENT_FACTOR_PLACES {
         w.emit(&rules::INCREMENT_FACTOR_PRECISION, Some(Seg::Key("incrementFactor")), |_| {

@@ -23,31 +23,57 @@ pub(crate) const END_HORIZON_MS: i64 = 730 * DAY_MS;
 
 static DATE_TIME: Shape = Shape {
     name: "StringDateTime",
-    kind: Kind::Str { min: Some(1), max: Some(DATE_TIME_MAX), pattern: None, values: None },
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(DATE_TIME_MAX),
+        pattern: None,
+        values: None,
+    },
 };
 static END_BEHAVIOR: Shape = Shape {
     name: "JobEndBehavior",
-    kind: Kind::Str { min: None, max: None, pattern: None, values: Some(&["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]) },
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]),
+    },
 };
 static CRON: Shape = Shape {
     name: "CronExpression",
-    kind: Kind::Str { min: Some(1), max: Some(CRON_MAX), pattern: None, values: None },
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(CRON_MAX),
+        pattern: None,
+        values: None,
+    },
 };
 static DURATION: Shape = Shape {
     name: "DurationInMinutes",
-    kind: Kind::Int { width: Width::I32, min: Some(DURATION_MIN), max: Some(DURATION_MAX) },
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(DURATION_MIN),
+        max: Some(DURATION_MAX),
+    },
 };
 static WINDOW: Shape = Shape {
     name: "MaintenanceWindow",
     kind: Kind::Struct {
-        members: &[Member::req("startTime", &CRON), Member::req("durationInMinutes", &DURATION)],
+        members: &[
+            Member::req("startTime", &CRON),
+            Member::req("durationInMinutes", &DURATION),
+        ],
         check: None,
     },
 };
 /// `MaintenanceWindows`.
 pub(crate) static MAINTENANCE_WINDOWS: Shape = Shape {
     name: "MaintenanceWindows",
-    kind: Kind::List { member: &WINDOW, min: None, max: None },
+    kind: Kind::List {
+        member: &WINDOW,
+        min: None,
+        max: None,
+    },
 };
 /// `SchedulingConfig`.
 pub(crate) static SCHEDULING_CONFIG: Shape = Shape {
@@ -86,34 +112,67 @@ fn window<'j>(w: &mut Walker<'j>, name: &'static str, ok: bool, why: String) {
 
 fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     if has(e, "endBehavior") && !has(e, "endTime") {
-        w.emit(&rules::END_BEHAVIOR_NEEDS_END_TIME, Some(Seg::Key("endBehavior")), |_| {
-            Details::new(String::from("`endBehavior` has no effect without `endTime`"))
-        });
+        w.emit(
+            &rules::END_BEHAVIOR_NEEDS_END_TIME,
+            Some(Seg::Key("endBehavior")),
+            |_| {
+                Details::new(String::from(
+                    "`endBehavior` has no effect without `endTime`",
+                ))
+            },
+        );
     }
     let start = timestamp(w, e, "startTime");
     let end = timestamp(w, e, "endTime");
     if let (Some(s), Some(t)) = (start, end) {
         let gap = t - s;
-        window(w, "endTime", (LEAD_MS..=END_HORIZON_MS).contains(&gap), String::from(
-            "endTime must be between 30 minutes and 2 years after startTime",
-        ));
+        window(
+            w,
+            "endTime",
+            (LEAD_MS..=END_HORIZON_MS).contains(&gap),
+            String::from("endTime must be between 30 minutes and 2 years after startTime"),
+        );
     }
     if start.is_none() && end.is_none() {
         return;
     }
     let Some(now) = w.options.now_ms else {
         w.emit(&rules::SCHEDULING_SKIPPED, None, |_| {
-            Details::new(String::from("the scheduling window was not checked because no current time was given"))
-                .help(String::from("pass `now` (CLI: --now) to check startTime and endTime against it"))
+            Details::new(String::from(
+                "the scheduling window was not checked because no current time was given",
+            ))
+            .help(String::from(
+                "pass `now` (CLI: --now) to check startTime and endTime against it",
+            ))
         });
         return;
     };
     if let Some(s) = start {
-        window(w, "startTime", s >= now + LEAD_MS, String::from("startTime must be at least 30 minutes in the future"));
-        window(w, "startTime", s <= now + START_HORIZON_MS, String::from("startTime must be at most 1 year in the future"));
+        window(
+            w,
+            "startTime",
+            s >= now + LEAD_MS,
+            String::from("startTime must be at least 30 minutes in the future"),
+        );
+        window(
+            w,
+            "startTime",
+            s <= now + START_HORIZON_MS,
+            String::from("startTime must be at most 1 year in the future"),
+        );
     }
     if let Some(t) = end {
-        window(w, "endTime", t >= now + LEAD_MS, String::from("endTime must be at least 30 minutes in the future"));
-        window(w, "endTime", t <= now + END_HORIZON_MS, String::from("endTime must be at most 2 years in the future"));
+        window(
+            w,
+            "endTime",
+            t >= now + LEAD_MS,
+            String::from("endTime must be at least 30 minutes in the future"),
+        );
+        window(
+            w,
+            "endTime",
+            t <= now + END_HORIZON_MS,
+            String::from("endTime must be at most 2 years in the future"),
+        );
     }
 }

@@ -14,15 +14,30 @@ pub(crate) const VALUE_MIN_2022: u64 = 1;
 
 static KEY: Shape = Shape {
     name: "TagKey",
-    kind: Kind::Str { min: Some(KEY_MIN), max: Some(KEY_MAX), pattern: Some(Pattern::TagKey), values: None },
+    kind: Kind::Str {
+        min: Some(KEY_MIN),
+        max: Some(KEY_MAX),
+        pattern: Some(Pattern::TagKey),
+        values: None,
+    },
 };
 static VALUE_2022: Shape = Shape {
     name: "TagValue",
-    kind: Kind::Str { min: Some(VALUE_MIN_2022), max: Some(VALUE_MAX), pattern: None, values: None },
+    kind: Kind::Str {
+        min: Some(VALUE_MIN_2022),
+        max: Some(VALUE_MAX),
+        pattern: None,
+        values: None,
+    },
 };
 static VALUE_LATEST: Shape = Shape {
     name: "TagValue",
-    kind: Kind::Str { min: Some(0), max: Some(VALUE_MAX), pattern: None, values: None },
+    kind: Kind::Str {
+        min: Some(0),
+        max: Some(VALUE_MAX),
+        pattern: None,
+        values: None,
+    },
 };
 static TAG: Shape = Shape {
     name: "Tag",
@@ -36,4 +51,11 @@ static TAG: Shape = Shape {
     },
 };
 /// `TagList`.
-pub(crate) static TAG_LIST: Shape = Shape { name: "TagList", kind: Kind::List { member: &TAG, min: None, max: None } };
+pub(crate) static TAG_LIST: Shape = Shape {
+    name: "TagList",
+    kind: Kind::List {
+        member: &TAG,
+        min: None,
+        max: None,
+    },
+};
