@@ -383,7 +383,9 @@ impl Job {
             }
         }
 
-        let mut names = Names::with_capacity(0, 0);
+        let things = things.into_iter();
+        let hint = things.size_hint().0;
+        let mut names = Names::with_capacity(hint, hint.saturating_mul(16));
         for t in things {
             let t = t.as_ref();
             if !valid_thing_name(t) {
@@ -393,7 +395,8 @@ impl Job {
                     format!("`{t}` is not a valid thing name"),
                 ));
             }
-            if names.find(t).is_none() && names.push(t).is_none() {
+            // Duplicates keep their first place.
+            if names.insert(t).is_none() {
                 return Err(err(ErrorCode::InvalidRequest, "V-7", "too many things"));
             }
         }

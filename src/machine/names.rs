@@ -9,18 +9,25 @@ pub(crate) struct Names {
     buf: String,
     /// `ends[i]` is the end offset of name `i` in `buf`.
     ends: Vec<u32>,
-    /// Linear-probing table: 0 = empty, otherwise thing index + 1.
-    slots: Vec<u32>,
+    /// Linear-probing table: 0 = empty, otherwise the high 32 bits of the
+    /// name's hash (compared first, so a probe rarely touches the names)
+    /// above thing index + 1.
+    slots: Vec<u64>,
 }
 
-/// FNV-1a, 64 bits: a fixed hash, so the table is the same on every platform.
+/// FNV-1a, 64 bits, then the splitmix64 finaliser so that the low bits used
+/// as the slot are well mixed: a fixed hash, the same table on every platform.
 fn hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 impl Names {
@@ -51,23 +58,28 @@ impl Names {
     /// Index of `name`.
     pub(crate) fn find(&self, name: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut at = (hash(name) as usize) & mask;
+        let h = hash(name);
+        let tag = h >> 32;
+        let mut at = (h as usize) & mask;
         loop {
             let slot = *self.slots.get(at)?;
             if slot == 0 {
                 return None;
             }
-            let i = (slot - 1) as usize;
-            if self.get(i) == Some(name) {
-                return Some(i);
+            if slot >> 32 == tag {
+                let i = ((slot & 0xffff_ffff) - 1) as usize;
+                if self.get(i) == Some(name) {
+                    return Some(i);
+                }
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Appends a name that is not in the table; `None` when the table is full
-    /// (more than 2^31 names or 4 GiB of names).
-    pub(crate) fn push(&mut self, name: &str) -> Option<usize> {
+    /// Appends `name` unless it is already in the table, probing once.
+    /// Returns its index and whether it was added; `None` when the table is
+    /// full (more than 2^31 names or 4 GiB of names).
+    pub(crate) fn insert(&mut self, name: &str) -> Option<(usize, bool)> {
         let i = self.ends.len();
         let end = u32::try_from(self.buf.len().checked_add(name.len())?).ok()?;
         let tag = u32::try_from(i.checked_add(1)?).ok()?;
@@ -80,21 +92,47 @@ impl Names {
                 self.insert_slot(j);
             }
         }
-        self.buf.push_str(name);
-        self.ends.push(end);
-        self.insert_slot(i);
-        Some(i)
+        let mask = self.slots.len().checked_sub(1)?;
+        let h = hash(name);
+        let mut at = (h as usize) & mask;
+        // INVARIANT: the table is at most half full, so an empty slot exists.
+        for _ in 0..self.slots.len() {
+            let slot = *self.slots.get(at)?;
+            if slot == 0 {
+                self.buf.push_str(name);
+                self.ends.push(end);
+                *self.slots.get_mut(at)? = (h >> 32) << 32 | u64::from(tag);
+                return Some((i, true));
+            }
+            if slot >> 32 == h >> 32 {
+                let j = ((slot & 0xffff_ffff) - 1) as usize;
+                if self.get(j) == Some(name) {
+                    return Some((j, false));
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    /// Appends a name that is not in the table; `None` when the table is full.
+    pub(crate) fn push(&mut self, name: &str) -> Option<usize> {
+        match self.insert(name)? {
+            (i, true) => Some(i),
+            (_, false) => None,
+        }
     }
 
     fn insert_slot(&mut self, i: usize) {
         let Some(name) = self.get(i) else { return };
+        let h = hash(name);
         let mask = self.slots.len().saturating_sub(1);
-        let mut at = (hash(name) as usize) & mask;
+        let mut at = (h as usize) & mask;
         // INVARIANT: the table is at most half full, so an empty slot exists.
         for _ in 0..self.slots.len() {
             match self.slots.get_mut(at) {
                 Some(s) if *s == 0 => {
-                    *s = (i + 1) as u32;
+                    *s = (h >> 32) << 32 | (i as u64 + 1);
                     return;
                 }
                 _ => at = (at + 1) & mask,
@@ -104,7 +142,7 @@ impl Names {
 
     /// Bytes of memory held.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.buf.capacity() + self.ends.capacity() * 4 + self.slots.capacity() * 4
+        self.buf.capacity() + self.ends.capacity() * 4 + self.slots.capacity() * 8
     }
 
     /// Every name, in index order.
