@@ -183,8 +183,10 @@ impl Job {
         if let Some(t) = self.completed_at {
             put("completedAt", seconds(t));
         }
-        // concurrent while rolling out new executions.
-        put("isConcurrent", Value::from(self.rolling_out()));
+        // concurrent while rolling out new executions (latest API only).
+        if self.api == crate::ApiVersion::Latest {
+            put("isConcurrent", Value::from(self.rolling_out()));
+        }
         let c = self.counts();
         let mut d = Map::new();
         // the targets still being rolled out; absent once rollout is done.
