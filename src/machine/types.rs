@@ -244,7 +244,8 @@ pub enum Effect {
         rule: &'static str,
     },
     /// An execution's status changed. `to: QUEUED` means the device is
-    /// notified of a pending execution (new, retry or re-join).
+    /// notified of a pending execution (new, retry or re-join); for a status
+    /// report while IN_PROGRESS (E3) `from` equals `to`.
     ExecutionStatusChanged {
         /// Thing name.
         thing: String,
