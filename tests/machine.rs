@@ -503,7 +503,7 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         8 => (0..8usize, 0..4u8, prop::option::of(prop_oneof![Just(-1i64), 1..30i64])).prop_map(|(t, s, st)| Op::Device(t, s, st)),
-        4 => (0..600_000i64).prop_map(Op::Advance),
+        4 => (0..900_000i64).prop_map(Op::Advance),
         1 => any::<bool>().prop_map(Op::CancelJob),
         1 => (0..8usize, any::<bool>()).prop_map(|(t, f)| Op::CancelExec(t, f)),
         1 => any::<bool>().prop_map(Op::Delete),
@@ -551,12 +551,21 @@ fn to_event(op: &Op) -> Event {
     }
 }
 
-fn config() -> impl Strategy<Value = (bool, u8, u8, f64, i64)> {
-    (any::<bool>(), 0..4u8, 0..3u8, 1.0..100.0f64, 1..4i64)
+type Config = (bool, u8, u8, f64, i64, u8);
+
+fn config() -> impl Strategy<Value = Config> {
+    (
+        any::<bool>(),
+        0..4u8,
+        0..3u8,
+        1.0..100.0f64,
+        1..4i64,
+        0..4u8,
+    )
 }
 
-fn build(continuous: bool, retries_failed: u8, retries_to: u8, threshold: f64, min: i64) -> Value {
-    request(
+fn build((continuous, retries_failed, retries_to, threshold, min, schedule): Config) -> Value {
+    let mut r = request(
         6,
         json!({
             "targetSelection": if continuous { "CONTINUOUS" } else { "SNAPSHOT" },
@@ -568,12 +577,18 @@ fn build(continuous: bool, retries_failed: u8, retries_to: u8, threshold: f64, m
             "abortConfig": {"criteriaList": [{"failureType": "ALL", "action": "CANCEL",
                 "thresholdPercentage": (threshold * 100.0).round() / 100.0, "minNumberOfExecutedThings": min}]}
         }),
-    )
+    );
+    // Half the cases are scheduled: start after 30 minutes, end an hour later
+    // with one of the three end behaviours.
+    if let Some(end) = ["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"].get(usize::from(schedule)) {
+        r["schedulingConfig"] = json!({"startTime": "1970-01-01T00:30", "endTime": "1970-01-01T01:30", "endBehavior": end});
+    }
+    r
 }
 
 /// Runs `ops`, checking invariants after every event; returns the outputs.
-fn run_ops(cfg: (bool, u8, u8, f64, i64), ops: &[Op]) -> Result<(Vec<String>, Job), TestCaseError> {
-    let r = build(cfg.0, cfg.1, cfg.2, cfg.3, cfg.4);
+fn run_ops(cfg: Config, ops: &[Op]) -> Result<(Vec<String>, Job), TestCaseError> {
+    let r = build(cfg);
     let (mut job, fx) = Job::create(&r, names(6), 0, &Options::default()).unwrap();
     let budget = job.retry_budget();
     let mut out = vec![serde_json::to_string(&fx).unwrap()];
@@ -676,7 +691,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
-    fn invariants_hold_over_random_events(cfg in config(), ops in prop::collection::vec(op(), 0..40)) {
+    fn invariants_hold_over_random_events(cfg in config(), ops in prop::collection::vec(op(), 0..60)) {
         run_ops(cfg, &ops)?;
     }
 
@@ -688,8 +703,8 @@ proptest! {
     }
 
     #[test]
-    fn terminal_job_statuses_absorb(cfg in config(), ops in prop::collection::vec(op(), 0..40)) {
-        let r = build(cfg.0, cfg.1, cfg.2, cfg.3, cfg.4);
+    fn terminal_job_statuses_absorb(cfg in config(), ops in prop::collection::vec(op(), 0..60)) {
+        let r = build(cfg);
         let (mut job, _) = Job::create(&r, names(6), 0, &Options::default()).unwrap();
         let mut at = 0;
         let mut seen_terminal: Option<JobStatus> = None;
@@ -709,7 +724,7 @@ proptest! {
 
     #[test]
     fn refused_events_leave_the_state_unchanged(cfg in config(), ops in prop::collection::vec(op(), 0..30)) {
-        let r = build(cfg.0, cfg.1, cfg.2, cfg.3, cfg.4);
+        let r = build(cfg);
         let (mut job, _) = Job::create(&r, names(6), 0, &Options::default()).unwrap();
         let mut at = 0;
         for o in &ops {
