@@ -1,5 +1,7 @@
-// Hand-written types for `iot-jobs-policy/aws-sdk`.
-import type { Options, Report, Violation } from './index.js';
+// Hand-written types for `iot-jobs-policy/aws-sdk` (published twice, as
+// aws-sdk.d.ts for `require` and aws-sdk.d.mts for `import`; the package
+// imports itself by name so that each resolves the matching index types).
+import type { Options, Report, Violation } from 'iot-jobs-policy';
 
 /** Options of the middleware: the validator's options, with `now` also a function. */
 export interface MiddlewareOptions {

@@ -1,5 +1,7 @@
 // Hand-written types for `iot-jobs-policy` (every entry: Node ESM, Node
-// CommonJS, browsers). A test checks that `ErrorCode` equals `codes()`.
+// CommonJS, browsers; published twice, as index.d.ts for `require` and
+// index.d.mts for `import` and browsers, with the same content). A test
+// checks that `ErrorCode` equals `codes()`.
 
 /** The seven operations (snake_case forms such as `create_job` are accepted too). */
 export type Operation =

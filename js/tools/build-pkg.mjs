@@ -43,6 +43,11 @@ for (const f of ['index.mjs', 'web.mjs', 'index.d.ts', 'aws-sdk.cjs', 'aws-sdk.m
   copy(path.join(js, f), f);
 }
 
+// ES-module copies of the hand-written types, so that TypeScript sees
+// ES-module types for the ES-module entries (not CommonJS "masquerading").
+copy(path.join(js, 'index.d.ts'), 'index.d.mts');
+copy(path.join(js, 'aws-sdk.d.ts'), 'aws-sdk.d.mts');
+
 // The published manifest: js/package.json without the development fields,
 // the version taken from Cargo.toml so the crate and the package agree.
 // js/package.json is the development manifest (no "exports", so that files

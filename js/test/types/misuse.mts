@@ -1,6 +1,7 @@
 // Deliberate misuse: `tsc --noEmit -p test/types/tsconfig.misuse.json` must FAIL
 // with exactly the errors marked `// error:` below (the test counts them).
 import { validate, isValid, type ErrorCode } from 'iot-jobs-policy';
+import policy from 'iot-jobs-policy'; // error: the ES module has no default export
 
 validate('CreateJobs', {}); // error: not an operation
 validate('CreateJob', 42); // error: request is neither object nor string
@@ -11,4 +12,4 @@ const b: string = isValid('CreateJob', {}); // error: isValid answers a boolean
 const c: ErrorCode = 'maxlength'; // error: not a code (case matters)
 const v = validate('CreateJob', {});
 v.violations[0]?.coed; // error: misspelt field
-console.log(b, c);
+console.log(b, c, policy);
