@@ -159,10 +159,11 @@ export interface UsageError extends TypeError {
  * request never throws; misuse throws a `TypeError` with a `.code` (see
  * `UsageErrorCode`).
  *
- * `request` is an object (serialised with `JSON.stringify`) or JSON text
- * (validated exactly as given, so duplicate keys and malformed JSON are
- * reported). `JSON.stringify` turns `NaN` and `Infinity` into `null` (a
- * `type` or `required` violation) and drops `undefined` members; `BigInt`
+ * `request` is an object (serialised with `JSON.stringify`, which drops
+ * `undefined` members) or JSON text (validated exactly as given, so
+ * duplicate keys and malformed JSON are reported). `NaN` and `±Infinity`,
+ * which `JSON.stringify` would turn into `null` (read as an absent member),
+ * are passed on as literals and reported as `nonFiniteNumber`; `BigInt`
  * values and cycles throw `invalidRequest`.
  */
 export function validate(operation: Operation, request: object | string, options?: Options): Report;
