@@ -122,7 +122,11 @@ function makeApi(glue, ready) {
     const req = requestText(request);
     const opts = optionsText(options);
     ready();
-    return unwrap(glue.validate(op, req, opts)).report;
+    const report = unwrap(glue.validate(op, req, opts)).report;
+    // Positions point into the text validated; for an object that text is
+    // JSON.stringify's, which the caller never saw: no position then.
+    if (typeof request !== 'string') for (const v of report.violations) v.position = null;
+    return report;
   }
   function isValid(operation, request, options) {
     const op = operationName(operation);

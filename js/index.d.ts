@@ -104,8 +104,8 @@ export interface Violation {
   /**
    * Where in the validated text the violation is (the offending value, the key
    * of an unknown or duplicate member, or the object missing a required one),
-   * or `null` when it has no place (e.g. the text is not JSON at all). For an
-   * object request the text is `JSON.stringify(request)`.
+   * or `null` when it has no place. Always `null` when the request was given
+   * as an object (there is no text of the caller's to point into).
    */
   position: Position | null;
 }

@@ -31,9 +31,11 @@ test('an invalid request never throws and carries code, path and awsMessage', ()
   assert.match(r.awsMessage, /^1 validation error detected: Value 'a b' at 'jobId'/);
 });
 
-test('object and string input give the same report; strings keep duplicate keys', () => {
+test('object and string input give the same report (positions only for text); strings keep duplicate keys', () => {
   const req = { jobId: 'a b', zzz: 1 };
-  assert.deepEqual(validate('DescribeJob', req), validate('DescribeJob', JSON.stringify(req)));
+  const fromText = validate('DescribeJob', JSON.stringify(req));
+  assert.ok(fromText.violations.every((v) => v.position !== null));
+  assert.deepEqual(validate('DescribeJob', req), { ...fromText, violations: fromText.violations.map((v) => ({ ...v, position: null })) });
   const dup = validate('DescribeJob', '{"jobId":"a","jobId":"b"}');
   assert.ok(dup.violations.some((v) => v.code === 'duplicateKey'));
   assert.equal(validate('DescribeJob', '{').violations[0].code, 'invalidJson');

@@ -45,8 +45,11 @@ test('every vector case: native bytes, expectation, isValid, object input', () =
     if (isValid(c.operation, c.request, options) !== report.valid) failures.push(`${c.key}: isValid disagrees`);
     // `request` cases also go in as objects, through the shim's JSON.stringify.
     const obj = tryParse(c.request);
-    if (obj !== undefined && JSON.stringify(obj) === c.request && JSON.stringify(validate(c.operation, obj, options)) !== JSON.stringify(report)) {
-      failures.push(`${c.key}: object input differs from text input`);
+    if (obj !== undefined && JSON.stringify(obj) === c.request) {
+      const noPositions = { ...report, violations: report.violations.map((v) => ({ ...v, position: null })) };
+      if (JSON.stringify(validate(c.operation, obj, options)) !== JSON.stringify(noPositions)) {
+        failures.push(`${c.key}: object input differs from text input (positions aside)`);
+      }
     }
     const verdict = judge(c, report);
     if (verdict.expectedFailure && verdict.ok) expectedFailures++;
