@@ -64,25 +64,16 @@ fn error_json(e: &MachineError) -> Value {
     serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
-/// Replays a scenario given as JSON text.
-///
-/// # Errors
-/// [`ReplayError::Scenario`] for malformed scenario text,
-/// [`ReplayError::Create`] when the job cannot be created.
-pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
-    let doc: Value =
-        serde_json::from_str(scenario_text).map_err(|e| scenario_err(format!("not JSON: {e}")))?;
-    let Some(obj) = doc.as_object() else {
-        return Err(scenario_err("the scenario must be a JSON object"));
-    };
-    for k in obj.keys() {
-        if !matches!(
-            k.as_str(),
-            "description" | "job" | "things" | "groups" | "createdAt" | "options" | "events"
-        ) {
-            return Err(scenario_err(format!("unknown member `{k}`")));
-        }
-    }
+/// What creating a job needs, read from a scenario (or a create request of
+/// the JSON surface): `job`, `things` / `groups`, `createdAt`, `options`.
+pub(crate) struct Setup<'a> {
+    pub(crate) request: &'a Value,
+    pub(crate) things: Vec<String>,
+    pub(crate) created_at: i64,
+    pub(crate) options: Options,
+}
+
+pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, ReplayError> {
     let request = obj
         .get("job")
         .ok_or_else(|| scenario_err("`job` (a CreateJob request) is required"))?;
@@ -130,6 +121,39 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
             resolve_things(&targets, &groups).map_err(ReplayError::Create)?
         }
     };
+    Ok(Setup {
+        request,
+        things,
+        created_at,
+        options,
+    })
+}
+
+/// Replays a scenario given as JSON text.
+///
+/// # Errors
+/// [`ReplayError::Scenario`] for malformed scenario text,
+/// [`ReplayError::Create`] when the job cannot be created.
+pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
+    let doc: Value =
+        serde_json::from_str(scenario_text).map_err(|e| scenario_err(format!("not JSON: {e}")))?;
+    let Some(obj) = doc.as_object() else {
+        return Err(scenario_err("the scenario must be a JSON object"));
+    };
+    for k in obj.keys() {
+        if !matches!(
+            k.as_str(),
+            "description" | "job" | "things" | "groups" | "createdAt" | "options" | "events"
+        ) {
+            return Err(scenario_err(format!("unknown member `{k}`")));
+        }
+    }
+    let Setup {
+        request,
+        things,
+        created_at,
+        options,
+    } = setup(obj)?;
     let events: &[Value] = match obj.get("events") {
         None => &[],
         Some(v) => v

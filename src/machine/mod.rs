@@ -40,6 +40,7 @@
 mod config;
 mod names;
 mod snapshot;
+pub mod text;
 mod types;
 mod views;
 
