@@ -223,13 +223,15 @@ impl Retry {
     }
 }
 
-/// `timeoutConfig.inProgressTimeoutInMinutes` in ms; non-positive means none.
-pub(crate) fn timeout_from_value(v: Option<&Value>) -> Option<i64> {
-    let m = v?.get("inProgressTimeoutInMinutes")?.as_i64()?;
-    if m <= 0 {
-        return None;
-    }
-    m.checked_mul(MINUTE_MS)
+/// `timeoutConfig.inProgressTimeoutInMinutes`; 0 means none (also for a
+/// non-positive value, possible in the `model` profile). Values beyond
+/// `u32::MAX` minutes are capped (they lie beyond every representable time).
+pub(crate) fn timeout_from_value(v: Option<&Value>) -> u32 {
+    let m = v
+        .and_then(|v| v.get("inProgressTimeoutInMinutes"))
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
+    u32::try_from(m.max(0)).unwrap_or(u32::MAX)
 }
 
 /// What happens at `schedulingConfig.endTime` (R-6, unconfirmed).

@@ -121,19 +121,21 @@ impl St {
     }
 }
 
-/// One thing's execution. 56 bytes.
+/// One thing's execution. 48 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Exec {
     pub(crate) queued_at: i64,
     pub(crate) started_at: i64,
     pub(crate) last_updated_at: i64,
-    /// Absolute in-progress deadline, fixed when the attempt started.
-    pub(crate) ip_deadline: i64,
-    /// Absolute step deadline, never beyond `ip_deadline`.
-    pub(crate) step_deadline: i64,
+    /// When the execution times out: the earlier of its in-progress deadline
+    /// and its step deadline (R-12, never beyond the former).
+    pub(crate) deadline: i64,
     pub(crate) version: u32,
     /// 0 = no execution yet.
     pub(crate) execution_number: u32,
+    /// The in-progress timeout of the current attempt in minutes, fixed when
+    /// it started (V-32); 0 = none.
+    pub(crate) timeout_minutes: u32,
     pub(crate) status: St,
     pub(crate) failed_retries: u8,
     pub(crate) timed_out_retries: u8,
@@ -145,18 +147,23 @@ impl Exec {
         queued_at: NO_TIME,
         started_at: NO_TIME,
         last_updated_at: NO_TIME,
-        ip_deadline: NO_DEADLINE,
-        step_deadline: NO_DEADLINE,
+        deadline: NO_DEADLINE,
         version: 0,
         execution_number: 0,
+        timeout_minutes: 0,
         status: St::Pending,
         failed_retries: 0,
         timed_out_retries: 0,
         flags: 0,
     };
 
-    fn deadline(&self) -> i64 {
-        self.ip_deadline.min(self.step_deadline)
+    /// The absolute in-progress deadline of the current attempt.
+    pub(crate) fn ip_deadline(&self) -> i64 {
+        if self.timeout_minutes == 0 || self.started_at == NO_TIME {
+            NO_DEADLINE
+        } else {
+            deadline_after(self.started_at, i64::from(self.timeout_minutes) * MINUTE_MS)
+        }
     }
 
     pub(crate) fn retry_attempt(&self) -> u32 {
@@ -199,7 +206,8 @@ pub struct Job {
     pub(crate) echo: BTreeMap<String, Value>,
     pub(crate) rollout: Rollout,
     pub(crate) abort: Vec<AbortCriterion>,
-    pub(crate) timeout_ms: Option<i64>,
+    /// `inProgressTimeoutInMinutes` (0 = none), for attempts that start now.
+    pub(crate) timeout_minutes: u32,
     pub(crate) retry: Retry,
     pub(crate) start_at: Option<i64>,
     pub(crate) end_at: Option<i64>,
@@ -430,7 +438,7 @@ impl Job {
             targets,
             rollout: Rollout::from_value(echo.get("jobExecutionsRolloutConfig")),
             abort: config::abort_from_value(echo.get("abortConfig")),
-            timeout_ms: config::timeout_from_value(echo.get("timeoutConfig")),
+            timeout_minutes: config::timeout_from_value(echo.get("timeoutConfig")),
             retry: Retry::from_value(echo.get("jobExecutionsRetryConfig")),
             echo,
             start_at,
@@ -751,15 +759,13 @@ impl Job {
         }
     }
 
-    /// Sets both deadlines of execution `i`, keeping the timer table in step.
-    fn set_deadlines(&mut self, i: usize, ip: i64, step: i64) {
+    /// Sets the deadline of execution `i`, keeping the timer table in step.
+    fn set_deadline(&mut self, i: usize, new: i64) {
         let Some(e) = self.execs.get_mut(i) else {
             return;
         };
-        let old = e.deadline();
-        e.ip_deadline = ip;
-        e.step_deadline = step.min(ip); // never beyond the in-progress deadline
-        let new = e.deadline();
+        let old = e.deadline;
+        e.deadline = new;
         if old != NO_DEADLINE {
             self.timers.remove(&(old, i));
         }
@@ -783,7 +789,7 @@ impl Job {
 
     /// E1 / E15 / R-3: a new execution, QUEUED; the device is notified.
     fn queue_new(&mut self, i: usize, t: i64, rule: &'static str, fx: &mut Vec<Effect>) {
-        self.set_deadlines(i, NO_DEADLINE, NO_DEADLINE);
+        self.set_deadline(i, NO_DEADLINE);
         let Some(e) = self.execs.get_mut(i) else {
             return;
         };
@@ -791,6 +797,7 @@ impl Job {
         e.version = 1;
         e.queued_at = t;
         e.started_at = NO_TIME;
+        e.timeout_minutes = 0;
         e.last_updated_at = t;
         // a new execution starts with a fresh retry counter.
         e.failed_retries = 0;
@@ -804,7 +811,7 @@ impl Job {
     /// and completion (J6).
     fn outcome(&mut self, i: usize, to: St, t: i64, rule: &'static str, fx: &mut Vec<Effect>) {
         let from = self.st(i);
-        self.set_deadlines(i, NO_DEADLINE, NO_DEADLINE);
+        self.set_deadline(i, NO_DEADLINE);
         if let Some(e) = self.execs.get_mut(i) {
             e.version = e.version.saturating_add(1);
             e.last_updated_at = t;
@@ -831,6 +838,7 @@ impl Job {
                     e.version = e.version.saturating_add(1);
                     e.queued_at = t;
                     e.started_at = NO_TIME;
+                    e.timeout_minutes = 0;
                 }
                 self.set_st(i, St::Queued);
                 fx.push(self.effect(i, Some(to), "E12"));
@@ -847,7 +855,7 @@ impl Job {
     /// Cancels one QUEUED (E7) or, with `force`, IN_PROGRESS (E8) execution.
     fn cancel_one(&mut self, i: usize, t: i64, rule: &'static str, fx: &mut Vec<Effect>) {
         let from = self.st(i);
-        self.set_deadlines(i, NO_DEADLINE, NO_DEADLINE);
+        self.set_deadline(i, NO_DEADLINE);
         if let Some(e) = self.execs.get_mut(i) {
             e.version = e.version.saturating_add(1);
             e.last_updated_at = t;
@@ -1058,37 +1066,39 @@ impl Job {
                 ));
             }
         }
-        let step_deadline = |ip: i64, old: i64| match step {
+        // The new deadline, from the in-progress deadline and the current one.
+        let new_deadline = |ip: i64, old: i64| match step {
             None => old,
-            Some(-1) => NO_DEADLINE, // R-12: -1 removes the step timer
+            Some(-1) => ip, // R-12: -1 removes the step timer
             Some(m) => deadline_after(at, m * MINUTE_MS).min(ip), // replaces, capped
         };
         match (cur, status) {
             (St::Queued, DeviceStatus::InProgress) => {
                 // E2; R-11: the in-progress timer of the job's current
                 // timeoutConfig starts now (V-32: later changes do not move it).
-                let ip = self
-                    .timeout_ms
-                    .map_or(NO_DEADLINE, |ms| deadline_after(at, ms));
+                let timeout = self.timeout_minutes;
+                let mut ip = NO_DEADLINE;
                 if let Some(e) = self.execs.get_mut(i) {
                     e.started_at = at;
+                    e.timeout_minutes = timeout;
                     e.last_updated_at = at;
                     e.version = e.version.saturating_add(1);
+                    ip = e.ip_deadline();
                 }
                 self.set_st(i, St::InProgress);
-                self.set_deadlines(i, ip, step_deadline(ip, NO_DEADLINE));
+                self.set_deadline(i, new_deadline(ip, ip));
                 fx.push(self.effect(i, Some(cur), "E2"));
             }
             (St::InProgress, DeviceStatus::InProgress) => {
                 // E3: status details / a new step timer.
                 let (ip, old) = self.execs.get(i).map_or((NO_DEADLINE, NO_DEADLINE), |e| {
-                    (e.ip_deadline, e.step_deadline)
+                    (e.ip_deadline(), e.deadline)
                 });
                 if let Some(e) = self.execs.get_mut(i) {
                     e.last_updated_at = at;
                     e.version = e.version.saturating_add(1);
                 }
-                self.set_deadlines(i, ip, step_deadline(ip, old));
+                self.set_deadline(i, new_deadline(ip, old));
                 fx.push(self.effect(i, Some(cur), "E3"));
             }
             (St::Queued, s) => {
@@ -1253,7 +1263,7 @@ impl Job {
         self.start_at = None;
         let due: Vec<usize> = self.timers.iter().map(|&(_, i)| i).collect();
         for i in due {
-            self.set_deadlines(i, NO_DEADLINE, NO_DEADLINE);
+            self.set_deadline(i, NO_DEADLINE);
         }
         self.set_job_status(JobStatus::DeletionInProgress, at, rule, fx);
         fx.push(Effect::JobDeleted { rule: "R-18" });
@@ -1314,7 +1324,7 @@ impl Job {
         // from the next failure.
         self.rollout = Rollout::from_value(self.echo.get("jobExecutionsRolloutConfig"));
         self.abort = config::abort_from_value(self.echo.get("abortConfig"));
-        self.timeout_ms = config::timeout_from_value(self.echo.get("timeoutConfig"));
+        self.timeout_minutes = config::timeout_from_value(self.echo.get("timeoutConfig"));
         self.retry = Retry::from_value(self.echo.get("jobExecutionsRetryConfig"));
         self.last_updated_at = at;
         fx.push(Effect::JobUpdated {

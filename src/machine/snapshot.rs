@@ -50,7 +50,7 @@ struct Snap {
     next_slot: Option<i64>,
     things: Vec<String>,
     /// `[status, executionNumber, versionNumber, failedRetries, timedOutRetries,
-    /// flags, queuedAt, startedAt, lastUpdatedAt, inProgressDeadline, stepDeadline]`
+    /// flags, timeoutMinutes, queuedAt, startedAt, lastUpdatedAt, deadline]`
     executions: Vec<ExecSnap>,
 }
 
@@ -62,7 +62,7 @@ struct ExecSnap(
     u8,
     u8,
     u8,
-    Option<i64>,
+    u32,
     Option<i64>,
     Option<i64>,
     Option<i64>,
@@ -138,11 +138,11 @@ impl Job {
                         e.failed_retries,
                         e.timed_out_retries,
                         e.flags,
+                        e.timeout_minutes,
                         time_opt(e.queued_at, NO_TIME),
                         time_opt(e.started_at, NO_TIME),
                         time_opt(e.last_updated_at, NO_TIME),
-                        time_opt(e.ip_deadline, NO_DEADLINE),
-                        time_opt(e.step_deadline, NO_DEADLINE),
+                        time_opt(e.deadline, NO_DEADLINE),
                     )
                 })
                 .collect(),
@@ -213,27 +213,27 @@ impl Job {
         for (i, x) in s.executions.iter().enumerate() {
             let status =
                 st_parse(&x.0).ok_or_else(|| bad(format!("unknown execution status `{}`", x.0)))?;
-            let ts = [x.6, x.7, x.8, x.9, x.10];
+            let ts = [x.7, x.8, x.9, x.10];
             if ts.iter().flatten().any(|&t| !in_range(t)) {
                 return Err(bad("an execution time is out of range"));
             }
             let e = Exec {
-                queued_at: x.6.unwrap_or(NO_TIME),
-                started_at: x.7.unwrap_or(NO_TIME),
-                last_updated_at: x.8.unwrap_or(NO_TIME),
-                ip_deadline: x.9.unwrap_or(NO_DEADLINE),
-                step_deadline: x.10.unwrap_or(NO_DEADLINE),
+                queued_at: x.7.unwrap_or(NO_TIME),
+                started_at: x.8.unwrap_or(NO_TIME),
+                last_updated_at: x.9.unwrap_or(NO_TIME),
+                deadline: x.10.unwrap_or(NO_DEADLINE),
                 version: x.2,
                 execution_number: x.1,
+                timeout_minutes: x.6,
                 status,
                 failed_retries: x.3,
                 timed_out_retries: x.4,
                 flags: x.5,
             };
-            if e.step_deadline != NO_DEADLINE && e.step_deadline > e.ip_deadline {
-                return Err(bad("a step deadline is beyond its in-progress deadline"));
+            if e.deadline != NO_DEADLINE && e.deadline > e.ip_deadline() {
+                return Err(bad("a deadline is beyond its in-progress deadline"));
             }
-            let d = e.deadline();
+            let d = e.deadline;
             if d != NO_DEADLINE {
                 if status != St::InProgress {
                     return Err(bad("a timer on an execution that is not IN_PROGRESS"));
@@ -255,7 +255,7 @@ impl Job {
             targets: s.targets,
             rollout: Rollout::from_value(s.config.get("jobExecutionsRolloutConfig")),
             abort: config::abort_from_value(s.config.get("abortConfig")),
-            timeout_ms: config::timeout_from_value(s.config.get("timeoutConfig")),
+            timeout_minutes: config::timeout_from_value(s.config.get("timeoutConfig")),
             retry: Retry::from_value(s.config.get("jobExecutionsRetryConfig")),
             echo: s.config,
             start_at: s.start_at,
