@@ -777,3 +777,125 @@ fn bundled_scenarios_replay() {
     }
     assert!(seen >= 3);
 }
+
+/// The members of the AWS responses (DescribeJob, ListJobExecutionsForJob,
+/// ListJobExecutionsForThing output shapes of the latest model).
+const JOB_MEMBERS: &[&str] = &[
+    "jobArn",
+    "jobId",
+    "targetSelection",
+    "status",
+    "forceCanceled",
+    "reasonCode",
+    "comment",
+    "targets",
+    "description",
+    "presignedUrlConfig",
+    "jobExecutionsRolloutConfig",
+    "abortConfig",
+    "createdAt",
+    "lastUpdatedAt",
+    "completedAt",
+    "jobProcessDetails",
+    "timeoutConfig",
+    "namespaceId",
+    "jobTemplateArn",
+    "jobExecutionsRetryConfig",
+    "documentParameters",
+    "isConcurrent",
+    "schedulingConfig",
+    "scheduledJobRollouts",
+    "destinationPackageVersions",
+];
+const PROCESS_MEMBERS: &[&str] = &[
+    "processingTargets",
+    "numberOfCanceledThings",
+    "numberOfSucceededThings",
+    "numberOfFailedThings",
+    "numberOfRejectedThings",
+    "numberOfQueuedThings",
+    "numberOfInProgressThings",
+    "numberOfRemovedThings",
+    "numberOfTimedOutThings",
+];
+const SUMMARY_MEMBERS: &[&str] = &[
+    "status",
+    "queuedAt",
+    "startedAt",
+    "lastUpdatedAt",
+    "executionNumber",
+    "retryAttempt",
+];
+
+fn keys_within(v: &Value, allowed: &[&str], what: &str) {
+    for k in v.as_object().unwrap().keys() {
+        assert!(
+            allowed.contains(&k.as_str()),
+            "{what}: `{k}` is not an AWS member"
+        );
+    }
+}
+
+#[test]
+fn views_use_only_aws_member_names() {
+    let r = request(
+        3,
+        json!({"description": "d", "documentSource": "https://s3.amazonaws.com/b/k.json",
+               "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/r", "expiresInSec": 60},
+               "timeoutConfig": {"inProgressTimeoutInMinutes": 5}, "namespaceId": "ns",
+               "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "ALL", "numberOfRetries": 1}]}}),
+    );
+    let mut r = r;
+    r.as_object_mut().unwrap().remove("document");
+    let (mut job, _) = Job::create(&r, names(3), 0, &Options::default()).unwrap();
+    job.step(1000, device("t0", DeviceStatus::InProgress));
+    job.step(
+        2000,
+        Event::CancelJob {
+            force: false,
+            reason_code: Some("X".into()),
+            comment: Some("c".into()),
+        },
+    );
+    let d = job.describe();
+    keys_within(&d, &["job", "documentSource"], "DescribeJob");
+    keys_within(&d["job"], JOB_MEMBERS, "job");
+    keys_within(
+        &d["job"]["jobProcessDetails"],
+        PROCESS_MEMBERS,
+        "jobProcessDetails",
+    );
+    let l = job.list_all_executions_for_job();
+    keys_within(
+        &l,
+        &["executionSummaries", "nextToken"],
+        "ListJobExecutionsForJob",
+    );
+    for s in l["executionSummaries"].as_array().unwrap() {
+        keys_within(
+            s,
+            &["thingArn", "jobExecutionSummary"],
+            "JobExecutionSummaryForJob",
+        );
+        keys_within(
+            &s["jobExecutionSummary"],
+            SUMMARY_MEMBERS,
+            "JobExecutionSummary",
+        );
+    }
+    let t = job
+        .list_executions_for_thing("t0", None, None, None)
+        .unwrap();
+    for s in t["executionSummaries"].as_array().unwrap() {
+        keys_within(
+            s,
+            &["jobId", "jobExecutionSummary"],
+            "JobExecutionSummaryForThing",
+        );
+        keys_within(
+            &s["jobExecutionSummary"],
+            SUMMARY_MEMBERS,
+            "JobExecutionSummary",
+        );
+    }
+}
