@@ -49,7 +49,7 @@ pub use types::{
     DeviceStatus, Effect, ErrorCode, Event, ExecutionStatus, JobStatus, MachineError,
     RequestViolation,
 };
-pub use views::{Counts, ExecutionSummary};
+pub use views::{Counts, ExecutionSummary, DEFAULT_MAX_RESULTS};
 
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, FailureType, Retry, Rollout, MINUTE_MS};
