@@ -15,6 +15,8 @@ export interface MiddlewareOptions {
    * `null` skips those rules (they answer `skippedRule` warnings).
    */
   now?: Options['now'] | (() => number | Date | string);
+  /** The caller's job-document schema (only in the document-schema build; see `Options`). */
+  documentSchema?: Options['documentSchema'];
 }
 
 /** A middleware for `client.middlewareStack.add(mw, mw.addOptions)`, and a pluggable for `client.middlewareStack.use(mw)`. */

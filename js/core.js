@@ -73,7 +73,7 @@ function optionsText(options) {
   const out = {};
   for (const key of Object.keys(options)) {
     const value = options[key];
-    if (value === undefined) continue;
+    if (value === undefined || key === 'documentSchema') continue;
     if (key === 'now') {
       if (value instanceof Date) {
         const ms = value.getTime();
@@ -93,6 +93,21 @@ function optionsText(options) {
     }
   }
   return JSON.stringify(out);
+}
+
+/** The caller's job-document schema as JSON text, or undefined when none. */
+function schemaText(options) {
+  const schema = options === null || typeof options !== 'object' ? undefined : options.documentSchema;
+  if (schema === undefined || schema === null) return undefined;
+  if (typeof schema === 'string') return schema;
+  if (typeof schema === 'object' || typeof schema === 'boolean') {
+    try {
+      return JSON.stringify(schema);
+    } catch (e) {
+      throw usageError('invalidOptions', `option \`documentSchema\` cannot be serialised as JSON: ${e && e.message}`, e);
+    }
+  }
+  throw usageError('invalidOptions', `option \`documentSchema\` must be a JSON Schema (object, boolean or JSON text), not ${typeof schema}`);
 }
 
 function operationName(operation) {
@@ -121,18 +136,28 @@ function makeApi(glue, ready) {
     const op = operationName(operation);
     const req = requestText(request);
     const opts = optionsText(options);
+    const schema = schemaText(options);
     ready();
-    const report = unwrap(glue.validate(op, req, opts)).report;
+    const answer = schema === undefined ? glue.validate(op, req, opts) : withSchema(op, req, opts, schema);
+    const report = unwrap(answer).report;
     // Positions point into the text validated; for an object that text is
     // JSON.stringify's, which the caller never saw: no position then.
     if (typeof request !== 'string') for (const v of report.violations) v.position = null;
     return report;
   }
+  function withSchema(op, req, opts, schema) {
+    if (typeof glue.validateWithDocumentSchema !== 'function') {
+      throw usageError('invalidOptions', 'option `documentSchema` needs the document-schema build of iot-jobs-policy (see the README); this build leaves it out');
+    }
+    return glue.validateWithDocumentSchema(op, req, opts, schema);
+  }
   function isValid(operation, request, options) {
     const op = operationName(operation);
     const req = requestText(request);
     const opts = optionsText(options);
+    const schema = schemaText(options);
     ready();
+    if (schema !== undefined) return unwrap(withSchema(op, req, opts, schema)).report.valid;
     const out = glue.isValid(op, req, opts);
     if (out === VALID) return true;
     if (out === INVALID) return false;
@@ -146,7 +171,10 @@ function makeApi(glue, ready) {
     ready();
     return JSON.parse(glue.codes());
   }
-  return { validate, isValid, rules, codes, operations: () => OPERATIONS.slice() };
+  function features() {
+    return { documentSchema: typeof glue.validateWithDocumentSchema === 'function' };
+  }
+  return { validate, isValid, rules, codes, features, operations: () => OPERATIONS.slice() };
 }
 
 /** The seven commands the middleware checks, by their SDK v3 command name. */
@@ -185,7 +213,7 @@ function makeMiddleware(validate) {
         // `null` leaves the time-dependent rules out (skippedRule warnings).
         let now = 'now' in given ? given.now : Date.now();
         if (typeof now === 'function') now = now();
-        const report = validate(operation, args.input, { api: given.api, profile: given.profile, now });
+        const report = validate(operation, args.input, { api: given.api, profile: given.profile, now, documentSchema: given.documentSchema });
         if (!report.valid) throw new InvalidRequestException(report, operation);
       }
       return next(args);

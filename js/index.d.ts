@@ -59,7 +59,7 @@ export type ErrorCode =
   | 'documentSchema';
 
 /** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
-export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'notInitialized';
+export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized';
 
 /** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
 export type Severity = 'error' | 'warning';
@@ -83,6 +83,21 @@ export interface Options {
    * are skipped with a `skippedRule` warning; the validator never reads a clock.
    */
   now?: number | Date | string | null;
+  /**
+   * The caller's JSON Schema for the inline job `document` (an object, a
+   * boolean schema, or JSON text); each failure is a `documentSchema`
+   * violation under `/document` with source `user`. Only the document-schema
+   * build has it (`features().documentSchema`); the default package throws
+   * `invalidOptions`, and a schema that cannot be compiled throws
+   * `invalidDocumentSchema`.
+   */
+  documentSchema?: object | boolean | string | null;
+}
+
+/** What this build of the package can do. */
+export interface Features {
+  /** Whether `options.documentSchema` is supported (the opt-in document-schema build). */
+  documentSchema: boolean;
 }
 
 /** One thing wrong with (or worth saying about) a request. */
@@ -150,7 +165,7 @@ export interface Rule {
 
 /** A `TypeError` thrown for misuse; its `code` says which. */
 export interface UsageError extends TypeError {
-  /** `unknownOperation`, `invalidRequest`, `invalidOptions` or `notInitialized`. */
+  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema` or `notInitialized`. */
   code: UsageErrorCode;
 }
 
@@ -176,6 +191,9 @@ export function rules(): Rule[];
 
 /** Every violation code, in the documented order (the values of `ErrorCode`). */
 export function codes(): ErrorCode[];
+
+/** What this build can do (`documentSchema` only in the opt-in build). */
+export function features(): Features;
 
 /** The seven operation names (CamelCase). */
 export function operations(): Operation[];

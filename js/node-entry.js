@@ -11,6 +11,7 @@ exports.isValid = api.isValid;
 exports.rules = api.rules;
 exports.codes = api.codes;
 exports.operations = api.operations;
+exports.features = api.features;
 /** Node loads the module on `require`; `init` only resolves. */
 exports.init = async function init() {};
 /** Node loads the module on `require`; `initSync` does nothing. */

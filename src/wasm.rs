@@ -32,3 +32,58 @@ pub fn rules() -> String {
 pub fn codes() -> String {
     crate::ffi::codes_json()
 }
+
+#[cfg(feature = "document-schema")]
+std::thread_local! {
+    /// The last document schema compiled, by its text: compiling one costs
+    /// milliseconds, and callers pass the same schema again and again.
+    static SCHEMA: std::cell::RefCell<Option<(String, crate::document_schema::DocumentSchema)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Like [`validate`], and checks the inline job `document` against the
+/// caller's JSON Schema `schema` (JSON text); only in builds with the
+/// `document-schema` feature. Answers the tagged JSON of
+/// [`crate::ffi::validate_json`]; a schema that cannot be compiled is the
+/// failure `invalidDocumentSchema`.
+#[cfg(feature = "document-schema")]
+#[wasm_bindgen(js_name = validateWithDocumentSchema)]
+pub fn validate_with_document_schema(
+    operation: &str,
+    request: &str,
+    options: &str,
+    schema: &str,
+) -> String {
+    use crate::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
+    let failure = |code: &str, message: &str| {
+        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            r#"{{"type":"failure","error":{{"code":{},"message":{}}}}}"#,
+            text(code),
+            text(message)
+        )
+    };
+    let (op, options) = match crate::ffi::parse_operation(operation)
+        .and_then(|op| crate::ffi::parse_options(options).map(|o| (op, o)))
+    {
+        Ok(parsed) => parsed,
+        Err(e) => return failure(e.code(), e.message()),
+    };
+    SCHEMA.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached.as_ref().map(|(text, _)| text.as_str()) != Some(schema) {
+            match DocumentSchema::from_json(schema) {
+                Ok(compiled) => *cached = Some((schema.to_owned(), compiled)),
+                Err(e) => return failure("invalidDocumentSchema", e.message()),
+            }
+        }
+        match cached.as_ref() {
+            Some((_, compiled)) => {
+                let report =
+                    validate_bytes_with_document_schema(op, request.as_bytes(), &options, compiled);
+                format!(r#"{{"type":"success","report":{}}}"#, report.to_json())
+            }
+            None => failure("internal", "the document schema was not kept"),
+        }
+    })
+}
