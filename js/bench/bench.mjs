@@ -135,6 +135,31 @@ if (!budgetsOnly) {
   console.log(`\n(sink ${sink & 1}; load average at the end: ${load()})\n`);
 }
 
+// --- the opt-in document-schema build, when built (no budget applies) -------
+const DS = path.join(process.env.CARGO_TARGET_DIR || path.join(HERE, '..', '..', 'target'), 'pkg-document-schema');
+if (!budgetsOnly && fs.existsSync(path.join(DS, 'index.cjs'))) {
+  const dsWasm = fs.readFileSync(path.join(DS, 'iot_jobs_policy_bg.wasm'));
+  const dsRuns = [];
+  for (let i = 0; i < 5; i++) {
+    dsRuns.push(JSON.parse(execFileSync(process.execPath, ['-e', child('index.cjs').replace(JSON.stringify(path.join(PKG, 'index.cjs')), JSON.stringify(path.join(DS, 'index.cjs')))], { encoding: 'utf8' })));
+  }
+  const ds = require(path.join(DS, 'index.cjs'));
+  const obj = JSON.parse(request);
+  obj.document = JSON.stringify({ operation: 'install', version: '4.2.1', url: 'https://example.com/a.bin' });
+  const schema = { type: 'object', required: ['operation', 'version'], properties: { operation: { enum: ['install', 'rollback'] }, version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' }, url: { type: 'string' } } };
+  const opts = { now: 1795000000000, documentSchema: schema };
+  if (!ds.validate('CreateJob', obj, opts).valid) throw new Error('document-schema bench request invalid');
+  const time = (fn) => {
+    for (let i = 0; i < 500; i++) fn();
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < 5000; i++) fn();
+    return Number(process.hrtime.bigint() - t0) / 1000 / 5000;
+  };
+  console.log('## The opt-in document-schema build (target/pkg-document-schema, no budget)\n');
+  console.log('| .wasm raw | gzip -9 | cold start, median of 5 | validate(object) without / with a document schema |\n|---|---|---|---|');
+  console.log(`| ${dsWasm.length} B | ${zlib.gzipSync(dsWasm, { level: 9 }).length} B | ${fmt(median(dsRuns.map((r) => r.total)))} ms | ${fmt(time(() => ds.validate('CreateJob', obj, { now: opts.now }).valid))} / ${fmt(time(() => ds.validate('CreateJob', obj, opts).valid))} µs |\n`);
+}
+
 if (failures.length) {
   console.error(`BUDGET EXCEEDED:\n  ${failures.join('\n  ')}`);
   process.exit(1);
