@@ -772,10 +772,11 @@ fn bundled_scenarios_replay() {
                 assert_eq!(out["describe"]["job"]["reasonCode"], "ABORT_CRITERIA_MET");
             }
             "continuous-cancel.json" => assert_eq!(status, "CANCELED", "{text_out}"),
+            "scheduled.json" => assert_eq!(status, "COMPLETED", "{text_out}"),
             _ => {}
         }
     }
-    assert!(seen >= 3);
+    assert!(seen >= 4);
 }
 
 /// The members of the AWS responses (DescribeJob, ListJobExecutionsForJob,
