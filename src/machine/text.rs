@@ -6,6 +6,8 @@
 //! `{"type": "failure", "error": {"code", "message", "rule", "violations"?}}`;
 //! nothing panics or throws for bad input. The snapshot travels as a string
 //! (the text of [`Job::to_snapshot`]), so it is handed back unchanged.
+//! Each call restores and re-serialises the whole state, O(things): for
+//! large fleets in one process, keep a [`Job`] instead.
 //!
 //! ```
 //! use iot_jobs_policy::machine::text;
