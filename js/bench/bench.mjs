@@ -47,20 +47,13 @@ if (gz > GZIP_LIMIT) failures.push(`gzipped .wasm ${gz} B > ${GZIP_LIMIT} B`);
 
 // --- cold start -----------------------------------------------------------
 const request = fs.readFileSync(path.join(HERE, 'create-job.json'), 'utf8');
-const child = (entry) => `
-const fs = require('fs');
-const req = JSON.parse(fs.readFileSync(${JSON.stringify(path.join(HERE, 'create-job.json'))}, 'utf8'));
-const t0 = performance.now();
-const m = require(${JSON.stringify(path.join(PKG, entry))});
-const t1 = performance.now();
-const r = m.validate('CreateJob', req, { now: 1795000000000 });
-const t2 = performance.now();
-if (!r.valid) throw new Error('bench request invalid: ' + JSON.stringify(r));
-process.stdout.write(JSON.stringify({ boot: t0, load: t1 - t0, first: t2 - t1, total: t2 - t0 }));
-`;
+// Each run is a fresh `node bench/cold-start.cjs <entry> <request>` (a file,
+// like an application's own module).
+const coldRun = (pkgDir) =>
+  JSON.parse(execFileSync(process.execPath, [path.join(HERE, 'cold-start.cjs'), path.join(pkgDir, 'index.cjs'), path.join(HERE, 'create-job.json')], { encoding: 'utf8' }));
 const runs = [];
 for (let i = 0; i < COLD_RUNS; i++) {
-  runs.push(JSON.parse(execFileSync(process.execPath, ['-e', child('index.cjs')], { encoding: 'utf8' })));
+  runs.push(coldRun(PKG));
 }
 const cold = {
   load: median(runs.map((r) => r.load)),
@@ -73,7 +66,7 @@ const cold = {
 console.log(`## Cold start (Node ${process.version}, ${COLD_RUNS} fresh processes, median)\n`);
 console.log(`| require('iot-jobs-policy') | first validate (1.2 KB CreateJob) | total | fastest / slowest run | budget |\n|---|---|---|---|---|`);
 console.log(`| ${fmt(cold.load)} ms | ${fmt(cold.first)} ms | **${fmt(cold.total)} ms** | ${fmt(cold.min)} / ${fmt(cold.max)} ms | < ${COLD_LIMIT_MS} ms (median) |\n`);
-console.log(`(Node itself takes ${fmt(cold.boot)} ms to reach the first line of the script; not counted.)\n`);
+console.log(`(Each run is \`node bench/cold-start.cjs\`: a script file, like an application's own module. Node itself takes ${fmt(cold.boot)} ms to reach the timer; not counted.)\n`);
 if (!(cold.total < COLD_LIMIT_MS)) failures.push(`cold start median ${fmt(cold.total)} ms >= ${COLD_LIMIT_MS} ms`);
 
 // --- throughput -------------------------------------------------------------
@@ -95,18 +88,23 @@ if (!budgetsOnly) {
   if (!api.validate('CreateJob', obj, now).valid || !ajvAll(obj)) throw new Error('bench request must be valid for both');
 
   let sink = 0;
+  // Three rounds of 0.4 s after a warm-up; the fastest round counts (the
+  // host is shared, so slower rounds measure the neighbours).
   function bench(name, fn) {
     for (let i = 0; i < 2000; i++) fn();
-    let n = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0n;
-    while (elapsed < 1_000_000_000n) {
-      for (let i = 0; i < 500; i++) sink ^= fn() ? 1 : 0;
-      n += 500;
-      elapsed = process.hrtime.bigint() - start;
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+      let n = 0;
+      const start = process.hrtime.bigint();
+      let elapsed = 0n;
+      while (elapsed < 400_000_000n) {
+        for (let i = 0; i < 500; i++) sink ^= fn() ? 1 : 0;
+        n += 500;
+        elapsed = process.hrtime.bigint() - start;
+      }
+      best = Math.min(best, Number(elapsed) / 1000 / n);
     }
-    const us = Number(elapsed) / 1000 / n;
-    return { name, us, ops: 1e6 / us };
+    return { name, us: best, ops: 1e6 / best };
   }
   const rows = [
     bench('validate(object)', () => api.validate('CreateJob', obj, now).valid),
@@ -127,7 +125,7 @@ if (!budgetsOnly) {
     bench('options to text (the shim)', () => JSON.stringify({ now: now.now }).length > 0),
   ];
   const base = rows.find((r) => r.name === 'ajv, allErrors (object)').us;
-  console.log(`## Throughput (${text.length}-byte valid CreateJob, every config block; 1 s per row after warm-up)\n`);
+  console.log(`## Throughput (${text.length}-byte valid CreateJob, every config block; fastest of three 0.4 s rounds per row)\n`);
   console.log('| what | µs/call | calls/s | time vs ajv allErrors (object) |\n|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.name} | ${fmt(r.us, 2)} | ${Math.round(r.ops).toLocaleString('en-US')} | ${fmt(r.us / base, 1)}× |`);
   console.log('\n### Where one validate(object) goes\n\n| part | µs/call |\n|---|---|');
@@ -141,7 +139,7 @@ if (!budgetsOnly && fs.existsSync(path.join(DS, 'index.cjs'))) {
   const dsWasm = fs.readFileSync(path.join(DS, 'iot_jobs_policy_bg.wasm'));
   const dsRuns = [];
   for (let i = 0; i < 5; i++) {
-    dsRuns.push(JSON.parse(execFileSync(process.execPath, ['-e', child('index.cjs').replace(JSON.stringify(path.join(PKG, 'index.cjs')), JSON.stringify(path.join(DS, 'index.cjs')))], { encoding: 'utf8' })));
+    dsRuns.push(coldRun(DS));
   }
   const ds = require(path.join(DS, 'index.cjs'));
   const obj = JSON.parse(request);
