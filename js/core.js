@@ -92,7 +92,12 @@ function optionsText(options) {
       out[key] = value;
     }
   }
-  return JSON.stringify(out);
+  try {
+    return JSON.stringify(out);
+  } catch (e) {
+    // BigInt or a throwing toJSON somewhere in the options.
+    throw usageError('invalidOptions', `options cannot be serialised as JSON: ${e && e.message}`, e);
+  }
 }
 
 /** The caller's job-document schema as JSON text, or undefined when none. */
