@@ -29,6 +29,10 @@ function requestText(request) {
     const got = request === null ? 'null' : typeof request;
     throw usageError('invalidRequest', `the request must be an object or a JSON string, not ${got}`);
   }
+  if (ArrayBuffer.isView(request) || request instanceof ArrayBuffer) {
+    // JSON.stringify would turn bytes into {"0": 123, ...}: say so instead.
+    throw usageError('invalidRequest', 'the request must be an object or JSON text, not bytes: decode them first (new TextDecoder().decode(bytes))');
+  }
   let text;
   try {
     text = JSON.stringify(request);

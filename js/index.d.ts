@@ -179,7 +179,8 @@ export interface UsageError extends TypeError {
  * duplicate keys and malformed JSON are reported). `NaN` and `±Infinity`,
  * which `JSON.stringify` would turn into `null` (read as an absent member),
  * are passed on as literals and reported as `nonFiniteNumber`; `BigInt`
- * values and cycles throw `invalidRequest`.
+ * values, cycles and bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`: decode
+ * them to text first) throw `invalidRequest`.
  */
 export function validate(operation: Operation, request: object | string, options?: Options): Report;
 

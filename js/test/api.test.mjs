@@ -75,7 +75,7 @@ test('misuse throws a TypeError with a code', () => {
   assert.throws(() => validate('Nope', good), { name: 'TypeError', code: 'unknownOperation' });
   assert.throws(() => validate(42, good), { name: 'TypeError', code: 'unknownOperation' });
   assert.throws(() => isValid('Nope', good), { name: 'TypeError', code: 'unknownOperation' });
-  for (const bad of [null, undefined, 42, true, () => {}]) {
+  for (const bad of [null, undefined, 42, true, () => {}, Buffer.from('{}'), new Uint8Array(2), new ArrayBuffer(2)]) {
     assert.throws(() => validate('CreateJob', bad), { name: 'TypeError', code: 'invalidRequest' }, String(bad));
   }
   for (const bad of [{ api: '2099' }, { profile: 'strict' }, { nope: 1 }, { now: 'yesterday' }, { now: new Date(NaN) }, { now: 1.5 }, { now: 1n }, { now: NaN }, { api: 1n }, { api: { toJSON() { throw new Error('no'); } } }, 'latest', []]) {
