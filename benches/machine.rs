@@ -11,7 +11,7 @@
 //! `FLEET=100000 cargo bench --bench machine` runs a smaller fleet.
 // Until the `[[bench]]` entry exists Cargo builds this file with the libtest
 // harness, where criterion's `main` is unused.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use iot_jobs_policy::machine::{DeviceStatus, Effect, Event, ExecutionStatus, Job, JobStatus};

@@ -51,7 +51,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("jsonschema (parse + iter_errors)", |b| {
         b.iter(|| {
             let v: serde_json::Value = serde_json::from_str(black_box(TEN_ERRORS)).unwrap();
-            peer.iter_errors(&v).map(|e| e.to_string().len()).sum::<usize>()
+            peer.iter_errors(&v)
+                .map(|e| e.to_string().len())
+                .sum::<usize>()
         })
     });
     g.finish();

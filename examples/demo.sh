@@ -21,4 +21,10 @@ done
 echo "The same report as JSON (--format json) for the broken request:"
 "$bin" validate CreateJob examples/requests/create-job-broken.json --format json
 echo
+echo "The transition function: sample scenarios replayed (rollout, failures, retries, timeouts, abort, cancel, scheduling)"
+for s in examples/scenarios/*.json; do
+  echo "== $s"
+  "$bin" replay "$s" || exit $?
+  echo
+done
 exit 0

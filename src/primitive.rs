@@ -134,11 +134,15 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate within a distance of a third of its length (at least 2).
+/// Candidates whose length alone rules them out are skipped before the
+/// (quadratic) distance is computed.
 pub(crate) fn closest<'c>(
     given: &str,
     candidates: impl Iterator<Item = &'c str>,
 ) -> Option<&'c str> {
+    let len = given.chars().count();
     candidates
+        .filter(|c| len.abs_diff(c.len()) <= (c.len() / 3).max(2))
         .map(|c| (edit_distance(given, c), c))
         .filter(|(d, c)| *d <= (c.len() / 3).max(2))
         .min_by_key(|(d, _)| *d)

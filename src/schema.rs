@@ -309,6 +309,7 @@ impl<'j> Walker<'j> {
     /// Like [`Walker::emit`], for a violation at the current path plus a JSON
     /// Pointer `suffix` into a value that is not part of the request tree (the
     /// parsed job document); its position is the current node's.
+    #[cfg_attr(not(feature = "document-schema"), allow(dead_code))]
     pub(crate) fn emit_with_suffix(
         &mut self,
         rule: &'static Rule,

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `iot-jobs-policy` binary: exit codes, output
 //! formats, options and input handling.
 
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -13,6 +13,8 @@
 //! would trip a documented rule (see [`interference`]); those run under the
 //! `model` profile and say so in their `why`. Documented rules have their own
 //! hand-written vectors in `tests/vectors/documented/`.
+
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,8 @@
 //! The transition function: machine vectors (`tests/vectors/machine/*.json`,
 //! format in `tests/vectors/machine/README.md`), rule coverage, and property
 //! tests over random event sequences.
+
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -2,6 +2,7 @@
 //! (code points), for values, unknown keys, duplicates, missing members and
 //! parse errors.
 
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -2,6 +2,7 @@
 //! deterministic, the three entry points agree, and the fast path agrees
 //! with the full report.
 
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -40,6 +40,8 @@
 //!   `numberTooLarge`.
 //! - On the shared vectors ajv (with the two options above) disagrees only
 //!   where the jsonschema crate does ([`DISAGREEMENTS`]).
+
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -4,6 +4,8 @@
 //! The same files are read by the Node, browser and WebAssembly runners; see
 //! `tests/vectors/README.md` for the format. Cases that cannot be stored as
 //! data (a request of more than 1 MiB) are built here, in [`builtin_cases`].
+
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
