@@ -135,7 +135,8 @@ function unwrap(text) {
 
 /**
  * Builds the public API over wasm-bindgen glue that exports
- * `validate`, `isValid`, `rules` and `codes` (all JSON text in and out).
+ * `validate`, `isValid`, `rules`, `codes`, `schema` and `schemaInfo` (all
+ * JSON text in and out).
  * `ready()` throws when the glue has not been initialised yet.
  */
 function makeApi(glue, ready) {
@@ -183,7 +184,27 @@ function makeApi(glue, ready) {
   function features() {
     return { documentSchema: typeof glue.validateWithDocumentSchema === 'function' };
   }
-  return { validate, isValid, rules, codes, features, operations: () => OPERATIONS.slice() };
+  function schema(operation, options) {
+    const op = operationName(operation);
+    if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw usageError('invalidOptions', `options must be an object, not ${Array.isArray(options) ? 'an array' : typeof options}`);
+    }
+    let opts = '';
+    if (options !== undefined && options !== null) {
+      try {
+        opts = JSON.stringify(options);
+      } catch (e) {
+        throw usageError('invalidOptions', `options cannot be serialised as JSON: ${e && e.message}`, e);
+      }
+    }
+    ready();
+    return unwrap(glue.schema(op, opts)).schema;
+  }
+  function schemaInfo() {
+    ready();
+    return JSON.parse(glue.schemaInfo());
+  }
+  return { validate, isValid, rules, codes, features, schema, schemaInfo, operations: () => OPERATIONS.slice() };
 }
 
 /** The seven commands the middleware checks, by their SDK v3 command name. */

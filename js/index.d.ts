@@ -199,6 +199,63 @@ export function features(): Features;
 /** The seven operation names (CamelCase). */
 export function operations(): Operation[];
 
+/** How to export a request schema. Every member is optional. */
+export interface SchemaOptions {
+  /** The API version whose model the schema states: `latest` (default) or `2022-01`. */
+  api?: 'latest' | '2022-01';
+  /**
+   * `documented` (default): the model and the documented rules JSON Schema can
+   * state; `model`: the model alone (agrees with `profile: 'model'` in `validate`).
+   */
+  profile?: 'documented' | 'model';
+  /**
+   * `2020-12` (default) or `draft-07` (what VS Code's JSON service, Monaco and
+   * the YAML language server read).
+   */
+  dialect?: '2020-12' | 'draft-07';
+}
+
+/**
+ * A JSON Schema document (a plain object: `$schema`, `$id`, `type`,
+ * `properties`, ...; descriptions in `description` and `markdownDescription`,
+ * what it cannot state in `$comment`).
+ */
+export interface JsonSchema {
+  $schema: string;
+  $id: string;
+  $comment: string;
+  [keyword: string]: unknown;
+}
+
+/**
+ * The JSON Schema of `operation`'s request, generated from the validator's
+ * own rule tables: types, required members, `additionalProperties: false`,
+ * lengths, ranges, enums, list sizes, patterns (ECMAScript, for the `u`
+ * flag), decimal places as `multipleOf`, and `document` xor `documentSource`.
+ * For editors (Monaco `setDiagnosticsOptions`, VS Code `json.schemas`) and
+ * other JSON Schema validators; `validate` remains the full check: what a
+ * schema cannot state is in `schemaInfo().inexpressible`. A fresh object per
+ * call. Misuse throws `unknownOperation` or `invalidOptions`.
+ */
+export function schema(operation: Operation, options?: SchemaOptions): JsonSchema;
+
+/** What the exported schemas state and what they cannot. */
+export interface SchemaInfo {
+  /** The dialects `schema()` writes, the default first. */
+  dialects: Array<'2020-12' | 'draft-07'>;
+  /**
+   * The ids of the error rules (see `rules()`) the schemas express: a request
+   * has an error from one of these exactly when its schema rejects it (other
+   * rules are checked only by `validate`).
+   */
+  expressedRules: string[];
+  /** What no schema can state, one line each (`id: explanation`), as in the schema's `$comment`. */
+  inexpressible: string[];
+}
+
+/** What the exported schemas state (`expressedRules`) and what they cannot (`inexpressible`). */
+export function schemaInfo(): SchemaInfo;
+
 /** What `init` can load the module from. */
 export type InitInput = URL | string | Response | BufferSource | WebAssembly.Module;
 

@@ -12,6 +12,8 @@ exports.rules = api.rules;
 exports.codes = api.codes;
 exports.operations = api.operations;
 exports.features = api.features;
+exports.schema = api.schema;
+exports.schemaInfo = api.schemaInfo;
 /** Node loads the module on `require`; `init` only resolves. */
 exports.init = async function init() {};
 /** Node loads the module on `require`; `initSync` does nothing. */

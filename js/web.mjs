@@ -44,4 +44,4 @@ export function initSync(bytes) {
   loaded = true;
 }
 
-export const { validate, isValid, rules, codes, operations, features } = api;
+export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo } = api;

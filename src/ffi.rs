@@ -154,6 +154,82 @@ pub fn codes_json() -> String {
     serde_json::to_string(&codes).unwrap_or_else(|_| String::from("[]"))
 }
 
+/// The JSON Schema of `operation`'s request (see [`crate::schema_export`]),
+/// for `options` given as JSON text: `{"api": "latest" | "2022-01",
+/// "profile": "documented" | "model", "dialect": "2020-12" | "draft-07"}`,
+/// every member optional (`""` or `null` for the defaults). Answers
+/// `{"type":"success","schema":{…}}` or `{"type":"failure","error":{…}}`
+/// (`unknownOperation`, `invalidOptions`).
+///
+/// ```
+/// let out = iot_jobs_policy::ffi::schema_json("DescribeJob", r#"{"dialect":"draft-07"}"#);
+/// assert!(out.starts_with(r#"{"type":"success","schema":{"#));
+/// ```
+pub fn schema_json(operation: &str, options: &str) -> String {
+    use crate::schema_export::{json_schema_for, Dialect};
+    let parse = || -> Result<serde_json::Value, UsageError> {
+        let op = parse_operation(operation)?;
+        let bad = |m: String| UsageError::new("invalidOptions", m);
+        let (mut api, mut profile, mut dialect) = (
+            ApiVersion::default(),
+            Profile::default(),
+            Dialect::default(),
+        );
+        let trimmed = options.trim();
+        if !(trimmed.is_empty() || trimmed == "null") {
+            let value: serde_json::Value = serde_json::from_str(trimmed)
+                .map_err(|e| bad(format!("options are not JSON: {e}")))?;
+            let obj = value
+                .as_object()
+                .ok_or_else(|| bad(String::from("options must be a JSON object")))?;
+            for (key, v) in obj {
+                match (key.as_str(), v) {
+                    (_, serde_json::Value::Null) => {}
+                    ("api", serde_json::Value::String(s)) => api = s.parse().map_err(bad)?,
+                    ("profile", serde_json::Value::String(s)) => {
+                        profile = s.parse().map_err(bad)?;
+                    }
+                    ("dialect", serde_json::Value::String(s)) => {
+                        dialect = s.parse().map_err(bad)?;
+                    }
+                    (k @ ("api" | "profile" | "dialect"), other) => {
+                        return Err(bad(format!("option `{k}` has the wrong type: `{other}`")));
+                    }
+                    (k, _) => {
+                        return Err(bad(format!(
+                            "unknown option `{k}`; expected `api`, `profile` or `dialect`"
+                        )))
+                    }
+                }
+            }
+        }
+        Ok(json_schema_for(op, api, profile, dialect))
+    };
+    #[derive(Serialize)]
+    struct SchemaBody {
+        schema: serde_json::Value,
+    }
+    match parse() {
+        Ok(schema) => to_json(&Tagged::Success(SchemaBody { schema })),
+        Err(error) => to_json(&Tagged::<()>::Failure { error }),
+    }
+}
+
+/// What the exported schemas express and what they cannot, as JSON:
+/// `{"dialects":["2020-12","draft-07"],"expressedRules":[…],"inexpressible":[…]}`
+/// (see [`crate::schema_export::EXPRESSED_RULES`] and
+/// [`crate::schema_export::INEXPRESSIBLE`]).
+pub fn schema_info_json() -> String {
+    use crate::schema_export::{Dialect, EXPRESSED_RULES, INEXPRESSIBLE};
+    let dialects: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+    serde_json::json!({
+        "dialects": dialects,
+        "expressedRules": EXPRESSED_RULES,
+        "inexpressible": INEXPRESSIBLE,
+    })
+    .to_string()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -184,5 +260,47 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["type"], "failure");
         assert_eq!(v["error"]["code"], "unknownOperation");
+    }
+
+    #[test]
+    fn schema_json_answers_a_schema_or_misuse() {
+        let v: serde_json::Value =
+            serde_json::from_str(&schema_json("describe_job", r#"{"dialect":"draft-07"}"#))
+                .unwrap();
+        assert_eq!(v["type"], "success");
+        assert_eq!(
+            v["schema"]["$schema"],
+            "http://json-schema.org/draft-07/schema#"
+        );
+        let v: serde_json::Value = serde_json::from_str(&schema_json(
+            "CreateJob",
+            r#"{"api":"2022-01","profile":"model"}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            v["schema"]["$id"],
+            "https://iot-jobs-policy.invalid/schemas/2020-12/2022-01/model/CreateJob.json"
+        );
+        let code = |out: String| {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(v["type"], "failure");
+            v["error"]["code"].as_str().unwrap().to_owned()
+        };
+        assert_eq!(code(schema_json("Nope", "")), "unknownOperation");
+        assert_eq!(
+            code(schema_json("CreateJob", r#"{"dialect":"2019-09"}"#)),
+            "invalidOptions"
+        );
+        assert_eq!(
+            code(schema_json("CreateJob", r#"{"now":1}"#)),
+            "invalidOptions"
+        );
+        assert_eq!(
+            code(schema_json("CreateJob", r#"{"api":7}"#)),
+            "invalidOptions"
+        );
+        let info: serde_json::Value = serde_json::from_str(&schema_info_json()).unwrap();
+        assert_eq!(info["dialects"][1], "draft-07");
+        assert!(info["expressedRules"].as_array().unwrap().len() > 10);
     }
 }

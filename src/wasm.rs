@@ -33,6 +33,20 @@ pub fn codes() -> String {
     crate::ffi::codes_json()
 }
 
+/// The JSON Schema of `operation`'s request for `options` (JSON text or
+/// `""`: `api`, `profile`, `dialect`); answers the tagged JSON of
+/// [`crate::ffi::schema_json`].
+#[wasm_bindgen(js_name = schema)]
+pub fn schema(operation: &str, options: &str) -> String {
+    crate::ffi::schema_json(operation, options)
+}
+
+/// What the exported schemas express (see [`crate::ffi::schema_info_json`]).
+#[wasm_bindgen(js_name = schemaInfo)]
+pub fn schema_info() -> String {
+    crate::ffi::schema_info_json()
+}
+
 #[cfg(feature = "document-schema")]
 std::thread_local! {
     /// The last document schema compiled, by its text: compiling one costs
