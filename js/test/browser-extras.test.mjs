@@ -1,0 +1,121 @@
+// Two browser checks beyond the vector run of browser.test.mjs, in headless
+// Chromium (Playwright, the system browser):
+// - `schema()` and `schemaInfo()` of the default package's web entry answer
+//   what Node's entry answers (the editor use: Monaco in a page);
+// - the opt-in document-schema build (bash .ci/build-pkg --document-schema,
+//   target/pkg-document-schema/) reports `documentSchema` violations in the
+//   browser too, and the default build refuses the option there.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { ROOT, PKG } from './helpers.mjs';
+
+const DS_PKG = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'pkg-document-schema');
+assert.ok(fs.existsSync(path.join(DS_PKG, 'web.mjs')), `${DS_PKG} is missing: run bash .ci/build-pkg --document-schema`);
+const node = createRequire(import.meta.url)(path.join(PKG, 'index.cjs'));
+
+const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const ROOTS = { '/pkg/': PKG, '/pkg-ds/': DS_PKG };
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/') {
+    // An empty page, for an origin to import the modules from.
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" });
+    res.end('<!doctype html><title>iot-jobs-policy</title>');
+    return;
+  }
+  const prefix = Object.keys(ROOTS).find((p) => url.pathname.startsWith(p));
+  const file = prefix && path.join(ROOTS[prefix], path.normalize(url.pathname.slice(prefix.length)));
+  if (!file || !file.startsWith(ROOTS[prefix]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+test.after(async () => {
+  await browser.close();
+  server.close();
+});
+
+/** Runs `fn(arg)` in a fresh page of the server's origin. */
+async function inPage(fn, arg) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}/`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
+const request = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: '{"operation":"fly"}' };
+const documentSchema = { type: 'object', required: ['operation', 'version'], properties: { operation: { enum: ['install'] } } };
+
+test('schema() and schemaInfo() in Chromium answer what Node answers', async () => {
+  const got = await inPage(async () => {
+    const m = await import('/pkg/web.mjs');
+    await m.init();
+    return {
+      draft07: m.schema('CreateJob', { dialect: 'draft-07' }),
+      model: m.schema('update_job', { api: '2022-01', profile: 'model' }),
+      info: m.schemaInfo(),
+      misuse: (() => {
+        try {
+          m.schema('CreateJob', { dialect: 'draft-04' });
+          return null;
+        } catch (e) {
+          return e.code;
+        }
+      })(),
+    };
+  });
+  assert.deepEqual(got.draft07, node.schema('CreateJob', { dialect: 'draft-07' }));
+  assert.deepEqual(got.model, node.schema('update_job', { api: '2022-01', profile: 'model' }));
+  assert.deepEqual(got.info, node.schemaInfo());
+  assert.equal(got.misuse, 'invalidOptions');
+});
+
+test('the document-schema build reports documentSchema violations in Chromium; the default build refuses the option', async () => {
+  const got = await inPage(
+    async ({ request, documentSchema }) => {
+      const ds = await import('/pkg-ds/web.mjs');
+      await ds.init();
+      const plain = await import('/pkg/web.mjs');
+      await plain.init();
+      let refused = null;
+      try {
+        plain.validate('CreateJob', request, { documentSchema });
+      } catch (e) {
+        refused = e.code;
+      }
+      return {
+        features: [ds.features(), plain.features()],
+        report: ds.validate('CreateJob', request, { documentSchema }),
+        valid: ds.isValid('CreateJob', { ...request, document: '{"operation":"install","version":"1"}' }, { documentSchema }),
+        refused,
+      };
+    },
+    { request, documentSchema },
+  );
+  assert.deepEqual(got.features, [{ documentSchema: true }, { documentSchema: false }]);
+  assert.deepEqual(got.report.violations.map((v) => [v.code, v.path, v.source]), [
+    ['documentSchema', '/document', 'user'],
+    ['documentSchema', '/document/operation', 'user'],
+  ]);
+  assert.equal(got.report.valid, false);
+  assert.equal(got.valid, true);
+  assert.equal(got.refused, 'invalidOptions');
+});
