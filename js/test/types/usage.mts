@@ -1,5 +1,5 @@
 // Type-checked by `tsc --noEmit -p test/types` (must pass): typical use from an ES module.
-import { validate, isValid, rules, codes, init, initSync, type Report, type Violation, type ErrorCode, type Options } from 'iot-jobs-policy';
+import { validate, isValid, rules, codes, init, initSync, schema, schemaInfo, type Report, type Violation, type ErrorCode, type Options, type JsonSchema, type SchemaOptions } from 'iot-jobs-policy';
 import { iotJobsPolicyMiddleware, InvalidRequestException } from 'iot-jobs-policy/aws-sdk';
 import { IoTClient, CreateJobCommand } from '@aws-sdk/client-iot';
 
@@ -15,6 +15,10 @@ const ok: boolean = isValid('update_job', '{"jobId":"j"}', { now: 1_700_000_000_
 const all: string[] = rules().map((r) => `${r.id} ${r.code} ${r.severity} ${r.source} ${r.link} ${r.reference ?? ''}`);
 const known: ErrorCode[] = codes();
 console.log(aws, ok, all, known);
+const schemaOptions: SchemaOptions = { dialect: 'draft-07', api: 'latest', profile: 'documented' };
+const jobSchema: JsonSchema = schema('CreateJob', schemaOptions);
+const expressed: string[] = schemaInfo().expressedRules;
+console.log(jobSchema.$id, jobSchema.$comment, jobSchema['properties'], schema('update_job'), expressed, schemaInfo().inexpressible, schemaInfo().dialects);
 
 const client = new IoTClient({ region: 'eu-west-1' });
 client.middlewareStack.use(iotJobsPolicyMiddleware({ now: () => Date.now() }));
