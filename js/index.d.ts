@@ -269,3 +269,404 @@ export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 
 /** Loads the WebAssembly module synchronously from its bytes (a no-op in Node). */
 export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+
+// ---------------------------------------------------------------------------
+// The transition function: a deterministic model of a job and its executions
+// (the Rust `machine` module). Times are epoch milliseconds (whole numbers or
+// Dates) in arguments, events, effects and `inspect`/`execution`; the
+// AWS-shaped views (`describe`, the List responses) give epoch seconds.
+// ---------------------------------------------------------------------------
+
+/** A job's status. */
+export type JobStatus = 'SCHEDULED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELED' | 'DELETION_IN_PROGRESS';
+
+/** An execution's status. */
+export type ExecutionStatus = 'QUEUED' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'REJECTED' | 'REMOVED' | 'CANCELED';
+
+/** What a device may report (UpdateJobExecution, StartNextPendingJobExecution). */
+export type DeviceStatus = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'REJECTED';
+
+/** Epoch milliseconds (a safe integer) or a valid Date. */
+export type Time = number | Date;
+
+/** UpdateJobExecution / StartNextPendingJobExecution for one thing. */
+export interface DeviceUpdateEvent {
+  type: 'deviceUpdate';
+  /** Thing name. */
+  thing: string;
+  /** The reported status. */
+  status: DeviceStatus;
+  /** New step timer in minutes (1..10080), or -1 to clear it. */
+  stepTimeoutInMinutes?: number | null;
+  /** The version the device expects; a mismatch is `VersionConflictException`. */
+  expectedVersion?: number | null;
+}
+/** Time passes: fire everything due up to and including `to`. */
+export interface AdvanceEvent {
+  type: 'advance';
+  /** Epoch milliseconds. */
+  to: number;
+}
+/** CancelJob. */
+export interface CancelJobEvent {
+  type: 'cancelJob';
+  /** Also cancel IN_PROGRESS executions (default false). */
+  force?: boolean;
+  /** `[A-Z0-9_]+`, at most 128 characters. */
+  reasonCode?: string | null;
+  /** At most 2028 characters. */
+  comment?: string | null;
+}
+/** CancelJobExecution. */
+export interface CancelJobExecutionEvent {
+  type: 'cancelJobExecution';
+  /** Thing name. */
+  thing: string;
+  /** Also cancel an IN_PROGRESS execution (default false). */
+  force?: boolean;
+  /** The version the caller expects; a mismatch is `VersionConflictException`. */
+  expectedVersion?: number | null;
+}
+/** DeleteJob. */
+export interface DeleteJobEvent {
+  type: 'deleteJob';
+  /** Needed to delete a job that is not COMPLETED or CANCELED (default false). */
+  force?: boolean;
+}
+/** UpdateJob, validated as an UpdateJob request first. */
+export interface UpdateJobEvent {
+  type: 'updateJob';
+  /** The UpdateJob request (`jobId` must name this job). */
+  request: Record<string, unknown>;
+}
+/** A thing joined a targeted group. */
+export interface ThingAddedEvent {
+  type: 'thingAdded';
+  /** Thing name. */
+  thing: string;
+}
+/** A thing left a targeted group (or was deleted). */
+export interface ThingRemovedEvent {
+  type: 'thingRemoved';
+  /** Thing name. */
+  thing: string;
+}
+/** One input to the machine. */
+export type Event =
+  | DeviceUpdateEvent
+  | AdvanceEvent
+  | CancelJobEvent
+  | CancelJobExecutionEvent
+  | DeleteJobEvent
+  | UpdateJobEvent
+  | ThingAddedEvent
+  | ThingRemovedEvent;
+
+/** The job's status changed. */
+export interface JobStatusChangedEffect {
+  type: 'jobStatusChanged';
+  /** The previous status (absent at creation). */
+  from?: JobStatus;
+  /** The new status. */
+  to: JobStatus;
+  /** The rule of the semantics notes that caused it (`J1`, `R-9`, ...). */
+  rule: string;
+}
+/** An execution's status changed; `to: 'QUEUED'` notifies the device. */
+export interface ExecutionStatusChangedEffect {
+  type: 'executionStatusChanged';
+  /** Thing name. */
+  thing: string;
+  /** The previous status (absent for a new execution). */
+  from?: ExecutionStatus;
+  /** The new status. */
+  to: ExecutionStatus;
+  /** `executionNumber` (absent for a thing removed before it had an execution). */
+  executionNumber?: number;
+  /** `retryAttempt` after the change. */
+  retryAttempt: number;
+  /** Present (true) when a forced cancel ended an IN_PROGRESS execution. */
+  forceCanceled?: true;
+  /** The rule that caused it. */
+  rule: string;
+}
+/** The abort criteria fired (followed by the job's change to CANCELED). */
+export interface JobAbortedEffect {
+  type: 'jobAborted';
+  /** The criterion's `failureType`. */
+  failureType: string;
+  /** Terminal executions counted. */
+  executed: number;
+  /** Of which matched the failure type. */
+  matched: number;
+  /** The `reasonCode` recorded on the job. */
+  reasonCode: string;
+  /** The `comment` recorded on the job. */
+  comment: string;
+  /** The rule that caused it. */
+  rule: string;
+}
+/** A thing left the group of a CONTINUOUS job while IN_PROGRESS: its remaining retries are canceled. */
+export interface RetriesCanceledEffect {
+  type: 'retriesCanceled';
+  /** Thing name. */
+  thing: string;
+  /** The rule that caused it. */
+  rule: string;
+}
+/** UpdateJob changed the job's configuration. */
+export interface JobUpdatedEffect {
+  type: 'jobUpdated';
+  /** The members that were set. */
+  fields: string[];
+  /** The rule that caused it. */
+  rule: string;
+}
+/** DeleteJob was accepted. */
+export interface JobDeletedEffect {
+  type: 'jobDeleted';
+  /** The rule that caused it. */
+  rule: string;
+}
+/** One output of the machine: something that changed and that the outside world may act on. */
+export type Effect =
+  | JobStatusChangedEffect
+  | ExecutionStatusChangedEffect
+  | JobAbortedEffect
+  | RetriesCanceledEffect
+  | JobUpdatedEffect
+  | JobDeletedEffect;
+
+/** Why the machine refused a creation or an event (AWS exceptions keep their names). */
+export type MachineErrorCode =
+  | 'InvalidStateTransitionException'
+  | 'VersionConflictException'
+  | 'ResourceNotFoundException'
+  | 'InvalidRequestException'
+  | 'timeWentBackwards'
+  | 'deadlinePending';
+
+/** A validator error carried by an `InvalidRequestException`. */
+export interface RequestViolation {
+  /** The validator's code, e.g. `maximum`. */
+  code: ErrorCode;
+  /** JSON Pointer into the request. */
+  path: string;
+  /** One lowercase sentence. */
+  message: string;
+}
+
+/** A refused event as `step` reports it (`MachineError` without the Error parts). */
+export interface MachineErrorInfo {
+  /** The AWS exception name or the machine's own code. */
+  code: MachineErrorCode;
+  /** One lowercase sentence for people. */
+  message: string;
+  /** The rule of the semantics notes that refuses the event (`E13`, `J13`, `V-1`, ...). */
+  rule: string;
+  /** For an invalid CreateJob/UpdateJob request: every error the validator found. */
+  violations?: RequestViolation[];
+}
+
+/** Thrown by `Job.create` and `Job.apply`/`advance` for a refusal; the job is unchanged. */
+export class MachineError extends Error {
+  name: 'MachineError';
+  /** The AWS exception name or the machine's own code. */
+  code: MachineErrorCode;
+  /** The rule of the semantics notes that refuses the event. */
+  rule: string;
+  /** For an invalid CreateJob/UpdateJob request: every error the validator found ([] otherwise). */
+  violations: RequestViolation[];
+}
+
+/** The `.code` of the TypeError thrown for misuse of the `Job` API (never a MachineError). */
+export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments';
+
+/** How to create a job. Every member is optional. */
+export interface JobOptions {
+  /** Thing names in target order; default: resolved from `targets` (thing ARNs → names, groups through `groups`). */
+  things?: string[];
+  /** Thing-group membership, keyed by group ARN or group name. */
+  groups?: Record<string, string[]>;
+  /** Creation time (default 0); also the validator's "now". */
+  createdAt?: Time;
+  /** The API version the request is validated under: `latest` (default) or `2022-01`. */
+  api?: 'latest' | '2022-01';
+  /** `documented` (default) or `model`. */
+  profile?: 'documented' | 'model';
+}
+
+/** Things per status, plus those the rollout has not reached (`pending`); they add up to the number of things. */
+export interface Counts {
+  queued: number;
+  inProgress: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  rejected: number;
+  removed: number;
+  canceled: number;
+  pending: number;
+}
+
+/** The job at a glance (`Job.inspect()`). */
+export interface JobState {
+  /** The job id. */
+  jobId: string;
+  /** The job's status. */
+  status: JobStatus;
+  /** The time of the last event or advance (epoch ms). */
+  now: number;
+  /** When time next matters (epoch ms), or null. */
+  nextDeadline: number | null;
+  /** Things known to the job (targets plus late joiners). */
+  thingCount: number;
+  /** Things per status. */
+  counts: Counts;
+}
+
+/** One thing's execution, typed (times in epoch ms). */
+export interface ExecutionState {
+  /** Thing name. */
+  thing: string;
+  /** null while the rollout has not reached the thing. */
+  status: ExecutionStatus | null;
+  /** `executionNumber` (null before the first execution). */
+  executionNumber: number | null;
+  /** `retryAttempt`. */
+  retryAttempt: number;
+  /** `versionNumber`. */
+  versionNumber: number;
+  /** `queuedAt`, epoch ms. */
+  queuedAt: number | null;
+  /** `startedAt`, epoch ms. */
+  startedAt: number | null;
+  /** `lastUpdatedAt`, epoch ms. */
+  lastUpdatedAt: number | null;
+  /** `forceCanceled`. */
+  forceCanceled: boolean;
+}
+
+/** `jobProcessDetails` of DescribeJob. */
+export interface JobProcessDetails {
+  numberOfCanceledThings: number;
+  numberOfSucceededThings: number;
+  numberOfFailedThings: number;
+  numberOfRejectedThings: number;
+  numberOfQueuedThings: number;
+  numberOfInProgressThings: number;
+  numberOfRemovedThings: number;
+  numberOfTimedOutThings: number;
+}
+
+/** The DescribeJob response (times in epoch seconds; absent members are omitted). */
+export interface DescribeJobResponse {
+  /** The job: `jobArn`, `jobId`, `targetSelection`, `status`, `forceCanceled`, `targets`, the configs, `createdAt`, ... */
+  job: {
+    jobArn: string;
+    jobId: string;
+    targetSelection: 'SNAPSHOT' | 'CONTINUOUS';
+    status: JobStatus;
+    forceCanceled: boolean;
+    targets: string[];
+    /** Set by a cancel or an abort. */
+    reasonCode?: string;
+    /** Set by a cancel or an abort. */
+    comment?: string;
+    /** Epoch seconds. */
+    createdAt: number;
+    /** Epoch seconds. */
+    lastUpdatedAt: number;
+    /** Epoch seconds, once COMPLETED or CANCELED. */
+    completedAt?: number;
+    /** The counters. */
+    jobProcessDetails: JobProcessDetails;
+    /** The configs and other members of the request, echoed. */
+    [member: string]: unknown;
+  };
+  /** Beside `job` when the job was created from a `documentSource`. */
+  documentSource?: string;
+}
+
+/** One execution in a List response (times in epoch seconds). */
+export interface JobExecutionSummary {
+  status: ExecutionStatus;
+  queuedAt?: number;
+  startedAt?: number;
+  lastUpdatedAt?: number;
+  executionNumber?: number;
+  retryAttempt: number;
+}
+
+/** The ListJobExecutionsForJob response. */
+export interface ListJobExecutionsForJobResponse {
+  executionSummaries: { thingArn: string; jobExecutionSummary: JobExecutionSummary }[];
+  /** Present when there are more: pass it back as `nextToken`. */
+  nextToken?: string;
+}
+
+/** The ListJobExecutionsForThing response. */
+export interface ListJobExecutionsForThingResponse {
+  executionSummaries: { jobId: string; jobExecutionSummary: JobExecutionSummary }[];
+  /** Present when there are more: pass it back as `nextToken`. */
+  nextToken?: string;
+}
+
+/** Arguments of the List views. */
+export interface ListArgs {
+  /** Only executions with this status. */
+  status?: ExecutionStatus;
+  /** Page size (default 250). */
+  maxResults?: number;
+  /** The `nextToken` of the previous page. */
+  nextToken?: string;
+}
+
+/** What `Job.step` answers. */
+export interface StepResult {
+  /** The effects of the advance to the event's time, then of the event. */
+  effects: Effect[];
+  /** The refusal of the event (the advance's effects are kept), or null. */
+  error: MachineErrorInfo | null;
+}
+
+/**
+ * One job and its executions, as the Rust `machine::Job` models them. The
+ * state is the snapshot text held by the object (nothing to free); every
+ * method is deterministic. Misuse throws a TypeError with a
+ * `JobUsageErrorCode` `.code`.
+ */
+export class Job {
+  private constructor();
+  /** Creates a job from a CreateJob request (object or JSON text); an invalid one throws a MachineError `InvalidRequestException` with `violations`. */
+  static create(request: Record<string, unknown> | string, options?: JobOptions): Job;
+  /** Like `create`, with the effects of the creation. */
+  static createWithEffects(request: Record<string, unknown> | string, options?: JobOptions): { job: Job; effects: Effect[] };
+  /** Restores a job from `toSnapshot()` text (from Rust, Node or a browser). */
+  static fromSnapshot(snapshot: string): Job;
+  /** The state as JSON text; `Job.fromSnapshot` restores it exactly. */
+  toSnapshot(): string;
+  /** Applies `event` at `at` strictly; throws a MachineError when refused (state unchanged), `deadlinePending` when something is due at or before `at`. */
+  apply(at: Time, event: Event): Effect[];
+  /** Advances to `at`, then applies `event`; a refusal is returned in `error`, never thrown. */
+  step(at: Time, event: Event): StepResult;
+  /** Fires everything due up to and including `to`; idempotent. Throws `timeWentBackwards` for a time before `now`. */
+  advance(to: Time): Effect[];
+  /** When time next matters (epoch ms), or null when only an event can change the job. */
+  nextDeadline(): number | null;
+  /** The job at a glance. */
+  inspect(): JobState;
+  /** The job's status. */
+  readonly status: JobStatus;
+  /** One thing's execution, or null for a thing the job does not know. */
+  execution(thing: string): ExecutionState | null;
+  /** The DescribeJob response. */
+  describe(): DescribeJobResponse;
+  /** The ListJobExecutionsForJob response. */
+  listExecutionsForJob(args?: ListArgs): ListJobExecutionsForJobResponse;
+  /** The ListJobExecutionsForThing response. */
+  listExecutionsForThing(thingName: string, args?: ListArgs): ListJobExecutionsForThingResponse;
+}
+
+/** The eight event types, in the order of the `Event` union. */
+export function eventTypes(): Event['type'][];

@@ -4,4 +4,4 @@ import { createRequire } from 'node:module';
 
 const api = createRequire(import.meta.url)('./index.cjs');
 
-export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo, init, initSync } = api;
+export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo, init, initSync, Job, MachineError, eventTypes } = api;

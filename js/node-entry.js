@@ -14,6 +14,11 @@ exports.operations = api.operations;
 exports.features = api.features;
 exports.schema = api.schema;
 exports.schemaInfo = api.schemaInfo;
+// The transition function (machine.js): the Job class and its error.
+const machine = makeMachine(glue, () => {});
+exports.Job = machine.Job;
+exports.MachineError = machine.MachineError;
+exports.eventTypes = machine.eventTypes;
 /** Node loads the module on `require`; `init` only resolves. */
 exports.init = async function init() {};
 /** Node loads the module on `require`; `initSync` does nothing. */

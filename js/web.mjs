@@ -2,7 +2,7 @@
 // `--target web` glue. Call `await init()` (or `initSync(bytes)`) once
 // before anything else; until then every function throws `notInitialized`.
 import glueInit, * as glue from './iot_jobs_policy_web.mjs';
-import { makeApi } from './core.mjs';
+import { makeApi, makeMachine } from './core.mjs';
 
 let loaded = false;
 
@@ -45,3 +45,6 @@ export function initSync(bytes) {
 }
 
 export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo } = api;
+
+// The transition function: the Job class (see machine.js).
+export const { Job, MachineError, eventTypes } = makeMachine(glue, ready);

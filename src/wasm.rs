@@ -101,3 +101,82 @@ pub fn validate_with_document_schema(
         }
     })
 }
+
+/// Creates a job (see [`crate::machine::text::create`]); JSON text in and out.
+#[wasm_bindgen(js_name = machineCreate)]
+pub fn machine_create(input: &str) -> String {
+    crate::machine::text::create(input)
+}
+
+/// Advances time to `at`, then applies `event` (see [`crate::machine::text::step`]).
+/// Times are epoch ms as `f64`; a fraction or a value beyond `i64` is refused.
+#[wasm_bindgen(js_name = machineStep)]
+pub fn machine_step(snapshot: &str, at: f64, event: &str) -> String {
+    match ms(at) {
+        Ok(at) => crate::machine::text::step(snapshot, at, event),
+        Err(f) => f,
+    }
+}
+
+/// Applies `event` strictly at `at` (see [`crate::machine::text::apply`]).
+#[wasm_bindgen(js_name = machineApply)]
+pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {
+    match ms(at) {
+        Ok(at) => crate::machine::text::apply(snapshot, at, event),
+        Err(f) => f,
+    }
+}
+
+/// Fires everything due up to `to` (see [`crate::machine::text::advance`]).
+#[wasm_bindgen(js_name = machineAdvance)]
+pub fn machine_advance(snapshot: &str, to: f64) -> String {
+    match ms(to) {
+        Ok(to) => crate::machine::text::advance(snapshot, to),
+        Err(f) => f,
+    }
+}
+
+/// The DescribeJob response (see [`crate::machine::text::describe`]).
+#[wasm_bindgen(js_name = machineDescribe)]
+pub fn machine_describe(snapshot: &str) -> String {
+    crate::machine::text::describe(snapshot)
+}
+
+/// Status, time, next deadline and counters (see [`crate::machine::text::inspect`]).
+#[wasm_bindgen(js_name = machineInspect)]
+pub fn machine_inspect(snapshot: &str) -> String {
+    crate::machine::text::inspect(snapshot)
+}
+
+/// One thing's execution (see [`crate::machine::text::execution`]).
+#[wasm_bindgen(js_name = machineExecution)]
+pub fn machine_execution(snapshot: &str, thing: &str) -> String {
+    crate::machine::text::execution(snapshot, thing)
+}
+
+/// ListJobExecutionsForJob (see [`crate::machine::text::list_executions_for_job`]).
+#[wasm_bindgen(js_name = machineListExecutionsForJob)]
+pub fn machine_list_executions_for_job(snapshot: &str, args: &str) -> String {
+    crate::machine::text::list_executions_for_job(snapshot, args)
+}
+
+/// ListJobExecutionsForThing (see [`crate::machine::text::list_executions_for_thing`]).
+#[wasm_bindgen(js_name = machineListExecutionsForThing)]
+pub fn machine_list_executions_for_thing(snapshot: &str, args: &str) -> String {
+    crate::machine::text::list_executions_for_thing(snapshot, args)
+}
+
+/// A JavaScript number as whole epoch milliseconds, or the failure answer.
+fn ms(t: f64) -> Result<i64, String> {
+    // ±2^53: every integer in range is exact as an f64 and fits an i64.
+    const LIMIT: f64 = 9_007_199_254_740_992.0;
+    if t.fract() == 0.0 && t.abs() <= LIMIT {
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(t as i64)
+    } else {
+        Err(serde_json::json!({"type": "failure", "error": {
+            "code": "InvalidRequestException", "rule": "input",
+            "message": format!("a time must be whole epoch milliseconds, not {t}")}})
+        .to_string())
+    }
+}

@@ -21,12 +21,20 @@
 //! assert_eq!(stepped["effects"][1]["to"], "COMPLETED");
 //! ```
 
-use super::{Effect, ErrorCode, Event, ExecutionStatus, Job, MachineError};
+use super::{DeviceStatus, Effect, ErrorCode, Event, ExecutionStatus, Job, MachineError};
 use crate::replay::{setup, ReplayError};
 use serde_json::{json, Map, Value};
 
+// The answers are written by hand around `serde_json::to_string` of the
+// effects and errors (members in declaration order, as the Rust types
+// serialise them), rather than through `serde_json::Value`: a second,
+// Value-building copy of every derive would cost WebAssembly size, and
+// Value would sort the members.
 fn failure(e: &MachineError) -> String {
-    json!({"type": "failure", "error": e}).to_string()
+    format!(
+        r#"{{"type":"failure","error":{}}}"#,
+        serde_json::to_string(e).unwrap_or_default()
+    )
 }
 
 fn bad_input(message: impl Into<String>) -> String {
@@ -38,21 +46,23 @@ fn bad_input(message: impl Into<String>) -> String {
 }
 
 fn success(job: &Job, effects: &[Effect], error: Option<&MachineError>) -> String {
-    let mut out = Map::new();
-    out.insert("type".into(), Value::from("success"));
-    out.insert("snapshot".into(), Value::from(job.to_snapshot()));
-    out.insert(
-        "effects".into(),
-        serde_json::to_value(effects).unwrap_or(Value::Null),
-    );
+    let snapshot = job.to_snapshot();
+    let mut out = String::with_capacity(snapshot.len() * 11 / 10 + 64);
+    out.push_str(r#"{"type":"success","snapshot":"#);
+    out.push_str(&serde_json::to_string(&snapshot).unwrap_or_default());
+    out.push_str(r#","effects":"#);
+    out.push_str(&serde_json::to_string(effects).unwrap_or_default());
     if let Some(e) = error {
-        out.insert(
-            "error".into(),
-            serde_json::to_value(e).unwrap_or(Value::Null),
-        );
+        out.push_str(r#","error":"#);
+        out.push_str(&serde_json::to_string(e).unwrap_or_default());
     }
-    out.insert("nextDeadline".into(), json!(job.next_deadline()));
-    Value::Object(out).to_string()
+    out.push_str(r#","nextDeadline":"#);
+    match job.next_deadline() {
+        Some(t) => out.push_str(&t.to_string()),
+        None => out.push_str("null"),
+    }
+    out.push('}');
+    out
 }
 
 fn restore(snapshot: &str) -> Result<Job, String> {
@@ -82,7 +92,97 @@ pub fn create(input: &str) -> String {
 }
 
 fn parse_event(event: &str) -> Result<Event, String> {
-    serde_json::from_str(event).map_err(|e| bad_input(format!("the event is not valid: {e}")))
+    let value: Value = serde_json::from_str(event)
+        .map_err(|e| bad_input(format!("the event is not valid: {e}")))?;
+    event_from_value(value).map_err(|e| bad_input(format!("the event is not valid: {e}")))
+}
+
+/// Reads an [`Event`] from JSON exactly as its `Deserialize` derive does
+/// (`type` tag, camelCase members, unknown members refused, `null` for an
+/// absent optional member), by hand: the derive for an internally tagged
+/// enum costs about 20 KB of WebAssembly, this a fraction of it. A unit test
+/// checks that both agree.
+fn event_from_value(value: Value) -> Result<Event, String> {
+    let Value::Object(mut m) = value else {
+        return Err("an event must be an object with a `type`".into());
+    };
+    let kind = match m.remove("type") {
+        Some(Value::String(k)) => k,
+        Some(_) => return Err("`type` must be a string".into()),
+        None => return Err("missing field `type`".into()),
+    };
+    let allowed: &[&str] = match kind.as_str() {
+        "deviceUpdate" => &["thing", "status", "stepTimeoutInMinutes", "expectedVersion"],
+        "advance" => &["to"],
+        "cancelJob" => &["force", "reasonCode", "comment"],
+        "cancelJobExecution" => &["thing", "force", "expectedVersion"],
+        "deleteJob" => &["force"],
+        "updateJob" => &["request"],
+        "thingAdded" | "thingRemoved" => &["thing"],
+        other => return Err(format!("unknown variant `{other}`")),
+    };
+    if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(format!("unknown field `{k}`"));
+    }
+    let string = |m: &Map<String, Value>, k: &str| match m.get(k) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(format!("`{k}` must be a string")),
+        None => Err(format!("missing field `{k}`")),
+    };
+    let opt_string = |m: &Map<String, Value>, k: &str| match m.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("`{k}` must be a string")),
+    };
+    let opt_int = |m: &Map<String, Value>, k: &str| match m.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v
+            .as_i64()
+            .map(Some)
+            .ok_or_else(|| format!("`{k}` must be an integer")),
+    };
+    let force = |m: &Map<String, Value>| match m.get("force") {
+        None => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err("`force` must be a boolean".to_owned()),
+    };
+    Ok(match kind.as_str() {
+        "deviceUpdate" => Event::DeviceUpdate {
+            thing: string(&m, "thing")?,
+            status: match string(&m, "status")?.as_str() {
+                "IN_PROGRESS" => DeviceStatus::InProgress,
+                "SUCCEEDED" => DeviceStatus::Succeeded,
+                "FAILED" => DeviceStatus::Failed,
+                "REJECTED" => DeviceStatus::Rejected,
+                other => return Err(format!("unknown device status `{other}`")),
+            },
+            step_timeout_in_minutes: opt_int(&m, "stepTimeoutInMinutes")?,
+            expected_version: opt_int(&m, "expectedVersion")?,
+        },
+        "advance" => Event::Advance {
+            to: opt_int(&m, "to")?.ok_or("missing field `to`")?,
+        },
+        "cancelJob" => Event::CancelJob {
+            force: force(&m)?,
+            reason_code: opt_string(&m, "reasonCode")?,
+            comment: opt_string(&m, "comment")?,
+        },
+        "cancelJobExecution" => Event::CancelJobExecution {
+            thing: string(&m, "thing")?,
+            force: force(&m)?,
+            expected_version: opt_int(&m, "expectedVersion")?,
+        },
+        "deleteJob" => Event::DeleteJob { force: force(&m)? },
+        "updateJob" => Event::UpdateJob {
+            request: m.remove("request").ok_or("missing field `request`")?,
+        },
+        "thingAdded" => Event::ThingAdded {
+            thing: string(&m, "thing")?,
+        },
+        _ => Event::ThingRemoved {
+            thing: string(&m, "thing")?,
+        },
+    })
 }
 
 /// [`Job::step`] on a snapshot: advances to `at`, applies `event`
@@ -198,6 +298,52 @@ pub fn list_executions_for_thing(snapshot: &str, args: &str) -> String {
     }
 }
 
+/// [`Job::advance`] on a snapshot: fires everything due up to and including
+/// `to`. Answers `{"type": "success", "snapshot", "effects", "nextDeadline"}`,
+/// or a failure (`timeWentBackwards`) with the snapshot unchanged.
+pub fn advance(snapshot: &str, to: i64) -> String {
+    let mut job = match restore(snapshot) {
+        Ok(j) => j,
+        Err(f) => return f,
+    };
+    match job.advance(to) {
+        Ok(fx) => success(&job, &fx, None),
+        Err(e) => failure(&e),
+    }
+}
+
+/// The typed state of a snapshot at a glance:
+/// `{"type": "success", "jobId", "status", "now", "nextDeadline", "thingCount", "counts"}`
+/// (`counts` as [`super::Counts`], times in epoch ms).
+pub fn inspect(snapshot: &str) -> String {
+    match restore(snapshot) {
+        Ok(job) => format!(
+            r#"{{"type":"success","jobId":{},"status":"{}","now":{},"nextDeadline":{},"thingCount":{},"counts":{}}}"#,
+            serde_json::to_string(job.job_id()).unwrap_or_default(),
+            job.status().as_str(),
+            job.now(),
+            job.next_deadline()
+                .map_or_else(|| "null".to_owned(), |t| t.to_string()),
+            job.thing_count(),
+            serde_json::to_string(&job.counts()).unwrap_or_default(),
+        ),
+        Err(f) => f,
+    }
+}
+
+/// One thing's execution in a snapshot, typed ([`super::ExecutionSummary`],
+/// times in epoch ms): `{"type": "success", "execution": {...} | null}`
+/// (`null` for a thing the job does not know).
+pub fn execution(snapshot: &str, thing: &str) -> String {
+    match restore(snapshot) {
+        Ok(job) => format!(
+            r#"{{"type":"success","execution":{}}}"#,
+            serde_json::to_string(&job.execution(thing)).unwrap_or_default()
+        ),
+        Err(f) => f,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -252,6 +398,93 @@ mod tests {
             list_executions_for_thing("x", "{}"),
         ] {
             assert_eq!(parse(&out)["type"], "failure", "{out}");
+        }
+    }
+
+    #[test]
+    fn advance_inspect_and_execution() {
+        let c = parse(&create(
+            r#"{"job": {"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"], "timeoutConfig": {"inProgressTimeoutInMinutes": 1}}, "createdAt": 1000}"#,
+        ));
+        let snap = c["snapshot"].as_str().unwrap();
+        let s = parse(&step(
+            snap,
+            2000,
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "IN_PROGRESS"}"#,
+        ));
+        let snap = s["snapshot"].as_str().unwrap();
+        assert_eq!(s["nextDeadline"], 62000);
+        let i = parse(&inspect(snap));
+        assert_eq!(i["status"], "IN_PROGRESS");
+        assert_eq!(i["now"], 2000);
+        assert_eq!(i["nextDeadline"], 62000);
+        assert_eq!(i["thingCount"], 1);
+        assert_eq!(i["counts"]["inProgress"], 1);
+        let a = parse(&advance(snap, 62000));
+        assert_eq!(a["type"], "success");
+        let after = a["snapshot"].as_str().unwrap();
+        let e = parse(&execution(after, "t1"));
+        assert_eq!(e["execution"]["status"], "TIMED_OUT");
+        assert_eq!(parse(&execution(after, "nope"))["execution"], Value::Null);
+        // Idempotent: advancing again to the same time fires nothing.
+        let again = parse(&advance(after, 62000));
+        assert_eq!(again["effects"], json!([]));
+        assert_eq!(again["snapshot"].as_str().unwrap(), after);
+        let back = parse(&advance(after, 0));
+        assert_eq!(back["type"], "failure");
+        assert_eq!(back["error"]["code"], "timeWentBackwards");
+        for out in [advance("x", 0), inspect("x"), execution("x", "t1")] {
+            assert_eq!(parse(&out)["error"]["code"], "invalidSnapshot", "{out}");
+        }
+    }
+
+    #[test]
+    fn the_event_reader_agrees_with_the_derive() {
+        let cases = [
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "IN_PROGRESS"}"#,
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "FAILED", "stepTimeoutInMinutes": -1, "expectedVersion": 3}"#,
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "REJECTED", "expectedVersion": null}"#,
+            r#"{"status": "SUCCEEDED", "thing": "t1", "type": "deviceUpdate"}"#,
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "DONE"}"#,
+            r#"{"type": "deviceUpdate", "thing": "t1"}"#,
+            r#"{"type": "deviceUpdate", "thing": 1, "status": "SUCCEEDED"}"#,
+            r#"{"type": "deviceUpdate", "thing": null, "status": "SUCCEEDED"}"#,
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "SUCCEEDED", "x": 1}"#,
+            r#"{"type": "deviceUpdate", "thing": "t1", "status": "SUCCEEDED", "expectedVersion": 1.5}"#,
+            r#"{"type": "advance", "to": 5}"#,
+            r#"{"type": "advance", "to": -5}"#,
+            r#"{"type": "advance"}"#,
+            r#"{"type": "advance", "to": "5"}"#,
+            r#"{"type": "advance", "to": 1e3}"#,
+            r#"{"type": "advance", "to": 99999999999999999999}"#,
+            r#"{"type": "cancelJob"}"#,
+            r#"{"type": "cancelJob", "force": true, "reasonCode": "R", "comment": "c"}"#,
+            r#"{"type": "cancelJob", "force": null}"#,
+            r#"{"type": "cancelJob", "force": "yes"}"#,
+            r#"{"type": "cancelJob", "reasonCode": 5}"#,
+            r#"{"type": "cancelJob", "comment": null}"#,
+            r#"{"type": "cancelJobExecution", "thing": "t1", "force": false, "expectedVersion": 2}"#,
+            r#"{"type": "cancelJobExecution"}"#,
+            r#"{"type": "deleteJob"}"#,
+            r#"{"type": "deleteJob", "force": true, "other": 1}"#,
+            r#"{"type": "updateJob", "request": {"jobId": "j"}}"#,
+            r#"{"type": "updateJob", "request": null}"#,
+            r#"{"type": "updateJob"}"#,
+            r#"{"type": "thingAdded", "thing": "t9"}"#,
+            r#"{"type": "thingRemoved", "thing": "t9"}"#,
+            r#"{"type": "thingRemoved"}"#,
+            r#"{"type": "explode"}"#,
+            r#"{"type": 5}"#,
+            r#"{"thing": "t1"}"#,
+            r#"[]"#,
+            r#"null"#,
+            r#""advance""#,
+        ];
+        for text in cases {
+            let derived = serde_json::from_str::<Event>(text).ok();
+            let value: Value = serde_json::from_str(text).unwrap();
+            let by_hand = event_from_value(value).ok();
+            assert_eq!(by_hand, derived, "{text}");
         }
     }
 }
