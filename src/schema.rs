@@ -279,31 +279,11 @@ impl<'j> Walker<'j> {
             self.path.push(seg);
         }
         let d = build(self);
-        let path = self.pointer();
-        let position = if self.spans {
-            let offset = self.hint.take().unwrap_or_else(|| self.locate());
-            Some(crate::report::Position {
-                offset,
-                line: 0,
-                column: 0,
-            })
-        } else {
-            None
-        };
+        let offset = self.hint.take();
+        self.record(rule, d, "", offset);
         if extra.is_some() {
             self.path.pop();
         }
-        self.sink.violations.push(Violation {
-            code: rule.code,
-            path,
-            message: d.message,
-            severity: rule.severity,
-            source: rule.source,
-            rule: rule.id,
-            help: d.help,
-            position,
-            aws: d.aws,
-        });
     }
 
     /// Like [`Walker::emit`], for a violation at the current path plus a JSON
@@ -319,19 +299,23 @@ impl<'j> Walker<'j> {
         if rule.severity == Severity::Error {
             self.sink.errors += 1;
         }
-        if !self.sink.collect {
-            return;
+        if self.sink.collect {
+            let d = build(self);
+            self.record(rule, d, suffix, None);
         }
-        let d = build(self);
-        let path = self.pointer() + suffix;
+    }
+
+    /// Builds the violation at the current path (plus `suffix`), located at
+    /// `offset` or, without one, by the path.
+    fn record(&mut self, rule: &'static Rule, d: Details, suffix: &str, offset: Option<usize>) {
         let position = self.spans.then(|| crate::report::Position {
-            offset: self.locate(),
+            offset: offset.unwrap_or_else(|| self.locate()),
             line: 0,
             column: 0,
         });
         self.sink.violations.push(Violation {
             code: rule.code,
-            path,
+            path: self.pointer() + suffix,
             message: d.message,
             severity: rule.severity,
             source: rule.source,
