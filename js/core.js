@@ -182,9 +182,15 @@ function makeApi(glue, ready) {
     return JSON.parse(glue.codes());
   }
   function features() {
-    return { documentSchema: typeof glue.validateWithDocumentSchema === 'function' };
+    return { documentSchema: typeof glue.validateWithDocumentSchema === 'function', schema: typeof glue.schema === 'function' };
+  }
+  function schemaBuild(name) {
+    if (typeof glue.schema !== 'function') {
+      throw usageError('notSupported', `\`${name}()\` needs the opt-in build of iot-jobs-policy (bash .ci/build-pkg --document-schema, see the README); this build leaves it out, or use the CLI: iot-jobs-policy schema <OPERATION>`);
+    }
   }
   function schema(operation, options) {
+    schemaBuild('schema');
     const op = operationName(operation);
     if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
       throw usageError('invalidOptions', `options must be an object, not ${Array.isArray(options) ? 'an array' : typeof options}`);
@@ -201,6 +207,7 @@ function makeApi(glue, ready) {
     return unwrap(glue.schema(op, opts)).schema;
   }
   function schemaInfo() {
+    schemaBuild('schemaInfo');
     ready();
     return JSON.parse(glue.schemaInfo());
   }

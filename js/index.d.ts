@@ -59,7 +59,7 @@ export type ErrorCode =
   | 'documentSchema';
 
 /** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
-export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized';
+export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized' | 'notSupported';
 
 /** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
 export type Severity = 'error' | 'warning';
@@ -98,6 +98,8 @@ export interface Options {
 export interface Features {
   /** Whether `options.documentSchema` is supported (the opt-in document-schema build). */
   documentSchema: boolean;
+  /** Whether `schema()` and `schemaInfo()` are available (the same opt-in build). */
+  schema: boolean;
 }
 
 /** One thing wrong with (or worth saying about) a request. */
@@ -165,7 +167,7 @@ export interface Rule {
 
 /** A `TypeError` thrown for misuse; its `code` says which. */
 export interface UsageError extends TypeError {
-  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema` or `notInitialized`. */
+  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema`, `notInitialized` or `notSupported`. */
   code: UsageErrorCode;
 }
 
@@ -236,6 +238,11 @@ export interface JsonSchema {
  * other JSON Schema validators; `validate` remains the full check: what a
  * schema cannot state is in `schemaInfo().inexpressible`. A fresh object per
  * call. Misuse throws `unknownOperation` or `invalidOptions`.
+ *
+ * Only in the opt-in build (`features().schema`, the same build as
+ * `documentSchema`): the default package keeps its `.wasm` within budget and
+ * throws `notSupported` here; the CLI's `iot-jobs-policy schema` prints the
+ * same schemas.
  */
 export function schema(operation: Operation, options?: SchemaOptions): JsonSchema;
 
@@ -253,7 +260,11 @@ export interface SchemaInfo {
   inexpressible: string[];
 }
 
-/** What the exported schemas state (`expressedRules`) and what they cannot (`inexpressible`). */
+/**
+ * What the exported schemas state (`expressedRules`) and what they cannot
+ * (`inexpressible`). Only in the opt-in build, like `schema()`; the default
+ * package throws `notSupported`.
+ */
 export function schemaInfo(): SchemaInfo;
 
 /** What `init` can load the module from. */

@@ -1,10 +1,10 @@
 // Two browser checks beyond the vector run of browser.test.mjs, in headless
-// Chromium (Playwright, the system browser):
-// - `schema()` and `schemaInfo()` of the default package's web entry answer
-//   what Node's entry answers (the editor use: Monaco in a page);
-// - the opt-in document-schema build (bash .ci/build-pkg --document-schema,
-//   target/pkg-document-schema/) reports `documentSchema` violations in the
-//   browser too, and the default build refuses the option there.
+// Chromium (Playwright, the system browser), of the opt-in build (bash
+// .ci/build-pkg --document-schema, target/pkg-document-schema/) in a page:
+// - its `schema()` and `schemaInfo()` answer what Node's entry answers (the
+//   editor use: Monaco in a page), and the default build throws notSupported;
+// - it reports `documentSchema` violations in the browser too, and the
+//   default build refuses the option there.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import { ROOT, PKG } from './helpers.mjs';
 
 const DS_PKG = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'pkg-document-schema');
 assert.ok(fs.existsSync(path.join(DS_PKG, 'web.mjs')), `${DS_PKG} is missing: run bash .ci/build-pkg --document-schema`);
-const node = createRequire(import.meta.url)(path.join(PKG, 'index.cjs'));
+const node = createRequire(import.meta.url)(path.join(DS_PKG, 'index.cjs'));
 
 const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const ROOTS = { '/pkg/': PKG, '/pkg-ds/': DS_PKG };
@@ -64,11 +64,20 @@ async function inPage(fn, arg) {
 const request = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: '{"operation":"fly"}' };
 const documentSchema = { type: 'object', required: ['operation', 'version'], properties: { operation: { enum: ['install'] } } };
 
-test('schema() and schemaInfo() in Chromium answer what Node answers', async () => {
+test('schema() and schemaInfo() of the opt-in build in Chromium answer what Node answers; the default build throws notSupported', async () => {
   const got = await inPage(async () => {
-    const m = await import('/pkg/web.mjs');
+    const m = await import('/pkg-ds/web.mjs');
     await m.init();
+    const plain = await import('/pkg/web.mjs');
+    await plain.init();
+    let refused = null;
+    try {
+      plain.schema('CreateJob');
+    } catch (e) {
+      refused = e.code;
+    }
     return {
+      refused,
       draft07: m.schema('CreateJob', { dialect: 'draft-07' }),
       model: m.schema('update_job', { api: '2022-01', profile: 'model' }),
       info: m.schemaInfo(),
@@ -86,6 +95,7 @@ test('schema() and schemaInfo() in Chromium answer what Node answers', async () 
   assert.deepEqual(got.model, node.schema('update_job', { api: '2022-01', profile: 'model' }));
   assert.deepEqual(got.info, node.schemaInfo());
   assert.equal(got.misuse, 'invalidOptions');
+  assert.equal(got.refused, 'notSupported');
 });
 
 test('the document-schema build reports documentSchema violations in Chromium; the default build refuses the option', async () => {
@@ -110,7 +120,7 @@ test('the document-schema build reports documentSchema violations in Chromium; t
     },
     { request, documentSchema },
   );
-  assert.deepEqual(got.features, [{ documentSchema: true }, { documentSchema: false }]);
+  assert.deepEqual(got.features, [{ documentSchema: true, schema: true }, { documentSchema: false, schema: false }]);
   assert.deepEqual(got.report.violations.map((v) => [v.code, v.path, v.source]), [
     ['documentSchema', '/document', 'user'],
     ['documentSchema', '/document/operation', 'user'],

@@ -20,8 +20,8 @@ const request = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thin
 const schema = { type: 'object', required: ['operation', 'version'], properties: { operation: { enum: ['install'] } } };
 
 test('features() tells the builds apart', () => {
-  assert.deepEqual(ds.features(), { documentSchema: true });
-  assert.deepEqual(plain.features(), { documentSchema: false });
+  assert.deepEqual(ds.features(), { documentSchema: true, schema: true });
+  assert.deepEqual(plain.features(), { documentSchema: false, schema: false });
 });
 
 test('the default package refuses documentSchema with invalidOptions', () => {

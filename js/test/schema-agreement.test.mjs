@@ -15,14 +15,24 @@
 //   know: it is added as an annotation keyword (strict mode stays on).
 // - `multipleOfPrecision: 12`: ajv's default `multipleOf` divides binary
 //   doubles and rejects valid decimals such as `incrementFactor: 1.2`.
+//
+// `schema()` and `schemaInfo()` are in the opt-in build only
+// (target/pkg-document-schema, bash .ci/build-pkg --document-schema); the
+// verdicts compared are the default package's `validate()`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { schema, schemaInfo, validate, operations, rules } from 'iot-jobs-policy';
+import { createRequire } from 'node:module';
+import * as plain from 'iot-jobs-policy';
 import { ROOT } from './helpers.mjs';
+
+const { validate, operations, rules } = plain;
+const DS_PKG = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'pkg-document-schema');
+assert.ok(fs.existsSync(path.join(DS_PKG, 'index.cjs')), `${DS_PKG} is missing: run bash .ci/build-pkg --document-schema`);
+const { schema, schemaInfo, features } = createRequire(import.meta.url)(path.join(DS_PKG, 'index.cjs'));
 
 const VECTORS = path.join(ROOT, 'tests', 'vectors');
 
@@ -120,6 +130,13 @@ function makeAjv(dialect) {
   ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
   return ajv;
 }
+
+test('the default package leaves schema() out (notSupported); the opt-in build has it', () => {
+  assert.equal(plain.features().schema, false);
+  assert.equal(features().schema, true);
+  assert.throws(() => plain.schema('CreateJob'), { name: 'TypeError', code: 'notSupported' });
+  assert.throws(() => plain.schemaInfo(), { name: 'TypeError', code: 'notSupported' });
+});
 
 test('schema() exports a schema per operation, API, profile and dialect', () => {
   const info = schemaInfo();
