@@ -1,6 +1,6 @@
 // The transition function in JavaScript: a `Job` class over the Rust
 // machine's JSON-text functions (`machine::text`, exported by the wasm glue
-// as machineCreate, machineStep, ...). The state is the snapshot JSON string
+// as machineCreate, machineApply, ...). The state is the snapshot JSON string
 // held by the object: no WebAssembly handle, nothing to free(), and
 // `toSnapshot()` / `Job.fromSnapshot()` move it between processes (a Lambda
 // keeps it between invocations) and between Rust and JS unchanged.
@@ -18,6 +18,12 @@ const EVENT_TYPES = ['deviceUpdate', 'advance', 'cancelJob', 'cancelJobExecution
  * the semantics notes; `violations` the validator's errors for an invalid
  * CreateJob/UpdateJob request. The job's state is unchanged.
  */
+function errorInfo(e) {
+  const out = { code: e.code, message: e.message, rule: e.rule };
+  if (e.violations.length > 0) out.violations = e.violations;
+  return out;
+}
+
 class MachineError extends Error {
   constructor(error) {
     super(error.message);
@@ -179,11 +185,22 @@ function makeMachine(glue, ready) {
      * the effects of the advance are kept.
      */
     step(at, event) {
+      // advance + apply here rather than one wasm export (Rust's Job::step
+      // does the same; the vectors compare both): less WebAssembly. The
+      // state is a string, so misuse after the advance rolls back.
       const t = timeOf(at, 'the time');
-      const ev = eventText(event);
-      ready();
-      const a = this.#update(answer(glue.machineStep(this.#snapshot, t, ev), 'invalidEvent'));
-      return { effects: a.effects, error: a.error === undefined ? null : a.error };
+      eventText(event);
+      const before = [this.#snapshot, this.#deadline];
+      let effects = [];
+      try {
+        if (event.type !== 'advance') effects = this.advance(t);
+        effects = effects.concat(this.apply(t, event));
+      } catch (e) {
+        if (e instanceof MachineError) return { effects, error: errorInfo(e) };
+        [this.#snapshot, this.#deadline] = before;
+        throw e;
+      }
+      return { effects, error: null };
     }
 
     /** Fires everything due up to and including `to`; idempotent. */

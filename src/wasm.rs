@@ -113,16 +113,6 @@ pub fn machine_create(input: &str) -> String {
     crate::machine::text::create(input)
 }
 
-/// Advances time to `at`, then applies `event` (see [`crate::machine::text::step`]).
-/// Times are epoch ms as `f64`; a fraction or a value beyond `i64` is refused.
-#[wasm_bindgen(js_name = machineStep)]
-pub fn machine_step(snapshot: &str, at: f64, event: &str) -> String {
-    match ms(at) {
-        Ok(at) => crate::machine::text::step(snapshot, at, event),
-        Err(f) => f,
-    }
-}
-
 /// Applies `event` strictly at `at` (see [`crate::machine::text::apply`]).
 #[wasm_bindgen(js_name = machineApply)]
 pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {

@@ -21,9 +21,10 @@
 //! assert_eq!(stepped["effects"][1]["to"], "COMPLETED");
 //! ```
 
+use super::resolve_things;
 use super::{DeviceStatus, Effect, ErrorCode, Event, ExecutionStatus, Job, MachineError};
-use crate::replay::{setup, ReplayError};
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
 // The answers are written by hand around `serde_json::to_string` of the
 // effects and errors (members in declaration order, as the Rust types
@@ -69,6 +70,89 @@ fn restore(snapshot: &str) -> Result<Job, String> {
     Job::from_snapshot(snapshot).map_err(|e| failure(&e))
 }
 
+/// What creating a job needs, read from the input by hand, as
+/// [`crate::replay`] reads a scenario (same members, same errors): serde's
+/// `from_value` for the lists and the map would cost WebAssembly size.
+struct Setup<'a> {
+    request: &'a Value,
+    things: Vec<String>,
+    created_at: i64,
+    options: crate::Options,
+}
+
+fn strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|s| s.as_str().map(str::to_owned))
+        .collect()
+}
+
+fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, String> {
+    let scenario = |m: &str| bad_input(format!("the scenario is not valid: {m}"));
+    let request = obj
+        .get("job")
+        .ok_or_else(|| scenario("`job` (a CreateJob request) is required"))?;
+    let created_at = match obj.get("createdAt") {
+        None => 0,
+        Some(v) => v
+            .as_i64()
+            .ok_or_else(|| scenario("`createdAt` must be an integer (epoch ms)"))?,
+    };
+    let mut options = crate::Options::default();
+    if let Some(o) = obj.get("options") {
+        let o = o
+            .as_object()
+            .ok_or_else(|| scenario("`options` must be an object"))?;
+        for (k, v) in o {
+            let s = v
+                .as_str()
+                .ok_or_else(|| scenario(&format!("`options.{k}` must be a string")))?;
+            match k.as_str() {
+                "api" => {
+                    options.api = s
+                        .parse::<crate::ApiVersion>()
+                        .map_err(|e| scenario(&e.to_string()))?
+                }
+                "profile" => {
+                    options.profile = s
+                        .parse::<crate::Profile>()
+                        .map_err(|e| scenario(&e.to_string()))?
+                }
+                _ => return Err(scenario(&format!("unknown option `{k}`"))),
+            }
+        }
+    }
+    let things = match obj.get("things") {
+        Some(v) => strings(v).ok_or_else(|| scenario("`things` must be a list of thing names"))?,
+        None => {
+            let mut groups = BTreeMap::new();
+            if let Some(g) = obj.get("groups") {
+                let bad =
+                    || scenario("`groups` must map group ARNs or names to lists of thing names");
+                for (k, v) in g.as_object().ok_or_else(bad)? {
+                    groups.insert(k.clone(), strings(v).ok_or_else(bad)?);
+                }
+            }
+            let targets: Vec<String> = request
+                .get("targets")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|t| t.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            resolve_things(&targets, &groups).map_err(|e| failure(&e))?
+        }
+    };
+    Ok(Setup {
+        request,
+        things,
+        created_at,
+        options,
+    })
+}
+
 /// Creates a job. `input` is
 /// `{"job": <CreateJob request>, "things"?: [names], "groups"?: {group: [names]}, "createdAt"?: ms, "options"?: {"api", "profile"}}`
 /// (as in a replay scenario). Answers `{"type": "success", "snapshot", "effects", "nextDeadline"}`.
@@ -82,8 +166,7 @@ pub fn create(input: &str) -> String {
     };
     let s = match setup(obj) {
         Ok(s) => s,
-        Err(ReplayError::Create(e)) => return failure(&e),
-        Err(e) => return bad_input(e.to_string()),
+        Err(f) => return f,
     };
     match Job::create(s.request, &s.things, s.created_at, &s.options) {
         Ok((job, fx)) => success(&job, &fx, None),
