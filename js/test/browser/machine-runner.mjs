@@ -282,6 +282,36 @@ export function checkMisuse(api) {
     }
   });
   if (job.toSnapshot() !== before) problems.push('misuse changed the job');
+  // Tampered snapshots: the wasm build reads snapshots by hand (snapshot.rs,
+  // mod wasm), and must refuse what the native derive refuses.
+  const tampered = [
+    (v) => { v.extra = 1; },
+    (v) => { v.createdAt = 1.5; },
+    (v) => { delete v.now; },
+    (v) => { v.status = 'DONE'; },
+    (v) => { v.ended = 0; },
+    (v) => { v.cursor = -1; },
+    (v) => { v.executions[0][3] = 300; },
+    (v) => { v.executions[0].pop(); },
+    (v) => { v.executions[0][0] = 5; },
+    (v) => { v.things = 't1'; },
+    (v) => { v.format = 'other@1'; },
+  ];
+  tampered.forEach((edit, i) => {
+    const v = JSON.parse(before);
+    edit(v);
+    try {
+      Job.fromSnapshot(JSON.stringify(v));
+      problems.push(`tampered snapshot ${i} was accepted`);
+    } catch (e) {
+      if (!(e instanceof TypeError) || e.code !== 'invalidSnapshot') problems.push(`tampered snapshot ${i}: ${e && e.name} ${e && e.code}`);
+    }
+  });
+  // Optional members may be null or absent, as natively.
+  const loose = JSON.parse(before);
+  delete loose.completedAt;
+  loose.reasonCode = null;
+  if (Job.fromSnapshot(JSON.stringify(loose)).toSnapshot() === undefined) problems.push('a snapshot without optional members was refused');
   // A refused event is a MachineError with the AWS exception name, state unchanged.
   try {
     job.apply(0, { type: 'deviceUpdate', thing: 'nope', status: 'SUCCEEDED' });
