@@ -3,7 +3,9 @@
 //!
 //! The cases and the native Rust answers are prepared by `.ci/wasm-tests`
 //! into `target/vectors/` (`requests.json` by `js/tools/prepare-vectors.mjs`,
-//! `reports.json` by `examples/vector_reports.rs`); run that script rather
+//! `reports.json` by `examples/vector_reports.rs`, `machine.json`, the
+//! machine vectors with their native answers, by `examples/machine_reports.rs`);
+//! run that script rather
 //! than `cargo test --target wasm32-unknown-unknown` directly.
 //!
 //! Each case must (1) give, inside the wasm instance, the same answer text as
@@ -221,4 +223,95 @@ fn codes_and_rules_cross_the_boundary() {
     let rules: Vec<serde_json::Value> =
         serde_json::from_str(&iot_jobs_policy::ffi::rules_json()).unwrap();
     assert!(!rules.is_empty());
+}
+
+/// The machine vectors with the native answers (`examples/machine_reports.rs`,
+/// written by `.ci/prepare-vectors`).
+const MACHINE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/vectors/machine.json"
+));
+
+/// Every machine vector through the machine compiled to WebAssembly, run the
+/// way tests/machine.rs runs it (create, then per step advance to `at` and
+/// apply strictly), restoring from the snapshot after every step (the wasm
+/// build's own snapshot reader): the effects, errors and snapshots after
+/// every step, and the final views, byte for byte as native Rust wrote them.
+#[wasm_bindgen_test]
+fn machine_vectors_match_native_byte_for_byte() {
+    use iot_jobs_policy::machine::{Event, Job};
+    use serde_json::Value;
+    let items: Vec<Value> = serde_json::from_str(MACHINE).unwrap();
+    assert!(!items.is_empty(), "no machine vectors");
+    let mut mismatches = Vec::new();
+    for item in &items {
+        let key = item["key"].as_str().unwrap();
+        let case = &item["case"];
+        let rust = &item["rust"];
+        let things: Vec<String> = serde_json::from_value(item["things"].clone()).unwrap();
+        let mut options = iot_jobs_policy::Options::default();
+        if let Some(api) = case.pointer("/options/api").and_then(Value::as_str) {
+            options.api = api.parse().unwrap();
+        }
+        if let Some(p) = case.pointer("/options/profile").and_then(Value::as_str) {
+            options.profile = p.parse().unwrap();
+        }
+        let created_at = case.get("createdAt").and_then(Value::as_i64).unwrap_or(0);
+        let mut job = match Job::create(&case["job"], &things, created_at, &options) {
+            Ok((job, fx)) => {
+                if text(&fx) != rust["create"]["effects"] {
+                    mismatches.push(format!("{key}: create effects"));
+                }
+                job
+            }
+            Err(e) => {
+                if text(&e) != rust["createError"] {
+                    mismatches.push(format!("{key}: create error"));
+                }
+                continue;
+            }
+        };
+        for (n, step) in case["steps"].as_array().into_iter().flatten().enumerate() {
+            let at = step["at"].as_i64().unwrap();
+            let event: Event = serde_json::from_value(step["event"].clone()).unwrap();
+            let (mut fx, mut error) = (Vec::new(), None);
+            if !matches!(event, Event::Advance { .. }) {
+                match job.advance(at) {
+                    Ok(f) => fx = f,
+                    Err(e) => error = Some(e),
+                }
+            }
+            if error.is_none() {
+                match job.apply(at, event) {
+                    Ok(mut f) => fx.append(&mut f),
+                    Err(e) => error = Some(e),
+                }
+            }
+            let want = &rust["steps"][n];
+            let error = error.as_ref().map_or(Value::Null, |e| Value::from(text(e)));
+            let snapshot = job.to_snapshot();
+            if text(&fx) != want["effects"]
+                || error != want["error"]
+                || snapshot != want["snapshot"]
+            {
+                mismatches.push(format!("{key}: step {n}"));
+            }
+            job = Job::from_snapshot(&snapshot).unwrap();
+            if job.to_snapshot() != snapshot {
+                mismatches.push(format!("{key}: step {n}: snapshot round trip"));
+            }
+        }
+        let f = &rust["final"];
+        if text(&job.describe()) != f["describe"]
+            || text(&job.list_executions_for_job(None, None, None).unwrap()) != f["executions"]
+            || job.to_snapshot() != f["snapshot"]
+        {
+            mismatches.push(format!("{key}: final views"));
+        }
+    }
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
+
+fn text<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
 }
