@@ -310,12 +310,18 @@ impl Report {
                 .and_then(|v| v.position)
                 .map_or(0, |p| p.offset)
         });
-        let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+        // A leading byte-order mark is not a column: the `{` after it is column 1.
+        let bom = if text.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let (mut at, mut line, mut column) = (bom, 1usize, 1usize);
         for i in order {
             let Some(p) = violations.get_mut(i).and_then(|v| v.position.as_mut()) else {
                 continue;
             };
-            let target = p.offset.min(text.len());
+            let target = p.offset.min(text.len()).max(bom);
             for &b in text.get(at..target).unwrap_or(&[]) {
                 if b == b'\n' {
                     line += 1;

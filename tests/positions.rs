@@ -93,3 +93,11 @@ fn parse_errors_have_positions_and_values_have_none() {
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert!(json["violations"][0]["position"].is_null());
 }
+
+#[test]
+fn a_byte_order_mark_is_not_a_column() {
+    let text = "\u{feff}{\"jobId\":\"a b\"}";
+    let got = positions(Operation::DescribeJob, text);
+    assert_eq!(got[0].2, 12); // byte offset still counts the mark's 3 bytes
+    assert_eq!((got[0].3, got[0].4), (1, 10));
+}

@@ -121,7 +121,9 @@ function positions(text) {
 
 /** Line and column (1-based, column in code points) of a byte offset; CRLF, LF and CR end a line. */
 function lineColumn(buf, offset) {
-  const before = buf.subarray(0, offset).toString('utf8');
+  // A leading byte-order mark is not a column (the CLI counts from after it).
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const before = buf.subarray(Math.min(bom, offset), offset).toString('utf8');
   const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length, column: [...lines[lines.length - 1]].length + 1 };
 }
