@@ -98,7 +98,7 @@ export interface Options {
 export interface Features {
   /** Whether `options.documentSchema` is supported (the opt-in document-schema build). */
   documentSchema: boolean;
-  /** Whether `schema()` and `schemaInfo()` are available (the same opt-in build). */
+  /** Whether `schema()` and `schemaInfo()` are available (true in the default package and the opt-in build). */
   schema: boolean;
 }
 
@@ -239,10 +239,10 @@ export interface JsonSchema {
  * schema cannot state is in `schemaInfo().inexpressible`. A fresh object per
  * call. Misuse throws `unknownOperation` or `invalidOptions`.
  *
- * Only in the opt-in build (`features().schema`, the same build as
- * `documentSchema`): the default package keeps its `.wasm` within budget and
- * throws `notSupported` here; the CLI's `iot-jobs-policy schema` prints the
- * same schemas.
+ * In the package's second WebAssembly module (`iot_jobs_policy_extras_bg.wasm`,
+ * with the transition function): Node loads it synchronously on the first
+ * call; in browsers `init()` loads it (or `initSync(bytes, { extras })`).
+ * The CLI's `iot-jobs-policy schema` prints the same schemas.
  */
 export function schema(operation: Operation, options?: SchemaOptions): JsonSchema;
 
@@ -262,24 +262,43 @@ export interface SchemaInfo {
 
 /**
  * What the exported schemas state (`expressedRules`) and what they cannot
- * (`inexpressible`). Only in the opt-in build, like `schema()`; the default
- * package throws `notSupported`.
+ * (`inexpressible`). In the second module, like `schema()`.
  */
 export function schemaInfo(): SchemaInfo;
 
 /** What `init` can load the module from. */
 export type InitInput = URL | string | Response | BufferSource | WebAssembly.Module;
 
-/**
- * Loads the WebAssembly module (browsers and workers; a no-op in Node).
- * `input` defaults to the `.wasm` file next to the module, fetched relative to
- * `import.meta.url`. Serve it as `application/wasm`; a Content-Security-Policy
- * needs `'wasm-unsafe-eval'` in `script-src`.
- */
-export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+/** Where `init` loads the second module (the transition function, `schema()`) from. */
+export interface InitOptions {
+  /** Defaults to `iot_jobs_policy_extras_bg.wasm` next to the module. */
+  extras?: InitInput | Promise<InitInput>;
+}
 
-/** Loads the WebAssembly module synchronously from its bytes (a no-op in Node). */
-export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+/**
+ * Loads the two WebAssembly modules, in parallel (browsers and workers; a
+ * no-op in Node, which loads the core on import and the second module on
+ * first use): the core (`validate`, `rules`, ...) from `input` and the second
+ * (`Job`, `schema()`, `schemaInfo()`) from `options.extras`. They default to
+ * `iot_jobs_policy_bg.wasm` and `iot_jobs_policy_extras_bg.wasm` next to the
+ * module, fetched relative to `import.meta.url`. Serve them as
+ * `application/wasm`; a Content-Security-Policy needs `'wasm-unsafe-eval'` in
+ * `script-src`. Both are ready when the promise resolves.
+ */
+export function init(input?: InitInput | Promise<InitInput>, options?: InitOptions): Promise<void>;
+
+/** The second module's bytes for `initSync`. */
+export interface InitSyncOptions {
+  extras?: BufferSource | WebAssembly.Module;
+}
+
+/**
+ * Loads the core module synchronously from its bytes (a no-op in Node), and
+ * the second module from `options.extras` when given; without it, `Job`,
+ * `schema()` and `schemaInfo()` throw `notInitialized` until it is loaded
+ * (`await init()` loads just what is missing).
+ */
+export function initSync(bytes: BufferSource | WebAssembly.Module, options?: InitSyncOptions): void;
 
 // ---------------------------------------------------------------------------
 // The transition function: a deterministic model of a job and its executions

@@ -2,9 +2,35 @@
 // the wasm-bindgen `--target nodejs` glue in front of it (each in its own
 // function scope) to make pkg/index.cjs, so that a cold `require` reads and
 // compiles one JS file: `makeApi` and `glue` are in scope here. The glue
-// compiles and instantiates the one `.wasm` synchronously. `index.mjs`
+// compiles and instantiates the core `.wasm` synchronously. `index.mjs`
 // requires index.cjs, so `import` and `require` share one instance.
-const api = makeApi(glue, () => {});
+//
+// The transition function (Job) and schema()/schemaInfo() live in a second
+// module, iot_jobs_policy_extras_bg.wasm, kept out of the core for the cold
+// start: its own glue (iot_jobs_policy_extras_node.cjs) compiles and
+// instantiates it synchronously on first use, once per process. The opt-in
+// document-schema build has one module with everything: no second module.
+const EXTRAS = [
+  'schema',
+  'schemaInfo',
+  'machineCreate',
+  'machineApply',
+  'machineAdvance',
+  'machineDescribe',
+  'machineInspect',
+  'machineExecution',
+  'machineListExecutionsForJob',
+  'machineListExecutionsForThing',
+];
+let extrasGlue;
+function extras() {
+  if (extrasGlue === undefined) extrasGlue = require('./iot_jobs_policy_extras_node.cjs');
+  return extrasGlue;
+}
+const full = typeof glue.machineCreate === 'function' ? glue : Object.assign({}, glue);
+if (full !== glue) for (const name of EXTRAS) full[name] = (...args) => extras()[name](...args);
+
+const api = makeApi(full, () => {});
 
 exports.validate = api.validate;
 exports.isValid = api.isValid;
@@ -15,11 +41,11 @@ exports.features = api.features;
 exports.schema = api.schema;
 exports.schemaInfo = api.schemaInfo;
 // The transition function (machine.js): the Job class and its error.
-const machine = makeMachine(glue, () => {});
+const machine = makeMachine(full, () => {});
 exports.Job = machine.Job;
 exports.MachineError = machine.MachineError;
 exports.eventTypes = machine.eventTypes;
-/** Node loads the module on `require`; `init` only resolves. */
+/** Node loads the core module on `require` and the extras on first use; `init` only resolves. */
 exports.init = async function init() {};
-/** Node loads the module on `require`; `initSync` does nothing. */
+/** Node loads the modules itself; `initSync` does nothing. */
 exports.initSync = function initSync() {};

@@ -35,18 +35,19 @@ pub fn codes() -> String {
 
 /// The JSON Schema of `operation`'s request for `options` (JSON text or
 /// `""`: `api`, `profile`, `dialect`); answers the tagged JSON of
-/// [`crate::ffi::schema_json`]. Only in the opt-in build (the
-/// `document-schema` feature): building schemas as `serde_json` values costs
-/// about 13 KB gzipped, which the default build's 150 KB budget no longer has.
-#[cfg(feature = "document-schema")]
+/// [`crate::ffi::schema_json`]. Only with the `extras` feature (the npm
+/// package's lazily loaded second module, and the opt-in build): building
+/// schemas as `serde_json` values costs about 13 KB gzipped, kept out of the
+/// default module for the cold start.
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = schema)]
 pub fn schema(operation: &str, options: &str) -> String {
     crate::ffi::schema_json(operation, options)
 }
 
 /// What the exported schemas express (see [`crate::ffi::schema_info_json`]);
-/// only in the opt-in build, with [`schema`].
-#[cfg(feature = "document-schema")]
+/// only with the `extras` feature, with [`schema`].
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = schemaInfo)]
 pub fn schema_info() -> String {
     crate::ffi::schema_info_json()
@@ -108,12 +109,14 @@ pub fn validate_with_document_schema(
 }
 
 /// Creates a job (see [`crate::machine::text::create`]); JSON text in and out.
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineCreate)]
 pub fn machine_create(input: &str) -> String {
     crate::machine::text::create(input)
 }
 
 /// Applies `event` strictly at `at` (see [`crate::machine::text::apply`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineApply)]
 pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {
     match ms(at) {
@@ -123,6 +126,7 @@ pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {
 }
 
 /// Fires everything due up to `to` (see [`crate::machine::text::advance`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineAdvance)]
 pub fn machine_advance(snapshot: &str, to: f64) -> String {
     match ms(to) {
@@ -132,36 +136,42 @@ pub fn machine_advance(snapshot: &str, to: f64) -> String {
 }
 
 /// The DescribeJob response (see [`crate::machine::text::describe`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineDescribe)]
 pub fn machine_describe(snapshot: &str) -> String {
     crate::machine::text::describe(snapshot)
 }
 
 /// Status, time, next deadline and counters (see [`crate::machine::text::inspect`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineInspect)]
 pub fn machine_inspect(snapshot: &str) -> String {
     crate::machine::text::inspect(snapshot)
 }
 
 /// One thing's execution (see [`crate::machine::text::execution`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineExecution)]
 pub fn machine_execution(snapshot: &str, thing: &str) -> String {
     crate::machine::text::execution(snapshot, thing)
 }
 
 /// ListJobExecutionsForJob (see [`crate::machine::text::list_executions_for_job`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineListExecutionsForJob)]
 pub fn machine_list_executions_for_job(snapshot: &str, args: &str) -> String {
     crate::machine::text::list_executions_for_job(snapshot, args)
 }
 
 /// ListJobExecutionsForThing (see [`crate::machine::text::list_executions_for_thing`]).
+#[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineListExecutionsForThing)]
 pub fn machine_list_executions_for_thing(snapshot: &str, args: &str) -> String {
     crate::machine::text::list_executions_for_thing(snapshot, args)
 }
 
 /// A JavaScript number as whole epoch milliseconds, or the failure answer.
+#[cfg(feature = "extras")]
 fn ms(t: f64) -> Result<i64, String> {
     // ±2^53: every integer in range is exact as an f64 and fits an i64.
     const LIMIT: f64 = 9_007_199_254_740_992.0;

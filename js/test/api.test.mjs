@@ -133,7 +133,26 @@ test('positions point into the validated text (UTF-8 byte offset, code-point col
   assert.deepEqual(v.position, { offset: 35, line: 2, column: 11 });
 });
 
-test('the gzipped .wasm stays within the 150 KB budget', async () => {
+test('two modules: the core on require, the extras (Job, schema()) on first use, one instance for import and require', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const script = `
+const loaded = () => Object.keys(require.cache).some((k) => k.endsWith('iot_jobs_policy_extras_node.cjs'));
+const m = require(process.argv[1]);
+const out = [loaded(), m.validate('DescribeJob', { jobId: 'j' }).valid, loaded(), m.features().schema, loaded()];
+m.schemaInfo();
+out.push(loaded());
+process.stdout.write(JSON.stringify(out));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script, path.join(PKG, 'index.cjs')], { encoding: 'utf8' }));
+  assert.deepEqual(out, [false, true, false, true, false, true]);
+  assert.equal(esm.Job, cjs.Job);
+  assert.equal(esm.schema, cjs.schema);
+  assert.deepEqual(esm.schemaInfo(), cjs.schemaInfo());
+  for (const f of ['iot_jobs_policy_bg.wasm', 'iot_jobs_policy_extras_bg.wasm', 'iot_jobs_policy_extras_node.cjs', 'iot_jobs_policy_extras_web.mjs']) {
+    assert.ok(fs.existsSync(path.join(PKG, f)), f);
+  }
+});
+
+test('the gzipped core .wasm stays within the 150 KB budget', async () => {
   const { gzipSync } = await import('node:zlib');
   const gz = gzipSync(fs.readFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm')), { level: 9 }).length;
   assert.ok(gz <= 150 * 1024, `${gz} B gzipped`);

@@ -14,12 +14,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-consumer-'));
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let files;
-test('npm pack gives one tarball with one .wasm', () => {
+test('npm pack gives one tarball with the two .wasm modules (core and extras)', () => {
   const out = execFileSync(npm, ['pack', PKG, '--json', '--pack-destination', dir], { encoding: 'utf8' });
   const [info] = JSON.parse(out);
   files = info.files.map((f) => f.path).sort();
-  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['iot_jobs_policy_bg.wasm']);
-  for (const f of ['package.json', 'index.mjs', 'index.cjs', 'web.mjs', 'index.d.ts', 'aws-sdk.mjs', 'aws-sdk.cjs', 'aws-sdk.d.ts', 'README.md']) {
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['iot_jobs_policy_bg.wasm', 'iot_jobs_policy_extras_bg.wasm']);
+  for (const f of ['iot_jobs_policy_extras_node.cjs', 'iot_jobs_policy_extras_web.mjs', 'package.json', 'index.mjs', 'index.cjs', 'web.mjs', 'index.d.ts', 'aws-sdk.mjs', 'aws-sdk.cjs', 'aws-sdk.d.ts', 'README.md']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));

@@ -21,7 +21,7 @@ const schema = { type: 'object', required: ['operation', 'version'], properties:
 
 test('features() tells the builds apart', () => {
   assert.deepEqual(ds.features(), { documentSchema: true, schema: true });
-  assert.deepEqual(plain.features(), { documentSchema: false, schema: false });
+  assert.deepEqual(plain.features(), { documentSchema: false, schema: true });
 });
 
 test('the default package refuses documentSchema with invalidOptions', () => {

@@ -16,9 +16,10 @@
 // - `multipleOfPrecision: 12`: ajv's default `multipleOf` divides binary
 //   doubles and rejects valid decimals such as `incrementFactor: 1.2`.
 //
-// `schema()` and `schemaInfo()` are in the opt-in build only
-// (target/pkg-document-schema, bash .ci/build-pkg --document-schema); the
-// verdicts compared are the default package's `validate()`.
+// `schema()` and `schemaInfo()` are the default package's (its second,
+// lazily loaded module); the opt-in build (target/pkg-document-schema, bash
+// .ci/build-pkg --document-schema) must answer the same. The verdicts
+// compared are the default package's `validate()`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -29,10 +30,10 @@ import { createRequire } from 'node:module';
 import * as plain from 'iot-jobs-policy';
 import { ROOT } from './helpers.mjs';
 
-const { validate, operations, rules } = plain;
+const { validate, operations, rules, schema, schemaInfo } = plain;
 const DS_PKG = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'pkg-document-schema');
 assert.ok(fs.existsSync(path.join(DS_PKG, 'index.cjs')), `${DS_PKG} is missing: run bash .ci/build-pkg --document-schema`);
-const { schema, schemaInfo, features } = createRequire(import.meta.url)(path.join(DS_PKG, 'index.cjs'));
+const ds = createRequire(import.meta.url)(path.join(DS_PKG, 'index.cjs'));
 
 const VECTORS = path.join(ROOT, 'tests', 'vectors');
 
@@ -131,11 +132,17 @@ function makeAjv(dialect) {
   return ajv;
 }
 
-test('the default package leaves schema() out (notSupported); the opt-in build has it', () => {
-  assert.equal(plain.features().schema, false);
-  assert.equal(features().schema, true);
-  assert.throws(() => plain.schema('CreateJob'), { name: 'TypeError', code: 'notSupported' });
-  assert.throws(() => plain.schemaInfo(), { name: 'TypeError', code: 'notSupported' });
+test('the default package has schema() (its extras module) and answers what the opt-in build answers', () => {
+  assert.equal(plain.features().schema, true);
+  assert.equal(ds.features().schema, true);
+  assert.deepEqual(schemaInfo(), ds.schemaInfo());
+  for (const op of operations()) {
+    for (const dialect of ['2020-12', 'draft-07']) {
+      for (const api of ['latest', '2022-01']) {
+        assert.deepEqual(schema(op, { dialect, api }), ds.schema(op, { dialect, api }), `${op} ${dialect} ${api}`);
+      }
+    }
+  }
 });
 
 test('schema() exports a schema per operation, API, profile and dialect', () => {

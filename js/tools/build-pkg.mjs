@@ -13,6 +13,25 @@ const copy = (from, to) => fs.copyFileSync(from, path.join(pkg, to));
 copy(path.join(out, 'web', 'iot_jobs_policy_bg.wasm'), 'iot_jobs_policy_bg.wasm');
 copy(path.join(out, 'web', 'iot_jobs_policy.js'), 'iot_jobs_policy_web.mjs');
 
+// The extras module (the transition function and schema(), built with the
+// `extras` feature): its .wasm once, its web glue (imported by web.mjs,
+// instantiated by init()) and its nodejs glue (required by index.cjs on
+// first use). The opt-in document-schema build has one module with
+// everything: no extras module, and a stub in place of its web glue so that
+// web.mjs imports the same files (web.mjs then uses the one module).
+const EXTRAS_FILES = ['iot_jobs_policy_extras_bg.wasm', 'iot_jobs_policy_extras_web.mjs', 'iot_jobs_policy_extras_node.cjs'];
+const extras = fs.existsSync(path.join(out, 'web', 'iot_jobs_policy_extras_bg.wasm'));
+if (extras) {
+  copy(path.join(out, 'web', 'iot_jobs_policy_extras_bg.wasm'), 'iot_jobs_policy_extras_bg.wasm');
+  copy(path.join(out, 'web', 'iot_jobs_policy_extras.js'), 'iot_jobs_policy_extras_web.mjs');
+  copy(path.join(out, 'nodejs', 'iot_jobs_policy_extras.js'), 'iot_jobs_policy_extras_node.cjs');
+} else {
+  fs.writeFileSync(
+    path.join(pkg, 'iot_jobs_policy_extras_web.mjs'),
+    '// This build has one module with everything (see web.mjs): no extras module to load.\nexport default async function init() {}\nexport function initSync() {}\n',
+  );
+}
+
 // core.js and machine.js (the transition function's Job class) form one script.
 const core = ['core.js', 'machine.js'].map((f) => fs.readFileSync(path.join(js, f), 'utf8')).join('\n');
 const names = 'makeApi, makeMiddleware, InvalidRequestException, COMMANDS, OPERATIONS, makeMachine, MachineError';
@@ -63,6 +82,12 @@ const cargo = fs.readFileSync(path.join(js, '..', 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error('no version in Cargo.toml');
 manifest.version = version;
+if (!extras) {
+  // No extras module in this build: its files are not published.
+  const gone = new Set(EXTRAS_FILES.filter((f) => !fs.existsSync(path.join(pkg, f))));
+  manifest.files = manifest.files.filter((f) => !gone.has(f));
+  for (const key of Object.keys(manifest.exports)) if (gone.has(key.slice(2))) delete manifest.exports[key];
+}
 fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 // Every file the exports map names must exist.

@@ -1,6 +1,6 @@
 // Runs in the browser: init(), then every vector case through validate(),
 // compared byte for byte with the native Rust answer.
-import { init, initSync, validate, isValid, codes } from '/pkg/web.mjs';
+import { init, initSync, validate, isValid, codes, schemaInfo, features } from '/pkg/web.mjs';
 import { iotJobsPolicyMiddleware } from '/pkg/aws-sdk.web.mjs';
 import { judge, limitCases, jsSkip } from './expect.mjs';
 
@@ -18,9 +18,20 @@ async function main() {
   if (mode === 'sync') {
     const bytes = await (await fetch('/pkg/iot_jobs_policy_bg.wasm')).arrayBuffer();
     initSync(bytes);
+    // Without `{ extras }` the second module is not loaded: its functions say so.
+    try {
+      schemaInfo();
+      results.errors.push('schemaInfo before the extras were loaded did not throw');
+    } catch (e) {
+      if (e.code !== 'notInitialized') results.errors.push(`schemaInfo before extras: ${e.code} ${e.message}`);
+    }
+    const extras = await (await fetch('/pkg/iot_jobs_policy_extras_bg.wasm')).arrayBuffer();
+    initSync(bytes, { extras });
   } else {
     await init();
   }
+  // Both modules are ready now (init() loads both; initSync with `extras`).
+  if (!features().schema || !schemaInfo().dialects.includes('draft-07')) results.errors.push('schemaInfo() after init did not answer');
   results.codes = codes();
   const [cases, native] = await Promise.all(['requests', 'reports'].map((n) => fetch(`/vectors/${n}.json`).then((r) => r.json())));
   results.total = cases.length;

@@ -5,6 +5,8 @@ import { IoTClient, CreateJobCommand } from '@aws-sdk/client-iot';
 
 await init();
 initSync(new Uint8Array(0));
+initSync(new Uint8Array(0), { extras: new Uint8Array(0) });
+await init(new URL('https://example.com/iot_jobs_policy_bg.wasm'), { extras: fetch('https://example.com/iot_jobs_policy_extras_bg.wasm') });
 const options: Options = { api: '2022-01', profile: 'model', now: new Date() };
 const report: Report = validate('CreateJob', { jobId: 'a', targets: ['arn:x'] }, options);
 const first: Violation | undefined = report.violations[0];
