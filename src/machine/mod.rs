@@ -1023,6 +1023,18 @@ impl Job {
         }
     }
 
+    /// J11/J14: a job being deleted answers ResourceNotFound to execution-level calls.
+    fn ensure_not_deleting(&self) -> Result<(), MachineError> {
+        if self.status == JobStatus::DeletionInProgress {
+            return Err(err(
+                ErrorCode::ResourceNotFound,
+                "J11",
+                format!("job `{}` is being deleted", self.job_id),
+            ));
+        }
+        Ok(())
+    }
+
     fn device_update(
         &mut self,
         at: i64,
@@ -1032,13 +1044,7 @@ impl Job {
         expected: Option<i64>,
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
-        if self.status == JobStatus::DeletionInProgress {
-            return Err(err(
-                ErrorCode::ResourceNotFound,
-                "J11",
-                format!("job `{}` is being deleted", self.job_id),
-            ));
-        }
+        self.ensure_not_deleting()?;
         let i = self.execution_index(thing)?;
         let cur = self.st(i);
         if cur.is_terminal() {
@@ -1198,13 +1204,7 @@ impl Job {
         expected: Option<i64>,
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
-        if self.status == JobStatus::DeletionInProgress {
-            return Err(err(
-                ErrorCode::ResourceNotFound,
-                "J11",
-                format!("job `{}` is being deleted", self.job_id),
-            ));
-        }
+        self.ensure_not_deleting()?;
         let i = self.execution_index(thing)?;
         let cur = self.st(i);
         if cur.is_terminal() {
