@@ -25,7 +25,7 @@
 //! goes on; only a scenario that is not well formed, or a job that cannot be
 //! created, is an error.
 
-use crate::machine::{resolve_things, Effect, Event, Job, MachineError};
+use crate::machine::{request_targets, resolve_things, Effect, Event, Job, MachineError};
 use crate::{ApiVersion, Options, Profile};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -109,16 +109,7 @@ pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, ReplayError> 
                 })?,
                 None => BTreeMap::new(),
             };
-            let targets: Vec<String> = request
-                .get("targets")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|t| t.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default();
-            resolve_things(&targets, &groups).map_err(ReplayError::Create)?
+            resolve_things(&request_targets(request), &groups).map_err(ReplayError::Create)?
         }
     };
     Ok(Setup {

@@ -262,6 +262,20 @@ fn deadline_after(at: i64, ms: i64) -> i64 {
     }
 }
 
+/// The string entries of a CreateJob request's `targets` (others are left to
+/// the validator, which refuses them before a job is created).
+pub fn request_targets(request: &serde_json::Value) -> Vec<String> {
+    request
+        .get("targets")
+        .and_then(serde_json::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Resolves `targets` to thing names, in target order without duplicates.
 ///
 /// A thing ARN (`arn:aws:iot:<region>:<account>:thing/<name>`) resolves to

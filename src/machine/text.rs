@@ -21,7 +21,7 @@
 //! assert_eq!(stepped["effects"][1]["to"], "COMPLETED");
 //! ```
 
-use super::resolve_things;
+use super::{request_targets, resolve_things};
 use super::{DeviceStatus, Effect, ErrorCode, Event, ExecutionStatus, Job, MachineError};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -133,16 +133,7 @@ fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, String> {
                     groups.insert(k.clone(), strings(v).ok_or_else(bad)?);
                 }
             }
-            let targets: Vec<String> = request
-                .get("targets")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|t| t.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default();
-            resolve_things(&targets, &groups).map_err(|e| failure(&e))?
+            resolve_things(&request_targets(request), &groups).map_err(|e| failure(&e))?
         }
     };
     Ok(Setup {
