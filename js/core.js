@@ -225,33 +225,172 @@ const COMMANDS = {
   UpdateJobCommand: 'UpdateJob',
 };
 
-/** The error the middleware throws, shaped like the service's own. */
-class InvalidRequestException extends Error {
-  constructor(report, operation) {
-    super(report.awsMessage || 'the request is invalid');
-    this.name = 'InvalidRequestException';
-    this.$fault = 'client';
-    this.$metadata = {};
-    this.operation = operation;
-    this.violations = report.violations;
-    this.report = report;
-  }
+/**
+ * The other IoT Jobs control-plane commands, which the middleware passes
+ * through unchecked: the engine knows only the seven operations above, so it
+ * has no rules for these requests (not even the `jobId` pattern they share).
+ */
+const PASSED_THROUGH = {
+  AssociateTargetsWithJobCommand: 'AssociateTargetsWithJob',
+  CancelJobCommand: 'CancelJob',
+  CancelJobExecutionCommand: 'CancelJobExecution',
+  DeleteJobCommand: 'DeleteJob',
+  DeleteJobExecutionCommand: 'DeleteJobExecution',
+  DeleteJobTemplateCommand: 'DeleteJobTemplate',
+  DescribeJobExecutionCommand: 'DescribeJobExecution',
+  DescribeManagedJobTemplateCommand: 'DescribeManagedJobTemplate',
+  GetJobDocumentCommand: 'GetJobDocument',
+  ListJobTemplatesCommand: 'ListJobTemplates',
+  ListJobsCommand: 'ListJobs',
+  ListManagedJobTemplatesCommand: 'ListManagedJobTemplates',
+};
+
+// Every copy of this class (core.cjs, core.mjs, a bundle's) and every error
+// built over the SDK's own class carries this brand, so `instanceof` answers
+// the same whichever entry threw the error.
+const ERROR_BRAND = Symbol.for('iot-jobs-policy.InvalidRequestException');
+
+// The SDK's exceptions (@smithy's ServiceException) recognise an error of
+// another copy of the SDK by a static `shapeId` on a class of its prototype
+// chain; these two carry the ids of the SDK's IoTServiceException and
+// InvalidRequestException, so that recent SDKs answer `instanceof` for them
+// even when the middleware could not load the SDK's own classes.
+class IoTServiceExceptionShape extends Error {
+  static shapeId = 'smithy.ts.sdk.synthetic.com.amazonaws.iot#IoTServiceException';
 }
 
-/** Builds `iotJobsPolicyMiddleware` over a `validate` function. */
-function makeMiddleware(validate) {
+/** The error the middleware throws, shaped like the service's own. */
+class InvalidRequestException extends IoTServiceExceptionShape {
+  static shapeId = 'com.amazonaws.iot#InvalidRequestException';
+  constructor(report, operation) {
+    super(refusalMessage(report));
+    describeRefusal(this, report, operation);
+  }
+  /** True for this class's errors, whichever copy of the package or SDK base built them. */
+  static [Symbol.hasInstance](value) {
+    if (this !== InvalidRequestException) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return value !== null && (typeof value === 'object' || typeof value === 'function') && value[ERROR_BRAND] === true;
+  }
+}
+InvalidRequestException.prototype[ERROR_BRAND] = true;
+
+function describeRefusal(e, report, operation) {
+  e.name = 'InvalidRequestException';
+  e.$fault = 'client';
+  e.$metadata = {};
+  e.operation = operation;
+  e.violations = report.violations;
+  e.report = report;
+}
+
+/** `code at path: message; ...` for a list of violations. */
+function listViolations(violations) {
+  return violations.map((v) => `${v.code} at ${v.path === '' ? 'the request' : v.path}: ${v.message}`).join('; ');
+}
+
+function warningsOf(report) {
+  return report.violations.filter((v) => v.severity === 'warning');
+}
+
+/** The AWS message for an invalid request; for one refused for its warnings, the warnings. */
+function refusalMessage(report) {
+  if (report.awsMessage) return report.awsMessage;
+  const warnings = warningsOf(report);
+  if (warnings.length === 0) return 'the request is invalid';
+  return `${warnings.length} warning(s) refused (option warnings: 'throw'): ${listViolations(warnings)}`;
+}
+
+// The subclass of an SDK `InvalidRequestException` class that the middleware
+// throws when it has one, built once per class.
+const overSdk = new WeakMap();
+function sdkErrorClass(Base) {
+  let Over = overSdk.get(Base);
+  if (Over === undefined) {
+    Over = class InvalidRequestException extends Base {
+      constructor(report, operation) {
+        super({ message: refusalMessage(report), $metadata: {} });
+        // The SDK's constructors set their own prototype; take ours back.
+        Object.setPrototypeOf(this, new.target.prototype);
+        describeRefusal(this, report, operation);
+      }
+    };
+    Over.prototype[ERROR_BRAND] = true;
+    overSdk.set(Base, Over);
+  }
+  return Over;
+}
+
+const WARNINGS = ['ignore', 'log', 'throw'];
+
+function middlewareOptions(options) {
+  const given = options === undefined || options === null ? {} : options;
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    throw usageError('invalidOptions', `middleware options must be an object, not ${Array.isArray(given) ? 'an array' : typeof given}`);
+  }
+  const warnings = given.warnings === undefined ? 'log' : given.warnings;
+  if (!WARNINGS.includes(warnings)) {
+    throw usageError('invalidOptions', `option \`warnings\` must be 'ignore', 'log' or 'throw', not ${JSON.stringify(String(warnings))}`);
+  }
+  for (const key of ['onReport', 'baseException']) {
+    if (given[key] !== undefined && typeof given[key] !== 'function') {
+      throw usageError('invalidOptions', `option \`${key}\` must be a function, not ${given[key] === null ? 'null' : typeof given[key]}`);
+    }
+  }
+  if (given.logger !== undefined && (given.logger === null || typeof given.logger.warn !== 'function')) {
+    throw usageError('invalidOptions', 'option `logger` must have a `warn` method (the SDK\'s Logger shape, e.g. `console`)');
+  }
+  return { given, warnings };
+}
+
+/**
+ * The public surface of `iot-jobs-policy/aws-sdk` over a `validate` function:
+ * `{ iotJobsPolicyMiddleware, InvalidRequestException, COMMANDS,
+ * PASSED_THROUGH }`. `loadSdk`, when given, answers (or resolves to) the
+ * `@aws-sdk/client-iot` module, or undefined when it cannot be loaded; it is
+ * called once, at the first refusal.
+ */
+function makeMiddleware(validate, loadSdk) {
   const NAME = 'iotJobsPolicyMiddleware';
-  return function iotJobsPolicyMiddleware(options) {
-    const given = options == null ? {} : options;
+  let sdkBase;
+  function loadedBase() {
+    if (sdkBase === undefined) {
+      sdkBase = Promise.resolve()
+        .then(() => (loadSdk === undefined ? undefined : loadSdk()))
+        .then((m) => {
+          // An ES-module namespace of the CommonJS SDK may hold it under `default` only.
+          const sdk = m && typeof m.InvalidRequestException === 'function' ? m : m && m.default;
+          return sdk && typeof sdk.InvalidRequestException === 'function' ? sdk.InvalidRequestException : undefined;
+        })
+        .catch(() => undefined);
+    }
+    return sdkBase;
+  }
+  function iotJobsPolicyMiddleware(options) {
+    const { given, warnings } = middlewareOptions(options);
+    async function refusal(report, operation) {
+      const Base = given.baseException !== undefined ? given.baseException : await loadedBase();
+      return Base === undefined ? new InvalidRequestException(report, operation) : new (sdkErrorClass(Base))(report, operation);
+    }
     const middleware = (next, context) => async (args) => {
-      const operation = COMMANDS[context && context.commandName];
+      const commandName = context ? context.commandName : undefined;
+      const operation = typeof commandName === 'string' && Object.prototype.hasOwnProperty.call(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
       if (operation !== undefined) {
         // `now` defaults to the clock; a function is called per request;
         // `null` leaves the time-dependent rules out (skippedRule warnings).
         let now = 'now' in given ? given.now : Date.now();
         if (typeof now === 'function') now = now();
-        const report = validate(operation, args.input, { api: given.api, profile: given.profile, now, documentSchema: given.documentSchema });
-        if (!report.valid) throw new InvalidRequestException(report, operation);
+        const input = args.input;
+        const report = validate(operation, input, { api: given.api, profile: given.profile, now, documentSchema: given.documentSchema });
+        if (given.onReport !== undefined) await given.onReport(report, { operation, commandName, input });
+        const warned = warnings !== 'ignore' && report.violations.some((v) => v.severity === 'warning');
+        if (!report.valid || (warned && warnings === 'throw')) throw await refusal(report, operation);
+        if (warned) {
+          const logger = given.logger !== undefined ? given.logger : context && context.logger;
+          if (logger && typeof logger.warn === 'function') {
+            const found = warningsOf(report);
+            logger.warn(`iot-jobs-policy: ${operation} request sent with ${found.length} warning(s): ${listViolations(found)}`);
+          }
+        }
       }
       return next(args);
     };
@@ -259,5 +398,11 @@ function makeMiddleware(validate) {
     middleware.applyToStack = (stack) => stack.add(middleware, addOptions);
     middleware.addOptions = addOptions;
     return middleware;
+  }
+  return {
+    iotJobsPolicyMiddleware,
+    InvalidRequestException,
+    COMMANDS: Object.freeze({ ...COMMANDS }),
+    PASSED_THROUGH: Object.freeze({ ...PASSED_THROUGH }),
   };
 }
