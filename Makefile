@@ -10,7 +10,7 @@ SHELL := /bin/bash
 .PHONY: demo test setup test-rust lint test-wasm test-js bench
 
 demo:
-	cargo build --release --locked --quiet
+	cargo build --release --locked --quiet --features cli
 	bash examples/demo.sh
 
 test: setup lint test-rust test-wasm test-js
@@ -20,10 +20,14 @@ setup:
 
 lint:
 	cargo fmt --check
-	cargo clippy --locked --all-targets -- -D warnings
+	# The binary, tests and examples (feature cli); the library as a user
+	# gets it (no default features); the WebAssembly exports (extras: cliRun).
+	cargo clippy --locked --all-targets --features cli -- -D warnings
+	cargo clippy --locked --lib -- -D warnings
+	cargo clippy --locked --lib --target wasm32-unknown-unknown --features extras -- -D warnings
 
 test-rust:
-	cargo test --locked
+	cargo test --locked --features cli
 
 test-wasm:
 	bash .ci/wasm-tests

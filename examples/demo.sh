@@ -3,6 +3,7 @@
 # A broken request is the point of the demo, so its exit status 1 is expected.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Built by `make demo` (cargo build --release --features cli).
 bin=target/release/iot-jobs-policy
 for f in examples/requests/*.json; do
   op=$(basename "$f" | sed -E 's/^(create-job-template|create-job|update-job|describe-job).*/\1/')

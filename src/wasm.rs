@@ -185,3 +185,152 @@ fn ms(t: f64) -> Result<i64, String> {
         .to_string())
     }
 }
+
+/// Runs the `iot-jobs-policy` command line (see [`crate::cli::run`]) with
+/// `args` (an array of strings, without the program name) against `host`, a
+/// JavaScript object that reaches the outside world:
+///
+/// - `readFile(path, limit)` and `readStdin(limit)`: a `Uint8Array` of at
+///   most `limit` bytes, or a string (or a thrown error) saying why not;
+/// - `kind(path)`: `"file"`, `"dir"` or anything else for neither
+///   (following symbolic links);
+/// - `listDir(path)`: an array of entry names, directories with a trailing
+///   `/` (not following links), or a string (or a thrown error) saying why not;
+/// - `colour`: whether text output may be coloured;
+/// - `stdout(text)`, `stderr(text)`.
+///
+/// Answers the exit code. A missing or misbehaving callback is an error of
+/// that call (an unreadable file, a write that goes nowhere), never a trap.
+/// Only with the `extras` feature (the npm package's second module).
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = cliRun)]
+pub fn cli_run(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] args: wasm_bindgen::JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CliHost")] host: wasm_bindgen::JsValue,
+) -> u8 {
+    let args: Vec<String> = if js_sys::Array::is_array(&args) {
+        js_sys::Array::from(&args)
+            .iter()
+            .map(|a| a.as_string().unwrap_or_default())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    crate::cli::run(&args, &mut JsHost(host))
+}
+
+#[cfg(feature = "extras")]
+#[wasm_bindgen(typescript_custom_section)]
+const CLI_HOST: &str = r#"
+/** The outside world of `cliRun` (see the bin `iot-jobs-policy`). */
+export interface CliHost {
+  readFile(path: string, limit: number): Uint8Array | string;
+  readStdin(limit: number): Uint8Array | string;
+  kind(path: string): string;
+  listDir(path: string): string[] | string;
+  colour: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+"#;
+
+/// [`crate::cli::Host`] over a JavaScript object of callbacks.
+#[cfg(feature = "extras")]
+struct JsHost(wasm_bindgen::JsValue);
+
+#[cfg(feature = "extras")]
+impl JsHost {
+    /// Calls `host[name](args...)`; a missing method or a thrown error is
+    /// the error's message.
+    fn call(
+        &self,
+        name: &str,
+        args: &[wasm_bindgen::JsValue],
+    ) -> Result<wasm_bindgen::JsValue, String> {
+        use wasm_bindgen::JsCast;
+        let method = js_sys::Reflect::get(&self.0, &name.into())
+            .map_err(|e| message(&e))?
+            .dyn_into::<js_sys::Function>()
+            .map_err(|_| format!("the host has no {name} function"))?;
+        let list: js_sys::Array = args.iter().collect();
+        js_sys::Reflect::apply(&method, &self.0, &list).map_err(|e| message(&e))
+    }
+
+    /// A `Uint8Array` answer as bytes; a string answer is the error.
+    fn bytes(&self, name: &str, args: &[wasm_bindgen::JsValue]) -> Result<Vec<u8>, String> {
+        use wasm_bindgen::JsCast;
+        let value = self.call(name, args)?;
+        match value.dyn_into::<js_sys::Uint8Array>() {
+            Ok(array) => Ok(array.to_vec()),
+            Err(other) => Err(message(&other)),
+        }
+    }
+}
+
+/// The text of a thrown value or of an error answer.
+#[cfg(feature = "extras")]
+fn message(value: &wasm_bindgen::JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        return s;
+    }
+    js_sys::Reflect::get(value, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| String::from("the host gave no answer"))
+}
+
+#[cfg(feature = "extras")]
+impl crate::cli::Host for JsHost {
+    fn read_file(&mut self, path: &str, limit: usize) -> Result<Vec<u8>, String> {
+        #[allow(clippy::cast_precision_loss)] // limits are far below 2^53
+        let limit = limit as f64;
+        self.bytes("readFile", &[path.into(), limit.into()])
+    }
+
+    fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
+        #[allow(clippy::cast_precision_loss)]
+        let limit = limit as f64;
+        self.bytes("readStdin", &[limit.into()])
+    }
+
+    fn kind(&mut self, path: &str) -> crate::cli::EntryKind {
+        use crate::cli::EntryKind;
+        match self.call("kind", &[path.into()]).map(|k| k.as_string()) {
+            Ok(Some(k)) if k == "file" => EntryKind::File,
+            Ok(Some(k)) if k == "dir" => EntryKind::Dir,
+            _ => EntryKind::Missing,
+        }
+    }
+
+    fn list_dir(&mut self, dir: &str) -> Result<Vec<crate::cli::DirEntry>, String> {
+        let value = self.call("listDir", &[dir.into()])?;
+        if !js_sys::Array::is_array(&value) {
+            return Err(message(&value));
+        }
+        Ok(js_sys::Array::from(&value)
+            .iter()
+            .filter_map(|name| name.as_string())
+            .map(|name| match name.strip_suffix('/') {
+                Some(d) => crate::cli::DirEntry {
+                    name: d.to_owned(),
+                    dir: true,
+                },
+                None => crate::cli::DirEntry { name, dir: false },
+            })
+            .collect())
+    }
+
+    fn colour(&self) -> bool {
+        js_sys::Reflect::get(&self.0, &"colour".into())
+            .map(|c| c.as_bool() == Some(true))
+            .unwrap_or(false)
+    }
+
+    fn stdout(&mut self, text: &str) {
+        let _ = self.call("stdout", &[text.into()]);
+    }
+
+    fn stderr(&mut self, text: &str) {
+        let _ = self.call("stderr", &[text.into()]);
+    }
+}
