@@ -20,6 +20,9 @@
 //! unchecked indexing outside tests.
 
 mod api;
+#[cfg(any(feature = "cli", feature = "extras"))]
+pub mod cli;
+mod display;
 #[cfg(feature = "document-schema")]
 pub mod document_schema;
 #[cfg(test)]
