@@ -184,10 +184,38 @@ export interface UsageError extends TypeError {
  * values, cycles and bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`: decode
  * them to text first) throw `invalidRequest`.
  */
-export function validate(operation: Operation, request: object | string, options?: Options): Report;
+export function validate<Op extends Operation, R, Api extends ApiVersion = 'latest'>(
+  operation: Op,
+  request: RequestArgument<Op, R, Api>,
+  options?: Options & { api?: Api },
+): Report;
 
-/** Whether `request` is valid; faster than `validate(...).valid` (no messages are built). */
-export function isValid(operation: Operation, request: object | string, options?: Options): boolean;
+/** Whether `request` is valid; faster than `validate(...).valid` (no messages are built). Typed as `validate`. */
+export function isValid<Op extends Operation, R, Api extends ApiVersion = 'latest'>(
+  operation: Op,
+  request: RequestArgument<Op, R, Api>,
+  options?: Options & { api?: Api },
+): boolean;
+
+/**
+ * What `validate` and `isValid` accept as the request, given its static type
+ * `R` (inferred from the argument):
+ *
+ * - typed data (an object literal, a `CreateJobRequest`, an SDK
+ *   `CreateJobCommandInput`, ...) must be `RequestOf<Op, Api>`: the request
+ *   type of the operation in the API version of `options.api` (`latest` by
+ *   default), so a misspelt member or a wrong type is a compile error;
+ * - JSON text (`string`) is always accepted;
+ * - untyped data is accepted as it is, for `validate` to judge at run time:
+ *   `unknown` and `any` (`JSON.parse`), and objects with a string index
+ *   signature (`Record<string, unknown>`). Anything else, e.g. a value typed
+ *   `object`, can be widened first: `validate('CreateJob', body as unknown)`.
+ */
+export type RequestArgument<Op extends Operation, R, Api extends ApiVersion> =
+  unknown extends R ? R
+  : string extends keyof R ? R
+  : R extends string ? string
+  : RequestOf<Op, Api>;
 
 /** Every rule the validator applies, in the documented order. */
 export function rules(): Rule[];
