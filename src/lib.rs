@@ -45,7 +45,9 @@ pub mod types;
 mod wasm;
 
 pub use api::{ApiVersion, Operation, Options, Profile, UnknownOperation};
-pub use report::{Code, Position, Report, Severity, Source, Violation};
+pub use report::{
+    Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, Violation,
+};
 pub use rules::{rules, Rule};
 
 use json::{Node, ParseErrorKind, Value};

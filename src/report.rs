@@ -1,12 +1,24 @@
 //! The report: every violation of a request, with a stable code, a JSON
 //! Pointer, a message and the text AWS itself would answer.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The stable machine code of a violation.
 ///
 /// Codes are lowerCamel strings (see [`Code::as_str`]) and never change
 /// meaning; callers match on the code and the path, never on message text.
+///
+/// A code deserialises from its string form. A string that is not a code of
+/// this version of the crate (say, a report written by a newer version) is
+/// an error naming the code, not a fallback: a report read back always
+/// holds codes this version can match on.
+///
+/// ```
+/// use iot_jobs_policy::Code;
+/// assert_eq!("maxLength".parse::<Code>(), Ok(Code::MaxLength));
+/// assert_eq!(serde_json::from_str::<Code>(r#""retryBudget""#).unwrap(), Code::RetryBudget);
+/// assert!(serde_json::from_str::<Code>(r#""fromTheFuture""#).is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Code {
@@ -181,8 +193,38 @@ impl Serialize for Code {
     }
 }
 
+/// A string that is not one of the [`Code`]s of this version of the crate.
+///
+/// ```
+/// use iot_jobs_policy::Code;
+/// let e = "fromTheFuture".parse::<Code>().unwrap_err();
+/// assert_eq!(e.to_string(), "`fromTheFuture` is not a violation code");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a violation code")]
+pub struct UnknownCode(pub String);
+
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
+
+    fn from_str(s: &str) -> Result<Code, UnknownCode> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCode(s.to_owned()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// Whether a violation makes the request invalid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// AWS would refuse the request (or the documentation says it must).
@@ -192,7 +234,7 @@ pub enum Severity {
 }
 
 /// Where a rule comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     /// The AWS service model (botocore), or JSON itself.
@@ -215,7 +257,22 @@ impl Source {
 }
 
 /// One thing wrong with (or worth saying about) a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// A violation deserialises from the JSON that [`Report::to_json`] writes
+/// for it; its `rule` must be an id of [`crate::rules()`] (the text AWS
+/// would answer is carried by the report's `awsMessage`, not by each
+/// violation, so two violations compare equal when every member of their
+/// JSON is equal).
+///
+/// ```
+/// use iot_jobs_policy::{validate_str, Operation, Options, Violation};
+/// let report = validate_str(Operation::DescribeJob, r#"{"jobId": "my job"}"#, &Options::default());
+/// let json = serde_json::to_string(&report.violations()[0]).unwrap();
+/// let back: Violation = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, report.violations()[0]);
+/// assert_eq!(back.rule(), "model.pattern");
+/// ```
+#[derive(Debug, Clone, Serialize)]
 pub struct Violation {
     pub(crate) code: Code,
     pub(crate) path: String,
@@ -229,9 +286,69 @@ pub struct Violation {
     pub(crate) aws: AwsText,
 }
 
+/// Equal when every member of the JSON form is equal (the AWS wording of a
+/// single violation is not part of it: the report's `awsMessage` is).
+impl PartialEq for Violation {
+    fn eq(&self, other: &Violation) -> bool {
+        self.code == other.code
+            && self.path == other.path
+            && self.message == other.message
+            && self.severity == other.severity
+            && self.source == other.source
+            && self.rule == other.rule
+            && self.help == other.help
+            && self.position == other.position
+    }
+}
+
+impl Eq for Violation {}
+
+/// The JSON form of a violation as read, before its rule id is looked up.
+#[derive(Deserialize)]
+struct ViolationJson {
+    code: Code,
+    path: String,
+    message: String,
+    severity: Severity,
+    source: Source,
+    rule: String,
+    help: Option<String>,
+    position: Option<Position>,
+}
+
+impl<'de> Deserialize<'de> for Violation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Violation, D::Error> {
+        Violation::try_from(ViolationJson::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<ViolationJson> for Violation {
+    type Error = String;
+
+    /// Reads the rule id back as the catalogue's `&'static str`.
+    fn try_from(v: ViolationJson) -> Result<Violation, String> {
+        let rule = crate::rules()
+            .iter()
+            .find(|r| r.id == v.rule)
+            .map(|r| r.id)
+            .ok_or_else(|| format!("`{}` is not a rule id", v.rule))?;
+        Ok(Violation {
+            code: v.code,
+            path: v.path,
+            message: v.message,
+            severity: v.severity,
+            source: v.source,
+            rule,
+            help: v.help,
+            position: v.position,
+            aws: AwsText::None,
+        })
+    }
+}
+
 /// Where in the request text a violation is: the offending value, the key
 /// of an unknown or duplicate member, or the object missing a required one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Byte offset from the start of the text (after a byte-order mark, if any, counts it).
     pub offset: usize,
@@ -290,12 +407,55 @@ impl Violation {
 }
 
 /// The outcome of validating one request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// It serialises to the report JSON ([`Report::to_json`]) and deserialises
+/// from it: a report written by the CLI, the npm package or `to_json` reads
+/// back equal. Reading fails for a code or rule id this version does not
+/// know (see [`Code`]) and for a `valid` that contradicts the violations.
+/// [`Report::into_result`] turns it into a `Result` for `?`.
+///
+/// ```
+/// use iot_jobs_policy::{validate_str, Operation, Options, Report};
+/// let report = validate_str(Operation::DescribeJob, r#"{"jobId": "my job"}"#, &Options::default());
+/// let back: Report = serde_json::from_str(&report.to_json()).unwrap();
+/// assert_eq!(back, report);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ReportJson")]
 pub struct Report {
     pub(crate) valid: bool,
     pub(crate) violations: Vec<Violation>,
     #[serde(rename = "awsMessage")]
     pub(crate) aws_message: Option<String>,
+}
+
+/// The JSON form as read, before `valid` is checked against the violations.
+#[derive(Deserialize)]
+struct ReportJson {
+    valid: bool,
+    violations: Vec<Violation>,
+    #[serde(rename = "awsMessage")]
+    aws_message: Option<String>,
+}
+
+impl TryFrom<ReportJson> for Report {
+    type Error = String;
+
+    fn try_from(r: ReportJson) -> Result<Report, String> {
+        let errors = r.violations.iter().any(|v| v.severity == Severity::Error);
+        if r.valid == errors {
+            return Err(format!(
+                "`valid` is {} but the violations {} an error",
+                r.valid,
+                if errors { "include" } else { "do not include" }
+            ));
+        }
+        Ok(Report {
+            valid: r.valid,
+            violations: r.violations,
+            aws_message: r.aws_message,
+        })
+    }
 }
 
 impl Report {
@@ -372,6 +532,105 @@ impl Report {
     /// The report as compact JSON (`{"valid":…,"violations":[…],"awsMessage":…}`).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| String::from("null"))
+    }
+}
+
+impl Report {
+    /// The report as a `Result`: `Ok` with the report (which may still hold
+    /// warnings) when it is valid, `Err(InvalidRequest)` when any violation
+    /// is an error, so that `?` stops an invalid request.
+    ///
+    /// # Errors
+    /// [`InvalidRequest`], holding the whole report, when the request is not
+    /// valid.
+    ///
+    /// ```
+    /// use iot_jobs_policy::{validate_str, Code, InvalidRequest, Operation, Options};
+    ///
+    /// fn check(body: &str) -> Result<usize, InvalidRequest> {
+    ///     let report = validate_str(Operation::DescribeJob, body, &Options::default()).into_result()?;
+    ///     Ok(report.violations().len()) // the warnings
+    /// }
+    ///
+    /// assert_eq!(check(r#"{"jobId": "job-1"}"#), Ok(0));
+    /// let e = check(r#"{"jobId": "my job"}"#).unwrap_err();
+    /// assert_eq!(e.errors().next().map(|v| v.code()), Some(Code::Pattern));
+    /// assert!(e.to_string().starts_with("1 validation error detected: Value 'my job' at 'jobId'"));
+    /// ```
+    pub fn into_result(self) -> Result<Report, InvalidRequest> {
+        if self.valid {
+            Ok(self)
+        } else {
+            Err(InvalidRequest { report: self })
+        }
+    }
+}
+
+/// The error of [`Report::into_result`]: the request is not valid.
+///
+/// It holds the whole report (errors and warnings). Its `Display` is the
+/// text AWS would answer ([`Report::aws_message`]), or, for a report read
+/// back without one, `N error(s): ` and the first error's message. Its
+/// [`source`](std::error::Error::source) is the first error.
+///
+/// ```
+/// use iot_jobs_policy::{validate_str, Operation, Options};
+/// let e = validate_str(Operation::DescribeJob, "{}", &Options::default())
+///     .into_result()
+///     .unwrap_err();
+/// assert_eq!(e.errors().count(), 1);
+/// assert_eq!(e.report().violations()[0].path(), "/jobId");
+/// assert_eq!(e.aws_message(), e.to_string());
+/// let report = e.into_report(); // back to the report
+/// assert!(!report.is_valid());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidRequest {
+    report: Report,
+}
+
+impl InvalidRequest {
+    /// The whole report.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+    /// The report, by value.
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+    /// The errors (violations of severity error), in report order.
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.report.errors()
+    }
+    /// Every violation, errors and warnings.
+    pub fn violations(&self) -> &[Violation] {
+        self.report.violations()
+    }
+    /// The message AWS would answer (the same text as `Display`).
+    pub fn aws_message(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for InvalidRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(m) = self.report.aws_message() {
+            return f.write_str(m);
+        }
+        let n = self.report.errors().count();
+        write!(f, "{n} error(s)")?;
+        if let Some(v) = self.report.errors().next() {
+            write!(f, ": {}", v.message())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidRequest {}
+
+impl From<InvalidRequest> for Report {
+    fn from(e: InvalidRequest) -> Report {
+        e.report
     }
 }
 

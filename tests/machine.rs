@@ -11,8 +11,9 @@
 )]
 
 use iot_jobs_policy::machine::{
-    resolve_things, DeviceStatus, ErrorCode, Event, ExecutionStatus, Job, JobStatus,
+    resolve_things, text, DeviceStatus, ErrorCode, Event, ExecutionStatus, Job, JobStatus,
 };
+use iot_jobs_policy::types::CreateJobRequest;
 use iot_jobs_policy::{ApiVersion, Options, Profile};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -160,11 +161,109 @@ fn collect_rules(effects: &Value, error: Option<&Value>, seen: &mut BTreeSet<Str
     }
 }
 
+/// The typed views serialise to exactly the JSON of the `Value` views
+/// (and `inspect()` to the text surface's answer), byte for byte.
+fn typed_views_agree(job: &Job, at: &str, errors: &mut Vec<String>) {
+    let mut same = |what: &str, typed: String, value: String| {
+        if typed != value {
+            errors.push(format!(
+                "{at}: typed {what}:\n  typed {typed}\n  value {value}"
+            ));
+        }
+    };
+    let text = |v: &dyn erased::Ser| v.json();
+    same(
+        "describe",
+        text(&job.describe_response()),
+        job.describe().to_string(),
+    );
+    same(
+        "list all",
+        text(&job.list_all_executions_for_job_response()),
+        job.list_all_executions_for_job().to_string(),
+    );
+    let statuses = [
+        None,
+        Some(ExecutionStatus::Queued),
+        Some(ExecutionStatus::Succeeded),
+    ];
+    for status in statuses {
+        // Every page, following the typed tokens.
+        let mut token: Option<String> = None;
+        loop {
+            let typed = job
+                .list_executions_for_job_response(status, Some(1), token.as_deref())
+                .unwrap();
+            let value = job
+                .list_executions_for_job(status, Some(1), token.as_deref())
+                .unwrap();
+            same("list page", text(&typed), value.to_string());
+            match typed.next_token {
+                Some(t) => token = Some(t),
+                None => break,
+            }
+        }
+        for s in job.executions() {
+            let typed = job.list_executions_for_thing_response(&s.thing, status, None, None);
+            let value = job.list_executions_for_thing(&s.thing, status, None, None);
+            same(
+                "list for thing",
+                text(&typed.unwrap()),
+                value.unwrap().to_string(),
+            );
+        }
+    }
+    let inspected = text::inspect(&job.to_snapshot());
+    let typed = text(&job.inspect());
+    same(
+        "inspect",
+        format!(
+            r#"{{"type":"success",{}"#,
+            typed.get(1..).unwrap_or_default()
+        ),
+        inspected,
+    );
+}
+
+/// `&dyn` over `Serialize` for `typed_views_agree`.
+mod erased {
+    pub trait Ser {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap()
+        }
+    }
+}
+
 /// Runs one case; returns the failures.
 fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
     let mut errors = Vec::new();
     let created_at = case.get("createdAt").and_then(Value::as_i64).unwrap_or(0);
     let created = Job::create(&case["job"], things_of(case), created_at, &options_of(case));
+    // The typed request gives the same job, or the same error, when the
+    // request fits the typed struct (an invalid one may not: a string
+    // where a number belongs).
+    match serde_json::from_value::<CreateJobRequest>(case["job"].clone()) {
+        Ok(typed) => {
+            let t = Job::create(&typed, things_of(case), created_at, &options_of(case));
+            let same = match (&created, &t) {
+                (Ok((a, fa)), Ok((b, fb))) => a.to_snapshot() == b.to_snapshot() && fa == fb,
+                (Err(a), Err(b)) => a == b,
+                _ => false,
+            };
+            if !same {
+                errors.push("create: the typed request gives another result".to_owned());
+            }
+        }
+        Err(e) if case.get("createError").is_none() => {
+            errors.push(format!(
+                "create: a valid request does not fit CreateJobRequest: {e}"
+            ));
+        }
+        Err(_) => {}
+    }
     let mut job = match (created, case.get("createError")) {
         (Ok(_), Some(e)) => return vec![format!("create: expected error {e}, got a job")],
         (Err(got), Some(e)) => {
@@ -185,6 +284,7 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
             if let Some(e) = case.pointer("/create/expect") {
                 check_expect(&job, e, "create", &mut errors);
             }
+            typed_views_agree(&job, "create", &mut errors);
             job
         }
     };
@@ -245,6 +345,7 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
         if let Some(e) = step.get("expect") {
             check_expect(&job, e, &label, &mut errors);
         }
+        typed_views_agree(&job, &label, &mut errors);
         // Snapshot then restore changes nothing.
         let snap = job.to_snapshot();
         let restored = Job::from_snapshot(&snap).unwrap();

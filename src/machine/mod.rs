@@ -14,12 +14,14 @@
 //!
 //! ```
 //! use iot_jobs_policy::machine::{Event, DeviceStatus, Job, JobStatus};
+//! use iot_jobs_policy::types::CreateJobRequest;
 //! use iot_jobs_policy::Options;
-//! let request = serde_json::json!({
-//!     "jobId": "job-1",
-//!     "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"],
-//!     "document": "{}"
-//! });
+//! let request = CreateJobRequest {
+//!     job_id: "job-1".into(),
+//!     targets: vec!["arn:aws:iot:us-east-1:123456789012:thing/t1".into()],
+//!     document: Some("{}".into()),
+//!     ..Default::default()
+//! };
 //! let (mut job, _effects) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
 //! let start = Event::DeviceUpdate { thing: "t1".into(), status: DeviceStatus::InProgress,
 //!     step_timeout_in_minutes: None, expected_version: None };
@@ -49,7 +51,12 @@ pub use types::{
     DeviceStatus, Effect, ErrorCode, Event, ExecutionStatus, JobStatus, MachineError,
     RequestViolation,
 };
-pub use views::{Counts, ExecutionSummary, DEFAULT_MAX_RESULTS};
+pub use views::{
+    Counts, DescribeJobResponse, ExecutionSummary, Inspection, JobDescription, JobExecutionSummary,
+    JobExecutionSummaryForJob, JobExecutionSummaryForThing, JobProcessDetails,
+    ListJobExecutionsForJobResponse, ListJobExecutionsForThingResponse, Timestamp,
+    DEFAULT_MAX_RESULTS,
+};
 
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, FailureType, Retry, Rollout, MINUTE_MS};
@@ -262,6 +269,53 @@ fn deadline_after(at: i64, ms: i64) -> i64 {
     }
 }
 
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::types::CreateJobRequest {}
+    impl Sealed for serde_json::Value {}
+}
+
+/// What [`Job::create`] takes: the typed
+/// [`CreateJobRequest`](crate::types::CreateJobRequest), or the same request
+/// as a [`serde_json::Value`] (the form the JSON-text surface and the
+/// replay runner read). Sealed: no other type implements it.
+///
+/// ```
+/// use iot_jobs_policy::machine::{CreateJobInput, Job};
+/// use iot_jobs_policy::types::CreateJobRequest;
+/// fn accepts<R: CreateJobInput>(_: &R) {}
+/// accepts(&CreateJobRequest::default());
+/// accepts(&serde_json::json!({"jobId": "j"}));
+/// ```
+pub trait CreateJobInput: sealed::Sealed {
+    /// The request as JSON, for the validator and the machine.
+    ///
+    /// # Errors
+    /// `InvalidRequestException` when a typed request cannot be serialised
+    /// (a non-finite number).
+    fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError>;
+}
+
+impl CreateJobInput for Value {
+    fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError> {
+        Ok(std::borrow::Cow::Borrowed(self))
+    }
+}
+
+impl CreateJobInput for crate::types::CreateJobRequest {
+    fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError> {
+        serde_json::to_value(self)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| {
+                err(
+                    ErrorCode::InvalidRequest,
+                    "input",
+                    format!("the request could not be serialised: {e}"),
+                )
+            })
+    }
+}
+
 /// The string entries of a CreateJob request's `targets` (others are left to
 /// the validator, which refuses them before a job is created).
 pub fn request_targets(request: &serde_json::Value) -> Vec<String> {
@@ -338,21 +392,49 @@ impl Job {
     /// when `options.now_ms` is `None` the creation time is used as "now".
     /// Executions are keyed by thing name; duplicates keep their first place.
     ///
+    /// The request is the typed
+    /// [`CreateJobRequest`](crate::types::CreateJobRequest) or the same
+    /// request as a [`serde_json::Value`] (see [`CreateJobInput`]); both
+    /// give the same job.
+    ///
     /// # Errors
     /// `InvalidRequestException` listing every violation when the validator
     /// refuses the request, or when a thing name is invalid or the time is
     /// out of range.
-    pub fn create<I, S>(
-        request: &Value,
+    ///
+    /// ```
+    /// use iot_jobs_policy::machine::{ErrorCode, Job, JobStatus};
+    /// use iot_jobs_policy::types::{CreateJobRequest, TargetSelection};
+    /// use iot_jobs_policy::Options;
+    /// let mut request = CreateJobRequest {
+    ///     job_id: "fw-1".into(),
+    ///     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()],
+    ///     document: Some("{}".into()),
+    ///     target_selection: Some(TargetSelection::Continuous),
+    ///     ..Default::default()
+    /// };
+    /// let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+    /// assert_eq!(job.status(), JobStatus::InProgress);
+    ///
+    /// request.target_selection = Some("continuous".into()); // not in the enum
+    /// let e = Job::create(&request, ["t1"], 0, &Options::default()).unwrap_err();
+    /// assert_eq!(e.code(), ErrorCode::InvalidRequest);
+    /// assert_eq!(e.violations()[0].path, "/targetSelection");
+    /// ```
+    pub fn create<R, I, S>(
+        request: &R,
         things: I,
         created_at_ms: i64,
         options: &Options,
     ) -> Result<(Job, Vec<Effect>), MachineError>
     where
+        R: CreateJobInput + ?Sized,
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
         check_time(created_at_ms)?;
+        let request = request.to_request_value()?;
+        let request: &Value = &request;
         let opts = Options {
             now_ms: options.now_ms.or(Some(created_at_ms)),
             ..*options

@@ -9,8 +9,13 @@
 use super::{
     err, ErrorCode, Exec, ExecutionStatus, Job, MachineError, St, FORCE_CANCELED, NO_TIME,
 };
+use crate::types::{
+    AbortConfig, JobExecutionsRetryConfig, JobExecutionsRolloutConfig, PresignedUrlConfig,
+    SchedulingConfig, TargetSelection, TimeoutConfig,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// Page size when `maxResults` is not given (decision; AWS does not document it).
 pub const DEFAULT_MAX_RESULTS: i64 = 250;
@@ -106,6 +111,306 @@ fn fnv32(parts: &[&[u8]]) -> u32 {
     h
 }
 
+/// A time in the views: epoch milliseconds inside, AWS epoch **seconds**
+/// on the wire (an integer when whole, otherwise up to three decimals).
+///
+/// ```
+/// use iot_jobs_policy::machine::Timestamp;
+/// let t = Timestamp::from_millis(1_700_000_000_250);
+/// assert_eq!(t.as_millis(), 1_700_000_000_250);
+/// assert_eq!(serde_json::to_string(&t).unwrap(), "1700000000.25");
+/// assert_eq!(serde_json::to_string(&Timestamp::from_millis(2_000)).unwrap(), "2");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    /// The time `ms` epoch milliseconds.
+    pub fn from_millis(ms: i64) -> Timestamp {
+        Timestamp(ms)
+    }
+    /// Epoch milliseconds.
+    pub fn as_millis(self) -> i64 {
+        self.0
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // The same numbers as `seconds` (the `Value` views).
+        if self.0 % 1000 == 0 {
+            s.serialize_i64(self.0 / 1000)
+        } else {
+            s.serialize_f64(self.0 as f64 / 1000.0)
+        }
+    }
+}
+
+/// The DescribeJob response, typed ([`Job::describe_response`]). Serialises
+/// to exactly the JSON of [`Job::describe`].
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let response = job.describe_response();
+/// assert_eq!(response.job.job_id, "fw-1");
+/// assert_eq!(response.job.job_process_details.number_of_queued_things, 1);
+/// assert_eq!(serde_json::to_value(&response).unwrap(), job.describe());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+// Members in the byte order of their JSON names, as `serde_json::Value`
+// (a sorted map here) writes them: the JSON must equal `describe()`'s.
+pub struct DescribeJobResponse {
+    /// `documentSource` of the request, when the job was created from one (V-35).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_source: Option<String>,
+    /// The job.
+    pub job: JobDescription,
+}
+
+/// The `job` of a DescribeJob response. Request members are echoed as last
+/// set (by CreateJob, then UpdateJob).
+///
+/// Serialised, it equals the JSON form for every request the validator
+/// accepts written with integers where the model has integers; a request
+/// member the typed form cannot hold exactly is normalised (`5.0` for an
+/// integer member reads `5`, `50.0` for a double reads `50`, `null` is
+/// absent), and one that does not fit its type at all (only in a hand-made
+/// snapshot) is left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobDescription {
+    /// `abortConfig`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
+    pub abort_config: Option<AbortConfig>,
+    /// `comment` of the CancelJob that canceled the job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// `completedAt`: when the job reached a terminal status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<Timestamp>,
+    /// `createdAt`.
+    pub created_at: Timestamp,
+    /// `description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `destinationPackageVersions` (latest API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_package_versions: Option<Vec<String>>,
+    /// `documentParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_parameters: Option<BTreeMap<String, String>>,
+    /// `forceCanceled`.
+    pub force_canceled: bool,
+    /// `isConcurrent` (latest API only): true while new executions roll out (R-22).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_concurrent: Option<bool>,
+    /// `jobArn`.
+    pub job_arn: String,
+    /// `jobExecutionsRetryConfig`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
+    pub job_executions_retry_config: Option<JobExecutionsRetryConfig>,
+    /// `jobExecutionsRolloutConfig`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
+    pub job_executions_rollout_config: Option<JobExecutionsRolloutConfig>,
+    /// `jobId`.
+    pub job_id: String,
+    /// `jobProcessDetails`.
+    pub job_process_details: JobProcessDetails,
+    /// `jobTemplateArn`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_template_arn: Option<String>,
+    /// `lastUpdatedAt`.
+    pub last_updated_at: Timestamp,
+    /// `namespaceId`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace_id: Option<String>,
+    /// `presignedUrlConfig`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
+    pub presigned_url_config: Option<PresignedUrlConfig>,
+    /// `reasonCode` (`ABORT_CRITERIA_MET` for an abort, or CancelJob's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<String>,
+    /// `schedulingConfig` (latest API).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
+    pub scheduling_config: Option<SchedulingConfig>,
+    /// `status`.
+    pub status: super::JobStatus,
+    /// `targetSelection`.
+    pub target_selection: TargetSelection,
+    /// `targets`, as in the request.
+    pub targets: Vec<String>,
+    /// `timeoutConfig`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
+    pub timeout_config: Option<TimeoutConfig>,
+}
+
+/// `jobProcessDetails`: things per execution status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobProcessDetails {
+    /// CANCELED.
+    pub number_of_canceled_things: u64,
+    /// FAILED.
+    pub number_of_failed_things: u64,
+    /// IN_PROGRESS.
+    pub number_of_in_progress_things: u64,
+    /// QUEUED.
+    pub number_of_queued_things: u64,
+    /// REJECTED.
+    pub number_of_rejected_things: u64,
+    /// REMOVED.
+    pub number_of_removed_things: u64,
+    /// SUCCEEDED.
+    pub number_of_succeeded_things: u64,
+    /// TIMED_OUT.
+    pub number_of_timed_out_things: u64,
+    /// The targets still being rolled out (R-20); absent once the rollout is done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub processing_targets: Option<Vec<String>>,
+}
+
+/// `jobExecutionSummary` of the ListJobExecutions responses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobExecutionSummary {
+    /// `executionNumber`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution_number: Option<u32>,
+    /// `lastUpdatedAt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_updated_at: Option<Timestamp>,
+    /// `queuedAt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queued_at: Option<Timestamp>,
+    /// `retryAttempt`.
+    pub retry_attempt: u32,
+    /// `startedAt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<Timestamp>,
+    /// `status`.
+    pub status: ExecutionStatus,
+}
+
+/// One item of a ListJobExecutionsForJob response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobExecutionSummaryForJob {
+    /// The execution.
+    pub job_execution_summary: JobExecutionSummary,
+    /// `thingArn`.
+    pub thing_arn: String,
+}
+
+/// The ListJobExecutionsForJob response, typed
+/// ([`Job::list_executions_for_job_response`]). Serialises to exactly the
+/// JSON of [`Job::list_executions_for_job`].
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into(),
+/// #                   "arn:aws:iot:eu-west-1:123456789012:thing/t2".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1", "t2"], 0, &Options::default()).unwrap();
+/// let page = job.list_executions_for_job_response(None, Some(1), None).unwrap();
+/// assert_eq!(page.execution_summaries[0].thing_arn, "arn:aws:iot:eu-west-1:123456789012:thing/t1");
+/// let next = job.list_executions_for_job_response(None, Some(1), page.next_token.as_deref()).unwrap();
+/// assert_eq!(next.execution_summaries[0].thing_arn, "arn:aws:iot:eu-west-1:123456789012:thing/t2");
+/// assert_eq!(next.next_token, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListJobExecutionsForJobResponse {
+    /// The page, in target order.
+    pub execution_summaries: Vec<JobExecutionSummaryForJob>,
+    /// Where the next page starts; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// One item of a ListJobExecutionsForThing response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobExecutionSummaryForThing {
+    /// The execution.
+    pub job_execution_summary: JobExecutionSummary,
+    /// `jobId`.
+    pub job_id: String,
+}
+
+/// The ListJobExecutionsForThing response for one job, typed
+/// ([`Job::list_executions_for_thing_response`]). Serialises to exactly
+/// the JSON of [`Job::list_executions_for_thing`].
+///
+/// ```
+/// # use iot_jobs_policy::machine::{ExecutionStatus, Job};
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let r = job.list_executions_for_thing_response("t1", None, None, None).unwrap();
+/// assert_eq!(r.execution_summaries[0].job_id, "fw-1");
+/// assert_eq!(r.execution_summaries[0].job_execution_summary.status, ExecutionStatus::Queued);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListJobExecutionsForThingResponse {
+    /// At most one summary: the thing's execution of this job.
+    pub execution_summaries: Vec<JobExecutionSummaryForThing>,
+}
+
+/// The state of a job at a glance ([`Job::inspect`]); times in epoch ms.
+/// Serialises to the members of [`super::text::inspect`] after `type`.
+///
+/// ```
+/// # use iot_jobs_policy::machine::{Job, JobStatus};
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let i = job.inspect();
+/// assert_eq!((i.status, i.thing_count, i.counts.queued), (JobStatus::InProgress, 1, 1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Inspection {
+    /// The job id.
+    pub job_id: String,
+    /// The job's status.
+    pub status: super::JobStatus,
+    /// The machine's current time.
+    pub now: i64,
+    /// When time next matters ([`Job::next_deadline`]).
+    pub next_deadline: Option<i64>,
+    /// Things in the job.
+    pub thing_count: usize,
+    /// Things per status.
+    pub counts: Counts,
+}
+
+/// A request member echoed in DescribeJob, with its members in the byte
+/// order of their names (as `serde_json::Value` writes the JSON form).
+fn sorted<T: Serialize, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    serde_json::to_value(v)
+        .map_err(serde::ser::Error::custom)?
+        .serialize(s)
+}
+
+/// An echoed request member in its typed form; `None` when it does not fit.
+fn echoed<T: serde::de::DeserializeOwned>(echo: &BTreeMap<String, Value>, key: &str) -> Option<T> {
+    echo.get(key)
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+}
+
 impl Job {
     /// Things per status.
     pub fn counts(&self) -> Counts {
@@ -148,8 +453,9 @@ impl Job {
         (0..self.execs.len()).filter_map(move |i| self.summary_at(i))
     }
 
-    /// The DescribeJob response: `{"job": {...}}` (plus `documentSource`
-    /// beside `job` when the job was created from one, V-35).
+    /// The DescribeJob response as JSON: `{"job": {...}}` (plus
+    /// `documentSource` beside `job` when the job was created from one,
+    /// V-35). [`Job::describe_response`] is the typed form.
     pub fn describe(&self) -> Value {
         let mut job = Map::new();
         let mut put = |k: &str, v: Value| {
@@ -303,6 +609,8 @@ impl Job {
     /// # Errors
     /// `InvalidRequestException` for a `max_results` out of range or a token
     /// this job did not issue for the same filter.
+    ///
+    /// [`Job::list_executions_for_job_response`] is the typed form.
     pub fn list_executions_for_job(
         &self,
         status: Option<ExecutionStatus>,
@@ -351,7 +659,8 @@ impl Job {
     }
 
     /// Every execution of the job, as one ListJobExecutionsForJob response
-    /// without `nextToken`.
+    /// without `nextToken` ([`Job::list_all_executions_for_job_response`]
+    /// is the typed form).
     pub fn list_all_executions_for_job(&self) -> Value {
         let items: Vec<Value> = (0..self.execs.len())
             .filter_map(|i| {
@@ -377,6 +686,8 @@ impl Job {
     /// # Errors
     /// `InvalidRequestException` for an invalid thing name, a `max_results`
     /// out of range or a bad token.
+    ///
+    /// [`Job::list_executions_for_thing_response`] is the typed form.
     pub fn list_executions_for_thing(
         &self,
         thing: &str,
@@ -413,6 +724,197 @@ impl Job {
         let mut out = Map::new();
         out.insert("executionSummaries".into(), Value::Array(items));
         Ok(Value::Object(out))
+    }
+}
+
+impl Job {
+    /// The DescribeJob response, typed; [`Job::describe`] is its JSON.
+    ///
+    /// ```
+    /// # use iot_jobs_policy::machine::{Job, JobStatus};
+    /// # use iot_jobs_policy::types::CreateJobRequest;
+    /// # use iot_jobs_policy::Options;
+    /// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    /// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+    /// let d = job.describe_response().job;
+    /// assert_eq!((d.status, d.created_at.as_millis()), (JobStatus::InProgress, 0));
+    /// ```
+    pub fn describe_response(&self) -> DescribeJobResponse {
+        let c = self.counts();
+        let in_flight = self.rolling_out() || self.status == super::JobStatus::Scheduled;
+        let e = &self.echo;
+        let job = JobDescription {
+            abort_config: echoed(e, "abortConfig"),
+            comment: self.comment.clone(),
+            completed_at: self.completed_at.map(Timestamp),
+            created_at: Timestamp(self.created_at),
+            description: echoed(e, "description"),
+            destination_package_versions: echoed(e, "destinationPackageVersions"),
+            document_parameters: echoed(e, "documentParameters"),
+            force_canceled: self.force_canceled,
+            is_concurrent: (self.api == crate::ApiVersion::Latest).then(|| self.rolling_out()),
+            job_arn: self.job_arn.clone(),
+            job_executions_retry_config: echoed(e, "jobExecutionsRetryConfig"),
+            job_executions_rollout_config: echoed(e, "jobExecutionsRolloutConfig"),
+            job_id: self.job_id.clone(),
+            job_process_details: JobProcessDetails {
+                number_of_canceled_things: c.canceled,
+                number_of_failed_things: c.failed,
+                number_of_in_progress_things: c.in_progress,
+                number_of_queued_things: c.queued,
+                number_of_rejected_things: c.rejected,
+                number_of_removed_things: c.removed,
+                number_of_succeeded_things: c.succeeded,
+                number_of_timed_out_things: c.timed_out,
+                processing_targets: in_flight.then(|| self.targets.clone()),
+            },
+            job_template_arn: echoed(e, "jobTemplateArn"),
+            last_updated_at: Timestamp(self.last_updated_at),
+            namespace_id: echoed(e, "namespaceId"),
+            presigned_url_config: echoed(e, "presignedUrlConfig"),
+            reason_code: self.reason_code.clone(),
+            scheduling_config: echoed(e, "schedulingConfig"),
+            status: self.status,
+            target_selection: match self.selection {
+                super::Selection::Snapshot => TargetSelection::Snapshot,
+                super::Selection::Continuous => TargetSelection::Continuous,
+            },
+            targets: self.targets.clone(),
+            timeout_config: echoed(e, "timeoutConfig"),
+        };
+        DescribeJobResponse {
+            document_source: echoed(e, "documentSource"),
+            job,
+        }
+    }
+
+    fn summary_typed(&self, i: usize) -> Option<JobExecutionSummary> {
+        let e = self.execs.get(i)?;
+        Some(JobExecutionSummary {
+            execution_number: (e.execution_number > 0).then_some(e.execution_number),
+            last_updated_at: opt_time(e.last_updated_at).map(Timestamp),
+            queued_at: opt_time(e.queued_at).map(Timestamp),
+            retry_attempt: e.retry_attempt(),
+            started_at: opt_time(e.started_at).map(Timestamp),
+            status: e.status.public()?,
+        })
+    }
+
+    fn for_job(&self, i: usize) -> Option<JobExecutionSummaryForJob> {
+        Some(JobExecutionSummaryForJob {
+            job_execution_summary: self.summary_typed(i)?,
+            thing_arn: format!("{}thing/{}", self.arn_prefix, self.names.get(i)?),
+        })
+    }
+
+    /// The ListJobExecutionsForJob response, typed;
+    /// [`Job::list_executions_for_job`] is its JSON (same arguments, same
+    /// pages and tokens).
+    ///
+    /// # Errors
+    /// As [`Job::list_executions_for_job`].
+    ///
+    /// ```
+    /// # use iot_jobs_policy::machine::{ExecutionStatus, Job};
+    /// # use iot_jobs_policy::types::CreateJobRequest;
+    /// # use iot_jobs_policy::Options;
+    /// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    /// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+    /// let page = job.list_executions_for_job_response(Some(ExecutionStatus::Queued), None, None).unwrap();
+    /// assert_eq!(page.execution_summaries.len(), 1);
+    /// assert!(job.list_executions_for_job_response(None, Some(0), None).is_err());
+    /// ```
+    pub fn list_executions_for_job_response(
+        &self,
+        status: Option<ExecutionStatus>,
+        max_results: Option<i64>,
+        next_token: Option<&str>,
+    ) -> Result<ListJobExecutionsForJobResponse, MachineError> {
+        let size = Self::page_size(max_results)?;
+        let start = self.parse_token("job", status, next_token)?;
+        let matches = |j: usize| {
+            self.execs
+                .get(j)
+                .and_then(|e| e.status.public())
+                .is_some_and(|s| status.map_or(true, |f| f == s))
+        };
+        let mut items = Vec::new();
+        let mut i = start;
+        while i < self.execs.len() && items.len() < size {
+            if matches(i) {
+                items.extend(self.for_job(i));
+            }
+            i += 1;
+        }
+        let more = (i..self.execs.len()).any(matches);
+        Ok(ListJobExecutionsForJobResponse {
+            execution_summaries: items,
+            next_token: more.then(|| self.token("job", status, i)),
+        })
+    }
+
+    /// Every execution of the job as one ListJobExecutionsForJob response
+    /// without `nextToken`, typed; [`Job::list_all_executions_for_job`] is
+    /// its JSON.
+    pub fn list_all_executions_for_job_response(&self) -> ListJobExecutionsForJobResponse {
+        ListJobExecutionsForJobResponse {
+            execution_summaries: (0..self.execs.len())
+                .filter_map(|i| self.for_job(i))
+                .collect(),
+            next_token: None,
+        }
+    }
+
+    /// The ListJobExecutionsForThing response for this job, typed;
+    /// [`Job::list_executions_for_thing`] is its JSON.
+    ///
+    /// # Errors
+    /// As [`Job::list_executions_for_thing`].
+    pub fn list_executions_for_thing_response(
+        &self,
+        thing: &str,
+        status: Option<ExecutionStatus>,
+        max_results: Option<i64>,
+        next_token: Option<&str>,
+    ) -> Result<ListJobExecutionsForThingResponse, MachineError> {
+        // The checks, the token and the filter are those of the JSON form.
+        if !super::names::valid_thing_name(thing) {
+            return Err(err(
+                ErrorCode::InvalidRequest,
+                "V-34",
+                format!("`{thing}` is not a valid thing name"),
+            ));
+        }
+        Self::page_size(max_results)?;
+        let scope = format!("thing:{thing}");
+        let start = self.parse_token(&scope, status, next_token)?;
+        let item = (start == 0)
+            .then(|| self.names.find(thing))
+            .flatten()
+            .and_then(|i| self.summary_typed(i))
+            .filter(|s| status.map_or(true, |f| f == s.status))
+            .map(|s| JobExecutionSummaryForThing {
+                job_execution_summary: s,
+                job_id: self.job_id.clone(),
+            });
+        Ok(ListJobExecutionsForThingResponse {
+            execution_summaries: item.into_iter().collect(),
+        })
+    }
+
+    /// The state at a glance: id, status, time, next deadline, things and
+    /// counts (what [`super::text::inspect`] answers).
+    pub fn inspect(&self) -> Inspection {
+        Inspection {
+            job_id: self.job_id.clone(),
+            status: self.status,
+            now: self.now,
+            next_deadline: self.next_deadline(),
+            thing_count: self.thing_count(),
+            counts: self.counts(),
+        }
     }
 }
 
