@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -468,6 +469,87 @@ if (e instanceof InvalidRequestException) console.log(e.report.valid, e.operatio
     assert.match(r.stdout, /bad\.mts\(2,\d+\): error TS2322/);
     assert.match(r.stdout, /bad\.mts\(3,\d+\): error TS2322/);
   } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A Lambda bundled as AWS CDK's NodejsFunction bundles it (esbuild, CommonJS
+// by default, or ESM with the createRequire banner), with the SDK bundled in
+// or left external (the Lambda runtime's): the bundle, run away from the
+// sources, refuses an invalid request with an error built over the SDK's own
+// classes, and sends a valid one to a stub endpoint. Bundling the middleware
+// where no SDK can be resolved gives no warning either.
+test('bundled by esbuild for a Lambda (CJS and ESM, SDK bundled or external), the error is over the SDK\'s classes', async () => {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-mw-esbuild-'));
+  const server = http.createServer((req, res) => {
+    hits++;
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"jobId":"firmware-1","jobArn":"arn:aws:iot:eu-west-1:123456789012:job/firmware-1"}');
+    });
+  });
+  let hits = 0;
+  try {
+    const src = path.join(dir, 'src');
+    fs.cpSync(PKG, path.join(src, 'node_modules', 'iot-jobs-policy'), { recursive: true, dereference: true });
+    const sdkLink = (root) => {
+      fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
+      for (const scope of ['@aws-sdk', '@smithy']) fs.symlinkSync(path.join(JS, 'node_modules', scope), path.join(root, 'node_modules', scope), 'dir');
+    };
+    sdkLink(src);
+    fs.writeFileSync(path.join(src, 'handler.mjs'), `
+import { IoTClient, CreateJobCommand, IoTServiceException, InvalidRequestException as SdkInvalid } from '@aws-sdk/client-iot';
+import { iotJobsPolicyMiddleware, InvalidRequestException } from 'iot-jobs-policy/aws-sdk';
+export const handler = async ({ endpoint, request }) => {
+  const client = new IoTClient({ region: 'eu-west-1', endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 1 });
+  client.middlewareStack.use(iotJobsPolicyMiddleware());
+  try {
+    return { sent: (await client.send(new CreateJobCommand(request))).jobId };
+  } catch (e) {
+    return { name: e.name, ours: e instanceof InvalidRequestException, chain: IoTServiceException.prototype.isPrototypeOf(e) && SdkInvalid.prototype.isPrototypeOf(e), codes: (e.violations || []).map((v) => v.code) };
+  }
+};
+`);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${server.address().port}`;
+    const banner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+    const runAt = { bundled: path.join(dir, 'alone'), external: path.join(dir, 'external') };
+    fs.mkdirSync(runAt.bundled);
+    sdkLink(runAt.external);
+    for (const format of ['cjs', 'esm']) {
+      for (const sdkIs of ['bundled', 'external']) {
+        const outfile = path.join(runAt[sdkIs], `handler-${format}.${format === 'esm' ? 'mjs' : 'js'}`);
+        const result = await esbuild.build({
+          entryPoints: [path.join(src, 'handler.mjs')], bundle: true, platform: 'node', target: 'node18', format, outfile, logLevel: 'silent',
+          ...(format === 'esm' ? { banner: { js: banner } } : {}),
+          ...(sdkIs === 'external' ? { external: ['@aws-sdk/*'] } : {}),
+        });
+        assert.deepEqual(result.warnings.map((w) => w.text), [], `${format}, SDK ${sdkIs}`);
+        const { handler } = format === 'esm' ? await import(outfile) : createRequire(import.meta.url)(outfile);
+        const before = hits;
+        const refused = await handler({ endpoint, request: { jobId: 'bad id', targets: ['arn:aws:iot:eu-west-1:123456789012:thing/a'], document: '{}' } });
+        assert.deepEqual(refused, { name: 'InvalidRequestException', ours: true, chain: true, codes: ['pattern'] }, `${format}, SDK ${sdkIs}`);
+        assert.equal(hits, before, 'refused before any HTTP request');
+        const sent = await handler({ endpoint, request: { jobId: 'firmware-1', targets: ['arn:aws:iot:eu-west-1:123456789012:thing/a'], document: '{}' } });
+        assert.deepEqual(sent, { sent: 'firmware-1' });
+        assert.equal(hits, before + 1);
+      }
+    }
+    // The middleware alone, where no SDK resolves: no warning from either entry.
+    const bare = path.join(dir, 'bare');
+    fs.cpSync(PKG, path.join(bare, 'node_modules', 'iot-jobs-policy'), { recursive: true, dereference: true });
+    fs.writeFileSync(path.join(bare, 'a.mjs'), "import { iotJobsPolicyMiddleware } from 'iot-jobs-policy/aws-sdk';\nconsole.log(typeof iotJobsPolicyMiddleware());\n");
+    fs.writeFileSync(path.join(bare, 'a.cjs'), "const { iotJobsPolicyMiddleware } = require('iot-jobs-policy/aws-sdk');\nconsole.log(typeof iotJobsPolicyMiddleware());\n");
+    for (const entry of ['a.mjs', 'a.cjs']) {
+      for (const format of ['cjs', 'esm']) {
+        const result = await esbuild.build({ entryPoints: [path.join(bare, entry)], bundle: true, platform: 'node', format, write: false, logLevel: 'silent' });
+        assert.deepEqual(result.warnings.map((w) => w.text), [], `${entry} as ${format} without the SDK`);
+      }
+    }
+  } finally {
+    server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
