@@ -553,3 +553,93 @@ export const handler = async ({ endpoint, request }) => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// In a browser app bundled with the real SDK (esbuild, platform browser; the
+// `browser` condition picks aws-sdk.web.mjs), run in headless Chromium: the
+// hook, the warnings option, the error's classes (recognised through the
+// shape ids, or built over `baseException`) and a passed-through command.
+test('in Chromium, bundled with the SDK: onReport, warnings, the SDK\'s classes, a passed-through command', async () => {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const { chromium } = await import('playwright-core');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-mw-browser-'));
+  const out = path.join(dir, 'out');
+  const server = http.createServer((req, res) => {
+    const file = path.join(out, path.basename(new URL(req.url, 'http://x').pathname) || 'index.html');
+    if (!fs.existsSync(file)) return res.writeHead(404).end();
+    const type = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' }[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" });
+    fs.createReadStream(file).pipe(res);
+  });
+  let browser;
+  try {
+    fs.cpSync(PKG, path.join(dir, 'node_modules', 'iot-jobs-policy'), { recursive: true, dereference: true });
+    for (const scope of ['@aws-sdk', '@smithy']) fs.symlinkSync(path.join(JS, 'node_modules', scope), path.join(dir, 'node_modules', scope), 'dir');
+    fs.writeFileSync(path.join(dir, 'app.mjs'), `
+import { init } from 'iot-jobs-policy';
+import { iotJobsPolicyMiddleware, InvalidRequestException, PASSED_THROUGH } from 'iot-jobs-policy/aws-sdk';
+import { IoTClient, CreateJobCommand, DescribeJobCommand, CancelJobCommand, IoTServiceException, InvalidRequestException as SdkInvalid } from '@aws-sdk/client-iot';
+const valid = ${JSON.stringify(valid)};
+const warned = ${JSON.stringify(warned)};
+const sent = [];
+const handler = {
+  metadata: { handlerProtocol: 'http/1.1' },
+  async handle(request) {
+    sent.push(request.method + ' ' + request.path);
+    const body = new TextEncoder().encode('{"jobId":"x"}');
+    return { response: { statusCode: 200, headers: { 'content-type': 'application/json' }, body } };
+  },
+  updateHttpClientConfig() {}, httpHandlerConfigs() { return {}; },
+};
+const lines = [];
+const logger = { trace() {}, debug() {}, info() {}, warn: (line) => lines.push(line), error() {} };
+const client = (options) => {
+  const c = new IoTClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, requestHandler: handler, maxAttempts: 1, logger });
+  c.middlewareStack.use(iotJobsPolicyMiddleware(options));
+  return c;
+};
+const refusal = (p) => p.then(() => null, (e) => e);
+const classes = (e) => e && ({ ours: e instanceof InvalidRequestException, service: e instanceof IoTServiceException, sdk: e instanceof SdkInvalid, chain: IoTServiceException.prototype.isPrototypeOf(e), codes: e.violations.map((v) => v.code) });
+async function main() {
+  await init(new URL('iot_jobs_policy_bg.wasm', location.href));
+  const reports = [];
+  const c = client({ onReport: (r, call) => reports.push([call.commandName, r.valid, r.violations.length]) });
+  await c.send(new CreateJobCommand(valid));
+  await c.send(new CreateJobCommand(warned));
+  const invalid = await refusal(c.send(new DescribeJobCommand({ jobId: 'a b' })));
+  await c.send(new CancelJobCommand({ jobId: 'a b' }));
+  const over = await refusal(client({ baseException: SdkInvalid }).send(new DescribeJobCommand({ jobId: 'a b' })));
+  const thrown = await refusal(client({ warnings: 'throw' }).send(new CreateJobCommand(warned)));
+  return { reports, sent, lines, invalid: classes(invalid), over: classes(over), thrown: classes(thrown), passed: Object.keys(PASSED_THROUGH).length };
+}
+main().then((r) => { window.__results = r; }, (e) => { window.__results = { error: String(e && e.stack || e) }; });
+`);
+    const result = await esbuild.build({ entryPoints: [path.join(dir, 'app.mjs')], bundle: true, platform: 'browser', format: 'esm', outfile: path.join(out, 'app.js'), logLevel: 'silent' });
+    assert.deepEqual(result.warnings.map((w) => w.text), []);
+    fs.copyFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm'), path.join(out, 'iot_jobs_policy_bg.wasm'));
+    fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><script type="module" src="app.js"></script>');
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    const logs = [];
+    page.on('pageerror', (e) => logs.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+    await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 30_000 });
+    const r = await page.evaluate(() => window.__results);
+    assert.equal(r.error, undefined, `${r.error}\n${logs.join('\n')}`);
+    assert.deepEqual(r.reports, [['CreateJobCommand', true, 0], ['CreateJobCommand', true, 2], ['DescribeJobCommand', false, 1]]);
+    assert.deepEqual(r.sent, ['PUT /jobs/firmware-1', 'PUT /jobs/firmware-2', 'PUT /jobs/a%20b/cancel']);
+    assert.equal(r.lines.length, 1, r.lines.join('\n'));
+    assert.match(r.lines[0], /^iot-jobs-policy: CreateJob request sent with 2 warning\(s\): duplicate at \/abortConfig\/criteriaList\/1\/failureType: /);
+    assert.deepEqual(r.invalid, { ours: true, service: true, sdk: true, chain: false, codes: ['pattern'] });
+    assert.deepEqual(r.over, { ours: true, service: true, sdk: true, chain: true, codes: ['pattern'] });
+    assert.deepEqual(r.thrown, { ours: true, service: true, sdk: true, chain: false, codes: ['duplicate', 'suspicious'] });
+    assert.equal(r.passed, Object.keys(PASSED_THROUGH).length);
+  } finally {
+    if (browser) await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
