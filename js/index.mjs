@@ -1,7 +1,7 @@
-// Node ES module entry: the CommonJS entry, re-exported, so that `import`
-// and `require` share one wasm instance (no dual-package hazard).
-import { createRequire } from 'node:module';
+// Node ES module entry: the CommonJS entry, imported and re-exported, so that
+// `import` and `require` share one wasm instance (no dual-package hazard).
+// A plain `import` of the .cjs file (no createRequire(import.meta.url)): Node
+// and every bundler follow it, whatever the output format.
+import api from './index.cjs';
 
-const api = createRequire(import.meta.url)('./index.cjs');
-
-export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo, init, initSync, Job, MachineError, eventTypes } = api;
+export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo, init, initSync, initExtras, Job, MachineError, eventTypes } = api;

@@ -2,14 +2,18 @@
 // the wasm-bindgen `--target nodejs` glue in front of it (each in its own
 // function scope) to make pkg/index.cjs, so that a cold `require` reads and
 // compiles one JS file: `makeApi` and `glue` are in scope here. The glue
-// compiles and instantiates the core `.wasm` synchronously. `index.mjs`
-// requires index.cjs, so `import` and `require` share one instance.
+// carries the core `.wasm` inlined (base64) and compiles and instantiates it
+// synchronously: nothing is read from disk, so a bundle of this file (esbuild
+// for a Lambda) is self-contained. `index.mjs` imports index.cjs, so `import`
+// and `require` share one instance.
 //
 // The transition function (Job) and schema()/schemaInfo() live in a second
-// module, iot_jobs_policy_extras_bg.wasm, kept out of the core for the cold
-// start: its own glue (iot_jobs_policy_extras_node.cjs) compiles and
-// instantiates it synchronously on first use, once per process. The opt-in
-// document-schema build has one module with everything: no second module.
+// module, kept out of the core for the cold start: its own glue
+// (iot_jobs_policy_extras_node.cjs, its .wasm inlined too) is required,
+// compiled and instantiated synchronously on first use, once per process; a
+// bundler includes it (a plain `require` of a relative path) and keeps it
+// lazy. The opt-in document-schema build has one module with everything:
+// `glue` already has the extras' exports, and there is no second module.
 const EXTRAS = [
   'schema',
   'schemaInfo',
@@ -49,3 +53,7 @@ exports.eventTypes = machine.eventTypes;
 exports.init = async function init() {};
 /** Node loads the modules itself; `initSync` does nothing. */
 exports.initSync = function initSync() {};
+/** Node loads the extras on first use; `initExtras` loads them now (synchronously) and resolves. */
+exports.initExtras = async function initExtras() {
+  if (full !== glue) extras();
+};

@@ -67,9 +67,9 @@ const documentSchema = { type: 'object', required: ['operation', 'version'], pro
 test('schema() and schemaInfo() of the opt-in build in Chromium answer what Node answers, and so do the default build’s', async () => {
   const got = await inPage(async () => {
     const m = await import('/pkg-ds/web.mjs');
-    await m.init();
+    await m.init(undefined, { extras: true });
     const plain = await import('/pkg/web.mjs');
-    await plain.init();
+    await plain.initExtras();
     return {
       plain: [plain.schema('CreateJob', { dialect: 'draft-07' }), plain.schemaInfo()],
       draft07: m.schema('CreateJob', { dialect: 'draft-07' }),
@@ -96,7 +96,7 @@ test('the document-schema build reports documentSchema violations in Chromium; t
   const got = await inPage(
     async ({ request, documentSchema }) => {
       const ds = await import('/pkg-ds/web.mjs');
-      await ds.init();
+      await ds.init(undefined, { extras: true });
       const plain = await import('/pkg/web.mjs');
       await plain.init();
       let refused = null;

@@ -1,6 +1,6 @@
 // Runs in the browser: init(), then every machine vector through the Job
 // class of the web entry, compared byte for byte with native Rust.
-import { init, Job, MachineError, eventTypes } from '/pkg/web.mjs';
+import { init, initExtras, Job, MachineError, eventTypes } from '/pkg/web.mjs';
 import { runMachineVectors, checkMisuse } from './machine-runner.mjs';
 
 const results = { errors: [], failures: [], mismatches: [], run: 0, interop: 0, handoffs: [] };
@@ -13,6 +13,14 @@ async function main() {
     if (e.code !== 'notInitialized') results.errors.push(`before init: ${e.code} ${e.message}`);
   }
   await init();
+  // init() loads the core only: Job needs the extras, and says how to load them.
+  try {
+    Job.create({ jobId: 'j', targets: [], document: '{}' });
+    results.errors.push('Job.create before initExtras did not throw');
+  } catch (e) {
+    if (e.code !== 'notInitialized' || !e.message.includes('initExtras()')) results.errors.push(`before initExtras: ${e.code} ${e.message}`);
+  }
+  await initExtras();
   const data = await fetch('/vectors/machine.json').then((r) => r.json());
   const r = runMachineVectors({ Job, MachineError, eventTypes }, data);
   Object.assign(results, { failures: r.failures, mismatches: r.mismatches, run: r.run, interop: r.interop, handoffs: r.handoffs, finals: r.finals });

@@ -1,6 +1,6 @@
 // Runs in the browser: init(), then every vector case through validate(),
 // compared byte for byte with the native Rust answer.
-import { init, initSync, validate, isValid, codes, schemaInfo, features } from '/pkg/web.mjs';
+import { init, initSync, initExtras, validate, isValid, codes, schemaInfo, features } from '/pkg/web.mjs';
 import { iotJobsPolicyMiddleware } from '/pkg/aws-sdk.web.mjs';
 import { judge, limitCases, jsSkip } from './expect.mjs';
 
@@ -15,22 +15,43 @@ async function main() {
   } catch (e) {
     if (e.code !== 'notInitialized') results.errors.push(`before init: ${e.code} ${e.message}`);
   }
+  const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
+  // Job and schema() need the extras module, loaded only on request.
+  const extrasRefused = (when) => {
+    try {
+      schemaInfo();
+      results.errors.push(`schemaInfo ${when} did not throw`);
+    } catch (e) {
+      if (e.code !== 'notInitialized' || !e.message.includes('initExtras()')) results.errors.push(`schemaInfo ${when}: ${e.code} ${e.message}`);
+    }
+  };
   if (mode === 'sync') {
     const bytes = await (await fetch('/pkg/iot_jobs_policy_bg.wasm')).arrayBuffer();
     initSync(bytes);
-    // Without `{ extras }` the second module is not loaded: its functions say so.
-    try {
-      schemaInfo();
-      results.errors.push('schemaInfo before the extras were loaded did not throw');
-    } catch (e) {
-      if (e.code !== 'notInitialized') results.errors.push(`schemaInfo before extras: ${e.code} ${e.message}`);
-    }
+    extrasRefused('after initSync(bytes)');
     const extras = await (await fetch('/pkg/iot_jobs_policy_extras_bg.wasm')).arrayBuffer();
-    initSync(bytes, { extras });
+    // The extras glue is a separate module, imported by initExtras(): until
+    // then initSync cannot load the extras and says what to call instead.
+    try {
+      initSync(bytes, { extras });
+      results.errors.push('initSync(bytes, { extras }) before the extras glue was imported did not throw');
+    } catch (e) {
+      if (e.code !== 'notInitialized' || !e.message.includes('initExtras(extrasBytes)')) results.errors.push(`initSync extras: ${e.code} ${e.message}`);
+    }
+    extrasRefused('after a refused initSync(bytes, { extras })');
+    await initExtras(extras);
+    initSync(bytes, { extras }); // everything is loaded: a no-op
   } else {
     await init();
+    // init() loads the core only: the extras glue and .wasm are not fetched.
+    if (!fetched('iot_jobs_policy_bg.wasm')) results.errors.push('init() did not fetch the core .wasm');
+    if (fetched('iot_jobs_policy_extras_bg.wasm') || fetched('iot_jobs_policy_extras_web.mjs')) results.errors.push('init() fetched the extras module');
+    extrasRefused('after init()');
+    await initExtras();
+    await initExtras(); // idempotent
+    if (!fetched('iot_jobs_policy_extras_bg.wasm') || !fetched('iot_jobs_policy_extras_web.mjs')) results.errors.push('initExtras() did not fetch the extras module');
   }
-  // Both modules are ready now (init() loads both; initSync with `extras`).
+  // Both modules are ready now (init() then initExtras()).
   if (!features().schema || !schemaInfo().dialects.includes('draft-07')) results.errors.push('schemaInfo() after init did not answer');
   results.codes = codes();
   const [cases, native] = await Promise.all(['requests', 'reports'].map((n) => fetch(`/vectors/${n}.json`).then((r) => r.json())));
