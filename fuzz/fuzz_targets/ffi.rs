@@ -1,0 +1,48 @@
+//! The `&str -> String` boundary the WebAssembly bindings use:
+//! `ffi::validate_json`, `ffi::is_valid_json`, `ffi::parse_options`,
+//! `ffi::parse_operation` and `ffi::schema_json`. Input: operation name,
+//! options text and request text separated by NUL bytes. Every answer must be
+//! JSON tagged `success` or `failure`, failures exactly for misuse, and the
+//! two validators must agree with each other and with `validate_str`.
+#![no_main]
+
+use iot_jobs_policy::{ffi, validate_str};
+use iot_jobs_policy_fuzz::{fields, tagged};
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+fuzz_target!(|data: &[u8]| {
+    let f = fields(data, 3);
+    let field = |i: usize| f.get(i).map_or("", String::as_str);
+    let (op_name, options, request) = (field(0), field(1), field(2));
+
+    let op = ffi::parse_operation(op_name);
+    if let Err(e) = &op {
+        assert_eq!(e.code(), "unknownOperation");
+    }
+    let parsed = ffi::parse_options(options);
+    if let Err(e) = &parsed {
+        assert_eq!(e.code(), "invalidOptions");
+        assert!(!e.message().is_empty());
+    }
+
+    let (ok, full) = tagged(&ffi::validate_json(op_name, request, options));
+    let (ok_bool, short) = tagged(&ffi::is_valid_json(op_name, request, options));
+    assert_eq!(ok, op.is_ok() && parsed.is_ok(), "{full}");
+    assert_eq!(ok, ok_bool, "{full} vs {short}");
+    if let (Ok(op), Ok(o)) = (&op, &parsed) {
+        let valid = validate_str(*op, request, o).is_valid();
+        assert_eq!(full.pointer("/report/valid"), Some(&Value::Bool(valid)));
+        assert_eq!(short.get("valid"), Some(&Value::Bool(valid)));
+    } else {
+        assert_eq!(full["error"], short["error"]);
+    }
+
+    let (schema_ok, schema) = tagged(&ffi::schema_json(op_name, options));
+    if op.is_err() {
+        assert!(!schema_ok, "{schema}");
+    }
+    if schema_ok {
+        assert!(schema["schema"].is_object(), "{schema}");
+    }
+});

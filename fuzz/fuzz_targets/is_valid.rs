@@ -1,0 +1,20 @@
+//! `is_valid_str` (which builds no messages) must agree with
+//! `validate_str(...).is_valid()` on every input, operation and options.
+#![no_main]
+
+use iot_jobs_policy::{is_valid_str, validate_str};
+use iot_jobs_policy_fuzz::head;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((op, options, request)) = head(data) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(request);
+    let report = validate_str(op, &text, &options);
+    assert_eq!(
+        is_valid_str(op, &text, &options),
+        report.is_valid(),
+        "is_valid_str disagrees with validate_str for {op:?} {options:?}: {report:?}"
+    );
+});

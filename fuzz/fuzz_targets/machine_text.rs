@@ -1,0 +1,99 @@
+//! The transition function's JSON-text surface (`machine::text`): one line
+//! of input is `text::create`'s input, every further line an action on the
+//! snapshot the previous success answered, `<letter><at?> <argument>`:
+//!
+//! - `s`: `step(snapshot, at, event)` and `apply(...)` on the same input,
+//!   which must agree (a refused event is a `step` success carrying the
+//!   error `apply` fails with; an accepted one gives the same snapshot);
+//! - `a`: `apply`; `v`: `advance(snapshot, at)`; `d`: `describe`;
+//!   `i`: `inspect`; `j` / `t`: `list_executions_for_job` / `_for_thing`
+//!   with the argument as `args`; `e`: `execution(snapshot, argument)`.
+//!
+//! `at` is an optional signed decimal right after the letter (the previous
+//! one when absent). Every answer must be tagged JSON, and every snapshot a
+//! success hands back must restore (`inspect` succeeds on it).
+#![no_main]
+
+use iot_jobs_policy::machine::text;
+use iot_jobs_policy_fuzz::tagged;
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+/// At most this many actions per input, to keep one run short.
+const MAX_ACTIONS: usize = 64;
+
+fn number(s: &str) -> (Option<i64>, &str) {
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && c == '-')))
+        .map_or(s.len(), |(i, _)| i);
+    let (digits, rest) = s.split_at(end);
+    (digits.parse().ok(), rest.strip_prefix(' ').unwrap_or(rest))
+}
+
+fn snapshot_of(answer: &Value) -> String {
+    match answer.get("snapshot").and_then(Value::as_str) {
+        Some(s) => s.to_owned(),
+        None => panic!("a success without a snapshot: {answer}"),
+    }
+}
+
+fn restores(snapshot: &str) {
+    let (ok, answer) = tagged(&text::inspect(snapshot));
+    assert!(
+        ok,
+        "a snapshot the machine wrote does not restore: {answer}\n{snapshot}"
+    );
+}
+
+fuzz_target!(|data: &[u8]| {
+    let input = String::from_utf8_lossy(data);
+    let mut lines = input.split('\n');
+    let (ok, created) = tagged(&text::create(lines.next().unwrap_or("")));
+    if !ok {
+        return;
+    }
+    let mut snapshot = snapshot_of(&created);
+    restores(&snapshot);
+    let mut at = 0_i64;
+    for line in lines.take(MAX_ACTIONS) {
+        let mut chars = line.chars();
+        let Some(action) = chars.next() else {
+            continue;
+        };
+        let (n, arg) = number(chars.as_str());
+        at = n.unwrap_or(at);
+        let next = match action {
+            's' => {
+                let (ok, stepped) = tagged(&text::step(&snapshot, at, arg));
+                let (applied_ok, applied) = tagged(&text::apply(&snapshot, at, arg));
+                match (ok, stepped.get("error")) {
+                    (false, _) => assert_eq!(stepped, applied, "a bad event: same failure"),
+                    (true, Some(error)) => {
+                        assert!(!applied_ok, "step refused, apply accepted: {applied}");
+                        assert_eq!(Some(error), applied.get("error"));
+                    }
+                    (true, None) => {
+                        assert!(applied_ok, "step accepted, apply refused: {applied}");
+                        assert_eq!(stepped, applied);
+                    }
+                }
+                (ok, stepped)
+            }
+            'a' => tagged(&text::apply(&snapshot, at, arg)),
+            'v' => tagged(&text::advance(&snapshot, at)),
+            'd' => tagged(&text::describe(&snapshot)),
+            'i' => tagged(&text::inspect(&snapshot)),
+            'j' => tagged(&text::list_executions_for_job(&snapshot, arg)),
+            't' => tagged(&text::list_executions_for_thing(&snapshot, arg)),
+            'e' => tagged(&text::execution(&snapshot, arg)),
+            _ => continue,
+        };
+        if let (true, Some(s)) = (next.0, next.1.get("snapshot").and_then(Value::as_str)) {
+            if s != snapshot {
+                snapshot = s.to_owned();
+                restores(&snapshot);
+            }
+        }
+    }
+});
