@@ -269,7 +269,7 @@ export interface JsonSchema {
  *
  * In the package's second WebAssembly module (`iot_jobs_policy_extras_bg.wasm`,
  * with the transition function): Node loads it synchronously on the first
- * call; in browsers `init()` loads it (or `initSync(bytes, { extras })`).
+ * call; in browsers `await initExtras()` loads it.
  * The CLI's `iot-jobs-policy schema` prints the same schemas.
  */
 export function schema(operation: Operation, options?: SchemaOptions): JsonSchema;
@@ -294,26 +294,42 @@ export interface SchemaInfo {
  */
 export function schemaInfo(): SchemaInfo;
 
-/** What `init` can load the module from. */
+/** What `init` and `initExtras` can load a module from. */
 export type InitInput = URL | string | Response | BufferSource | WebAssembly.Module;
 
-/** Where `init` loads the second module (the transition function, `schema()`) from. */
+/** Whether (and from where) `init` loads the second module (the transition function, `schema()`) too. */
 export interface InitOptions {
-  /** Defaults to `iot_jobs_policy_extras_bg.wasm` next to the module. */
-  extras?: InitInput | Promise<InitInput>;
+  /**
+   * `true`: the second module too, from `iot_jobs_policy_extras_bg.wasm` next
+   * to its glue; a URL, `Response`, bytes or module: from there. Absent or
+   * `false`: the core only (load the second later with `initExtras()`).
+   */
+  extras?: boolean | InitInput | Promise<InitInput>;
 }
 
 /**
- * Loads the two WebAssembly modules, in parallel (browsers and workers; a
- * no-op in Node, which loads the core on import and the second module on
- * first use): the core (`validate`, `rules`, ...) from `input` and the second
- * (`Job`, `schema()`, `schemaInfo()`) from `options.extras`. They default to
- * `iot_jobs_policy_bg.wasm` and `iot_jobs_policy_extras_bg.wasm` next to the
- * module, fetched relative to `import.meta.url`. Serve them as
- * `application/wasm`; a Content-Security-Policy needs `'wasm-unsafe-eval'` in
- * `script-src`. Both are ready when the promise resolves.
+ * Loads the core WebAssembly module (`validate`, `isValid`, `rules`,
+ * `codes`, ...) in browsers and workers, from `input`, by default
+ * `iot_jobs_policy_bg.wasm` next to the module (fetched relative to
+ * `import.meta.url`, which webpack 5 and Vite follow). The second module
+ * (`Job`, `schema()`, `schemaInfo()`) is not loaded unless
+ * `options.extras` asks for it: see `initExtras`. Idempotent. Serve the
+ * files as `application/wasm`; a Content-Security-Policy needs
+ * `'wasm-unsafe-eval'` in `script-src`. A no-op in Node, which loads the core
+ * on import and the second module on first use.
  */
 export function init(input?: InitInput | Promise<InitInput>, options?: InitOptions): Promise<void>;
+
+/**
+ * Loads the second WebAssembly module (`Job`, `schema()`, `schemaInfo()`):
+ * its glue (a dynamic `import()`, which bundlers split into a chunk of its
+ * own) and its `.wasm` from `input`, by default
+ * `iot_jobs_policy_extras_bg.wasm` next to it; the core too when `init()`
+ * has not loaded it. Until it resolves, those throw `notInitialized`.
+ * Idempotent; a failed load may be retried. In Node it loads the second
+ * module now (synchronously) instead of on first use.
+ */
+export function initExtras(input?: InitInput | Promise<InitInput>): Promise<void>;
 
 /** The second module's bytes for `initSync`. */
 export interface InitSyncOptions {
@@ -322,9 +338,12 @@ export interface InitSyncOptions {
 
 /**
  * Loads the core module synchronously from its bytes (a no-op in Node), and
- * the second module from `options.extras` when given; without it, `Job`,
- * `schema()` and `schemaInfo()` throw `notInitialized` until it is loaded
- * (`await init()` loads just what is missing).
+ * the second module from `options.extras` when given. The second module's
+ * glue is a separate chunk imported asynchronously: before an
+ * `initExtras()` has imported it, `options.extras` throws `notInitialized`
+ * (use `await initExtras(extrasBytes)`, which accepts bytes too). Without
+ * the second module, `Job`, `schema()` and `schemaInfo()` throw
+ * `notInitialized`.
  */
 export function initSync(bytes: BufferSource | WebAssembly.Module, options?: InitSyncOptions): void;
 
