@@ -382,12 +382,11 @@ function makeMiddleware(validate, loadSdk) {
         const input = args.input;
         const report = validate(operation, input, { api: given.api, profile: given.profile, now, documentSchema: given.documentSchema });
         if (given.onReport !== undefined) await given.onReport(report, { operation, commandName, input });
-        const warned = warnings !== 'ignore' && report.violations.some((v) => v.severity === 'warning');
-        if (!report.valid || (warned && warnings === 'throw')) throw await refusal(report, operation);
-        if (warned) {
+        const found = warnings === 'ignore' ? [] : warningsOf(report);
+        if (!report.valid || (found.length > 0 && warnings === 'throw')) throw await refusal(report, operation);
+        if (found.length > 0) {
           const logger = given.logger !== undefined ? given.logger : context && context.logger;
           if (logger && typeof logger.warn === 'function') {
-            const found = warningsOf(report);
             logger.warn(`iot-jobs-policy: ${operation} request sent with ${found.length} warning(s): ${listViolations(found)}`);
           }
         }
