@@ -6,8 +6,11 @@
 // (unknown operation, bad options, a request that is neither object nor
 // string), the body then being `{error: {code, message}}`.
 //
-// Deploy with the package in node_modules (`npm install iot-jobs-policy`);
-// the .wasm loads once per container, at import.
+// Deploy with the package in node_modules (`npm install iot-jobs-policy`),
+// or bundled into one file by esbuild as CDK's NodejsFunction and SAM do it
+// (`--bundle --platform=node --format=cjs`); the .wasm loads once per
+// container, at import. To refuse invalid requests inside a Lambda that
+// calls AWS itself, use the SDK middleware (`iot-jobs-policy/aws-sdk`).
 import { validate } from 'iot-jobs-policy';
 
 export const handler = async (event) => {
