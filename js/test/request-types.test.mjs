@@ -15,8 +15,9 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { JS, ROOT, PKG } from './helpers.mjs';
 
 const tsc = path.join(JS, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -206,4 +207,44 @@ test('example requests and every JSON vector compile exactly when the types can 
   assert.deepEqual(about(0), ["TS2820: Type '\"snapshot\"' is not assignable to type '\"CONTINUOUS\" | \"SNAPSHOT\" | undefined'. Did you mean '\"SNAPSHOT\"'?"]);
   assert.deepEqual(about(1), ["TS2561: Object literal may only specify known properties, but 'jobExecutionRetryConfig' does not exist in type 'CreateJobRequest'. Did you mean to write 'jobExecutionsRetryConfig'?"]);
   assert.deepEqual(about(2), []);
+});
+
+// ---- as a user gets them: the packed tarball, installed ----
+
+test('the installed tarball types catch a misspelt member: ES module and CommonJS (nodenext), bundler resolution', () => {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-request-types-'));
+  try {
+    const [info] = JSON.parse(execFileSync(npm, ['pack', PKG, '--json', '--pack-destination', dir], { encoding: 'utf8' }));
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+    execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(dir, info.filename)], { cwd: dir, stdio: 'pipe' });
+    const source = [
+      "import { validate, type RequestOf } from 'iot-jobs-policy';",
+      "const ok: RequestOf<'create_job'> = { jobId: 'fw-1', targets: ['arn:x'], document: '{}' };",
+      'validate(\'CreateJob\', ok);',
+      "validate('CreateJob', { jobId: 'fw-1', targets: ['arn:x'], jobExecutionRetryConfig: { criteriaList: [] } });",
+      "validate('UpdateJob', { jobId: 'fw-1', description: 7 }, { api: '2022-01' });",
+      "validate('DescribeJob', JSON.parse('{}'));",
+      '',
+    ].join('\n');
+    const expected = [
+      { line: 4, text: "TS2561: Object literal may only specify known properties, but 'jobExecutionRetryConfig' does not exist in type 'CreateJobRequest'. Did you mean to write 'jobExecutionsRetryConfig'?" },
+      { line: 5, text: "TS2322: Type 'number' is not assignable to type 'string'." },
+    ];
+    // user.cts resolves the `require` types (index.d.ts), user.mts and the
+    // bundler the `import` ones (index.d.mts).
+    for (const [resolution, module, file] of [['nodenext', 'nodenext', 'user.mts'], ['nodenext', 'nodenext', 'user.cts'], ['bundler', 'esnext', 'user.ts']]) {
+      for (const f of ['user.mts', 'user.cts', 'user.ts']) fs.rmSync(path.join(dir, f), { force: true });
+      fs.writeFileSync(path.join(dir, file), source);
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', lib: ['es2022', 'dom'], types: [] },
+        files: [file],
+      }));
+      const r = spawnSync(process.execPath, [tsc, '-p', '.'], { cwd: dir, encoding: 'utf8' });
+      const got = diagnostics(r.stdout).map(({ line, text }) => ({ line, text }));
+      assert.deepEqual(got, expected, `${resolution} ${file}: ${r.stdout}${r.stderr}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
