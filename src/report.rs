@@ -626,7 +626,27 @@ impl std::fmt::Display for InvalidRequest {
     }
 }
 
-impl std::error::Error for InvalidRequest {}
+impl std::error::Error for InvalidRequest {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.report
+            .errors()
+            .next()
+            .map(|v| v as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// A violation is an error in its own right (its `Display` is the CLI's
+/// one-line text form), so it can be the `source` of an [`InvalidRequest`]
+/// or be returned on its own.
+///
+/// ```
+/// use std::error::Error;
+/// use iot_jobs_policy::{validate_str, Operation, Options};
+/// let e = validate_str(Operation::DescribeJob, "{}", &Options::default()).into_result().unwrap_err();
+/// let first = e.source().unwrap();
+/// assert_eq!(first.to_string(), "error[required] /jobId: `jobId` is required (model, model.required)");
+/// ```
+impl std::error::Error for Violation {}
 
 impl From<InvalidRequest> for Report {
     fn from(e: InvalidRequest) -> Report {
