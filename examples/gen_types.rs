@@ -490,13 +490,22 @@ fn member_constraints(p: &Map<String, Value>, lines: &mut Vec<String>) {
             let mut inner_lines = Vec::new();
             schema_constraints(inner, &mut inner_lines);
             for l in inner_lines {
-                lines.push(format!("{what}: {l}"));
+                lines.push(format!("{what}, {}", lower_first(&l)));
             }
         }
     };
     nested("Each item", "items");
     nested("Each key", "propertyNames");
     nested("Each value", "additionalProperties");
+}
+
+/// `Length: ...` as `length: ...`, for "Each item, length: ...".
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Writes a doc comment.
@@ -592,7 +601,11 @@ impl OutputGen<'_> {
             if let Some(item) = self.reference.get(&format!("{child}[]")) {
                 let mut inner = Vec::new();
                 output_constraints(item, &mut inner);
-                lines.extend(inner.into_iter().map(|l| format!("Each item: {l}")));
+                lines.extend(
+                    inner
+                        .iter()
+                        .map(|l| format!("Each item, {}", lower_first(l))),
+                );
             }
             if lines.last().is_some_and(String::is_empty) {
                 lines.pop();

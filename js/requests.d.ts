@@ -432,7 +432,7 @@ export interface CreateJobRequest {
    *
    * Required.
    * Items: at least 1.
-   * Each item: Length: at most 2048 characters (code points).
+   * Each item, length: at most 2048 characters (code points).
    * @see https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html
    */
   targets: string[] | undefined;
@@ -519,10 +519,10 @@ export interface CreateJobRequest {
   /**
    * Values substituted into an AWS managed template's job document, by parameter name.
    *
-   * Each key: Length: 1 to 128 characters (code points).
-   * Each key: Pattern (ECMAScript, `u` flag): `^[a-zA-Z0-9_-]+$`.
-   * Each value: Length: 1 to 30720 characters (code points).
-   * Each value: Pattern (ECMAScript, `u` flag): `^[^\p{C}]+$`.
+   * Each key, length: 1 to 128 characters (code points).
+   * Each key, pattern (ECMAScript, `u` flag): `^[a-zA-Z0-9_-]+$`.
+   * Each value, length: 1 to 30720 characters (code points).
+   * Each value, pattern (ECMAScript, `u` flag): `^[^\p{C}]+$`.
    * @see https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html
    */
   documentParameters?: Record<string, string> | undefined;
@@ -537,8 +537,8 @@ export interface CreateJobRequest {
    *
    * Items: at most 25.
    * Documented rules (checked by `validate`): `packageVersions-max` (destinationPackageVersions holds at most 25 ARNs).
-   * Each item: Length: 1 to 1600 characters (code points).
-   * Each item: Pattern (ECMAScript, `u` flag): `^arn:[!-~]+$`.
+   * Each item, length: 1 to 1600 characters (code points).
+   * Each item, pattern (ECMAScript, `u` flag): `^arn:[!-~]+$`.
    * @see https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html
    */
   destinationPackageVersions?: string[] | undefined;
@@ -639,8 +639,8 @@ export interface CreateJobTemplateRequest {
    *
    * Items: at most 25.
    * Documented rules (checked by `validate`): `packageVersions-max` (destinationPackageVersions holds at most 25 ARNs).
-   * Each item: Length: 1 to 1600 characters (code points).
-   * Each item: Pattern (ECMAScript, `u` flag): `^arn:[!-~]+$`.
+   * Each item, length: 1 to 1600 characters (code points).
+   * Each item, pattern (ECMAScript, `u` flag): `^arn:[!-~]+$`.
    * @see https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJobTemplate.html
    */
   destinationPackageVersions?: string[] | undefined;
@@ -936,7 +936,7 @@ export interface CreateJobRequest2022 {
    *
    * Required.
    * Items: at least 1.
-   * Each item: Length: at most 2048 characters (code points).
+   * Each item, length: at most 2048 characters (code points).
    * @see https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html
    */
   targets: string[] | undefined;
@@ -1024,10 +1024,10 @@ export interface CreateJobRequest2022 {
   /**
    * Values substituted into an AWS managed template's job document, by parameter name.
    *
-   * Each key: Length: 1 to 128 characters (code points).
-   * Each key: Pattern (ECMAScript, `u` flag): `^[a-zA-Z0-9_-]+$`.
-   * Each value: Length: 1 to 512 characters (code points).
-   * Each value: Pattern (ECMAScript, `u` flag): `^[^\p{C}]+$`.
+   * Each key, length: 1 to 128 characters (code points).
+   * Each key, pattern (ECMAScript, `u` flag): `^[a-zA-Z0-9_-]+$`.
+   * Each value, length: 1 to 512 characters (code points).
+   * Each value, pattern (ECMAScript, `u` flag): `^[^\p{C}]+$`.
    * @see https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html
    */
   documentParameters?: Record<string, string> | undefined;
@@ -1685,7 +1685,7 @@ export interface JobOutput {
    * A list of IoT things and thing groups to which the job should be sent.
    *
    * Entries: at least 1.
-   * Each item: Length: at most 2048 characters.
+   * Each item, length: at most 2048 characters.
    */
   targets?: string[] | undefined;
   /**
@@ -1769,8 +1769,8 @@ export interface JobOutput {
   /**
    * The package version Amazon Resource Names (ARNs) that are installed on the device when the job successfully completes. The package version must be in either the Published or Deprecated state when the job deploys. For more information, see Package version lifecycle.The package version must be in either the Published or Deprecated state when the job deploys. For more information, see Package version lifecycle. Note:The following Length Constraints relates to a single ARN. Up to 25 package version ARNs are allowed.
    *
-   * Each item: Length: 1 to 1600 characters.
-   * Each item: Pattern (AWS model, Java syntax): `^arn:[!-~]+$`.
+   * Each item, length: 1 to 1600 characters.
+   * Each item, pattern (AWS model, Java syntax): `^arn:[!-~]+$`.
    */
   destinationPackageVersions?: string[] | undefined;
 }
@@ -1865,8 +1865,8 @@ export interface DescribeJobTemplateOutput {
   /**
    * The package version Amazon Resource Names (ARNs) that are installed on the device when the job successfully completes. The package version must be in either the Published or Deprecated state when the job deploys. For more information, see Package version lifecycle. Note:The following Length Constraints relates to a single ARN. Up to 25 package version ARNs are allowed.
    *
-   * Each item: Length: 1 to 1600 characters.
-   * Each item: Pattern (AWS model, Java syntax): `^arn:[!-~]+$`.
+   * Each item, length: 1 to 1600 characters.
+   * Each item, pattern (AWS model, Java syntax): `^arn:[!-~]+$`.
    */
   destinationPackageVersions?: string[] | undefined;
 }
@@ -2101,7 +2101,7 @@ export interface JobOutput2022 {
    * A list of IoT things and thing groups to which the job should be sent.
    *
    * Entries: at least 1.
-   * Each item: Length: at most 2048 characters.
+   * Each item, length: at most 2048 characters.
    */
   targets?: string[] | undefined;
   /**
