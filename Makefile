@@ -28,6 +28,7 @@ lint:
 
 test-rust:
 	cargo test --locked --features cli
+	bash tests/dependent/run.sh
 
 test-wasm:
 	bash .ci/wasm-tests

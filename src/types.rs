@@ -105,6 +105,7 @@ macro_rules! string_enum {
         #[doc = "assert_eq!(serde_json::to_string(&odd).unwrap(), r#\"\"nope\"\"#);"]
         /// ```
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive] // AWS may add values (they read as `Unknown` until then)
         pub enum $name {
             $($(#[$vmeta])* #[doc = concat!("`", $text, "`.")] $variant,)*
             /// A value outside the enum of the AWS model, kept as given.
