@@ -221,7 +221,7 @@ const BUILDS = {
   },
   // `vite build`, through its API with a logger that keeps the warnings.
   async vite() {
-    const vite = await import(pathToFileURL(require.resolve('vite')).href);
+    const vite = await import('vite');
     const logger = vite.createLogger('warn');
     const warnings = [];
     const keep = (msg) => warnings.push(String(msg));
