@@ -182,6 +182,19 @@ pub struct DescribeJobResponse {
 /// integer member reads `5`, `50.0` for a double reads `50`, `null` is
 /// absent), and one that does not fit its type at all (only in a hand-made
 /// snapshot) is left out.
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let job = job.describe_response().job;
+/// assert_eq!(job.job_arn, "arn:aws:iot:eu-west-1:123456789012:job/fw-1");
+/// assert_eq!(job.is_concurrent, Some(false)); // the one thing is notified (latest API)
+/// assert_eq!(job.abort_config, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobDescription {
@@ -251,6 +264,18 @@ pub struct JobDescription {
 }
 
 /// `jobProcessDetails`: things per execution status.
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let details = job.describe_response().job.job_process_details;
+/// assert_eq!(details.number_of_queued_things, 1);
+/// assert_eq!(details.processing_targets, None); // the rollout is done
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobProcessDetails {
@@ -276,6 +301,20 @@ pub struct JobProcessDetails {
 }
 
 /// `jobExecutionSummary` of the ListJobExecutions responses.
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let page = job.list_all_executions_for_job_response();
+/// let summary = &page.execution_summaries[0].job_execution_summary;
+/// assert_eq!((summary.execution_number, summary.retry_attempt), (Some(1), 0));
+/// assert_eq!(summary.queued_at.map(|t| t.as_millis()), Some(0));
+/// assert_eq!(summary.started_at, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionSummary {
@@ -298,6 +337,17 @@ pub struct JobExecutionSummary {
 }
 
 /// One item of a ListJobExecutionsForJob response.
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let item = &job.list_all_executions_for_job_response().execution_summaries[0];
+/// assert_eq!(item.thing_arn, "arn:aws:iot:eu-west-1:123456789012:thing/t1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionSummaryForJob {
@@ -336,6 +386,17 @@ pub struct ListJobExecutionsForJobResponse {
 }
 
 /// One item of a ListJobExecutionsForThing response.
+///
+/// ```
+/// # use iot_jobs_policy::machine::Job;
+/// # use iot_jobs_policy::types::CreateJobRequest;
+/// # use iot_jobs_policy::Options;
+/// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+/// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+/// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+/// let r = job.list_executions_for_thing_response("t1", None, None, None).unwrap();
+/// assert_eq!(r.execution_summaries[0].job_id, "fw-1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionSummaryForThing {
@@ -858,6 +919,19 @@ impl Job {
     /// Every execution of the job as one ListJobExecutionsForJob response
     /// without `nextToken`, typed; [`Job::list_all_executions_for_job`] is
     /// its JSON.
+    ///
+    /// ```
+    /// # use iot_jobs_policy::machine::Job;
+    /// # use iot_jobs_policy::types::CreateJobRequest;
+    /// # use iot_jobs_policy::Options;
+    /// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    /// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+    /// let all = job.list_all_executions_for_job_response();
+    /// assert_eq!((all.execution_summaries.len(), all.next_token), (1, None));
+    /// assert_eq!(serde_json::to_value(&job.list_all_executions_for_job_response()).unwrap(),
+    ///            job.list_all_executions_for_job());
+    /// ```
     pub fn list_all_executions_for_job_response(&self) -> ListJobExecutionsForJobResponse {
         ListJobExecutionsForJobResponse {
             execution_summaries: (0..self.execs.len())
@@ -872,6 +946,20 @@ impl Job {
     ///
     /// # Errors
     /// As [`Job::list_executions_for_thing`].
+    ///
+    /// ```
+    /// # use iot_jobs_policy::machine::Job;
+    /// # use iot_jobs_policy::types::CreateJobRequest;
+    /// # use iot_jobs_policy::Options;
+    /// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    /// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+    /// let r = job.list_executions_for_thing_response("t1", None, None, None).unwrap();
+    /// assert_eq!(r.execution_summaries.len(), 1);
+    /// let other = job.list_executions_for_thing_response("t9", None, None, None).unwrap();
+    /// assert!(other.execution_summaries.is_empty());
+    /// assert!(job.list_executions_for_thing_response("not a name", None, None, None).is_err());
+    /// ```
     pub fn list_executions_for_thing_response(
         &self,
         thing: &str,
@@ -906,6 +994,17 @@ impl Job {
 
     /// The state at a glance: id, status, time, next deadline, things and
     /// counts (what [`super::text::inspect`] answers).
+    ///
+    /// ```
+    /// # use iot_jobs_policy::machine::Job;
+    /// # use iot_jobs_policy::types::CreateJobRequest;
+    /// # use iot_jobs_policy::Options;
+    /// # let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    /// #     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// # let (job, _) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
+    /// let i = job.inspect();
+    /// assert_eq!((i.job_id.as_str(), i.now, i.next_deadline), ("fw-1", 0, None));
+    /// ```
     pub fn inspect(&self) -> Inspection {
         Inspection {
             job_id: self.job_id.clone(),
