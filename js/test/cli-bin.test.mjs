@@ -13,7 +13,10 @@
 //   `--version`, and colour on a terminal (`script` gives a pty) with and
 //   without NO_COLOR;
 // and from a project that installed the packed tarball (`npm pack` of
-// pkg/), through `npx iot-jobs-policy`.
+// pkg/), through `npx iot-jobs-policy`. Also: the GitHub Action's steps
+// (action/action.yml) run through bash against the packed tarball, and
+// cliRun given odd arguments and hosts that throw or answer nonsense (an
+// exit code every time, never a trap).
 // The one difference is the native-only `--document-schema` (Cargo feature
 // document-schema, not in the WebAssembly module): the bin refuses it as a
 // usage error, checked here exactly.
@@ -484,4 +487,52 @@ test('the GitHub Action (action/action.yml): its commands run the packed bin, wr
   const none = runAction(action, { operation: 'CreateJob', files: 'nothing/*.json', version: spec }, repo);
   assert.equal(none.status, 2);
   assert.equal(none.outputs.validate['exit-code'], '2');
+});
+
+test('cliRun never traps: odd arguments and hosts that throw, lie or lack methods', async () => {
+  const { cliRun } = (await import('node:module')).createRequire(import.meta.url)(path.join(PKG, 'iot_jobs_policy_extras_node.cjs'));
+  const out = [];
+  const quiet = { stdout: (t) => out.push(t), stderr: (t) => out.push(t), colour: false };
+  // Arguments that are not a list of strings.
+  for (const args of [undefined, null, 42, 'validate', {}, [1, null, {}], ['validate', 7]]) {
+    assert.equal(cliRun(args, quiet), 2, String(args));
+  }
+  // No host at all, or methods missing: the run still ends with an exit code.
+  assert.equal(cliRun(['validate', 'DescribeJob', 'x.json'], {}), 2);
+  assert.equal(cliRun(['--version'], null), 0);
+  assert.equal(cliRun(['validate', 'DescribeJob', 'x.json'], undefined), 2);
+  // Callbacks that throw (an Error, a string, undefined) are read errors.
+  for (const thrown of [new Error('boom'), 'boom', undefined]) {
+    out.length = 0;
+    const host = {
+      ...quiet,
+      readFile() {
+        throw thrown;
+      },
+      kind() {
+        throw thrown;
+      },
+      listDir() {
+        throw thrown;
+      },
+    };
+    assert.equal(cliRun(['validate', 'DescribeJob', 'a.json', 'b/*.json'], host), 2);
+    assert.match(out.join(''), /cannot read a\.json: /);
+  }
+  // Answers of the wrong type: not bytes, not a list.
+  out.length = 0;
+  const liar = { ...quiet, readFile: () => 42, readStdin: () => ({}), kind: () => 7, listDir: () => 'nope' };
+  assert.equal(cliRun(['validate', 'DescribeJob', 'a.json'], liar), 2);
+  assert.equal(cliRun(['validate', 'DescribeJob'], liar), 2);
+  assert.equal(cliRun(['validate', 'DescribeJob', '*.json'], { ...liar, kind: () => 'dir' }), 2);
+  assert.match(out.join(''), /cannot expand `\*\.json`: nope/);
+  // More bytes than asked for are cut to the limit (1 MiB + 1): tooLarge.
+  out.length = 0;
+  const big = { ...quiet, readStdin: () => new Uint8Array(3 * 1024 * 1024).fill(0x20) };
+  assert.equal(cliRun(['validate', 'DescribeJob', '--format', 'json'], big), 1);
+  assert.match(out.join(''), /"code":"tooLarge"/);
+  // Output callbacks that throw do not stop the run.
+  const deaf = { readStdin: () => new TextEncoder().encode('{"jobId":"j"}'), stdout: () => { throw new Error('closed'); }, stderr: () => { throw new Error('closed'); } };
+  assert.equal(cliRun(['validate', 'DescribeJob'], deaf), 0);
+  assert.equal(cliRun(['nope'], deaf), 2);
 });
