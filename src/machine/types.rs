@@ -204,6 +204,34 @@ pub enum Event {
 }
 
 impl Event {
+    /// An `UpdateJob` event from the typed request (its JSON is what
+    /// [`Event::UpdateJob`] holds and the machine validates).
+    ///
+    /// ```
+    /// use iot_jobs_policy::machine::{Effect, Event, Job};
+    /// use iot_jobs_policy::types::{CreateJobRequest, TimeoutConfig, UpdateJobRequest};
+    /// use iot_jobs_policy::Options;
+    /// let create = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    ///     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// let (mut job, _) = Job::create(&create, ["t1"], 0, &Options::default()).unwrap();
+    /// let update = UpdateJobRequest {
+    ///     job_id: "fw-1".into(),
+    ///     timeout_config: Some(TimeoutConfig { in_progress_timeout_in_minutes: Some(30) }),
+    ///     ..Default::default()
+    /// };
+    /// let effects = job.apply(1_000, Event::update_job(&update)).unwrap();
+    /// assert!(matches!(&effects[0], Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
+    /// let timeout = job.describe_response().job.timeout_config;
+    /// assert_eq!(timeout.and_then(|t| t.in_progress_timeout_in_minutes), Some(30));
+    /// ```
+    pub fn update_job(request: &crate::types::UpdateJobRequest) -> Event {
+        Event::UpdateJob {
+            // Serialising a typed request cannot fail (non-finite doubles
+            // become `null`, which the validator then refuses).
+            request: serde_json::to_value(request).unwrap_or(serde_json::Value::Null),
+        }
+    }
+
     /// The event's `type` tag, e.g. `deviceUpdate`.
     pub fn kind(&self) -> &'static str {
         match self {
