@@ -3,7 +3,10 @@
 //! They serialise to exactly the JSON an SDK sends, and
 //! [`crate::validate_request`] checks them through the same walk as text.
 //! Numbers are `f64`/`i64` rather than narrower types so that every value
-//! AWS could be sent can be represented and judged.
+//! AWS could be sent can be represented and judged. Integer members also
+//! deserialise from integral doubles (`5.0`, `5e0`), as the validator
+//! accepts them, so a body the validator accepts always deserialises; double
+//! members serialise `50.0` as `50`, as JavaScript writes it.
 //!
 //! Members the AWS model types as an enum are Rust enums
 //! ([`TargetSelection`], [`AbortFailureType`], [`AbortAction`],
