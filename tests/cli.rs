@@ -76,6 +76,39 @@ fn text_output_names_path_code_and_help_without_colour_in_a_pipe() {
 }
 
 #[test]
+fn text_output_is_the_reports_display_with_file_and_positions() {
+    let o = cli(&["validate", "CreateJob", BROKEN], None);
+    let report = validate_bytes(
+        Operation::CreateJob,
+        &std::fs::read(BROKEN).unwrap(),
+        &Options::default(),
+    );
+    // Each violation line is `  {file}:{line}:{column}: ` + the Display form.
+    let prefix = format!("  {BROKEN}:");
+    let without_positions: String = stdout(&o)
+        .lines()
+        .map(|line| match line.strip_prefix(&prefix) {
+            Some(rest) => {
+                let mut parts = rest.splitn(3, ':');
+                let (line_no, column, tail) = (
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                    parts.next().unwrap(),
+                );
+                assert!(line_no.parse::<usize>().is_ok() && column.parse::<usize>().is_ok());
+                format!("  {}\n", tail.strip_prefix(' ').unwrap())
+            }
+            None => format!("{line}\n"),
+        })
+        .collect();
+    assert_eq!(
+        without_positions,
+        format!("{BROKEN}: CreateJob request is {report}\n")
+    );
+    assert!(report.violations().iter().all(|v| v.position().is_some()));
+}
+
+#[test]
 fn stdin_is_read_by_default_and_with_dash() {
     for args in [
         &["validate", "DescribeJob"][..],
@@ -169,6 +202,10 @@ fn usage_errors_and_unreadable_input_exit_2() {
         &["validate", "CreateJob", VALID, "--format", "yaml"][..],
         &["validate", "CreateJob", VALID, "--colour"][..],
         &["validate", "CreateJob", VALID, "--format"][..],
+        // SARIF is for validate only.
+        &["rules", "--format", "sarif"][..],
+        &["replay", "examples/scenarios/abort.json", "--format=sarif"][..],
+        &["schema", "CreateJob", "--format", "json"][..],
     ] {
         let o = cli(args, None);
         assert_eq!(o.status.code(), Some(2), "{args:?}");

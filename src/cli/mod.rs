@@ -11,6 +11,10 @@
 //! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error or
 //! unreadable input.
 //!
+//! Only with the `cli` feature (which adds `--document-schema`) or the
+//! `extras` feature (the WebAssembly build, where `--document-schema` is a
+//! usage error).
+//!
 //! ```
 //! use iot_jobs_policy::cli::{run, DirEntry, EntryKind, Host};
 //!
