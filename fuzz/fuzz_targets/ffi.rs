@@ -3,7 +3,8 @@
 //! `ffi::parse_operation` and `ffi::schema_json`. Input: operation name,
 //! options text and request text separated by NUL bytes. Every answer must be
 //! JSON tagged `success` or `failure`, failures exactly for misuse, and the
-//! two validators must agree with each other and with `validate_str`.
+//! two validators must agree with each other and with `validate_str` (the
+//! report is `Report::to_json`'s).
 #![no_main]
 
 use iot_jobs_policy::{ffi, validate_str};
@@ -31,7 +32,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(ok, op.is_ok() && parsed.is_ok(), "{full}");
     assert_eq!(ok, ok_bool, "{full} vs {short}");
     if let (Ok(op), Ok(o)) = (&op, &parsed) {
-        let valid = validate_str(*op, request, o).is_valid();
+        let report = validate_str(*op, request, o);
+        let valid = report.is_valid();
+        let own: Value = serde_json::from_str(&report.to_json()).unwrap_or_default();
+        assert_eq!(full["report"], own, "the ffi report is Report::to_json");
         assert_eq!(full.pointer("/report/valid"), Some(&Value::Bool(valid)));
         assert_eq!(short.get("valid"), Some(&Value::Bool(valid)));
     } else {

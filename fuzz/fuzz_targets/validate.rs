@@ -1,12 +1,13 @@
 //! `validate_bytes` / `validate_str` for all seven operations, with the
 //! options drawn from the input (see `iot_jobs_policy_fuzz::head`), and
-//! `validate_value` on whatever serde_json can parse. Checks the report's
+//! `validate_value` on whatever serde_json can parse (the same report as
+//! the text when the text is serde_json's own rendering). Checks the report's
 //! own invariants: `valid` agrees with the severities, every error has an
 //! AWS message, paths are JSON Pointers, positions lie inside the text, and
 //! `to_json` is JSON that says the same verdict.
 #![no_main]
 
-use iot_jobs_policy::{validate_bytes, validate_str, validate_value, Report, Severity};
+use iot_jobs_policy::{validate_bytes, validate_str, validate_value, Code, Report, Severity};
 use iot_jobs_policy_fuzz::head;
 use libfuzzer_sys::fuzz_target;
 
@@ -45,6 +46,39 @@ fn check(report: &Report, text_len: Option<usize>) {
     );
 }
 
+/// A report without positions: what the text and value forms share. The
+/// text form's `tooDeep` also says where (line and column), so only its code
+/// and path count.
+fn summary(report: &Report) -> Vec<String> {
+    let mut out: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| {
+            let message = if v.code() == Code::TooDeep {
+                ""
+            } else {
+                v.message()
+            };
+            format!(
+                "{} {} {:?} {} {:?} {message}",
+                v.code(),
+                v.path(),
+                v.severity(),
+                v.rule(),
+                v.help(),
+            )
+        })
+        .collect();
+    if report
+        .violations()
+        .iter()
+        .all(|v| v.code() != Code::TooDeep)
+    {
+        out.push(format!("aws: {:?}", report.aws_message()));
+    }
+    out
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((op, options, request)) = head(data) else {
         return;
@@ -55,6 +89,13 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(validate_str(op, text, &options), report);
     }
     if let Ok(value) = serde_json::from_slice::<serde_json::Value>(request) {
-        check(&validate_value(op, &value, &options), None);
+        let from_value = validate_value(op, &value, &options);
+        check(&from_value, None);
+        // Text that is exactly serde_json's own rendering of the value (no
+        // duplicate keys, sorted keys, plain number forms, no BOM) must get
+        // the same report from both forms, positions aside.
+        if serde_json::to_string(&value).is_ok_and(|t| t.as_bytes() == request) {
+            assert_eq!(summary(&from_value), summary(&report), "{value}");
+        }
     }
 });
