@@ -20,7 +20,7 @@
 //! unchecked indexing outside tests.
 
 mod api;
-#[cfg(any(feature = "cli", feature = "extras"))]
+#[cfg(any(feature = "cli", feature = "node-cli"))]
 pub mod cli;
 mod display;
 #[cfg(feature = "document-schema")]

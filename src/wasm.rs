@@ -201,8 +201,9 @@ fn ms(t: f64) -> Result<i64, String> {
 ///
 /// Answers the exit code. A missing or misbehaving callback is an error of
 /// that call (an unreadable file, a write that goes nowhere), never a trap.
-/// Only with the `extras` feature (the npm package's second module).
-#[cfg(feature = "extras")]
+/// Only with the `node-cli` feature: the Node copy of the npm package's
+/// extras module (browsers' copy leaves the command line out).
+#[cfg(feature = "node-cli")]
 #[wasm_bindgen(js_name = cliRun)]
 pub fn cli_run(
     #[wasm_bindgen(unchecked_param_type = "string[]")] args: wasm_bindgen::JsValue,
@@ -219,7 +220,7 @@ pub fn cli_run(
     crate::cli::run(&args, &mut JsHost(host))
 }
 
-#[cfg(feature = "extras")]
+#[cfg(feature = "node-cli")]
 #[wasm_bindgen(typescript_custom_section)]
 const CLI_HOST: &str = r#"
 /** The outside world of `cliRun` (see the bin `iot-jobs-policy`). */
@@ -235,10 +236,10 @@ export interface CliHost {
 "#;
 
 /// [`crate::cli::Host`] over a JavaScript object of callbacks.
-#[cfg(feature = "extras")]
+#[cfg(feature = "node-cli")]
 struct JsHost(wasm_bindgen::JsValue);
 
-#[cfg(feature = "extras")]
+#[cfg(feature = "node-cli")]
 impl JsHost {
     /// Calls `host[name](args...)`; a missing method or a thrown error is
     /// the error's message.
@@ -268,7 +269,7 @@ impl JsHost {
 }
 
 /// The text of a thrown value or of an error answer.
-#[cfg(feature = "extras")]
+#[cfg(feature = "node-cli")]
 fn message(value: &wasm_bindgen::JsValue) -> String {
     if let Some(s) = value.as_string() {
         return s;
@@ -279,7 +280,7 @@ fn message(value: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| String::from("the host gave no answer"))
 }
 
-#[cfg(feature = "extras")]
+#[cfg(feature = "node-cli")]
 impl crate::cli::Host for JsHost {
     fn read_file(&mut self, path: &str, limit: usize) -> Result<Vec<u8>, String> {
         #[allow(clippy::cast_precision_loss)] // limits are far below 2^53

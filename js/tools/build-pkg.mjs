@@ -1,5 +1,6 @@
 // Assembles the publishable package: node tools/build-pkg.mjs <wasm-bindgen out> <pkg dir>
-// <out>/web and <out>/nodejs hold the two wasm-bindgen outputs of one module.
+// <out>/web and <out>/nodejs hold the wasm-bindgen outputs: one core module for
+// both, and the extras module in two copies (Node's adds the `cliRun` export).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
