@@ -21,10 +21,12 @@ setup:
 lint:
 	cargo fmt --check
 	# The binary, tests and examples (feature cli); the library as a user
-	# gets it (no default features); the WebAssembly exports (extras: cliRun).
+	# gets it (no default features); the WebAssembly library bare
+	# and with node-cli (the extras and cliRun).
 	cargo clippy --locked --all-targets --features cli -- -D warnings
 	cargo clippy --locked --lib -- -D warnings
-	cargo clippy --locked --lib --target wasm32-unknown-unknown --features extras -- -D warnings
+	cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --locked --lib --target wasm32-unknown-unknown --features node-cli -- -D warnings
 
 test-rust:
 	cargo test --locked --features cli
