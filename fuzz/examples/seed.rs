@@ -279,6 +279,100 @@ fn machine(root: &Path, c: &mut Corpora) -> Result<()> {
     Ok(())
 }
 
+/// A `cli` seed: flags, arguments, stdin, files.
+type CliCase<'a> = (u8, &'a str, &'a [u8], Vec<&'a [u8]>);
+
+/// `cli`: flags byte, arguments (one per line), stdin, then the files
+/// `f0.json`, `jobs/f1.json`, `jobs/deep/f2.json`, ... (see the target).
+fn cli(root: &Path, c: &mut Corpora) -> Result<()> {
+    let valid = fs::read(root.join("examples/requests/create-job-valid.json"))?;
+    let broken = fs::read(root.join("examples/requests/create-job-broken.json"))?;
+    let schema = fs::read(root.join("examples/firmware-document.schema.json"))?;
+    let mut scenario_paths = Vec::new();
+    files(&root.join("examples/scenarios"), &mut scenario_paths)?;
+    let scenario = match scenario_paths.first() {
+        Some(p) => fs::read(p)?,
+        None => b"{}".to_vec(),
+    };
+    let cases: Vec<CliCase> = vec![
+        (0, "validate\nCreateJob\nf0.json", b"", vec![&valid]),
+        (1, "validate\nCreateJob\nf0.json", b"", vec![&broken]),
+        (
+            0,
+            "validate\nCreateJob\n**/*.json\n--format\njson",
+            b"",
+            vec![&valid, &broken, &broken],
+        ),
+        (
+            8,
+            "validate\ncreate_job\njobs/**/*.json",
+            b"",
+            vec![&valid, &broken, &valid, &broken],
+        ),
+        (
+            0,
+            "validate\nCreateJob\n-\n--format\nsarif",
+            &broken,
+            vec![],
+        ),
+        (
+            0,
+            "validate\nCreateJob\n*.json\njobs/*.json\n--format\nsarif",
+            b"",
+            vec![&valid, &broken],
+        ),
+        (
+            2,
+            "validate\nCreateJob\nf0.json\n--document-schema\njobs/f1.json",
+            b"",
+            vec![&valid, &schema],
+        ),
+        (
+            0,
+            "validate\nCreateJob\n--api\n2022-01\n--profile\nmodel\n--now\n2026-01-01T00:00:00Z",
+            &valid,
+            vec![],
+        ),
+        (
+            0,
+            "validate\nUpdateJob\n--now\n1767225600000\n-",
+            b"{\"jobId\":\"j\"}",
+            vec![],
+        ),
+        (
+            4,
+            "validate\nDescribeJob\nnope.json\nf0.json",
+            b"",
+            vec![&valid],
+        ),
+        (0, "replay\n-", &scenario, vec![]),
+        (0, "replay\nf0.json\n--format\njson", b"", vec![&scenario]),
+        (0, "schema\nCreateJob\n--dialect\ndraft-07", b"", vec![]),
+        (
+            0,
+            "schema\nupdate_job\n--api\n2022-01\n--profile\nmodel",
+            b"",
+            vec![],
+        ),
+        (0, "rules", b"", vec![]),
+        (0, "rules\n--format\njson", b"", vec![]),
+        (0, "--help", b"", vec![]),
+        (0, "--version", b"", vec![]),
+    ];
+    for (flags, args, stdin, inputs) in cases {
+        let mut input = vec![flags];
+        input.extend_from_slice(args.as_bytes());
+        input.push(SEP);
+        input.extend_from_slice(stdin);
+        for file in inputs {
+            input.push(SEP);
+            input.extend_from_slice(file);
+        }
+        c.add("cli", input);
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = fuzz.parent().ok_or("fuzz/ has no parent")?;
@@ -286,6 +380,7 @@ fn main() -> Result<()> {
     validator_vectors(root, &mut c)?;
     sample_requests(root, &mut c)?;
     machine(root, &mut c)?;
+    cli(root, &mut c)?;
     for (target, inputs) in &c.0 {
         let dir = fuzz.join("corpus").join(target);
         fs::create_dir_all(&dir)?;
