@@ -250,6 +250,15 @@ fn typed_views_match(job: &Job, at: &str, exact: bool, errors: &mut Vec<String>)
         ),
         inspected,
     );
+    // The typed views are read from the JSON ones, and read their own JSON
+    // back to themselves.
+    let describe = job.describe_response();
+    let all = job.list_all_executions_for_job_response();
+    if serde_json::from_str(&text(&describe)).ok() != Some(describe)
+        || serde_json::from_str(&text(&all)).ok() != Some(all)
+    {
+        errors.push(format!("{at}: a typed view does not read its JSON back"));
+    }
 }
 
 /// `&dyn` over `Serialize` for `typed_views_agree`.

@@ -13,7 +13,7 @@ use crate::types::{
     AbortConfig, JobExecutionsRetryConfig, JobExecutionsRolloutConfig, PresignedUrlConfig,
     SchedulingConfig, TargetSelection, TimeoutConfig,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -146,6 +146,50 @@ impl Serialize for Timestamp {
     }
 }
 
+/// Reads the seconds that `Serialize` (and the JSON views) write, back to
+/// the same milliseconds: `2` is 2000 ms, `1700000000.25` is
+/// 1700000000250 ms.
+///
+/// ```
+/// use iot_jobs_policy::machine::Timestamp;
+/// let t: Timestamp = serde_json::from_str("1700000000.25").unwrap();
+/// assert_eq!(t, Timestamp::from_millis(1_700_000_000_250));
+/// assert_eq!(serde_json::from_str::<Timestamp>("2").unwrap().as_millis(), 2_000);
+/// ```
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        let n = serde_json::Number::deserialize(d)?;
+        Timestamp::from_seconds(&n).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{n}` seconds is not a time in milliseconds"))
+        })
+    }
+}
+
+impl Timestamp {
+    /// The milliseconds whose seconds `n` is.
+    fn from_seconds(n: &serde_json::Number) -> Option<Timestamp> {
+        if let Some(s) = n.as_i64() {
+            return s.checked_mul(1000).map(Timestamp);
+        }
+        let f = n.as_f64()?;
+        let near = (f * 1000.0).round();
+        // A `Number` is finite. INVARIANT: below, |near| < 2^63, so the cast is exact.
+        if near.abs() >= 9.223_372_036_854_776e18 {
+            return None;
+        }
+        let near = near as i64;
+        // `f * 1000` may miss by a millisecond near `MAX_TIME_MS`; below 2^53 ms
+        // each millisecond has its own double, so the one that writes `f` is
+        // the answer.
+        let ms = [0, -1, 1, -2, 2]
+            .into_iter()
+            .filter_map(|d| near.checked_add(d))
+            .find(|&ms| ms as f64 / 1000.0 == f)
+            .unwrap_or(near);
+        Some(Timestamp(ms))
+    }
+}
+
 /// The DescribeJob response, typed ([`Job::describe_response`]). Serialises
 /// to exactly the JSON of [`Job::describe`].
 ///
@@ -161,12 +205,13 @@ impl Serialize for Timestamp {
 /// assert_eq!(response.job.job_process_details.number_of_queued_things, 1);
 /// assert_eq!(serde_json::to_value(&response).unwrap(), job.describe());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 // Members in the byte order of their JSON names, as `serde_json::Value`
 // (a sorted map here) writes them: the JSON must equal `describe()`'s.
 pub struct DescribeJobResponse {
     /// `documentSource` of the request, when the job was created from one (V-35).
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_source: Option<String>,
     /// The job.
@@ -195,10 +240,11 @@ pub struct DescribeJobResponse {
 /// assert_eq!(job.is_concurrent, Some(false)); // the one thing is notified (latest API)
 /// assert_eq!(job.abort_config, None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobDescription {
     /// `abortConfig`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
     pub abort_config: Option<AbortConfig>,
     /// `comment` of the CancelJob that canceled the job.
@@ -210,12 +256,15 @@ pub struct JobDescription {
     /// `createdAt`.
     pub created_at: Timestamp,
     /// `description`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `destinationPackageVersions` (latest API).
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_package_versions: Option<Vec<String>>,
     /// `documentParameters`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_parameters: Option<BTreeMap<String, String>>,
     /// `forceCanceled`.
@@ -226,9 +275,11 @@ pub struct JobDescription {
     /// `jobArn`.
     pub job_arn: String,
     /// `jobExecutionsRetryConfig`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
     pub job_executions_retry_config: Option<JobExecutionsRetryConfig>,
     /// `jobExecutionsRolloutConfig`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
     pub job_executions_rollout_config: Option<JobExecutionsRolloutConfig>,
     /// `jobId`.
@@ -236,20 +287,24 @@ pub struct JobDescription {
     /// `jobProcessDetails`.
     pub job_process_details: JobProcessDetails,
     /// `jobTemplateArn`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_template_arn: Option<String>,
     /// `lastUpdatedAt`.
     pub last_updated_at: Timestamp,
     /// `namespaceId`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace_id: Option<String>,
     /// `presignedUrlConfig`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
     pub presigned_url_config: Option<PresignedUrlConfig>,
     /// `reasonCode` (`ABORT_CRITERIA_MET` for an abort, or CancelJob's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason_code: Option<String>,
     /// `schedulingConfig` (latest API).
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
     pub scheduling_config: Option<SchedulingConfig>,
     /// `status`.
@@ -259,6 +314,7 @@ pub struct JobDescription {
     /// `targets`, as in the request.
     pub targets: Vec<String>,
     /// `timeoutConfig`.
+    #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
     pub timeout_config: Option<TimeoutConfig>,
 }
@@ -276,7 +332,7 @@ pub struct JobDescription {
 /// assert_eq!(details.number_of_queued_things, 1);
 /// assert_eq!(details.processing_targets, None); // the rollout is done
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobProcessDetails {
     /// CANCELED.
@@ -315,7 +371,7 @@ pub struct JobProcessDetails {
 /// assert_eq!(summary.queued_at.map(|t| t.as_millis()), Some(0));
 /// assert_eq!(summary.started_at, None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionSummary {
     /// `executionNumber`.
@@ -348,7 +404,7 @@ pub struct JobExecutionSummary {
 /// let item = &job.list_all_executions_for_job_response().execution_summaries[0];
 /// assert_eq!(item.thing_arn, "arn:aws:iot:eu-west-1:123456789012:thing/t1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionSummaryForJob {
     /// The execution.
@@ -375,7 +431,7 @@ pub struct JobExecutionSummaryForJob {
 /// assert_eq!(next.execution_summaries[0].thing_arn, "arn:aws:iot:eu-west-1:123456789012:thing/t2");
 /// assert_eq!(next.next_token, None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListJobExecutionsForJobResponse {
     /// The page, in target order.
@@ -397,7 +453,7 @@ pub struct ListJobExecutionsForJobResponse {
 /// let r = job.list_executions_for_thing_response("t1", None, None, None).unwrap();
 /// assert_eq!(r.execution_summaries[0].job_id, "fw-1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionSummaryForThing {
     /// The execution.
@@ -421,7 +477,7 @@ pub struct JobExecutionSummaryForThing {
 /// assert_eq!(r.execution_summaries[0].job_id, "fw-1");
 /// assert_eq!(r.execution_summaries[0].job_execution_summary.status, ExecutionStatus::Queued);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListJobExecutionsForThingResponse {
     /// At most one summary: the thing's execution of this job.
@@ -466,10 +522,51 @@ fn sorted<T: Serialize, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::E
         .serialize(s)
 }
 
-/// An echoed request member in its typed form; `None` when it does not fit.
-fn echoed<T: serde::de::DeserializeOwned>(echo: &BTreeMap<String, Value>, key: &str) -> Option<T> {
-    echo.get(key)
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
+/// An echoed request member in its typed form; left out (`None`) when it
+/// does not fit (only in a hand-made snapshot).
+fn lenient<'de, T, D>(d: D) -> Result<Option<T>, D::Error>
+where
+    T: serde::de::DeserializeOwned,
+    D: serde::Deserializer<'de>,
+{
+    Ok(serde_json::from_value(Value::deserialize(d)?).ok())
+}
+
+/// The request members a DescribeJob response echoes (those of
+/// [`JobDescription`] and `documentSource`): the typed view reads only these
+/// from the configuration, as a hand-made snapshot may hold others.
+const ECHOED: [&str; 12] = [
+    "abortConfig",
+    "description",
+    "destinationPackageVersions",
+    "documentParameters",
+    "documentSource",
+    "jobExecutionsRetryConfig",
+    "jobExecutionsRolloutConfig",
+    "jobTemplateArn",
+    "namespaceId",
+    "presignedUrlConfig",
+    "schedulingConfig",
+    "timeoutConfig",
+];
+
+/// The items of a ListJobExecutions response and its `nextToken`, typed. An
+/// item that does not read back is left out (none: the JSON views write
+/// what the typed ones read, which tests/machine.rs checks on every vector).
+fn read_page<T: serde::de::DeserializeOwned>(mut page: Value) -> (Vec<T>, Option<String>) {
+    let items = match page.get_mut("executionSummaries").map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let items = items
+        .into_iter()
+        .filter_map(|i| serde_json::from_value(i).ok())
+        .collect();
+    let token = page
+        .get("nextToken")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    (items, token)
 }
 
 impl Job {
@@ -518,6 +615,11 @@ impl Job {
     /// `documentSource` beside `job` when the job was created from one,
     /// V-35). [`Job::describe_response`] is the typed form.
     pub fn describe(&self) -> Value {
+        self.describe_json(|_| true)
+    }
+
+    /// [`Job::describe`] with the configuration members `echo` keeps.
+    fn describe_json(&self, echo: impl Fn(&str) -> bool) -> Value {
         let mut job = Map::new();
         let mut put = |k: &str, v: Value| {
             job.insert(k.to_owned(), v);
@@ -541,7 +643,7 @@ impl Job {
         }
         put("targets", Value::from(self.targets.clone()));
         for (k, v) in &self.echo {
-            if k != "documentSource" {
+            if k != "documentSource" && echo(k) {
                 put(k, v.clone());
             }
         }
@@ -580,7 +682,11 @@ impl Job {
         put("jobProcessDetails", Value::Object(d));
         let mut out = Map::new();
         out.insert("job".into(), Value::Object(job));
-        if let Some(s) = self.echo.get("documentSource") {
+        if let Some(s) = self
+            .echo
+            .get("documentSource")
+            .filter(|_| echo("documentSource"))
+        {
             out.insert("documentSource".into(), s.clone());
         }
         Value::Object(out)
@@ -609,6 +715,19 @@ impl Job {
         }
         s.insert("retryAttempt".into(), Value::from(e.retry_attempt()));
         Some(Value::Object(s))
+    }
+
+    /// One item of a ListJobExecutionsForJob response.
+    fn item_for_job(&self, i: usize) -> Option<Value> {
+        let name = self.names.get(i)?;
+        let summary = self.summary_json(i)?;
+        let mut item = Map::new();
+        item.insert(
+            "thingArn".into(),
+            Value::from(format!("{}thing/{name}", self.arn_prefix)),
+        );
+        item.insert("jobExecutionSummary".into(), summary);
+        Some(Value::Object(item))
     }
 
     fn token(&self, scope: &str, filter: Option<ExecutionStatus>, offset: usize) -> String {
@@ -689,15 +808,7 @@ impl Job {
                 .and_then(|e| e.status.public())
                 .is_some_and(|s| status.map_or(true, |f| f == s));
             if matches {
-                if let (Some(name), Some(summary)) = (self.names.get(i), self.summary_json(i)) {
-                    let mut item = Map::new();
-                    item.insert(
-                        "thingArn".into(),
-                        Value::from(format!("{}thing/{name}", self.arn_prefix)),
-                    );
-                    item.insert("jobExecutionSummary".into(), summary);
-                    items.push(Value::Object(item));
-                }
+                items.extend(self.item_for_job(i));
             }
             i += 1;
         }
@@ -724,17 +835,7 @@ impl Job {
     /// is the typed form).
     pub fn list_all_executions_for_job(&self) -> Value {
         let items: Vec<Value> = (0..self.execs.len())
-            .filter_map(|i| {
-                let name = self.names.get(i)?;
-                let summary = self.summary_json(i)?;
-                let mut item = Map::new();
-                item.insert(
-                    "thingArn".into(),
-                    Value::from(format!("{}thing/{name}", self.arn_prefix)),
-                );
-                item.insert("jobExecutionSummary".into(), summary);
-                Some(Value::Object(item))
-            })
+            .filter_map(|i| self.item_for_job(i))
             .collect();
         let mut out = Map::new();
         out.insert("executionSummaries".into(), Value::Array(items));
@@ -789,7 +890,9 @@ impl Job {
 }
 
 impl Job {
-    /// The DescribeJob response, typed; [`Job::describe`] is its JSON.
+    /// The DescribeJob response, typed; [`Job::describe`] is its JSON, and
+    /// this view is read from it (the list views likewise: one implementation
+    /// of each response, its checks and errors).
     ///
     /// ```
     /// # use iot_jobs_policy::machine::{Job, JobStatus};
@@ -802,71 +905,58 @@ impl Job {
     /// assert_eq!((d.status, d.created_at.as_millis()), (JobStatus::InProgress, 0));
     /// ```
     pub fn describe_response(&self) -> DescribeJobResponse {
+        let json = self.describe_json(|k| ECHOED.contains(&k));
+        serde_json::from_value(json).unwrap_or_else(|_| self.describe_fallback())
+    }
+
+    /// Never used: [`Job::describe`] always reads back (tests/machine.rs
+    /// checks every vector). Without a panic: the job's own members, none
+    /// echoed (as an echoed member that does not fit is left out).
+    #[cold]
+    fn describe_fallback(&self) -> DescribeJobResponse {
         let c = self.counts();
-        let in_flight = self.rolling_out() || self.status == super::JobStatus::Scheduled;
-        let e = &self.echo;
-        let job = JobDescription {
-            abort_config: echoed(e, "abortConfig"),
-            comment: self.comment.clone(),
-            completed_at: self.completed_at.map(Timestamp),
-            created_at: Timestamp(self.created_at),
-            description: echoed(e, "description"),
-            destination_package_versions: echoed(e, "destinationPackageVersions"),
-            document_parameters: echoed(e, "documentParameters"),
-            force_canceled: self.force_canceled,
-            is_concurrent: (self.api == crate::ApiVersion::Latest).then(|| self.rolling_out()),
-            job_arn: self.job_arn.clone(),
-            job_executions_retry_config: echoed(e, "jobExecutionsRetryConfig"),
-            job_executions_rollout_config: echoed(e, "jobExecutionsRolloutConfig"),
-            job_id: self.job_id.clone(),
-            job_process_details: JobProcessDetails {
-                number_of_canceled_things: c.canceled,
-                number_of_failed_things: c.failed,
-                number_of_in_progress_things: c.in_progress,
-                number_of_queued_things: c.queued,
-                number_of_rejected_things: c.rejected,
-                number_of_removed_things: c.removed,
-                number_of_succeeded_things: c.succeeded,
-                number_of_timed_out_things: c.timed_out,
-                processing_targets: in_flight.then(|| self.targets.clone()),
-            },
-            job_template_arn: echoed(e, "jobTemplateArn"),
-            last_updated_at: Timestamp(self.last_updated_at),
-            namespace_id: echoed(e, "namespaceId"),
-            presigned_url_config: echoed(e, "presignedUrlConfig"),
-            reason_code: self.reason_code.clone(),
-            scheduling_config: echoed(e, "schedulingConfig"),
-            status: self.status,
-            target_selection: match self.selection {
-                super::Selection::Snapshot => TargetSelection::Snapshot,
-                super::Selection::Continuous => TargetSelection::Continuous,
-            },
-            targets: self.targets.clone(),
-            timeout_config: echoed(e, "timeoutConfig"),
-        };
         DescribeJobResponse {
-            document_source: echoed(e, "documentSource"),
-            job,
+            document_source: None,
+            job: JobDescription {
+                abort_config: None,
+                comment: self.comment.clone(),
+                completed_at: self.completed_at.map(Timestamp),
+                created_at: Timestamp(self.created_at),
+                description: None,
+                destination_package_versions: None,
+                document_parameters: None,
+                force_canceled: self.force_canceled,
+                is_concurrent: None,
+                job_arn: self.job_arn.clone(),
+                job_executions_retry_config: None,
+                job_executions_rollout_config: None,
+                job_id: self.job_id.clone(),
+                job_process_details: JobProcessDetails {
+                    number_of_canceled_things: c.canceled,
+                    number_of_failed_things: c.failed,
+                    number_of_in_progress_things: c.in_progress,
+                    number_of_queued_things: c.queued,
+                    number_of_rejected_things: c.rejected,
+                    number_of_removed_things: c.removed,
+                    number_of_succeeded_things: c.succeeded,
+                    number_of_timed_out_things: c.timed_out,
+                    processing_targets: None,
+                },
+                job_template_arn: None,
+                last_updated_at: Timestamp(self.last_updated_at),
+                namespace_id: None,
+                presigned_url_config: None,
+                reason_code: self.reason_code.clone(),
+                scheduling_config: None,
+                status: self.status,
+                target_selection: match self.selection {
+                    super::Selection::Snapshot => TargetSelection::Snapshot,
+                    super::Selection::Continuous => TargetSelection::Continuous,
+                },
+                targets: self.targets.clone(),
+                timeout_config: None,
+            },
         }
-    }
-
-    fn summary_typed(&self, i: usize) -> Option<JobExecutionSummary> {
-        let e = self.execs.get(i)?;
-        Some(JobExecutionSummary {
-            execution_number: (e.execution_number > 0).then_some(e.execution_number),
-            last_updated_at: opt_time(e.last_updated_at).map(Timestamp),
-            queued_at: opt_time(e.queued_at).map(Timestamp),
-            retry_attempt: e.retry_attempt(),
-            started_at: opt_time(e.started_at).map(Timestamp),
-            status: e.status.public()?,
-        })
-    }
-
-    fn for_job(&self, i: usize) -> Option<JobExecutionSummaryForJob> {
-        Some(JobExecutionSummaryForJob {
-            job_execution_summary: self.summary_typed(i)?,
-            thing_arn: format!("{}thing/{}", self.arn_prefix, self.names.get(i)?),
-        })
     }
 
     /// The ListJobExecutionsForJob response, typed;
@@ -893,26 +983,11 @@ impl Job {
         max_results: Option<i64>,
         next_token: Option<&str>,
     ) -> Result<ListJobExecutionsForJobResponse, MachineError> {
-        let size = Self::page_size(max_results)?;
-        let start = self.parse_token("job", status, next_token)?;
-        let matches = |j: usize| {
-            self.execs
-                .get(j)
-                .and_then(|e| e.status.public())
-                .is_some_and(|s| status.map_or(true, |f| f == s))
-        };
-        let mut items = Vec::new();
-        let mut i = start;
-        while i < self.execs.len() && items.len() < size {
-            if matches(i) {
-                items.extend(self.for_job(i));
-            }
-            i += 1;
-        }
-        let more = (i..self.execs.len()).any(matches);
+        let (execution_summaries, next_token) =
+            read_page(self.list_executions_for_job(status, max_results, next_token)?);
         Ok(ListJobExecutionsForJobResponse {
-            execution_summaries: items,
-            next_token: more.then(|| self.token("job", status, i)),
+            execution_summaries,
+            next_token,
         })
     }
 
@@ -933,11 +1008,10 @@ impl Job {
     ///            job.list_all_executions_for_job());
     /// ```
     pub fn list_all_executions_for_job_response(&self) -> ListJobExecutionsForJobResponse {
+        let (execution_summaries, next_token) = read_page(self.list_all_executions_for_job());
         ListJobExecutionsForJobResponse {
-            execution_summaries: (0..self.execs.len())
-                .filter_map(|i| self.for_job(i))
-                .collect(),
-            next_token: None,
+            execution_summaries,
+            next_token,
         }
     }
 
@@ -967,28 +1041,9 @@ impl Job {
         max_results: Option<i64>,
         next_token: Option<&str>,
     ) -> Result<ListJobExecutionsForThingResponse, MachineError> {
-        // The checks, the token and the filter are those of the JSON form.
-        if !super::names::valid_thing_name(thing) {
-            return Err(err(
-                ErrorCode::InvalidRequest,
-                "V-34",
-                format!("`{thing}` is not a valid thing name"),
-            ));
-        }
-        Self::page_size(max_results)?;
-        let scope = format!("thing:{thing}");
-        let start = self.parse_token(&scope, status, next_token)?;
-        let item = (start == 0)
-            .then(|| self.names.find(thing))
-            .flatten()
-            .and_then(|i| self.summary_typed(i))
-            .filter(|s| status.map_or(true, |f| f == s.status))
-            .map(|s| JobExecutionSummaryForThing {
-                job_execution_summary: s,
-                job_id: self.job_id.clone(),
-            });
+        let page = self.list_executions_for_thing(thing, status, max_results, next_token)?;
         Ok(ListJobExecutionsForThingResponse {
-            execution_summaries: item.into_iter().collect(),
+            execution_summaries: read_page(page).0,
         })
     }
 
@@ -1027,5 +1082,65 @@ mod tests {
         assert_eq!(seconds(1_700_000_000_000).to_string(), "1700000000");
         assert_eq!(seconds(1_700_000_000_250).to_string(), "1700000000.25");
         assert_eq!(seconds(1).to_string(), "0.001");
+    }
+
+    /// A hand-made snapshot's configuration may hold a member that does not
+    /// fit, or one named like a job member: `describe()` writes them as they
+    /// are, the typed view leaves them out.
+    #[test]
+    fn the_typed_description_reads_only_echoed_members() {
+        let request = serde_json::json!({"jobId": "j", "document": "{}",
+            "targets": ["arn:aws:iot:eu-west-1:123456789012:thing/t1"]});
+        let (job, _) = Job::create(&request, ["t1"], 0, &crate::Options::default()).unwrap();
+        let mut snap: Value = serde_json::from_str(&job.to_snapshot()).unwrap();
+        snap["config"] =
+            serde_json::json!({"status": "NOPE", "abortConfig": 5, "description": "d"});
+        let job = Job::from_snapshot(&snap.to_string()).unwrap();
+        let json = job.describe();
+        assert_eq!(
+            (&json["job"]["status"], &json["job"]["abortConfig"]),
+            (&serde_json::json!("NOPE"), &serde_json::json!(5))
+        );
+        let typed = job.describe_response().job;
+        assert_eq!(
+            (typed.status, typed.abort_config),
+            (super::super::JobStatus::InProgress, None)
+        );
+        assert_eq!(
+            (typed.description.as_deref(), typed.is_concurrent),
+            (Some("d"), Some(false))
+        );
+    }
+
+    /// The typed views read their times back from `seconds`: every
+    /// millisecond in the machine's range gives itself back, as a `Value`
+    /// and as text, and writes the same JSON again.
+    #[test]
+    fn seconds_read_back_to_the_same_milliseconds() {
+        let max = super::super::MAX_TIME_MS;
+        let mut samples: Vec<i64> = (0..200_000).chain(max - 200_000..=max).collect();
+        for k in 0..63 {
+            let p = 1i64 << k;
+            samples.extend(
+                [p - 1, p, p + 1]
+                    .into_iter()
+                    .filter(|t| (0..=max).contains(t)),
+            );
+        }
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..500_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            samples.push((x % (max as u64 + 1)) as i64);
+        }
+        for ms in samples {
+            let v = seconds(ms);
+            let t: Timestamp = serde_json::from_value(v.clone()).unwrap();
+            assert_eq!(t.as_millis(), ms, "{v}");
+            let text: Timestamp = serde_json::from_str(&v.to_string()).unwrap();
+            assert_eq!(text.as_millis(), ms, "{v} as text");
+            assert_eq!(serde_json::to_value(t).unwrap(), v);
+        }
     }
 }
