@@ -7,13 +7,13 @@ SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -euo pipefail -c
 
-.PHONY: demo test setup test-rust lint test-wasm test-js bench
+.PHONY: demo test setup test-rust fuzz-build lint test-wasm test-js bench
 
 demo:
 	cargo build --release --locked --quiet --features cli
 	bash examples/demo.sh
 
-test: setup lint test-rust test-wasm test-js
+test: setup lint test-rust fuzz-build test-wasm test-js
 
 setup:
 	bash .ci/setup
@@ -31,6 +31,9 @@ lint:
 test-rust:
 	cargo test --locked --features cli
 	bash tests/dependent/run.sh
+
+fuzz-build:
+	bash .ci/fuzz-build
 
 test-wasm:
 	bash .ci/wasm-tests
