@@ -250,7 +250,7 @@ fn typed_views_match(job: &Job, at: &str, exact: bool, errors: &mut Vec<String>)
         ),
         inspected,
     );
-    // The typed views are read from the JSON ones, and read their own JSON
+    // The typed views equal the JSON ones, and read their own JSON
     // back to themselves.
     let describe = job.describe_response();
     let all = job.list_all_executions_for_job_response();

@@ -532,24 +532,6 @@ where
     Ok(serde_json::from_value(Value::deserialize(d)?).ok())
 }
 
-/// The request members a DescribeJob response echoes (those of
-/// [`JobDescription`] and `documentSource`): the typed view reads only these
-/// from the configuration, as a hand-made snapshot may hold others.
-const ECHOED: [&str; 12] = [
-    "abortConfig",
-    "description",
-    "destinationPackageVersions",
-    "documentParameters",
-    "documentSource",
-    "jobExecutionsRetryConfig",
-    "jobExecutionsRolloutConfig",
-    "jobTemplateArn",
-    "namespaceId",
-    "presignedUrlConfig",
-    "schedulingConfig",
-    "timeoutConfig",
-];
-
 /// The items of a ListJobExecutions response and its `nextToken`, typed. An
 /// item that does not read back is left out (none: the JSON views write
 /// what the typed ones read, which tests/machine.rs checks on every vector).
@@ -615,11 +597,6 @@ impl Job {
     /// `documentSource` beside `job` when the job was created from one,
     /// V-35). [`Job::describe_response`] is the typed form.
     pub fn describe(&self) -> Value {
-        self.describe_json(|_| true)
-    }
-
-    /// [`Job::describe`] with the configuration members `echo` keeps.
-    fn describe_json(&self, echo: impl Fn(&str) -> bool) -> Value {
         let mut job = Map::new();
         let mut put = |k: &str, v: Value| {
             job.insert(k.to_owned(), v);
@@ -643,7 +620,7 @@ impl Job {
         }
         put("targets", Value::from(self.targets.clone()));
         for (k, v) in &self.echo {
-            if k != "documentSource" && echo(k) {
+            if k != "documentSource" {
                 put(k, v.clone());
             }
         }
@@ -652,20 +629,13 @@ impl Job {
         if let Some(t) = self.completed_at {
             put("completedAt", seconds(t));
         }
-        // R-22: concurrent while rolling out new executions (latest API only).
-        if self.api == crate::ApiVersion::Latest {
-            put("isConcurrent", Value::from(self.rolling_out()));
+        if let Some(concurrent) = self.is_concurrent() {
+            put("isConcurrent", Value::from(concurrent));
         }
         let c = self.counts();
         let mut d = Map::new();
-        // R-20: the targets still being rolled out; absent once rollout is done.
-        // Things are not tracked per target, so every target is listed while
-        // any thing is still waiting for the rollout.
-        if self.rolling_out() || self.status == super::JobStatus::Scheduled {
-            d.insert(
-                "processingTargets".into(),
-                Value::from(self.targets.clone()),
-            );
+        if let Some(targets) = self.processing_targets() {
+            d.insert("processingTargets".into(), Value::from(targets.to_vec()));
         }
         for (k, n) in [
             ("numberOfCanceledThings", c.canceled),
@@ -682,14 +652,23 @@ impl Job {
         put("jobProcessDetails", Value::Object(d));
         let mut out = Map::new();
         out.insert("job".into(), Value::Object(job));
-        if let Some(s) = self
-            .echo
-            .get("documentSource")
-            .filter(|_| echo("documentSource"))
-        {
+        if let Some(s) = self.echo.get("documentSource") {
             out.insert("documentSource".into(), s.clone());
         }
         Value::Object(out)
+    }
+
+    /// R-22: concurrent while rolling out new executions (latest API only).
+    fn is_concurrent(&self) -> Option<bool> {
+        (self.api == crate::ApiVersion::Latest).then(|| self.rolling_out())
+    }
+
+    /// R-20: the targets still being rolled out; absent once rollout is done.
+    /// Things are not tracked per target, so every target is listed while
+    /// any thing is still waiting for the rollout.
+    fn processing_targets(&self) -> Option<&[String]> {
+        (self.rolling_out() || self.status == super::JobStatus::Scheduled)
+            .then_some(self.targets.as_slice())
     }
 
     fn rolling_out(&self) -> bool {
@@ -890,9 +869,10 @@ impl Job {
 }
 
 impl Job {
-    /// The DescribeJob response, typed; [`Job::describe`] is its JSON, and
-    /// this view is read from it (the list views likewise: one implementation
-    /// of each response, its checks and errors).
+    /// The DescribeJob response, typed; [`Job::describe`] is its JSON. The
+    /// job's own members come from its state, the echoed request members
+    /// from the configuration as last set (one that does not fit its type,
+    /// only possible in a hand-made snapshot, is left out).
     ///
     /// ```
     /// # use iot_jobs_policy::machine::{Job, JobStatus};
@@ -905,31 +885,22 @@ impl Job {
     /// assert_eq!((d.status, d.created_at.as_millis()), (JobStatus::InProgress, 0));
     /// ```
     pub fn describe_response(&self) -> DescribeJobResponse {
-        let json = self.describe_json(|k| ECHOED.contains(&k));
-        serde_json::from_value(json).unwrap_or_else(|_| self.describe_fallback())
-    }
-
-    /// Never used: [`Job::describe`] always reads back (tests/machine.rs
-    /// checks every vector). Without a panic: the job's own members, none
-    /// echoed (as an echoed member that does not fit is left out).
-    #[cold]
-    fn describe_fallback(&self) -> DescribeJobResponse {
         let c = self.counts();
         DescribeJobResponse {
-            document_source: None,
+            document_source: self.echoed("documentSource"),
             job: JobDescription {
-                abort_config: None,
+                abort_config: self.echoed("abortConfig"),
                 comment: self.comment.clone(),
                 completed_at: self.completed_at.map(Timestamp),
                 created_at: Timestamp(self.created_at),
-                description: None,
-                destination_package_versions: None,
-                document_parameters: None,
+                description: self.echoed("description"),
+                destination_package_versions: self.echoed("destinationPackageVersions"),
+                document_parameters: self.echoed("documentParameters"),
                 force_canceled: self.force_canceled,
-                is_concurrent: None,
+                is_concurrent: self.is_concurrent(),
                 job_arn: self.job_arn.clone(),
-                job_executions_retry_config: None,
-                job_executions_rollout_config: None,
+                job_executions_retry_config: self.echoed("jobExecutionsRetryConfig"),
+                job_executions_rollout_config: self.echoed("jobExecutionsRolloutConfig"),
                 job_id: self.job_id.clone(),
                 job_process_details: JobProcessDetails {
                     number_of_canceled_things: c.canceled,
@@ -940,23 +911,29 @@ impl Job {
                     number_of_removed_things: c.removed,
                     number_of_succeeded_things: c.succeeded,
                     number_of_timed_out_things: c.timed_out,
-                    processing_targets: None,
+                    processing_targets: self.processing_targets().map(<[String]>::to_vec),
                 },
-                job_template_arn: None,
+                job_template_arn: self.echoed("jobTemplateArn"),
                 last_updated_at: Timestamp(self.last_updated_at),
-                namespace_id: None,
-                presigned_url_config: None,
+                namespace_id: self.echoed("namespaceId"),
+                presigned_url_config: self.echoed("presignedUrlConfig"),
                 reason_code: self.reason_code.clone(),
-                scheduling_config: None,
+                scheduling_config: self.echoed("schedulingConfig"),
                 status: self.status,
                 target_selection: match self.selection {
                     super::Selection::Snapshot => TargetSelection::Snapshot,
                     super::Selection::Continuous => TargetSelection::Continuous,
                 },
                 targets: self.targets.clone(),
-                timeout_config: None,
+                timeout_config: self.echoed("timeoutConfig"),
             },
         }
+    }
+
+    /// The echoed request member `name` in its typed form, as [`lenient`]
+    /// reads it.
+    fn echoed<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<T> {
+        T::deserialize(self.echo.get(name)?).ok()
     }
 
     /// The ListJobExecutionsForJob response, typed;
