@@ -292,7 +292,9 @@ pub trait CreateJobInput: sealed::Sealed {
     ///
     /// # Errors
     /// `InvalidRequestException` when a typed request cannot be serialised
-    /// (a non-finite number).
+    /// (as for [`crate::validate_request`]; serde_json never fails on this
+    /// crate's types: a non-finite number becomes `null`, which the
+    /// validator then judges).
     fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError>;
 }
 
