@@ -126,7 +126,9 @@ fn text_or_json(command: &str, value: &str) -> Result<Format, Usage> {
     }
 }
 
-fn operation(name: &str) -> Result<Operation, Usage> {
+/// Parses an OPERATION (`validate`'s after its flags, as before, since
+/// `--document-schema` is read first).
+pub(crate) fn operation(name: &str) -> Result<Operation, Usage> {
     name.parse()
         .map_err(|e: crate::UnknownOperation| Usage(e.to_string()))
 }
@@ -221,11 +223,6 @@ fn replay(args: &[String]) -> Result<Replay, Usage> {
             "replay takes exactly one SCENARIO file",
         ))),
     }
-}
-
-/// Parses the OPERATION of `validate` (after its flags, as before).
-pub(crate) fn validate_operation(name: &str) -> Result<Operation, Usage> {
-    operation(name)
 }
 
 #[cfg(test)]

@@ -173,7 +173,7 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
         Some(file) => Some(load_document_schema(file, host)?),
         None => None,
     };
-    let op = args::validate_operation(&args.operation)?;
+    let op = args::operation(&args.operation)?;
     let inputs = &args.inputs;
     // One plain FILE (or stdin) prints the bare report; several or a glob print a listing.
     let listing = inputs.len() > 1 || inputs.iter().any(|i| i.contains(['*', '?']));
