@@ -87,9 +87,8 @@ fs.writeFileSync(
   ].join('\n'),
 );
 
-// The npm bin (js/bin/, when it exists) goes into the package as it is.
-const hasBin = fs.existsSync(path.join(js, 'bin'));
-if (hasBin) fs.cpSync(path.join(js, 'bin'), path.join(pkg, 'bin'), { recursive: true });
+// The npm bin (js/bin/) goes into the package as it is.
+fs.cpSync(path.join(js, 'bin'), path.join(pkg, 'bin'), { recursive: true });
 
 for (const f of ['index.mjs', 'web.mjs', 'aws-sdk.cjs', 'aws-sdk.mjs', 'aws-sdk.web.mjs', 'aws-sdk.d.ts', 'README.md']) {
   copy(path.join(js, f), f);
@@ -97,10 +96,9 @@ for (const f of ['index.mjs', 'web.mjs', 'aws-sdk.cjs', 'aws-sdk.mjs', 'aws-sdk.
 
 // ES-module copies of the hand-written types, so that TypeScript sees
 // ES-module types for the ES-module entries (not CommonJS "masquerading").
-// The generated request/response interfaces (js/requests.d.ts, when it
-// exists) are appended to the main types, so they need no extra import.
-const requestTypes = fs.existsSync(path.join(js, 'requests.d.ts')) ? read(path.join(js, 'requests.d.ts')) : '';
-const indexTypes = read(path.join(js, 'index.d.ts')) + (requestTypes ? `\n${requestTypes}` : '');
+// The generated request/response interfaces (js/requests.d.ts) are
+// appended to the main types, so they need no extra import.
+const indexTypes = `${read(path.join(js, 'index.d.ts'))}\n${read(path.join(js, 'requests.d.ts'))}`;
 fs.writeFileSync(path.join(pkg, 'index.d.ts'), indexTypes);
 fs.writeFileSync(path.join(pkg, 'index.d.mts'), indexTypes);
 copy(path.join(js, 'aws-sdk.d.ts'), 'aws-sdk.d.mts');
@@ -120,8 +118,8 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error('no version in Cargo.toml');
 manifest.version = version;
 // Files this build lacks are not published: the extras .wasm in the
-// one-module build, bin/ before the bin exists.
-const gone = new Set([...EXTRAS_FILES, 'bin/'].filter((f) => !fs.existsSync(path.join(pkg, f))));
+// one-module build.
+const gone = new Set(EXTRAS_FILES.filter((f) => !fs.existsSync(path.join(pkg, f))));
 manifest.files = manifest.files.filter((f) => !gone.has(f));
 fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
