@@ -20,17 +20,16 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile as execFileCb, execFileSync } from 'node:child_process';
+import { execFile as execFileCb } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { JS, PKG } from './helpers.mjs';
+import { JS, PKG, npmPack, npmInstall } from './helpers.mjs';
 import { measure, table } from '../bench/bundle-sizes.mjs';
 
 const execFile = promisify(execFileCb);
 const require = createRequire(import.meta.url);
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const FIXTURES = path.join(JS, 'test', 'bundlers');
 const ESBUILD = path.join(JS, 'node_modules', '.bin', 'esbuild');
 const OURS = /iot[-_]jobs[-_]policy/i;
@@ -82,15 +81,13 @@ function esbuildWarnings(stderr) {
   return stderr.split(/\n(?=\S)/).filter((b) => /\[WARNING\]/.test(b));
 }
 
-let tarball;
 test('npm pack, and the tarball installed into a fresh project with the fixtures', () => {
-  const [info] = JSON.parse(execFileSync(npm, ['pack', PKG, '--json', '--pack-destination', work], { encoding: 'utf8' }));
-  tarball = path.join(work, info.filename);
+  const { tarball } = npmPack(work);
   fs.mkdirSync(app);
   fs.cpSync(path.join(FIXTURES, 'lambda'), path.join(app, 'lambda'), { recursive: true });
   for (const b of ['webpack', 'vite', 'esbuild']) fs.cpSync(path.join(FIXTURES, 'web'), path.join(app, b), { recursive: true });
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'bundler-fixtures', version: '1.0.0', private: true, type: 'module' }));
-  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, stdio: 'pipe' });
+  npmInstall(app, tarball);
   // The Lambda source imports the SDK: the project's copy is js/'s (a link;
   // its own dependencies resolve from its real path).
   fs.mkdirSync(path.join(app, 'node_modules', '@aws-sdk'), { recursive: true });

@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, PKG } from './helpers.mjs';
+import { ROOT, PKG, npmPack } from './helpers.mjs';
 import { loadCases } from '../tools/prepare-vectors.mjs';
 
 const NATIVE = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'iot-jobs-policy');
@@ -269,9 +269,7 @@ function packed() {
   if (tarballPath) return tarballPath;
   const packDir = path.join(TMP, 'pack');
   fs.mkdirSync(packDir, { recursive: true });
-  const pack = exec('npm', ['pack', PKG, '--pack-destination', packDir, '--silent'], { cwd: TMP });
-  assert.equal(pack.status, 0, pack.stderr);
-  tarballPath = path.join(packDir, pack.stdout.trim().split('\n').pop());
+  tarballPath = npmPack(packDir).tarball;
   assert.ok(fs.existsSync(tarballPath), tarballPath);
   return tarballPath;
 }

@@ -10,25 +10,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { JS, PKG } from './helpers.mjs';
+import { JS, npmPack, npmInstall } from './helpers.mjs';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-consumer-'));
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let files;
 let tarball;
 test('npm pack gives one tarball with the two .wasm modules (core and extras)', () => {
-  const out = execFileSync(npm, ['pack', PKG, '--json', '--pack-destination', dir], { encoding: 'utf8' });
-  const [info] = JSON.parse(out);
-  files = info.files.map((f) => f.path).sort();
+  const packed = npmPack(dir);
+  files = packed.info.files.map((f) => f.path).sort();
   assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['iot_jobs_policy_bg.wasm', 'iot_jobs_policy_extras_bg.wasm']);
-  tarball = path.join(dir, info.filename);
+  tarball = packed.tarball;
   for (const f of ['iot_jobs_policy_extras_node.cjs', 'iot_jobs_policy_extras_web.mjs', 'package.json', 'index.mjs', 'index.cjs', 'web.mjs', 'index.d.ts', 'aws-sdk.mjs', 'aws-sdk.cjs', 'aws-sdk.d.ts', 'README.md']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(dir, info.filename)], { cwd: dir, stdio: 'pipe' });
+  npmInstall(dir, tarball);
 });
 
 test('import and require give the same instance and answers', () => {

@@ -1,6 +1,7 @@
 // Shared paths for the JS tests: the package under test is the built pkg/.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const JS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,19 @@ export function vectorData() {
   const cases = JSON.parse(fs.readFileSync(path.join(VECTORS, 'requests.json'), 'utf8'));
   const native = JSON.parse(fs.readFileSync(path.join(VECTORS, 'reports.json'), 'utf8'));
   return { cases, native };
+}
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** `npm pack` of pkg/ into `dest`: npm's description of the tarball (its `files`, …) and the tarball's path. */
+export function npmPack(dest) {
+  const [info] = JSON.parse(execFileSync(NPM, ['pack', PKG, '--json', '--pack-destination', dest], { encoding: 'utf8' }));
+  return { info, tarball: path.join(dest, info.filename) };
+}
+
+/** Installs a packed tarball into the project `dir` as a user would, offline (from npm's cache). */
+export function npmInstall(dir, tarball) {
+  execFileSync(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: dir, stdio: 'pipe' });
 }
 
 export { jsSkip } from './browser/expect.mjs';
