@@ -388,19 +388,20 @@ pub fn advance(snapshot: &str, to: i64) -> String {
 
 /// The typed state of a snapshot at a glance:
 /// `{"type": "success", "jobId", "status", "now", "nextDeadline", "thingCount", "counts"}`
-/// (`counts` as [`super::Counts`], times in epoch ms).
+/// ([`Job::inspect`]'s [`super::Inspection`] after the tag; times in epoch ms).
 pub fn inspect(snapshot: &str) -> String {
+    #[derive(serde::Serialize)]
+    struct Answer {
+        r#type: &'static str,
+        #[serde(flatten)]
+        inspection: super::Inspection,
+    }
     match restore(snapshot) {
-        Ok(job) => format!(
-            r#"{{"type":"success","jobId":{},"status":"{}","now":{},"nextDeadline":{},"thingCount":{},"counts":{}}}"#,
-            serde_json::to_string(job.job_id()).unwrap_or_default(),
-            job.status().as_str(),
-            job.now(),
-            job.next_deadline()
-                .map_or_else(|| "null".to_owned(), |t| t.to_string()),
-            job.thing_count(),
-            serde_json::to_string(&job.counts()).unwrap_or_default(),
-        ),
+        Ok(job) => serde_json::to_string(&Answer {
+            r#type: "success",
+            inspection: job.inspect(),
+        })
+        .unwrap_or_default(),
         Err(f) => f,
     }
 }
