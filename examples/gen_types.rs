@@ -46,8 +46,9 @@ const APIS: [ApiVersion; 2] = [ApiVersion::Latest, ApiVersion::V2022_01];
 const I32_BOUNDS: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
 const I64_BOUNDS: (i64, i64) = (i64::MIN, i64::MAX);
 
-/// The suffix of a name in one API version: none for latest, `2022` for 2022-01.
-fn suffix(api: ApiVersion) -> &'static str {
+/// The suffix of a name in one API version: none for latest, `2022` for 2022-01
+/// (also used by tests/request_types.rs).
+pub fn suffix(api: ApiVersion) -> &'static str {
     match api {
         ApiVersion::Latest => "",
         ApiVersion::V2022_01 => "2022",

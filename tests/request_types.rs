@@ -46,13 +46,6 @@ fn members(text: &str, name: &str) -> BTreeSet<(String, bool)> {
         .collect()
 }
 
-fn suffix(api: ApiVersion) -> &'static str {
-    match api {
-        ApiVersion::Latest => "",
-        ApiVersion::V2022_01 => "2022",
-    }
-}
-
 #[test]
 fn the_committed_file_is_what_the_generator_writes() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(gen_types::OUTPUT_PATH);
@@ -84,7 +77,7 @@ fn request_interfaces_have_the_schema_members() {
                 .keys()
                 .map(|k| (k.clone(), !required.contains(k.as_str())))
                 .collect();
-            let name = format!("{}Request{}", op.name(), suffix(api));
+            let name = format!("{}Request{}", op.name(), gen_types::suffix(api));
             assert_eq!(members(&text, &name), expected, "{name}");
         }
     }
@@ -124,7 +117,7 @@ fn output_interfaces_have_the_model_members() {
                         .collect()
                 })
                 .unwrap_or_default();
-            let name = format!("{}Output{}", op.name(), suffix(api));
+            let name = format!("{}Output{}", op.name(), gen_types::suffix(api));
             assert_eq!(members(&text, &name), expected, "{name}");
         }
     }
