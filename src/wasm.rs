@@ -289,7 +289,7 @@ impl crate::cli::Host for JsHost {
     }
 
     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
-        #[allow(clippy::cast_precision_loss)]
+        #[allow(clippy::cast_precision_loss)] // limits are far below 2^53
         let limit = limit as f64;
         self.bytes("readStdin", &[limit.into()])
     }
