@@ -27,6 +27,8 @@ lint:
 	cargo clippy --locked --lib -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown --features node-cli -- -D warnings
+	# rustdoc: every public item documented, every intra-doc link resolving.
+	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --features cli
 
 test-rust:
 	cargo test --locked --features cli
