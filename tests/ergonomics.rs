@@ -19,110 +19,51 @@ use iot_jobs_policy::types::{
     RetryFailureType, SchedulingConfig, TargetSelection, UpdateJobRequest,
 };
 use iot_jobs_policy::{
-    validate_bytes, validate_request, validate_str, ApiVersion, Code, InvalidRequest, Operation,
-    Options, Profile, Report, Severity,
+    validate_bytes, validate_request, validate_str, Code, InvalidRequest, Operation, Options,
+    Report, Severity,
 };
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
+use common::{request_vectors, Case};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        // `machine/` holds the transition function's vectors (tests/machine.rs).
-        if p.is_dir() && p.file_name().is_some_and(|n| n != "machine") {
-            vector_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-}
-
-fn options_of(case: &Value) -> Options {
-    let mut o = Options::default();
-    if let Some(api) = case.pointer("/options/api").and_then(Value::as_str) {
-        o.api = api.parse::<ApiVersion>().unwrap();
-    }
-    if let Some(p) = case.pointer("/options/profile").and_then(Value::as_str) {
-        o.profile = p.parse::<Profile>().unwrap();
-    }
-    o.now_ms = case.pointer("/options/now").and_then(Value::as_i64);
-    o
-}
-
-fn input_of(case: &Value) -> Vec<u8> {
-    if let Some(r) = case.get("request") {
-        return serde_json::to_vec(r).unwrap();
-    }
-    if let Some(t) = case.get("requestText").and_then(Value::as_str) {
-        return t.as_bytes().to_vec();
-    }
-    let b64 = case["requestBase64"].as_str().unwrap();
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let (mut bits, mut n, mut out) = (0u32, 0, Vec::new());
-    for c in b64
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-    {
-        bits = (bits << 6) | alphabet.iter().position(|a| *a == c).unwrap() as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-            bits &= (1 << n) - 1;
-        }
-    }
-    out
-}
-
 /// The report of a vector case, through the entry point the vector runner uses.
-fn report_of(case: &Value) -> Report {
-    let op: Operation = case["operation"].as_str().unwrap().parse().unwrap();
-    let input = input_of(case);
-    let options = options_of(case);
+fn report_of(case: &Case) -> Report {
     #[cfg(feature = "document-schema")]
-    if let Some(schema) = case.get("documentSchema") {
+    if let Some(schema) = &case.document_schema {
         use iot_jobs_policy::document_schema::{
             validate_bytes_with_document_schema, DocumentSchema,
         };
         let schema = DocumentSchema::new(schema).unwrap();
-        return validate_bytes_with_document_schema(op, &input, &options, &schema);
+        return validate_bytes_with_document_schema(case.op, &case.input, &case.options, &schema);
     }
-    validate_bytes(op, &input, &options)
+    validate_bytes(case.op, &case.input, &case.options)
 }
 
 #[test]
 fn every_vector_report_reads_back_equal() {
-    let mut files = Vec::new();
-    vector_files(&root().join("tests/vectors"), &mut files);
     let (mut cases, mut with_positions, mut invalid) = (0, 0, 0);
     let mut codes = std::collections::BTreeSet::new();
-    for file in files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        for case in doc["cases"].as_array().unwrap() {
-            let id = format!("{}: {}", file.display(), case["name"]);
-            let report = report_of(case);
-            let json = report.to_json();
-            let back: Report =
-                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{id}: {e}\n{json}"));
-            assert_eq!(back, report, "{id}");
-            // Byte for byte: what was read writes the same text again.
-            assert_eq!(back.to_json(), json, "{id}");
-            assert_eq!(back.aws_message(), report.aws_message(), "{id}");
-            cases += 1;
-            with_positions +=
-                usize::from(report.violations().iter().any(|v| v.position().is_some()));
-            invalid += usize::from(!report.is_valid());
-            codes.extend(report.violations().iter().map(|v| v.code()));
-        }
+    for case in &request_vectors() {
+        let id = &case.id;
+        let report = report_of(case);
+        let json = report.to_json();
+        let back: Report =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{id}: {e}\n{json}"));
+        assert_eq!(back, report, "{id}");
+        // Byte for byte: what was read writes the same text again.
+        assert_eq!(back.to_json(), json, "{id}");
+        assert_eq!(back.aws_message(), report.aws_message(), "{id}");
+        cases += 1;
+        with_positions += usize::from(report.violations().iter().any(|v| v.position().is_some()));
+        invalid += usize::from(!report.is_valid());
+        codes.extend(report.violations().iter().map(|v| v.code()));
     }
     // The one case too large to store as data (tests/vectors.rs builds it too).
     let large = format!(
@@ -581,25 +522,17 @@ fn typed_report(op: Operation, input: &[u8], options: &Options) -> Result<Report
 /// into the typed request, which is valid too.
 #[test]
 fn every_valid_vector_body_deserialises_into_its_typed_request() {
-    let mut files = Vec::new();
-    vector_files(&root().join("tests/vectors"), &mut files);
     let (mut checked, mut failures) = (0, Vec::new());
-    for file in files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        for case in doc["cases"].as_array().unwrap() {
-            let report = report_of(case);
-            if !report.is_valid() || case.get("documentSchema").is_some() {
-                continue;
-            }
-            let op: Operation = case["operation"].as_str().unwrap().parse().unwrap();
-            let id = format!("{}: {}", file.display(), case["name"]);
-            match typed_report(op, &input_of(case), &options_of(case)) {
-                Ok(typed) if typed.is_valid() => checked += 1,
-                Ok(typed) => {
-                    failures.push(format!("{id}: typed form invalid: {}", typed.to_json()))
-                }
-                Err(e) => failures.push(format!("{id}: {e}")),
-            }
+    for case in &request_vectors() {
+        let report = report_of(case);
+        if !report.is_valid() || case.document_schema.is_some() {
+            continue;
+        }
+        let id = &case.id;
+        match typed_report(case.op, &case.input, &case.options) {
+            Ok(typed) if typed.is_valid() => checked += 1,
+            Ok(typed) => failures.push(format!("{id}: typed form invalid: {}", typed.to_json())),
+            Err(e) => failures.push(format!("{id}: {e}")),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -20,6 +20,8 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/machine")
 }
@@ -393,16 +395,6 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
     errors
 }
 
-fn vector_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
 /// Every rule id of sections 2 and 3.7–3.13 of the semantics notes.
 fn all_rule_ids() -> Vec<String> {
     let mut ids: Vec<String> = (1..=14).map(|i| format!("J{i}")).collect();
@@ -417,28 +409,18 @@ fn machine_vectors() {
     let mut covered = BTreeSet::new();
     let mut names = BTreeSet::new();
     let mut count = 0;
-    for file in vector_files() {
-        let rel = file.file_name().unwrap().to_string_lossy().into_owned();
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
-            .unwrap_or_else(|e| panic!("{rel}: {e}"));
+    // `description` and each case's `why` are required, and a misspelt member
+    // fails the load (tests/common).
+    for (rel, case) in common::machine_vectors() {
+        count += 1;
+        let name = &case.name;
         assert!(
-            doc["description"].is_string(),
-            "{rel}: description is required"
+            names.insert(format!("{rel}: {name}")),
+            "{rel}: duplicate case name {name}"
         );
-        for case in doc["cases"].as_array().unwrap() {
-            count += 1;
-            let name = case["name"].as_str().unwrap_or("?");
-            assert!(
-                names.insert(format!("{rel}: {name}")),
-                "{rel}: duplicate case name {name}"
-            );
-            assert!(case["why"].is_string(), "{rel}: {name}: `why` is required");
-            for r in case["rules"].as_array().into_iter().flatten() {
-                covered.insert(r.as_str().unwrap().to_owned());
-            }
-            for f in run_case(case, &mut covered) {
-                failures.push(format!("{rel}: {name}: {f}"));
-            }
+        covered.extend(case.rules.iter().cloned());
+        for f in run_case(&case.json, &mut covered) {
+            failures.push(format!("{rel}: {name}: {f}"));
         }
     }
     assert!(count > 0, "no machine vectors found");

@@ -56,7 +56,9 @@ use iot_jobs_policy::schema_export::{
 use iot_jobs_policy::{validate_bytes, ApiVersion, Operation, Options, Profile, Report};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
 
 const APIS: [ApiVersion; 2] = [ApiVersion::V2022_01, ApiVersion::Latest];
 const PROFILES: [Profile; 2] = [Profile::Documented, Profile::Model];
@@ -76,25 +78,6 @@ const DISAGREEMENTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
-}
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            json_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-}
-
 /// One vector case as the agreement test needs it.
 struct Case {
     /// `file.json: case name`, as in the vectors runner.
@@ -107,38 +90,6 @@ struct Case {
     instance: Result<Value, &'static str>,
 }
 
-fn parse_options(v: Option<&Value>) -> Options {
-    let mut o = Options::default();
-    let Some(m) = v.and_then(Value::as_object) else {
-        return o;
-    };
-    for (k, x) in m {
-        match k.as_str() {
-            "api" => o.api = x.as_str().unwrap().parse().unwrap(),
-            "profile" => o.profile = x.as_str().unwrap().parse().unwrap(),
-            "now" => o.now_ms = Some(x.as_i64().unwrap()),
-            other => panic!("unknown option `{other}`"),
-        }
-    }
-    o
-}
-
-fn decode_base64(s: &str) -> Vec<u8> {
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let (mut bits, mut n, mut out) = (0u32, 0, Vec::new());
-    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
-        let v = alphabet.iter().position(|a| *a == c).unwrap();
-        bits = (bits << 6) | v as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-            bits &= (1 << n) - 1;
-        }
-    }
-    out
-}
-
 /// The skip rule: a `requestText` or `requestBase64` case whose bytes are not
 /// one JSON value (as `serde_json` reads it) has no instance to give a schema:
 /// invalid UTF-8, invalid JSON, `NaN`/`Infinity`, `1e400` (a leading byte
@@ -148,54 +99,28 @@ fn decode_base64(s: &str) -> Vec<u8> {
 const SKIP_UNPARSEABLE: &str =
     "requestText/requestBase64 that serde_json cannot read as one JSON value";
 
-/// Directories under `tests/vectors/` that hold other kinds of vectors (the
-/// job state machine's), not requests to validate.
-const NOT_REQUEST_VECTORS: &[&str] = &["machine/"];
-
 fn load_cases() -> Vec<Case> {
-    let dir = vectors_dir();
-    let mut files = Vec::new();
-    json_files(&dir, &mut files);
-    let mut cases = Vec::new();
-    for f in files {
-        let rel = f
-            .strip_prefix(&dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if NOT_REQUEST_VECTORS.iter().any(|d| rel.starts_with(d)) {
-            continue;
-        }
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap())
-            .unwrap_or_else(|e| panic!("{rel}: {e}"));
-        for c in doc["cases"].as_array().unwrap() {
-            let id = format!("{rel}: {}", c["name"].as_str().unwrap());
-            let op: Operation = c["operation"].as_str().unwrap().parse().unwrap();
-            let options = parse_options(c.get("options"));
-            let (input, instance) = if let Some(r) = c.get("request") {
-                (serde_json::to_vec(r).unwrap(), Ok(r.clone()))
-            } else {
-                let bytes = match (c.get("requestText"), c.get("requestBase64")) {
-                    (Some(t), None) => t.as_str().unwrap().as_bytes().to_vec(),
-                    (None, Some(b)) => decode_base64(b.as_str().unwrap()),
-                    _ => panic!("{id}: needs exactly one request form"),
-                };
-                // A leading UTF-8 byte order mark is skipped, as the validator
-                // (and editors) do; serde_json would refuse it.
-                let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-                let instance = serde_json::from_slice::<Value>(json).map_err(|_| SKIP_UNPARSEABLE);
-                (bytes, instance)
+    common::request_vectors()
+        .into_iter()
+        .map(|c| {
+            let instance = match c.request {
+                Some(r) => Ok(r),
+                None => {
+                    // A leading UTF-8 byte order mark is skipped, as the validator
+                    // (and editors) do; serde_json would refuse it.
+                    let json = c.input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&c.input);
+                    serde_json::from_slice::<Value>(json).map_err(|_| SKIP_UNPARSEABLE)
+                }
             };
-            cases.push(Case {
-                id,
-                op,
-                options,
-                input,
+            Case {
+                id: c.id,
+                op: c.op,
+                options: c.options,
+                input: c.input,
                 instance,
-            });
-        }
-    }
-    cases
+            }
+        })
+        .collect()
 }
 
 /// Whether the native report has an error from a rule the schemas express.
@@ -654,7 +579,7 @@ fn checked_in_schemas_are_current() {
         }
     }
     let mut present = Vec::new();
-    json_files(&root, &mut present);
+    common::json_files(&root, &mut present);
     for p in present {
         let rel = p
             .strip_prefix(&root)

@@ -14,251 +14,11 @@
 )]
 
 use iot_jobs_policy::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
-use iot_jobs_policy::{validate_bytes, ApiVersion, Code, Operation, Options, Profile, Report};
-use serde_json::Value;
+use iot_jobs_policy::{validate_bytes, Code, Operation, Options, Report};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
-}
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        // `machine/` holds the transition function's event vectors (tests/machine.rs).
-        if p.is_dir() && p.file_name().is_some_and(|n| n == "machine") {
-            continue;
-        }
-        if p.is_dir() {
-            json_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-}
-
-/// One expected violation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Expected {
-    code: String,
-    path: String,
-    severity: String,
-    rule: Option<String>,
-}
-
-/// One case, ready to run.
-struct Case {
-    /// `file.json: case name`.
-    id: String,
-    op: Operation,
-    options: Options,
-    input: Vec<u8>,
-    /// The caller's job-document schema (`documentSchema` in the case), as JSON text.
-    document_schema: Option<String>,
-    valid: bool,
-    violations: Vec<Expected>,
-    aws_message: Option<String>,
-}
-
-fn parse_options(v: Option<&Value>) -> Result<Options, String> {
-    let mut o = Options::default();
-    let Some(v) = v else { return Ok(o) };
-    let m = v.as_object().ok_or("options is not an object")?;
-    for (k, x) in m {
-        match k.as_str() {
-            "api" => {
-                o.api = x
-                    .as_str()
-                    .ok_or("options.api is not a string")?
-                    .parse::<ApiVersion>()?
-            }
-            "profile" => {
-                o.profile = x
-                    .as_str()
-                    .ok_or("options.profile is not a string")?
-                    .parse::<Profile>()?
-            }
-            "now" => o.now_ms = Some(x.as_i64().ok_or("options.now is not an integer")?),
-            other => return Err(format!("unknown option `{other}`")),
-        }
-    }
-    Ok(o)
-}
-
-fn decode_base64(s: &str) -> Result<Vec<u8>, String> {
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut bits: u32 = 0;
-    let mut n = 0;
-    let mut out = Vec::new();
-    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
-        let v = alphabet
-            .iter()
-            .position(|a| *a == c)
-            .ok_or_else(|| format!("bad base64 character {:?}", c as char))?;
-        bits = (bits << 6) | v as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-            bits &= (1 << n) - 1;
-        }
-    }
-    Ok(out)
-}
-
-fn parse_case(file: &str, c: &Value) -> Result<Case, String> {
-    let name = c
-        .get("name")
-        .and_then(Value::as_str)
-        .ok_or("case without a name")?;
-    let id = format!("{file}: {name}");
-    let err = |e: String| format!("{id}: {e}");
-    c.get("why")
-        .and_then(Value::as_str)
-        .ok_or_else(|| err("no `why`".into()))?;
-    let op: Operation = c
-        .get("operation")
-        .and_then(Value::as_str)
-        .ok_or_else(|| err("no operation".into()))?
-        .parse()
-        .map_err(|e| err(format!("{e}")))?;
-    let options = parse_options(c.get("options")).map_err(err)?;
-    let given: Vec<&str> = ["request", "requestText", "requestBase64"]
-        .into_iter()
-        .filter(|k| c.get(*k).is_some())
-        .collect();
-    let input = match given.as_slice() {
-        ["request"] => serde_json::to_vec(&c["request"]).unwrap(),
-        ["requestText"] => c["requestText"]
-            .as_str()
-            .ok_or_else(|| err("requestText is not a string".into()))?
-            .as_bytes()
-            .to_vec(),
-        ["requestBase64"] => decode_base64(
-            c["requestBase64"]
-                .as_str()
-                .ok_or_else(|| err("requestBase64 is not a string".into()))?,
-        )
-        .map_err(err)?,
-        other => {
-            return Err(err(format!(
-                "needs exactly one of request, requestText, requestBase64; has {other:?}"
-            )))
-        }
-    };
-    let document_schema = c.get("documentSchema").map(Value::to_string);
-    let expect = c
-        .get("expect")
-        .and_then(Value::as_object)
-        .ok_or_else(|| err("no expect".into()))?;
-    let valid = expect
-        .get("valid")
-        .and_then(Value::as_bool)
-        .ok_or_else(|| err("expect.valid missing".into()))?;
-    let mut violations = Vec::new();
-    for v in expect
-        .get("violations")
-        .and_then(Value::as_array)
-        .ok_or_else(|| err("expect.violations missing".into()))?
-    {
-        let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-        let severity = s("severity").ok_or_else(|| err("violation without severity".into()))?;
-        if severity != "error" && severity != "warning" {
-            return Err(err(format!("bad severity {severity}")));
-        }
-        violations.push(Expected {
-            code: s("code").ok_or_else(|| err("violation without code".into()))?,
-            path: s("path").ok_or_else(|| err("violation without path".into()))?,
-            severity,
-            rule: s("rule"),
-        });
-    }
-    let has_error = violations.iter().any(|v| v.severity == "error");
-    if has_error == valid {
-        return Err(err(format!(
-            "expect.valid is {valid} but the expected violations {} an error",
-            if has_error {
-                "contain"
-            } else {
-                "do not contain"
-            }
-        )));
-    }
-    let aws_message = expect
-        .get("awsMessage")
-        .map(|m| {
-            m.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| err("awsMessage is not a string".into()))
-        })
-        .transpose()?;
-    Ok(Case {
-        id,
-        op,
-        options,
-        document_schema,
-        input,
-        valid,
-        violations,
-        aws_message,
-    })
-}
-
-fn load_cases() -> (Vec<Case>, Vec<String>, Vec<(String, usize)>) {
-    let dir = vectors_dir();
-    let mut files = Vec::new();
-    json_files(&dir, &mut files);
-    let mut cases = Vec::new();
-    let mut problems = Vec::new();
-    let mut counts = Vec::new();
-    for f in files {
-        let rel = f
-            .strip_prefix(&dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let text = match std::fs::read_to_string(&f) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(format!("{rel}: {e}"));
-                continue;
-            }
-        };
-        let doc: Value = match serde_json::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                problems.push(format!("{rel}: not JSON: {e}"));
-                continue;
-            }
-        };
-        if doc.get("description").and_then(Value::as_str).is_none() {
-            problems.push(format!("{rel}: no description"));
-        }
-        let Some(list) = doc.get("cases").and_then(Value::as_array) else {
-            problems.push(format!("{rel}: no cases array"));
-            continue;
-        };
-        let mut names = BTreeSet::new();
-        for c in list {
-            if let Some(n) = c.get("name").and_then(Value::as_str) {
-                if !names.insert(n.to_string()) {
-                    problems.push(format!("{rel}: duplicate case name {n:?}"));
-                }
-            }
-            match parse_case(&rel, c) {
-                Ok(case) => cases.push(case),
-                Err(e) => problems.push(e),
-            }
-        }
-        counts.push((rel, list.len()));
-    }
-    (cases, problems, counts)
-}
+mod common;
+use common::{load_request_vectors, vectors_dir, Case, Expected, Loaded};
 
 /// Cases that cannot be stored as data: the 1 MiB request limit, both sides.
 fn builtin_cases() -> Vec<Case> {
@@ -281,6 +41,7 @@ fn builtin_cases() -> Vec<Case> {
             id: String::from("(built in): exactly 1 MiB is accepted"),
             op: Operation::DescribeJob,
             options: Options::default(),
+            request: None,
             document_schema: None,
             input: padded(limit),
             valid: true,
@@ -291,6 +52,7 @@ fn builtin_cases() -> Vec<Case> {
             id: String::from("(built in): 1 MiB + 1 byte is tooLarge"),
             op: Operation::DescribeJob,
             options: Options::default(),
+            request: None,
             document_schema: None,
             input: padded(limit + 1),
             valid: false,
@@ -394,7 +156,11 @@ fn expected_failures() -> BTreeSet<String> {
 
 #[test]
 fn every_vector_passes() {
-    let (mut cases, problems, counts) = load_cases();
+    let Loaded {
+        mut cases,
+        problems,
+        counts,
+    } = load_request_vectors();
     assert!(
         problems.is_empty(),
         "malformed vector files:\n  {}",
@@ -408,7 +174,7 @@ fn every_vector_passes() {
     let mut rules_seen: BTreeSet<&'static str> = BTreeSet::new();
     for case in &cases {
         if let Some(schema) = &case.document_schema {
-            let schema = DocumentSchema::from_json(schema).unwrap();
+            let schema = DocumentSchema::from_json(&schema.to_string()).unwrap();
             let report =
                 validate_bytes_with_document_schema(case.op, &case.input, &case.options, &schema);
             for v in &case.violations {
@@ -494,4 +260,37 @@ fn every_vector_passes() {
         msg.push_str(&format!("coverage gaps:\n  {}\n", coverage.join("\n  ")));
     }
     assert!(msg.is_empty(), "{msg}");
+}
+
+/// A misspelt member fails the load, naming the case, instead of being
+/// ignored (a case whose `expect` is misspelt would otherwise assert nothing).
+#[test]
+fn a_misspelt_member_of_a_case_is_refused() {
+    let good = serde_json::json!({
+        "name": "n",
+        "why": "w",
+        "operation": "DescribeJob",
+        "options": {"api": "latest", "profile": "documented", "now": 0},
+        "request": {"jobId": "job-1"},
+        "expect": {"valid": true, "violations": [], "awsMessage": "m"}
+    });
+    assert!(common::parse_case("f.json", &good).is_ok());
+    for (pointer, misspelt) in [
+        ("", "requets"),
+        ("/options", "nwo"),
+        ("/expect", "awsMesage"),
+        ("/expect/violations/0", "rul"),
+    ] {
+        let mut case = good.clone();
+        case["expect"] = serde_json::json!({
+            "valid": false,
+            "violations": [{"code": "required", "path": "", "severity": "error"}]
+        });
+        case.pointer_mut(pointer).unwrap()[misspelt] = serde_json::json!("x");
+        let e = common::parse_case("f.json", &case).unwrap_err();
+        assert!(
+            e.starts_with("f.json: n: ") && e.contains(&format!("unknown field `{misspelt}`")),
+            "{pointer}/{misspelt}: {e}"
+        );
+    }
 }
