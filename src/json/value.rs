@@ -1,0 +1,161 @@
+//! The parsed tree: values, nodes, object members and their byte spans.
+
+use std::borrow::Cow;
+
+/// A half-open byte range `start..end` into the parsed input.
+///
+/// Offsets count from the first byte of the input as given (a skipped byte
+/// order mark still counts). Nodes built by [`from_serde`] use `0..0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Offset of the first byte.
+    pub(crate) start: usize,
+    /// Offset one past the last byte.
+    pub(crate) end: usize,
+}
+
+/// The span used for nodes that do not come from parsed text.
+pub(super) const NO_SPAN: Span = Span { start: 0, end: 0 };
+
+/// A JSON number: its `f64` value and the literal exactly as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Num<'a> {
+    /// The value, as `str::parse::<f64>()` gives it for `text`; always finite.
+    pub(crate) value: f64,
+    /// The literal as written in the input (for example `1.50`, `-0`, `1e3`).
+    pub(crate) text: Cow<'a, str>,
+}
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Num<'a>),
+    /// A string, with escapes decoded; borrowed when it had no escapes.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object: its members in document order, duplicate keys kept.
+    Object(Vec<Entry<'a>>),
+}
+
+/// A JSON value together with where it was found in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node<'a> {
+    /// The value.
+    pub(crate) value: Value<'a>,
+    /// The bytes of the value in the input (strings include their quotes).
+    pub(crate) span: Span,
+}
+
+/// One member of a JSON object.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry<'a> {
+    /// The key, with escapes decoded; borrowed when it had no escapes.
+    pub(crate) key: Cow<'a, str>,
+    /// The bytes of the key in the input, including its quotes.
+    pub(crate) key_span: Span,
+    /// The member's value.
+    pub(crate) value: Node<'a>,
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or
+    /// `object`.
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// The value of the first member named `key`, if this is an object that
+    /// has one.
+    // Convenience for validator code; not every build uses it yet.
+    #[allow(dead_code)]
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        match self {
+            Value::Object(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
+            _ => None,
+        }
+    }
+}
+
+// Convenience accessors for validator code; not every build uses them yet.
+#[allow(dead_code)]
+impl<'a> Node<'a> {
+    /// The string, if this is a string.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The members in document order (duplicates kept), if this is an object.
+    pub(crate) fn as_object(&self) -> Option<&[Entry<'a>]> {
+        match &self.value {
+            Value::Object(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    pub(crate) fn as_array(&self) -> Option<&[Node<'a>]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The numeric value, if this is a number.
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        match &self.value {
+            Value::Number(n) => Some(n.value),
+            _ => None,
+        }
+    }
+}
+
+/// Converts a `serde_json::Value` into the same tree, borrowing its strings.
+///
+/// All spans are `0..0`. Number text is `serde_json`'s `Display` of the number.
+/// Object members come in the map's iteration order. Recurses once per level
+/// of nesting (as `serde_json`'s own `Drop` of the value does).
+pub(crate) fn from_serde(value: &serde_json::Value) -> Node<'_> {
+    let value = match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => {
+            let text = n.to_string();
+            let value = n.as_f64().or_else(|| text.parse().ok()).unwrap_or(f64::NAN);
+            Value::Number(Num {
+                value,
+                text: Cow::Owned(text),
+            })
+        }
+        serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
+        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
+        serde_json::Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| Entry {
+                    key: Cow::Borrowed(k),
+                    key_span: NO_SPAN,
+                    value: from_serde(v),
+                })
+                .collect(),
+        ),
+    };
+    Node {
+        value,
+        span: NO_SPAN,
+    }
+}
