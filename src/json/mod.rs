@@ -31,13 +31,6 @@ mod value;
 pub(crate) use error::ParseErrorKind;
 pub(crate) use parser::{parse, parse_str};
 pub(crate) use value::{from_serde, Entry, Node, Value};
-// Named only in the signatures and fields of the items above for now;
-// re-exported so every item keeps its `crate::json::…` path.
-#[allow(unused_imports)]
-pub(crate) use {
-    error::ParseError,
-    value::{Num, Span},
-};
 
 /// 1-based line and 1-based column (column counted in Unicode scalar values)
 /// of a byte offset; offsets past the end clamp to the end; an offset inside a

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::value::NO_SPAN;
+use super::error::ParseError;
+use super::value::{Num, Span, NO_SPAN};
 use super::*;
 
 const DEPTH: usize = 64;
