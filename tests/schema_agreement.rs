@@ -581,11 +581,7 @@ fn checked_in_schemas_are_current() {
     let mut present = Vec::new();
     common::json_files(&root, &mut present);
     for p in present {
-        let rel = p
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = common::relative(&root, &p);
         if !expected_files.contains(&rel) {
             stale.push(format!("{rel} (not generated: remove it)"));
         }

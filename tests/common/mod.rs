@@ -113,6 +113,14 @@ pub struct Loaded {
     pub counts: Vec<(String, usize)>,
 }
 
+/// `path` relative to `root`, with `/` separators (a case or file name).
+pub fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 /// Every `*.json` below `dir`, recursively, sorted by path.
 pub fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -226,11 +234,7 @@ pub fn load_request_vectors() -> Loaded {
         counts: Vec::new(),
     };
     for f in files {
-        let rel = f
-            .strip_prefix(&dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(&dir, &f);
         // `machine/` holds the transition function's vectors (tests/machine.rs).
         if rel.starts_with("machine/") {
             continue;
