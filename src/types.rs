@@ -38,7 +38,7 @@
 //! assert_eq!(v.help(), Some("did you mean `TIMED_OUT`?"));
 //! ```
 
-use crate::api::Operation;
+use crate::validate::api::Operation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

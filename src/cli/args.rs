@@ -2,7 +2,7 @@
 //! file is read here (`--document-schema` is kept as a path).
 
 use super::Usage;
-use crate::schema_export::Dialect;
+use crate::export::json_schema::Dialect;
 use crate::{ApiVersion, Operation, Options, Profile};
 
 /// An output format.

@@ -1,7 +1,7 @@
 //! The CLI's outputs as text: a report for people (built on
-//! [`crate::display`]), the JSON listing, the summary and the rule list.
+//! [`crate::validate::display`]), the JSON listing, the summary and the rule list.
 
-use crate::display::{write_report, Style};
+use crate::validate::display::{write_report, Style};
 use crate::{rules, Operation, Report, Severity};
 
 /// One file's report for people: `{file}: {op} request is …`, one line per

@@ -41,6 +41,7 @@
 
 mod config;
 mod names;
+pub mod replay;
 mod snapshot;
 pub mod text;
 mod types;
@@ -516,7 +517,7 @@ impl Job {
             sched
                 .and_then(|s| s.get(k))
                 .and_then(Value::as_str)
-                .and_then(|s| crate::time::parse_timestamp(s, false))
+                .and_then(|s| crate::validate::time::parse_timestamp(s, false))
         };
         let start_at = sched_time("startTime").filter(|&s| s > created_at_ms && s <= MAX_TIME_MS);
         let end_at = sched_time("endTime").filter(|&e| e <= MAX_TIME_MS);

@@ -71,7 +71,7 @@ fn restore(snapshot: &str) -> Result<Job, String> {
 }
 
 /// What creating a job needs, read from the input by hand, as
-/// [`crate::replay`] reads a scenario (same members, same errors): serde's
+/// [`crate::machine::replay`] reads a scenario (same members, same errors): serde's
 /// `from_value` for the lists and the map would cost WebAssembly size.
 struct Setup<'a> {
     request: &'a Value,

@@ -1,0 +1,275 @@
+//! The job document: inline `document`, `documentSource` URL, template
+//! `documentParameters`, and the rules that tie them together.
+
+use super::{get_str, has};
+use crate::rules;
+use crate::validate::json::Entry;
+use crate::validate::model::{Apis, Details, Kind, Member, Seg, Shape, Walker};
+use crate::validate::primitive::{excerpt, Pattern};
+
+/// `JobDocument`: at most 32768 characters (32 KB, V-6).
+pub(crate) const DOCUMENT_MAX: u64 = 32_768;
+/// `JobDocumentSource`: 1..=1350 characters.
+pub(crate) const DOCUMENT_SOURCE_MAX: u64 = 1350;
+/// `ParameterKey`: 1..=128 characters.
+pub(crate) const PARAMETER_KEY_MAX: u64 = 128;
+/// `ParameterValue`: at most 512 characters in the 2022 model.
+pub(crate) const PARAMETER_VALUE_MAX_2022: u64 = 512;
+/// `ParameterValue`: at most 30720 characters in the latest model.
+pub(crate) const PARAMETER_VALUE_MAX_LATEST: u64 = 30_720;
+/// Nesting bound for parsing an inline document (the request bound applies as well).
+const DOCUMENT_DEPTH: usize = 64;
+/// The placeholder that asks IoT to presign an S3 URL (V-29).
+const PRESIGNED_PLACEHOLDER: &str = "${aws:iot:s3-presigned-url:";
+
+/// `JobDocument`.
+pub(crate) static DOCUMENT: Shape = Shape {
+    name: "JobDocument",
+    kind: Kind::Str {
+        min: None,
+        max: Some(DOCUMENT_MAX),
+        pattern: None,
+        values: None,
+    },
+};
+/// `JobDocumentSource`.
+pub(crate) static DOCUMENT_SOURCE: Shape = Shape {
+    name: "JobDocumentSource",
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(DOCUMENT_SOURCE_MAX),
+        pattern: None,
+        values: None,
+    },
+};
+static PARAMETER_KEY: Shape = Shape {
+    name: "ParameterKey",
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(PARAMETER_KEY_MAX),
+        pattern: Some(Pattern::Id),
+        values: None,
+    },
+};
+static PARAMETER_VALUE_2022: Shape = Shape {
+    name: "ParameterValue",
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(PARAMETER_VALUE_MAX_2022),
+        pattern: Some(Pattern::NoControl),
+        values: None,
+    },
+};
+static PARAMETER_VALUE_LATEST: Shape = Shape {
+    name: "ParameterValue",
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(PARAMETER_VALUE_MAX_LATEST),
+        pattern: Some(Pattern::NoControl),
+        values: None,
+    },
+};
+static PARAMETER_MAP_2022: Shape = Shape {
+    name: "ParameterMap",
+    kind: Kind::Map {
+        key: &PARAMETER_KEY,
+        value: &PARAMETER_VALUE_2022,
+    },
+};
+static PARAMETER_MAP_LATEST: Shape = Shape {
+    name: "ParameterMap",
+    kind: Kind::Map {
+        key: &PARAMETER_KEY,
+        value: &PARAMETER_VALUE_LATEST,
+    },
+};
+/// `documentParameters` in the 2022 model.
+pub(crate) const PARAMETERS_2022: Member =
+    Member::opt("documentParameters", &PARAMETER_MAP_2022).only(Apis::Only2022);
+/// `documentParameters` in the latest model.
+pub(crate) const PARAMETERS_LATEST: Member =
+    Member::opt("documentParameters", &PARAMETER_MAP_LATEST).only(Apis::OnlyLatest);
+
+/// CreateJob: `document` xor `documentSource`, or neither with `jobTemplateArn` (V-5).
+pub(crate) fn check_job_sources<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
+    let doc = has(root, "document");
+    let src = has(root, "documentSource");
+    if doc && src {
+        w.emit(
+            &rules::DOCUMENT_EXCLUSIVE,
+            Some(Seg::Key("documentSource")),
+            |_| {
+                Details::new(String::from(
+                    "`document` and `documentSource` are both given; give one of them",
+                ))
+                .plain(String::from(
+                    "Only one of document or documentSource may be specified",
+                ))
+            },
+        );
+    } else if !doc && !src && !has(root, "jobTemplateArn") {
+        w.emit(&rules::DOCUMENT_SOURCE_REQUIRED, None, |_| {
+            Details::new(String::from(
+                "needs `document` or `documentSource` (or `jobTemplateArn`)",
+            ))
+            .plain(String::from(
+                "Either document or documentSource must be specified",
+            ))
+        });
+    }
+    check_contents(w, root);
+    check_parameters(w, root);
+}
+
+/// CreateJobTemplate: exactly one of `document`, `documentSource`, `jobArn` (V-25).
+pub(crate) fn check_template_sources<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
+    let given: Vec<&'static str> = ["document", "documentSource", "jobArn"]
+        .into_iter()
+        .filter(|m| has(root, m))
+        .collect();
+    match given.as_slice() {
+        [] => w.emit(&rules::DOCUMENT_SOURCE_REQUIRED, None, |_| {
+            Details::new(String::from(
+                "needs one of `document`, `documentSource` or `jobArn`",
+            ))
+            .plain(String::from(
+                "Either document, documentSource or jobArn must be specified",
+            ))
+        }),
+        [_] => {}
+        [first, rest @ ..] => {
+            for other in rest {
+                w.emit(&rules::DOCUMENT_EXCLUSIVE, Some(Seg::Key(other)), |_| {
+                    Details::new(format!("`{other}` is given together with `{first}`; a template has exactly one source"))
+                        .plain(String::from("Only one of document, documentSource or jobArn may be specified"))
+                });
+            }
+        }
+    }
+    check_contents(w, root);
+}
+
+/// The inline document is JSON; placeholders need a presigned-URL config;
+/// `documentSource` is an S3 URL.
+fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
+    if let Some(doc) = get_str(root, "document") {
+        if let Err(e) = crate::validate::json::parse_str(doc, DOCUMENT_DEPTH) {
+            w.emit(&rules::DOCUMENT_JSON, Some(Seg::Key("document")), |_| {
+                let (line, col) = crate::validate::json::line_col(doc, e.offset);
+                Details::new(format!(
+                    "the job document is not JSON: {} at line {line}, column {col}",
+                    crate::validate::describe_parse_error(&e.kind)
+                ))
+                .plain(String::from("The job document must be valid JSON"))
+            });
+        }
+        if doc.contains(PRESIGNED_PLACEHOLDER) && !has(root, "presignedUrlConfig") {
+            w.emit(&rules::PRESIGNED_WITHOUT_CONFIG, Some(Seg::Key("document")), |_| {
+                Details::new(String::from("uses `${aws:iot:s3-presigned-url:…}` placeholders but the request has no `presignedUrlConfig`"))
+                    .help(String::from("add `presignedUrlConfig` with a `roleArn` that may read the objects"))
+            });
+        }
+    }
+    if let Some(src) = get_str(root, "documentSource") {
+        if !is_s3_url(src) {
+            w.emit(&rules::DOCUMENT_SOURCE_NOT_S3, Some(Seg::Key("documentSource")), |_| {
+                Details::new(format!("`{}` is not an S3 object URL", excerpt(src)))
+                    .help(String::from("use https://<bucket>.s3.<region>.amazonaws.com/<key> or https://s3.amazonaws.com/<bucket>/<key>"))
+            });
+        }
+    }
+}
+
+/// `documentParameters` only with an AWS managed template (V-9).
+fn check_parameters<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
+    if !has(root, "documentParameters") {
+        return;
+    }
+    let arn = get_str(root, "jobTemplateArn");
+    if !arn.is_some_and(is_managed_template_arn) {
+        w.emit(&rules::DOCUMENT_PARAMETERS_MANAGED, Some(Seg::Key("documentParameters")), |_| {
+            let message = match arn {
+                None => String::from("`documentParameters` need an AWS managed `jobTemplateArn`"),
+                Some(a) => format!("`{}` is not an AWS managed job template, so `documentParameters` cannot be used", excerpt(a)),
+            };
+            Details::new(message)
+                .plain(String::from("documentParameters can only be used when creating jobs from AWS managed templates"))
+                .help(String::from("managed templates look like arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0"))
+        });
+    }
+}
+
+/// `arn:<partition>:iot:<region>::jobtemplate/AWS-<name>[:<version>]` (no account).
+pub(crate) fn is_managed_template_arn(arn: &str) -> bool {
+    let mut parts = arn.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some("iot"), Some(region), Some(""), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return false;
+    };
+    !partition.is_empty() && !region.is_empty() && resource.starts_with("jobtemplate/AWS-")
+}
+
+/// An S3 object URL, optionally wrapped in the presigned-URL placeholder.
+pub(crate) fn is_s3_url(src: &str) -> bool {
+    let url = src
+        .strip_prefix(PRESIGNED_PLACEHOLDER)
+        .and_then(|s| s.strip_suffix('}'))
+        .unwrap_or(src);
+    if url.starts_with("s3://") {
+        return url.len() > "s3://".len();
+    }
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    let aws = host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn");
+    let s3 = host.starts_with("s3.")
+        || host.starts_with("s3-")
+        || host.contains(".s3.")
+        || host.contains(".s3-");
+    aws && s3 && !path.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managed_template_arns() {
+        assert!(is_managed_template_arn(
+            "arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0"
+        ));
+        assert!(is_managed_template_arn(
+            "arn:aws-cn:iot:cn-north-1::jobtemplate/AWS-Download-File:1.0"
+        ));
+        assert!(!is_managed_template_arn(
+            "arn:aws:iot:us-east-1:123456789012:jobtemplate/AWS-Reboot"
+        ));
+        assert!(!is_managed_template_arn(
+            "arn:aws:iot:us-east-1::jobtemplate/my-template"
+        ));
+        assert!(!is_managed_template_arn("arn:aws:iot"));
+    }
+
+    #[test]
+    fn s3_urls() {
+        assert!(is_s3_url(
+            "https://my-bucket.s3.us-east-1.amazonaws.com/jobs/doc.json"
+        ));
+        assert!(is_s3_url("https://s3.amazonaws.com/bucket/key"));
+        assert!(is_s3_url(
+            "${aws:iot:s3-presigned-url:https://s3.amazonaws.com/bucket/key}"
+        ));
+        assert!(is_s3_url("s3://bucket/key"));
+        assert!(!is_s3_url("https://example.com/doc.json"));
+        assert!(!is_s3_url("http://s3.amazonaws.com/bucket/key"));
+        assert!(!is_s3_url("https://s3.amazonaws.com"));
+    }
+}

@@ -1,0 +1,135 @@
+//! `JobExecutionsRetryConfig`: how often a failed or timed-out execution is retried.
+
+use super::{get_arr, get_i32, get_str, has};
+use crate::rules;
+use crate::validate::api::Operation;
+use crate::validate::json::{Entry, Value};
+use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+
+/// `RetryCriteria.numberOfRetries` (NumberOfRetries): 0..=10.
+pub(crate) const NUMBER_OF_RETRIES_MIN: i64 = 0;
+/// `RetryCriteria.numberOfRetries` (NumberOfRetries): 0..=10.
+pub(crate) const NUMBER_OF_RETRIES_MAX: i64 = 10;
+/// `JobExecutionsRetryConfig.criteriaList` (RetryCriteriaList): 1..=2 entries.
+pub(crate) const CRITERIA_MIN: u64 = 1;
+/// `JobExecutionsRetryConfig.criteriaList` (RetryCriteriaList): 1..=2 entries.
+pub(crate) const CRITERIA_MAX: u64 = 2;
+/// Documented: at most 10 retries per device across all failure types (V-18).
+pub(crate) const TOTAL_RETRIES_MAX: i64 = 10;
+
+static FAILURE_TYPE: Shape = Shape {
+    name: "RetryableFailureType",
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["FAILED", "TIMED_OUT", "ALL"]),
+    },
+};
+static NUMBER_OF_RETRIES: Shape = Shape {
+    name: "NumberOfRetries",
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(NUMBER_OF_RETRIES_MIN),
+        max: Some(NUMBER_OF_RETRIES_MAX),
+    },
+};
+static CRITERIA: Shape = Shape {
+    name: "RetryCriteria",
+    kind: Kind::Struct {
+        members: &[
+            Member::req("failureType", &FAILURE_TYPE),
+            Member::req("numberOfRetries", &NUMBER_OF_RETRIES),
+        ],
+        check: Some(check_criterion),
+    },
+};
+static CRITERIA_LIST: Shape = Shape {
+    name: "RetryCriteriaList",
+    kind: Kind::List {
+        member: &CRITERIA,
+        min: Some(CRITERIA_MIN),
+        max: Some(CRITERIA_MAX),
+    },
+};
+/// `JobExecutionsRetryConfig`.
+pub(crate) static RETRY_CONFIG: Shape = Shape {
+    name: "JobExecutionsRetryConfig",
+    kind: Kind::Struct {
+        members: &[Member::req("criteriaList", &CRITERIA_LIST)],
+        check: Some(check_config),
+    },
+};
+
+fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
+    if w.op != Operation::UpdateJob {
+        return;
+    }
+    if let Some(n) = get_i32(e, "numberOfRetries").filter(|n| *n > 0) {
+        w.emit(&rules::UPDATE_RETRY_ZERO, Some(Seg::Key("numberOfRetries")), |_| {
+            Details::new(format!("`{n}` retries cannot be set by UpdateJob; after creation retries can only be set to 0"))
+                .plain(String::from("Job execution retries can only be updated to 0"))
+                .help(String::from("set `numberOfRetries` to 0 to stop retries, or create a new job"))
+        });
+    }
+}
+
+fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
+    let Some(list) = get_arr(e, "criteriaList") else {
+        return;
+    };
+    let criteria: Vec<(usize, &str, Option<i64>)> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match &n.value {
+            Value::Object(c) => {
+                get_str(c, "failureType").map(|ft| (i, ft, get_i32(c, "numberOfRetries")))
+            }
+            _ => None,
+        })
+        .collect();
+    let total: i64 = criteria.iter().filter_map(|c| c.2).sum();
+    if total > TOTAL_RETRIES_MAX {
+        w.emit(&rules::RETRY_TOTAL, Some(Seg::Key("criteriaList")), |_| {
+            Details::new(format!("asks for {total} retries in total; a device gets at most {TOTAL_RETRIES_MAX} across all failure types"))
+                .plain(format!("The total number of retries for a job execution cannot exceed {TOTAL_RETRIES_MAX}"))
+        });
+    }
+    // One criterion per failure type, and ALL (one shared budget) alone. The
+    // service's behaviour for overlaps is unconfirmed; overlapping budgets have
+    // no meaning we could model, so we refuse them.
+    for (k, (i, ft, _)) in criteria.iter().enumerate() {
+        let earlier = criteria
+            .iter()
+            .take(k)
+            .find(|(_, p, _)| p == ft || *p == "ALL" || *ft == "ALL");
+        if let Some((j, p, _)) = earlier {
+            w.at(Seg::Key("criteriaList"), |w| {
+                w.at(Seg::Index(*i), |w| {
+                    w.emit(&rules::RETRY_DUPLICATES, Some(Seg::Key("failureType")), |_| {
+                        let message = if p == ft {
+                            format!("failure type `{ft}` is already given at index {j}")
+                        } else {
+                            format!("`{ft}` overlaps `{p}` at index {j}: `ALL` cannot be combined with another failure type")
+                        };
+                        Details::new(message).plain(String::from("Duplicate or overlapping failure types in retry criteria"))
+                    });
+                });
+            });
+        }
+    }
+    // TIMED_OUT retries without an in-progress timeout only ever see step timeouts.
+    let needs_timeout = criteria
+        .iter()
+        .any(|(_, ft, n)| (*ft == "TIMED_OUT" || *ft == "ALL") && n.unwrap_or(0) > 0);
+    let root_has_timeout = match &w.root.value {
+        Value::Object(r) => has(r, "timeoutConfig"),
+        _ => true,
+    };
+    if needs_timeout && !root_has_timeout && w.op != Operation::UpdateJob {
+        w.emit(&rules::RETRY_TIMED_OUT_WITHOUT_TIMEOUT, Some(Seg::Key("criteriaList")), |_| {
+            Details::new(String::from("retries on `TIMED_OUT` but the job has no `timeoutConfig`; only step timeouts will trigger them"))
+                .help(String::from("add `timeoutConfig.inProgressTimeoutInMinutes`"))
+        });
+    }
+}

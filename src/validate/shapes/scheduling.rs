@@ -1,0 +1,178 @@
+//! `SchedulingConfig` and `MaintenanceWindow` (latest model): when a job rolls out.
+
+use super::{get_str, has};
+use crate::rules;
+use crate::validate::json::Entry;
+use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+use crate::validate::time::{parse_timestamp, DAY_MS, MINUTE_MS};
+
+/// `StringDateTime` (startTime, endTime): 1..=64 characters.
+pub(crate) const DATE_TIME_MAX: u64 = 64;
+/// `MaintenanceWindow.startTime` (CronExpression): 1..=256 characters.
+pub(crate) const CRON_MAX: u64 = 256;
+/// `MaintenanceWindow.durationInMinutes` (DurationInMinutes): 1..=1430.
+pub(crate) const DURATION_MIN: i64 = 1;
+/// `MaintenanceWindow.durationInMinutes` (DurationInMinutes): 1..=1430.
+pub(crate) const DURATION_MAX: i64 = 1430;
+/// V-21: start and end are at least 30 minutes after the request.
+pub(crate) const LEAD_MS: i64 = 30 * MINUTE_MS;
+/// V-21: start at most one year ahead (taken as 365 days; unconfirmed).
+pub(crate) const START_HORIZON_MS: i64 = 365 * DAY_MS;
+/// V-21: end at most two years ahead, and end - start at most two years (730 days).
+pub(crate) const END_HORIZON_MS: i64 = 730 * DAY_MS;
+
+static DATE_TIME: Shape = Shape {
+    name: "StringDateTime",
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(DATE_TIME_MAX),
+        pattern: None,
+        values: None,
+    },
+};
+static END_BEHAVIOR: Shape = Shape {
+    name: "JobEndBehavior",
+    kind: Kind::Str {
+        min: None,
+        max: None,
+        pattern: None,
+        values: Some(&["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]),
+    },
+};
+static CRON: Shape = Shape {
+    name: "CronExpression",
+    kind: Kind::Str {
+        min: Some(1),
+        max: Some(CRON_MAX),
+        pattern: None,
+        values: None,
+    },
+};
+static DURATION: Shape = Shape {
+    name: "DurationInMinutes",
+    kind: Kind::Int {
+        width: Width::I32,
+        min: Some(DURATION_MIN),
+        max: Some(DURATION_MAX),
+    },
+};
+static WINDOW: Shape = Shape {
+    name: "MaintenanceWindow",
+    kind: Kind::Struct {
+        members: &[
+            Member::req("startTime", &CRON),
+            Member::req("durationInMinutes", &DURATION),
+        ],
+        check: None,
+    },
+};
+/// `MaintenanceWindows`.
+pub(crate) static MAINTENANCE_WINDOWS: Shape = Shape {
+    name: "MaintenanceWindows",
+    kind: Kind::List {
+        member: &WINDOW,
+        min: None,
+        max: None,
+    },
+};
+/// `SchedulingConfig`.
+pub(crate) static SCHEDULING_CONFIG: Shape = Shape {
+    name: "SchedulingConfig",
+    kind: Kind::Struct {
+        members: &[
+            Member::opt("startTime", &DATE_TIME),
+            Member::opt("endTime", &DATE_TIME),
+            Member::opt("endBehavior", &END_BEHAVIOR),
+            Member::opt("maintenanceWindows", &MAINTENANCE_WINDOWS),
+        ],
+        check: Some(check),
+    },
+};
+
+fn timestamp<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>], name: &'static str) -> Option<i64> {
+    let s = get_str(e, name)?;
+    let t = parse_timestamp(s, false);
+    if t.is_none() {
+        w.emit(&rules::SCHEDULING_FORMAT, Some(Seg::Key(name)), |_| {
+            Details::new(format!("`{s}` is not a date and time of the form YYYY-MM-DDTHH:MM"))
+                .plain(format!("{name} must be in the format YYYY-MM-DDTHH:MM"))
+                .help(String::from("for example `2026-07-01T09:30` (UTC unless a zone such as `Z` or `+02:00` follows)"))
+        });
+    }
+    t
+}
+
+fn window<'j>(w: &mut Walker<'j>, name: &'static str, ok: bool, why: String) {
+    if !ok {
+        w.emit(&rules::SCHEDULING_WINDOW, Some(Seg::Key(name)), |_| {
+            Details::new(why.clone()).plain(format!("Invalid {name}: {why}"))
+        });
+    }
+}
+
+fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
+    if has(e, "endBehavior") && !has(e, "endTime") {
+        w.emit(
+            &rules::END_BEHAVIOR_NEEDS_END_TIME,
+            Some(Seg::Key("endBehavior")),
+            |_| {
+                Details::new(String::from(
+                    "`endBehavior` has no effect without `endTime`",
+                ))
+            },
+        );
+    }
+    let start = timestamp(w, e, "startTime");
+    let end = timestamp(w, e, "endTime");
+    if let (Some(s), Some(t)) = (start, end) {
+        let gap = t - s;
+        window(
+            w,
+            "endTime",
+            (LEAD_MS..=END_HORIZON_MS).contains(&gap),
+            String::from("endTime must be between 30 minutes and 2 years after startTime"),
+        );
+    }
+    if start.is_none() && end.is_none() {
+        return;
+    }
+    let Some(now) = w.options.now_ms else {
+        w.emit(&rules::SCHEDULING_SKIPPED, None, |_| {
+            Details::new(String::from(
+                "the scheduling window was not checked because no current time was given",
+            ))
+            .help(String::from(
+                "pass `now` (CLI: --now) to check startTime and endTime against it",
+            ))
+        });
+        return;
+    };
+    if let Some(s) = start {
+        window(
+            w,
+            "startTime",
+            s >= now + LEAD_MS,
+            String::from("startTime must be at least 30 minutes in the future"),
+        );
+        window(
+            w,
+            "startTime",
+            s <= now + START_HORIZON_MS,
+            String::from("startTime must be at most 1 year in the future"),
+        );
+    }
+    if let Some(t) = end {
+        window(
+            w,
+            "endTime",
+            t >= now + LEAD_MS,
+            String::from("endTime must be at least 30 minutes in the future"),
+        );
+        window(
+            w,
+            "endTime",
+            t <= now + END_HORIZON_MS,
+            String::from("endTime must be at most 2 years in the future"),
+        );
+    }
+}
