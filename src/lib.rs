@@ -33,7 +33,10 @@ pub use export::document_schema;
 pub use export::json_schema as schema_export;
 pub use export::sarif;
 pub use machine::replay;
-pub use rules::{rules, Rule};
+pub use rules::{
+    catalogue, catalogue_entry, machine_rules, reference_rules, rules, Entry, Kind, Provenance,
+    Reference, Rule,
+};
 pub use validate::api::{ApiVersion, Operation, Options, Profile, UnknownOperation};
 pub use validate::report::{
     Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, Violation,

@@ -2,7 +2,7 @@
 //! [`crate::validate::display`]), the JSON listing, the summary and the rule list.
 
 use crate::validate::display::{write_report, Style};
-use crate::{rules, Operation, Report, Severity};
+use crate::{machine_rules, reference_rules, rules, Operation, Reference, Report, Severity};
 
 /// One file's report for people: `{file}: {op} request is …`, one line per
 /// violation with `file:line:column:` first, colour when asked.
@@ -50,24 +50,51 @@ pub(crate) fn json(reports: &[(String, Report)], listing: bool) -> String {
     }
 }
 
-/// `rules` as text: one aligned line per rule and its link below.
+/// `rules` as text, in three sections: the validator's rules (one aligned
+/// line each and its link below), then the machine's rules and the reference
+/// entries (id, provenance and summary, then the choice made, if any, and
+/// the links).
 pub(crate) fn rules_text() -> String {
-    rules()
-        .iter()
-        .map(|r| {
-            let reference = r.reference.map(|x| format!(" [{x}]")).unwrap_or_default();
-            format!(
-                "{:<40} {:<18} {:<8} {:<10} {}{reference}\n    {}\n",
-                r.id,
-                r.code.as_str(),
-                match r.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                r.source.as_str(),
-                r.summary,
-                r.link
-            )
-        })
-        .collect()
+    let mut out = String::from("validator rules\n");
+    for r in rules() {
+        let reference = r.reference.map(|x| format!(" [{x}]")).unwrap_or_default();
+        out.push_str(&format!(
+            "{:<40} {:<18} {:<8} {:<10} {}{reference}\n    {}\n",
+            r.id,
+            r.code.as_str(),
+            match r.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            r.source.as_str(),
+            r.summary,
+            r.link
+        ));
+    }
+    out.push_str("\nmachine rules (J: job transitions, E: execution transitions, R: runtime)\n");
+    references(&mut out, machine_rules());
+    out.push_str(
+        "\nreference (V: documented request rules, Q: quotas, C: contradictions between sources)\n",
+    );
+    references(&mut out, reference_rules());
+    out
+}
+
+/// One entry per reference: `id provenance summary`, then `choice: …` when
+/// there is one, then the links.
+fn references(out: &mut String, entries: &[Reference]) {
+    for r in entries {
+        out.push_str(&format!(
+            "{:<6} {:<14} {}\n",
+            r.id,
+            r.provenance.as_str(),
+            r.summary
+        ));
+        if let Some(choice) = r.choice {
+            out.push_str(&format!("    choice: {choice}\n"));
+        }
+        for link in r.links {
+            out.push_str(&format!("    {link}\n"));
+        }
+    }
 }

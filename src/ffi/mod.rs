@@ -144,9 +144,13 @@ pub fn is_valid_json(operation: &str, request: &str, options: &str) -> String {
     }
 }
 
-/// Every rule as a JSON array (see [`crate::rules()`]).
+/// Every entry of the catalogue as a JSON array (see [`crate::catalogue()`]):
+/// the validator's rules (`"kind": "validator"`), then the machine's
+/// (`"machine"`), then the documented rules, quotas and contradictions they
+/// cite (`"reference"`).
 pub fn rules_json() -> String {
-    serde_json::to_string(crate::rules()).unwrap_or_else(|_| String::from("[]"))
+    let all: Vec<crate::Entry> = crate::catalogue().collect();
+    serde_json::to_string(&all).unwrap_or_else(|_| String::from("[]"))
 }
 
 /// Every violation code as a JSON array of strings, in the documented order.

@@ -1,7 +1,20 @@
-//! The catalogue of rules: each with its id, code, severity, provenance and,
-//! for documented rules, the AWS page it comes from.
+//! The catalogue of rules: the validator's rules (each with its id, code,
+//! severity, provenance and, for documented rules, the AWS page it comes
+//! from), and the reference catalogue of the AWS IoT Jobs behaviour that the
+//! machine's effects and the validator's rules cite by id (`J1`, `E12`,
+//! `R-9`, `V-21`, `Q-4`, `C-5`; see [`catalogue`]).
+
+mod catalogue;
+mod documented;
+mod links;
+mod machine;
+
+pub use catalogue::{
+    catalogue, catalogue_entry, machine_rules, reference_rules, Entry, Kind, Provenance, Reference,
+};
 
 use crate::validate::report::{Code, Severity, Source};
+use links::*;
 use serde::Serialize;
 
 /// One rule the validator applies.
@@ -19,40 +32,11 @@ pub struct Rule {
     pub summary: &'static str,
     /// The AWS page the rule comes from.
     pub link: &'static str,
-    /// The id of the rule in the project's semantics notes (`V-10`, ...), if any.
+    /// The id(s) of the [`Reference`] entries the rule applies (`V-10`, or
+    /// several separated by `, ` as in `V-5, V-25`), if any: each is an id of
+    /// [`reference_rules`].
     pub reference: Option<&'static str>,
 }
-
-const API: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_Operations_AWS_IoT.html";
-const RFC8259: &str = "https://www.rfc-editor.org/rfc/rfc8259";
-const D_CONFIG: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-configurations-details.html";
-const D_CONFIG_API: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-api.html";
-const D_MGMT: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-management-control-api.html";
-const D_PRESIGNED: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/create-manage-jobs.html";
-const A_CREATE_JOB: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html";
-const A_EXP_RATE: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_ExponentialRolloutRate.html";
-const A_RATE_CRIT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_RateIncreaseCriteria.html";
-const A_ROLLOUT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRolloutConfig.html";
-const A_ABORT_CRIT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortCriteria.html";
-const A_TIMEOUT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_TimeoutConfig.html";
-const A_RETRY: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRetryConfig.html";
-const A_PRESIGNED: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_PresignedUrlConfig.html";
-const A_SCHEDULING: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_SchedulingConfig.html";
-const A_ASSOCIATE: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_AssociateTargetsWithJob.html";
-const A_UPDATE_JOB: &str = "https://docs.aws.amazon.com/iot/latest/apireference/API_UpdateJob.html";
 
 macro_rules! rules {
     ($($name:ident = $id:literal, $code:ident, $sev:ident, $src:ident, $link:expr, $reference:expr, $summary:literal;)*) => {
