@@ -207,7 +207,7 @@ pub fn catalogue() -> impl Iterator<Item = Entry> {
 /// ```
 /// let e = iot_jobs_policy::catalogue_entry("R-9").unwrap();
 /// assert_eq!(e.kind(), iot_jobs_policy::Kind::Machine);
-/// assert!(iot_jobs_policy::catalogue_entry("R-99").is_none());
+/// assert!(iot_jobs_policy::catalogue_entry("no.such.rule").is_none());
 /// ```
 pub fn catalogue_entry(id: &str) -> Option<Entry> {
     catalogue().find(|e| e.id() == id)
