@@ -147,8 +147,10 @@ export interface Report {
   awsMessage: string | null;
 }
 
-/** One rule the validator applies. */
+/** One rule the validator applies: a `rules()` entry of kind `validator`. */
 export interface Rule {
+  /** `validator`: a rule the validator applies, with a code and a severity. */
+  kind: 'validator';
   /** Stable id, e.g. `model.maxLength` or `retry-total`. */
   id: string;
   /** The code its violations carry. */
@@ -161,9 +163,47 @@ export interface Rule {
   summary: string;
   /** The AWS page (or RFC) the rule comes from. */
   link: string;
-  /** The id of the rule in the project's semantics notes (`V-10`, ...), or `null`. */
+  /**
+   * The id of the `reference` entry the rule applies (`V-10`), or several
+   * separated by `, ` (`V-5, V-25`); `null` for none.
+   */
   reference: string | null;
 }
+
+/**
+ * How well a `machine` or `reference` entry is backed by AWS sources:
+ * stated in a current AWS page or the latest model (`confirmed`), in the
+ * 2022 developer guide (`documented2022`), a reading of the sources
+ * (`inferred`), stated nowhere (`unconfirmed`), or sources that disagree
+ * (`contradictory`).
+ */
+export type Provenance = 'confirmed' | 'documented2022' | 'inferred' | 'unconfirmed' | 'contradictory';
+
+/**
+ * One documented behaviour of AWS IoT Jobs that the machine and the
+ * validator cite by id: a `rules()` entry of kind `machine` (`J1`..`J14`
+ * job transitions, `E1`..`E15` execution transitions, `R-1`..`R-22`
+ * runtime rules: the `rule` of every machine effect and error) or
+ * `reference` (`V-1`..`V-36` request rules, `Q-1`..`Q-8` quotas,
+ * `C-1`..`C-10` contradictions between sources: what `Rule.reference` names).
+ */
+export interface Reference {
+  /** `machine` (J, E, R-) or `reference` (V-, Q-, C-). */
+  kind: 'machine' | 'reference';
+  /** Stable id, e.g. `J3`, `E12`, `R-9`, `V-21`, `Q-4`, `C-5`. */
+  id: string;
+  /** What AWS states (or, for a contradiction, what the sources disagree on), in one sentence. */
+  summary: string;
+  /** How well the statement is backed. */
+  provenance: Provenance;
+  /** The AWS pages it comes from (for a statement no page makes: the page defining the members involved). */
+  links: string[];
+  /** The choice this package made where AWS documents nothing, the sources disagree, or the behaviour is not modelled; `null` when applied as stated. */
+  choice: string | null;
+}
+
+/** One entry of `rules()`: tell the kinds apart by `kind`. */
+export type CatalogueEntry = Rule | Reference;
 
 /** A `TypeError` thrown for misuse; its `code` says which. */
 export interface UsageError extends TypeError {
@@ -217,8 +257,17 @@ export type RequestArgument<Op extends Operation, R, Api extends ApiVersion> =
   : R extends string ? string
   : RequestOf<Op, Api>;
 
-/** Every rule the validator applies, in the documented order. */
-export function rules(): Rule[];
+/**
+ * The catalogue, as `iot-jobs-policy rules --format json` prints it: every
+ * rule the validator applies (`kind: 'validator'`, in the documented order),
+ * then the machine's rules (`kind: 'machine'`), then the documented rules,
+ * quotas and contradictions they cite (`kind: 'reference'`). Ids are unique.
+ * A fresh array each call.
+ *
+ * @example
+ * const validatorRules = rules().filter((r): r is Rule => r.kind === 'validator');
+ */
+export function rules(): CatalogueEntry[];
 
 /** Every violation code, in the documented order (the values of `ErrorCode`). */
 export function codes(): ErrorCode[];

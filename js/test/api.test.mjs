@@ -100,13 +100,19 @@ test('options api and profile reach the core', () => {
   assert.deepEqual(validate('CreateJob', good, { api: 'latest', profile: 'documented', now: undefined }), validate('CreateJob', good));
 });
 
-test('rules() lists every rule, each with a known code', () => {
+test('rules() lists every validator rule, each with a known code, then the machine and reference entries', () => {
   const all = rules();
   const known = new Set(codes());
-  assert.ok(all.length > 10);
-  for (const r of all) {
+  const validator = all.filter((r) => r.kind === 'validator');
+  assert.ok(validator.length > 10);
+  assert.deepEqual(all.slice(0, validator.length), validator, 'validator rules first');
+  for (const r of validator) {
     assert.ok(known.has(r.code), r.id);
-    assert.deepEqual(Object.keys(r), ['id', 'code', 'severity', 'source', 'summary', 'link', 'reference']);
+    assert.deepEqual(Object.keys(r), ['kind', 'id', 'code', 'severity', 'source', 'summary', 'link', 'reference']);
+  }
+  for (const r of all.slice(validator.length)) {
+    assert.ok(r.kind === 'machine' || r.kind === 'reference', r.id);
+    assert.deepEqual(Object.keys(r), ['kind', 'id', 'summary', 'provenance', 'links', 'choice']);
   }
   assert.notEqual(rules(), all, 'a fresh array each call');
 });

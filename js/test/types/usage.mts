@@ -14,7 +14,7 @@ const code: ErrorCode | undefined = first?.code;
 if (code === 'maxLength' || code === 'pattern') console.log(first?.path, first?.help ?? '');
 const aws: string | null = report.awsMessage;
 const ok: boolean = isValid('update_job', '{"jobId":"j"}', { now: 1_700_000_000_000 });
-const all: string[] = rules().map((r) => `${r.id} ${r.code} ${r.severity} ${r.source} ${r.link} ${r.reference ?? ''}`);
+const all: string[] = rules().map((r) => (r.kind === 'validator' ? `${r.id} ${r.code} ${r.severity} ${r.source} ${r.link} ${r.reference ?? ''}` : `${r.id} ${r.provenance} ${r.links.join(' ')} ${r.choice ?? ''}`));
 const known: ErrorCode[] = codes();
 console.log(aws, ok, all, known);
 const schemaOptions: SchemaOptions = { dialect: 'draft-07', api: 'latest', profile: 'documented' };
