@@ -160,25 +160,36 @@ impl<'j> Walker<'j> {
                 });
             }
         };
-        let text = &n.text;
-        if let Some(min) = min.filter(|m| v < *m) {
-            self.emit(&rules::MINIMUM, None, |w| below(w, text, &min.to_string()));
-        }
-        if let Some(max) = max.filter(|m| v > *m) {
-            self.emit(&rules::MAXIMUM, None, |w| above(w, text, &max.to_string()));
-        }
+        self.range(
+            &n.text,
+            min.filter(|m| v < *m).map(|m| m.to_string()),
+            max.filter(|m| v > *m).map(|m| m.to_string()),
+        );
     }
 
     pub(super) fn walk_double(&mut self, node: &'j Node<'j>, min: Option<f64>, max: Option<f64>) {
         let Value::Number(n) = &node.value else {
             return self.type_error(node, "a number");
         };
-        let text = &n.text;
-        if let Some(min) = min.filter(|m| n.value < *m) {
-            self.emit(&rules::MINIMUM, None, |w| below(w, text, &min.to_string()));
+        self.range(
+            &n.text,
+            min.filter(|m| n.value < *m).map(|m| m.to_string()),
+            max.filter(|m| n.value > *m).map(|m| m.to_string()),
+        );
+    }
+
+    /// Reports the number `text` as below the minimum `under` or above the
+    /// maximum `over` (each given, as messages write it, only when violated).
+    fn range(&mut self, text: &str, under: Option<String>, over: Option<String>) {
+        if let Some(min) = under {
+            self.emit(&rules::MINIMUM, None, |w| {
+                bound(w, text, "less than the minimum", "greater", &min)
+            });
         }
-        if let Some(max) = max.filter(|m| n.value > *m) {
-            self.emit(&rules::MAXIMUM, None, |w| above(w, text, &max.to_string()));
+        if let Some(max) = over {
+            self.emit(&rules::MAXIMUM, None, |w| {
+                bound(w, text, "greater than the maximum", "less", &max)
+            });
         }
     }
 
@@ -206,27 +217,13 @@ impl<'j> Walker<'j> {
     }
 }
 
-fn below(w: &Walker<'_>, text: &str, min: &str) -> Details {
-    Details::new(format!(
-        "`{}` is less than the minimum of {min}",
-        excerpt(text)
-    ))
-    .item(
+/// A number beyond a bound: "`text` is {beyond} of {limit}", and the AWS
+/// item "Member must have value {relation} than or equal to {limit}".
+fn bound(w: &Walker<'_>, text: &str, beyond: &str, relation: &str, limit: &str) -> Details {
+    Details::new(format!("`{}` is {beyond} of {limit}", excerpt(text))).item(
         Some(text),
         &w.aws_path(),
-        &format!("Member must have value greater than or equal to {min}"),
-    )
-}
-
-fn above(w: &Walker<'_>, text: &str, max: &str) -> Details {
-    Details::new(format!(
-        "`{}` is greater than the maximum of {max}",
-        excerpt(text)
-    ))
-    .item(
-        Some(text),
-        &w.aws_path(),
-        &format!("Member must have value less than or equal to {max}"),
+        &format!("Member must have value {relation} than or equal to {limit}"),
     )
 }
 
