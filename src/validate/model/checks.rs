@@ -3,12 +3,12 @@
 //! the number of entries of a list or map.
 
 use super::numbers::{integral, Integral};
-use super::shape::Width;
+use super::shape::{Kind, Shape, Width};
 use super::sink::Details;
 use super::Walker;
 use crate::rules;
 use crate::validate::json::{Node, Value};
-use crate::validate::primitive::{closest, excerpt, Pattern};
+use crate::validate::primitive::{closest, excerpt};
 
 impl<'j> Walker<'j> {
     pub(crate) fn type_error(&mut self, node: &'j Node<'j>, expected: &'static str) {
@@ -22,29 +22,26 @@ impl<'j> Walker<'j> {
         });
     }
 
-    pub(super) fn walk_str(
-        &mut self,
-        node: &'j Node<'j>,
-        min: Option<u64>,
-        max: Option<u64>,
-        pattern: Option<Pattern>,
-        values: Option<&'static [&'static str]>,
-    ) {
+    /// Walks `node` against the string shape `shape`.
+    pub(super) fn walk_str(&mut self, node: &'j Node<'j>, shape: &'static Shape) {
         let Value::String(s) = &node.value else {
             return self.type_error(node, "a string");
         };
-        self.check_str(s, min, max, pattern, values);
+        self.check_str(s, shape);
     }
 
-    /// Checks a string's length, pattern and enum.
-    pub(crate) fn check_str(
-        &mut self,
-        s: &'j str,
-        min: Option<u64>,
-        max: Option<u64>,
-        pattern: Option<Pattern>,
-        values: Option<&'static [&'static str]>,
-    ) {
+    /// Checks a string's length, pattern and enum against `shape` (a string
+    /// shape; any other has no string constraints).
+    pub(super) fn check_str(&mut self, s: &'j str, shape: &'static Shape) {
+        let Kind::Str {
+            min,
+            max,
+            pattern,
+            values,
+        } = shape.kind
+        else {
+            return;
+        };
         // Byte length bounds the number of code points from both sides
         // (1..=4 bytes each), so most strings need no count at all.
         let bytes = s.len() as u64;

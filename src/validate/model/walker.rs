@@ -136,12 +136,7 @@ impl<'j> Walker<'j> {
     /// Walks `node` against `shape`.
     pub(crate) fn walk(&mut self, node: &'j Node<'j>, shape: &'static Shape) {
         match &shape.kind {
-            Kind::Str {
-                min,
-                max,
-                pattern,
-                values,
-            } => self.walk_str(node, *min, *max, *pattern, *values),
+            Kind::Str { .. } => self.walk_str(node, shape),
             Kind::Int { width, min, max } => self.walk_int(node, *width, *min, *max),
             Kind::Double { min, max } => self.walk_double(node, *min, *max),
             Kind::Bool => {
@@ -196,15 +191,7 @@ impl<'j> Walker<'j> {
         self.duplicates(entries);
         for e in entries {
             self.at(Seg::Key(&e.key), |w| {
-                if let Kind::Str {
-                    min,
-                    max,
-                    pattern,
-                    values,
-                } = &key.kind
-                {
-                    w.check_str(&e.key, *min, *max, *pattern, *values);
-                }
+                w.check_str(&e.key, key);
                 w.walk_entry(&e.value, value, "map values");
             });
         }
