@@ -1,12 +1,10 @@
 //! `CreateJob` (`PUT /jobs/{jobId}`).
 
+use super::members;
 use crate::rules;
 use crate::validate::json::Entry;
 use crate::validate::model::{Apis, Details, Kind, Member, Seg, Shape, Walker};
-use crate::validate::shapes::{
-    abort, document, get_arr, ids, packages, presigned_url, retry, rollout, scheduling, tags,
-    timeout,
-};
+use crate::validate::shapes::{document, get_arr, ids, packages, scheduling};
 
 /// `TargetArn`: at most 2048 characters.
 pub(crate) const TARGET_ARN_MAX: u64 = 2048;
@@ -47,29 +45,25 @@ pub(crate) static INPUT: Shape = Shape {
     name: "CreateJobRequest",
     kind: Kind::Struct {
         members: &[
-            Member::req("jobId", &ids::JOB_ID),
+            members::JOB_ID,
             Member::req("targets", &TARGETS),
-            Member::opt("documentSource", &document::DOCUMENT_SOURCE),
-            Member::opt("document", &document::DOCUMENT),
-            Member::opt("description", &ids::DESCRIPTION),
-            Member::opt("presignedUrlConfig", &presigned_url::PRESIGNED_URL_CONFIG),
+            members::DOCUMENT_SOURCE,
+            members::DOCUMENT,
+            members::DESCRIPTION,
+            members::PRESIGNED_URL_CONFIG,
             Member::opt("targetSelection", &TARGET_SELECTION),
-            Member::opt("jobExecutionsRolloutConfig", &rollout::ROLLOUT_CONFIG),
-            Member::opt("abortConfig", &abort::ABORT_CONFIG),
-            Member::opt("timeoutConfig", &timeout::TIMEOUT_CONFIG),
-            Member::opt("tags", &tags::TAG_LIST),
-            Member::opt("namespaceId", &ids::NAMESPACE_ID_2022).only(Apis::Only2022),
-            Member::opt("namespaceId", &ids::NAMESPACE_ID_LATEST).only(Apis::OnlyLatest),
+            members::ROLLOUT_CONFIG,
+            members::ABORT_CONFIG,
+            members::TIMEOUT_CONFIG,
+            members::TAGS,
+            members::NAMESPACE_ID_2022,
+            members::NAMESPACE_ID_LATEST,
             Member::opt("jobTemplateArn", &ids::JOB_TEMPLATE_ARN),
-            Member::opt("jobExecutionsRetryConfig", &retry::RETRY_CONFIG),
+            members::RETRY_CONFIG,
             document::PARAMETERS_2022,
             document::PARAMETERS_LATEST,
             Member::opt("schedulingConfig", &scheduling::SCHEDULING_CONFIG).only(Apis::OnlyLatest),
-            Member::opt(
-                "destinationPackageVersions",
-                &packages::DESTINATION_PACKAGE_VERSIONS,
-            )
-            .only(Apis::OnlyLatest),
+            members::DESTINATION_PACKAGE_VERSIONS,
         ],
         check: Some(check),
     },

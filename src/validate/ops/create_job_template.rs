@@ -1,10 +1,9 @@
 //! `CreateJobTemplate` (`PUT /job-templates/{jobTemplateId}`).
 
+use super::members;
 use crate::validate::json::Entry;
 use crate::validate::model::{Apis, Kind, Member, Shape, Walker};
-use crate::validate::shapes::{
-    abort, document, ids, packages, presigned_url, retry, rollout, scheduling, tags, timeout,
-};
+use crate::validate::shapes::{document, ids, packages, scheduling};
 
 /// `CreateJobTemplateRequest`. Unlike CreateJob it has `description` required,
 /// `jobArn`, and (latest) top-level `maintenanceWindows`; it has no targets,
@@ -15,22 +14,18 @@ pub(crate) static INPUT: Shape = Shape {
         members: &[
             Member::req("jobTemplateId", &ids::JOB_TEMPLATE_ID),
             Member::opt("jobArn", &ids::JOB_ARN),
-            Member::opt("documentSource", &document::DOCUMENT_SOURCE),
-            Member::opt("document", &document::DOCUMENT),
+            members::DOCUMENT_SOURCE,
+            members::DOCUMENT,
             Member::req("description", &ids::DESCRIPTION),
-            Member::opt("presignedUrlConfig", &presigned_url::PRESIGNED_URL_CONFIG),
-            Member::opt("jobExecutionsRolloutConfig", &rollout::ROLLOUT_CONFIG),
-            Member::opt("abortConfig", &abort::ABORT_CONFIG),
-            Member::opt("timeoutConfig", &timeout::TIMEOUT_CONFIG),
-            Member::opt("tags", &tags::TAG_LIST),
-            Member::opt("jobExecutionsRetryConfig", &retry::RETRY_CONFIG),
+            members::PRESIGNED_URL_CONFIG,
+            members::ROLLOUT_CONFIG,
+            members::ABORT_CONFIG,
+            members::TIMEOUT_CONFIG,
+            members::TAGS,
+            members::RETRY_CONFIG,
             Member::opt("maintenanceWindows", &scheduling::MAINTENANCE_WINDOWS)
                 .only(Apis::OnlyLatest),
-            Member::opt(
-                "destinationPackageVersions",
-                &packages::DESTINATION_PACKAGE_VERSIONS,
-            )
-            .only(Apis::OnlyLatest),
+            members::DESTINATION_PACKAGE_VERSIONS,
         ],
         check: Some(check),
     },

@@ -1,5 +1,6 @@
 //! `DescribeJob` (`GET /jobs/{jobId}`).
 
+use super::members;
 use crate::validate::model::{Apis, Kind, Member, Shape};
 use crate::validate::shapes::ids;
 
@@ -9,7 +10,7 @@ pub(crate) static INPUT: Shape = Shape {
     name: "DescribeJobRequest",
     kind: Kind::Struct {
         members: &[
-            Member::req("jobId", &ids::JOB_ID),
+            members::JOB_ID,
             Member::opt("beforeSubstitution", &ids::BEFORE_SUBSTITUTION).only(Apis::OnlyLatest),
         ],
         check: None,

@@ -1,7 +1,7 @@
 //! `ListJobExecutionsForJob` (`GET /jobs/{jobId}/things`).
 
-use crate::validate::model::{Kind, Member, Shape};
-use crate::validate::shapes::ids;
+use super::members;
+use crate::validate::model::{Kind, Shape};
 
 /// `ListJobExecutionsForJobRequest`: `jobId` (path), `status`, `maxResults`,
 /// `nextToken` (query).
@@ -9,10 +9,10 @@ pub(crate) static INPUT: Shape = Shape {
     name: "ListJobExecutionsForJobRequest",
     kind: Kind::Struct {
         members: &[
-            Member::req("jobId", &ids::JOB_ID),
-            Member::opt("status", &ids::JOB_EXECUTION_STATUS),
-            Member::opt("maxResults", &ids::MAX_RESULTS),
-            Member::opt("nextToken", &ids::NEXT_TOKEN),
+            members::JOB_ID,
+            members::STATUS,
+            members::MAX_RESULTS,
+            members::NEXT_TOKEN,
         ],
         check: None,
     },

@@ -1,6 +1,7 @@
 //! `ListJobExecutionsForThing` (`GET /things/{thingName}/jobs`).
 
-use crate::validate::model::{Apis, Kind, Member, Shape};
+use super::members;
+use crate::validate::model::{Kind, Member, Shape};
 use crate::validate::shapes::ids;
 
 /// `ListJobExecutionsForThingRequest`: `thingName` (path), `status`,
@@ -10,11 +11,11 @@ pub(crate) static INPUT: Shape = Shape {
     kind: Kind::Struct {
         members: &[
             Member::req("thingName", &ids::THING_NAME),
-            Member::opt("status", &ids::JOB_EXECUTION_STATUS),
-            Member::opt("namespaceId", &ids::NAMESPACE_ID_2022).only(Apis::Only2022),
-            Member::opt("namespaceId", &ids::NAMESPACE_ID_LATEST).only(Apis::OnlyLatest),
-            Member::opt("maxResults", &ids::MAX_RESULTS),
-            Member::opt("nextToken", &ids::NEXT_TOKEN),
+            members::STATUS,
+            members::NAMESPACE_ID_2022,
+            members::NAMESPACE_ID_LATEST,
+            members::MAX_RESULTS,
+            members::NEXT_TOKEN,
             Member::opt("jobId", &ids::JOB_ID),
         ],
         check: None,

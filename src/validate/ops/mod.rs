@@ -6,6 +6,7 @@ pub(crate) mod describe_job;
 pub(crate) mod describe_job_template;
 pub(crate) mod list_job_executions_for_job;
 pub(crate) mod list_job_executions_for_thing;
+mod members;
 pub(crate) mod update_job;
 
 use crate::validate::api::Operation;

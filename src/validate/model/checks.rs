@@ -1,0 +1,249 @@
+//! The primitive checks of one value against its shape's constraints:
+//! types, string length, pattern and enum, integer and number bounds, and
+//! the number of entries of a list or map.
+
+use super::numbers::{integral, Integral};
+use super::shape::{Kind, Shape, Width};
+use super::sink::Details;
+use super::Walker;
+use crate::rules;
+use crate::validate::json::{Node, Value};
+use crate::validate::primitive::{closest, excerpt};
+
+impl<'j> Walker<'j> {
+    pub(crate) fn type_error(&mut self, node: &'j Node<'j>, expected: &'static str) {
+        let found = node.value.type_name();
+        self.emit(&rules::TYPE, None, |w| {
+            Details::new(format!(
+                "expected {expected}, found {found} `{}`",
+                excerpt(&render(node))
+            ))
+            .plain(format!("Value at '{}' must be {expected}", w.aws_path()))
+        });
+    }
+
+    /// Walks `node` against the string shape `shape`.
+    pub(super) fn walk_str(&mut self, node: &'j Node<'j>, shape: &'static Shape) {
+        let Value::String(s) = &node.value else {
+            return self.type_error(node, "a string");
+        };
+        self.check_str(s, shape);
+    }
+
+    /// Checks a string's length, pattern and enum against `shape` (a string
+    /// shape; any other has no string constraints).
+    pub(super) fn check_str(&mut self, s: &'j str, shape: &'static Shape) {
+        let Kind::Str {
+            min,
+            max,
+            pattern,
+            values,
+        } = shape.kind
+        else {
+            return;
+        };
+        // Byte length bounds the number of code points from both sides
+        // (1..=4 bytes each), so most strings need no count at all.
+        let bytes = s.len() as u64;
+        let undecided = min.is_some_and(|m| bytes < m.saturating_mul(4) && bytes >= m)
+            || max.is_some_and(|m| bytes > m);
+        let certain_short = min.is_some_and(|m| bytes < m);
+        if undecided || certain_short {
+            let len = s.chars().count() as u64;
+            if let Some(min) = min.filter(|m| len < *m) {
+                self.emit(&rules::MIN_LENGTH, None, |w| {
+                    Details::new(format!(
+                        "`{}` is {len} characters long, shorter than the minimum of {min}",
+                        excerpt(s)
+                    ))
+                    .item(
+                        Some(s),
+                        &w.aws_path(),
+                        &format!("Member must have length greater than or equal to {min}"),
+                    )
+                });
+            }
+            if let Some(max) = max.filter(|m| len > *m) {
+                self.emit(&rules::MAX_LENGTH, None, |w| {
+                    Details::new(format!(
+                        "`{}` is {len} characters long, longer than the maximum of {max}",
+                        excerpt(s)
+                    ))
+                    .item(
+                        Some(s),
+                        &w.aws_path(),
+                        &format!("Member must have length less than or equal to {max}"),
+                    )
+                });
+            }
+        }
+        if let Some(p) = pattern.filter(|p| !p.matches(s)) {
+            self.emit(&rules::PATTERN, None, |w| {
+                let why = match p.first_offender(s) {
+                    _ if s.is_empty() => String::from("it is empty"),
+                    Some(c) => format!("`{}` is not allowed", c.escape_debug()),
+                    None => String::from("it does not have the required form"),
+                };
+                Details::new(format!(
+                    "`{}` does not match the pattern `{}`: {why}",
+                    excerpt(s),
+                    p.source()
+                ))
+                .item(
+                    Some(s),
+                    &w.aws_path(),
+                    &format!(
+                        "Member must satisfy regular expression pattern: {}",
+                        p.source()
+                    ),
+                )
+            });
+        }
+        if let Some(values) = values.filter(|v| !v.contains(&s)) {
+            self.emit(&rules::ENUM, None, |w| {
+                let mut d = Details::new(format!(
+                    "`{}` is not one of {}",
+                    excerpt(s),
+                    values.join(", ")
+                ))
+                .item(
+                    Some(s),
+                    &w.aws_path(),
+                    &format!(
+                        "Member must satisfy enum value set: [{}]",
+                        values.join(", ")
+                    ),
+                );
+                if let Some(m) = values
+                    .iter()
+                    .find(|v| v.eq_ignore_ascii_case(s))
+                    .or_else(|| {
+                        closest(s, values.iter().copied())
+                            .and_then(|c| values.iter().find(|v| **v == c))
+                    })
+                {
+                    d = d.help(format!("did you mean `{m}`?"));
+                }
+                d
+            });
+        }
+    }
+
+    pub(super) fn walk_int(
+        &mut self,
+        node: &'j Node<'j>,
+        width: Width,
+        min: Option<i64>,
+        max: Option<i64>,
+    ) {
+        let Value::Number(n) = &node.value else {
+            return self.type_error(node, "an integer");
+        };
+        let v = match integral(&n.text, n.value) {
+            Integral::Fraction => return self.type_error(node, "an integer"),
+            Integral::Value(v) if width == Width::I64 || i32::try_from(v).is_ok() => v,
+            Integral::Value(_) | Integral::TooLarge => {
+                let text = &n.text;
+                let bits = if width == Width::I32 { 32 } else { 64 };
+                return self.emit(&rules::NUMBER_TOO_LARGE, None, |w| {
+                    Details::new(format!(
+                        "`{}` does not fit a {bits}-bit integer",
+                        excerpt(text)
+                    ))
+                    .plain(format!(
+                        "Value '{text}' at '{}' could not be read as a {bits}-bit integer",
+                        w.aws_path()
+                    ))
+                });
+            }
+        };
+        self.range(
+            &n.text,
+            min.filter(|m| v < *m).map(|m| m.to_string()),
+            max.filter(|m| v > *m).map(|m| m.to_string()),
+        );
+    }
+
+    pub(super) fn walk_double(&mut self, node: &'j Node<'j>, min: Option<f64>, max: Option<f64>) {
+        let Value::Number(n) = &node.value else {
+            return self.type_error(node, "a number");
+        };
+        self.range(
+            &n.text,
+            min.filter(|m| n.value < *m).map(|m| m.to_string()),
+            max.filter(|m| n.value > *m).map(|m| m.to_string()),
+        );
+    }
+
+    /// Reports the number `text` as below the minimum `under` or above the
+    /// maximum `over` (each given, as messages write it, only when violated).
+    fn range(&mut self, text: &str, under: Option<String>, over: Option<String>) {
+        if let Some(min) = under {
+            self.emit(&rules::MINIMUM, None, |w| {
+                bound(w, text, "less than the minimum", "greater", &min)
+            });
+        }
+        if let Some(max) = over {
+            self.emit(&rules::MAXIMUM, None, |w| {
+                bound(w, text, "greater than the maximum", "less", &max)
+            });
+        }
+    }
+
+    /// Checks the number of entries of a list or map.
+    pub(crate) fn count(&mut self, node: &'j Node<'j>, n: u64, min: Option<u64>, max: Option<u64>) {
+        let _ = node;
+        if let Some(min) = min.filter(|m| n < *m) {
+            self.emit(&rules::MIN_ITEMS, None, |w| {
+                Details::new(format!("has {n} entries, fewer than the minimum of {min}")).item(
+                    Some(&render(node)),
+                    &w.aws_path(),
+                    &format!("Member must have length greater than or equal to {min}"),
+                )
+            });
+        }
+        if let Some(max) = max.filter(|m| n > *m) {
+            self.emit(&rules::MAX_ITEMS, None, |w| {
+                Details::new(format!("has {n} entries, more than the maximum of {max}")).item(
+                    Some(&render(node)),
+                    &w.aws_path(),
+                    &format!("Member must have length less than or equal to {max}"),
+                )
+            });
+        }
+    }
+}
+
+/// A number beyond a bound: "`text` is {beyond} of {limit}", and the AWS
+/// item "Member must have value {relation} than or equal to {limit}".
+fn bound(w: &Walker<'_>, text: &str, beyond: &str, relation: &str, limit: &str) -> Details {
+    Details::new(format!("`{}` is {beyond} of {limit}", excerpt(text))).item(
+        Some(text),
+        &w.aws_path(),
+        &format!("Member must have value {relation} than or equal to {limit}"),
+    )
+}
+
+/// Renders a value the way Java's `toString` would, for AWS texts and messages.
+pub(crate) fn render(node: &Node<'_>) -> String {
+    match &node.value {
+        Value::Null => String::from("null"),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.text.to_string(),
+        Value::String(s) => s.to_string(),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().take(16).map(render).collect();
+            let more = if items.len() > 16 { ", …" } else { "" };
+            format!("[{}{more}]", parts.join(", "))
+        }
+        Value::Object(entries) => {
+            let parts: Vec<String> = entries
+                .iter()
+                .take(16)
+                .map(|e| format!("{}={}", e.key, render(&e.value)))
+                .collect();
+            let more = if entries.len() > 16 { ", …" } else { "" };
+            format!("{{{}{more}}}", parts.join(", "))
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! The walker: one pass over a parsed request against its shape tree, with
+//! the current path, and the structural steps (structures, lists, maps,
+//! duplicate and unknown keys). The per-value checks are in `checks`.
+
+use super::path::{self, Seg};
+use super::shape::{member_index, Apis, Check, Kind, Member, Shape, SLOTS};
+use super::sink::{Details, Sink};
+use crate::rules::{self, Rule};
+use crate::validate::api::{ApiVersion, Operation, Options, Profile};
+use crate::validate::json::{Entry, Node, Value};
+use crate::validate::primitive::{closest, excerpt};
+
+/// The state of one walk over one request.
+pub(crate) struct Walker<'j> {
+    /// Whether node spans refer to request text (false for `serde_json::Value` input).
+    pub(crate) spans: bool,
+    /// The span to report for the next violation instead of locating it by path.
+    hint: Option<usize>,
+    pub(crate) op: Operation,
+    pub(crate) options: Options,
+    pub(crate) root: &'j Node<'j>,
+    path: Vec<Seg<'j>>,
+    sink: Sink,
+}
+
+impl<'j> Walker<'j> {
+    pub(crate) fn new(
+        op: Operation,
+        options: Options,
+        root: &'j Node<'j>,
+        collect: bool,
+    ) -> Walker<'j> {
+        Walker {
+            spans: false,
+            hint: None,
+            op,
+            options,
+            root,
+            path: Vec::with_capacity(8),
+            sink: Sink::new(collect),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Sink {
+        self.sink
+    }
+
+    /// The API version being checked.
+    pub(crate) fn api(&self) -> ApiVersion {
+        self.options.api
+    }
+
+    /// Runs `f` with `seg` pushed on the path.
+    pub(crate) fn at<R>(&mut self, seg: Seg<'j>, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(seg);
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// Records a violation of `rule` at the current path (plus `extra`).
+    pub(crate) fn emit(
+        &mut self,
+        rule: &'static Rule,
+        extra: Option<Seg<'j>>,
+        build: impl FnOnce(&Self) -> Details,
+    ) {
+        if !self.sink.count(rule) {
+            return;
+        }
+        if let Some(seg) = extra {
+            self.path.push(seg);
+        }
+        let d = build(self);
+        let offset = self.hint.take();
+        self.record(rule, d, "", offset);
+        if extra.is_some() {
+            self.path.pop();
+        }
+    }
+
+    /// Like [`Walker::emit`], for a violation at the current path plus a JSON
+    /// Pointer `suffix` into a value that is not part of the request tree (the
+    /// parsed job document); its position is the current node's.
+    #[cfg_attr(not(feature = "document-schema"), allow(dead_code))]
+    pub(crate) fn emit_with_suffix(
+        &mut self,
+        rule: &'static Rule,
+        suffix: &str,
+        build: impl FnOnce(&Self) -> Details,
+    ) {
+        if self.sink.count(rule) {
+            let d = build(self);
+            self.record(rule, d, suffix, None);
+        }
+    }
+
+    /// Builds the violation at the current path (plus `suffix`), located at
+    /// `offset` or, without one, by the path.
+    fn record(&mut self, rule: &'static Rule, d: Details, suffix: &str, offset: Option<usize>) {
+        let offset = self.spans.then(|| offset.unwrap_or_else(|| self.locate()));
+        let path = self.pointer() + suffix;
+        self.sink.push(rule, path, d, offset);
+    }
+
+    /// The byte offset of the deepest node on the current path that exists:
+    /// the offending value itself, or the object a missing member belongs to.
+    fn locate(&self) -> usize {
+        let mut node = self.root;
+        for seg in &self.path {
+            let next = match (seg, &node.value) {
+                (Seg::Key(k), Value::Object(entries)) => {
+                    entries.iter().find(|e| e.key == *k).map(|e| &e.value)
+                }
+                (Seg::Index(i), Value::Array(items)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.span.start
+    }
+
+    /// The current path as an RFC 6901 JSON Pointer.
+    pub(crate) fn pointer(&self) -> String {
+        path::pointer(&self.path)
+    }
+
+    /// The current path as the service writes it: `a.b.1.member.c`.
+    pub(crate) fn aws_path(&self) -> String {
+        path::aws_path(&self.path)
+    }
+
+    /// Walks `node` against `shape`.
+    pub(crate) fn walk(&mut self, node: &'j Node<'j>, shape: &'static Shape) {
+        match &shape.kind {
+            Kind::Str { .. } => self.walk_str(node, shape),
+            Kind::Int { width, min, max } => self.walk_int(node, *width, *min, *max),
+            Kind::Double { min, max } => self.walk_double(node, *min, *max),
+            Kind::Bool => {
+                if !matches!(node.value, Value::Bool(_)) {
+                    self.type_error(node, "a boolean");
+                }
+            }
+            Kind::List { member, min, max } => self.walk_list(node, member, *min, *max),
+            Kind::Map { key, value } => self.walk_map(node, key, value),
+            Kind::Struct { members, check } => self.walk_struct(node, members, *check),
+        }
+    }
+
+    fn walk_list(
+        &mut self,
+        node: &'j Node<'j>,
+        member: &'static Shape,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) {
+        let Value::Array(items) = &node.value else {
+            return self.type_error(node, "an array");
+        };
+        self.count(node, items.len() as u64, min, max);
+        for (i, item) in items.iter().enumerate() {
+            self.at(Seg::Index(i), |w| {
+                w.walk_entry(item, member, "list entries")
+            });
+        }
+    }
+
+    /// Walks a list entry or a map value (`what`, for the message), which
+    /// must not be `null`.
+    fn walk_entry(&mut self, node: &'j Node<'j>, shape: &'static Shape, what: &str) {
+        if matches!(node.value, Value::Null) {
+            self.emit(&rules::REQUIRED, None, |w| {
+                Details::new(format!("{what} must not be null")).item(
+                    None,
+                    &w.aws_path(),
+                    "Member must not be null",
+                )
+            });
+        } else {
+            self.walk(node, shape);
+        }
+    }
+
+    fn walk_map(&mut self, node: &'j Node<'j>, key: &'static Shape, value: &'static Shape) {
+        let Value::Object(entries) = &node.value else {
+            return self.type_error(node, "an object");
+        };
+        self.duplicates(entries);
+        for e in entries {
+            self.at(Seg::Key(&e.key), |w| {
+                w.check_str(&e.key, key);
+                w.walk_entry(&e.value, value, "map values");
+            });
+        }
+    }
+
+    fn walk_struct(
+        &mut self,
+        node: &'j Node<'j>,
+        members: &'static [Member],
+        check: Option<Check>,
+    ) {
+        let Value::Object(entries) = &node.value else {
+            return self.type_error(node, "an object");
+        };
+        let api = self.api();
+        // One pass over the entries finds each member's value (the first
+        // occurrence) and notices duplicates and unknown keys, which the
+        // rare slow path then reports in request order.
+        let mut slots: [Option<&'j Node<'j>>; SLOTS] = [None; SLOTS];
+        let mut irregular = false;
+        for e in entries.iter() {
+            match member_index(members, api, &e.key).and_then(|i| slots.get_mut(i)) {
+                Some(slot @ None) => *slot = Some(&e.value),
+                _ => irregular = true,
+            }
+        }
+        if irregular {
+            self.duplicates(entries);
+            for e in entries.iter() {
+                if member_index(members, api, &e.key).is_none() {
+                    self.unknown(e, members);
+                }
+            }
+        }
+        for (i, m) in members.iter().enumerate().filter(|(_, m)| m.apis.has(api)) {
+            let value = match slots.get(i) {
+                Some(v) => *v,
+                // INVARIANT: no shape has more than SLOTS members (tested); kept total anyway.
+                None => entries.iter().find(|e| e.key == m.name).map(|e| &e.value),
+            };
+            match value {
+                Some(v) if !matches!(v.value, Value::Null) => {
+                    self.at(Seg::Key(m.name), |w| w.walk(v, m.shape));
+                }
+                _ if m.required => {
+                    self.emit(&rules::REQUIRED, Some(Seg::Key(m.name)), |w| {
+                        Details::new(format!("`{}` is required", m.name)).item(
+                            None,
+                            &w.aws_path(),
+                            "Member must not be null",
+                        )
+                    });
+                }
+                _ => {}
+            }
+        }
+        if let Some(check) = check {
+            if self.options.profile == Profile::Documented {
+                check(self, entries);
+            }
+        }
+    }
+
+    fn duplicates(&mut self, entries: &'j [Entry<'j>]) {
+        let is_dup = |i: usize, e: &Entry<'_>| entries.iter().take(i).any(|p| p.key == e.key);
+        if entries.len() <= 32 {
+            for (i, e) in entries.iter().enumerate() {
+                if is_dup(i, e) {
+                    self.duplicate_key(e);
+                }
+            }
+        } else {
+            let mut keys: Vec<(&str, usize)> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (&*e.key, i))
+                .collect();
+            keys.sort_unstable();
+            let mut dups: Vec<usize> = keys
+                .windows(2)
+                .filter(|w| matches!(w, [a, b] if a.0 == b.0))
+                .filter_map(|w| w.get(1).map(|x| x.1))
+                .collect();
+            dups.sort_unstable();
+            for i in dups {
+                if let Some(e) = entries.get(i) {
+                    self.duplicate_key(e);
+                }
+            }
+        }
+    }
+
+    fn duplicate_key(&mut self, e: &'j Entry<'j>) {
+        self.hint = Some(e.key_span.start);
+        self.emit(&rules::DUPLICATE_KEY, Some(Seg::Key(&e.key)), |w| {
+            Details::new(format!(
+                "the key `{}` appears more than once",
+                excerpt(&e.key)
+            ))
+            .plain(format!("Duplicate key '{}' at '{}'", e.key, w.aws_path()))
+        });
+    }
+
+    fn unknown(&mut self, e: &'j Entry<'j>, members: &'static [Member]) {
+        let api = self.api();
+        self.hint = Some(e.key_span.start);
+        self.emit(&rules::UNKNOWN_FIELD, Some(Seg::Key(&e.key)), |w| {
+            let mut d = Details::new(format!(
+                "`{}` is not a member of {}",
+                excerpt(&e.key),
+                w.scope()
+            ))
+            .plain(format!("Unknown member '{}' at '{}'", e.key, w.aws_path()));
+            if let Some(other) = members.iter().find(|m| m.name == e.key) {
+                let where_ = if other.apis == Apis::OnlyLatest {
+                    "latest"
+                } else {
+                    "2022-01"
+                };
+                d = d.help(format!(
+                    "`{}` exists only in the `{where_}` API; this request is checked against `{}`",
+                    e.key,
+                    api.name()
+                ));
+            } else if let Some(c) = closest(
+                &e.key,
+                members.iter().filter(|m| m.apis.has(api)).map(|m| m.name),
+            ) {
+                d = d.help(format!("did you mean `{c}`?"));
+            }
+            d
+        });
+    }
+
+    /// "the CreateJob request" or "`abortConfig`": for messages.
+    fn scope(&self) -> String {
+        let parent = self.path.iter().rev().nth(1).and_then(|s| match s {
+            Seg::Key(k) => Some(*k),
+            Seg::Index(_) => None,
+        });
+        match (self.path.len(), parent) {
+            (0 | 1, _) => format!("the {} request", self.op),
+            (_, Some(k)) => format!("`{k}`"),
+            (_, None) => String::from("this entry"),
+        }
+    }
+}
