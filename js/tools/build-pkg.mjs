@@ -59,7 +59,7 @@ if (extras) {
 }
 
 // core.js and machine.js (the transition function's Job class) form one script.
-const core = ['core.js', 'machine.js'].map((f) => read(path.join(js, f))).join('\n');
+const core = ['core.js', 'machine.js'].map((f) => read(path.join(js, 'src', f))).join('\n');
 const names = 'makeApi, makeMiddleware, InvalidRequestException, COMMANDS, OPERATIONS, makeMachine, MachineError';
 fs.writeFileSync(path.join(pkg, 'core.cjs'), `'use strict';\n${core}\nmodule.exports = { ${names} };\n`);
 fs.writeFileSync(path.join(pkg, 'core.mjs'), `${core}\nexport { ${names} };\n`);
@@ -83,16 +83,15 @@ fs.writeFileSync(
     ...(extras
       ? ['const glue = (function (exports) {', coreNodeGlue, 'return exports;', '})({});']
       : ["const glue = require('./iot_jobs_policy_extras_node.cjs');"]),
-    read(path.join(js, 'node-entry.js')),
+    read(path.join(js, 'src', 'index.cjs')),
   ].join('\n'),
 );
 
 // The npm bin (js/bin/) goes into the package as it is.
 fs.cpSync(path.join(js, 'bin'), path.join(pkg, 'bin'), { recursive: true });
 
-for (const f of ['index.mjs', 'web.mjs', 'aws-sdk.cjs', 'aws-sdk.mjs', 'aws-sdk.web.mjs', 'aws-sdk.d.ts', 'README.md']) {
-  copy(path.join(js, f), f);
-}
+for (const f of ['index.mjs', 'web.mjs', 'aws-sdk.cjs', 'aws-sdk.mjs', 'aws-sdk.web.mjs']) copy(path.join(js, 'src', f), f);
+for (const f of ['aws-sdk.d.ts', 'README.md']) copy(path.join(js, f), f);
 
 // ES-module copies of the hand-written types, so that TypeScript sees
 // ES-module types for the ES-module entries (not CommonJS "masquerading").
