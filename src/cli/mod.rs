@@ -176,7 +176,7 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
     let op = args::operation(&args.operation)?;
     let inputs = &args.inputs;
     // One plain FILE (or stdin) prints the bare report; several or a glob print a listing.
-    let listing = inputs.len() > 1 || inputs.iter().any(|i| i.contains(['*', '?']));
+    let listing = inputs.len() > 1 || inputs.iter().any(|i| glob::is_glob(i));
     let mut files: Vec<String> = Vec::new();
     let mut failed = false;
     if inputs.is_empty() {
