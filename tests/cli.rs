@@ -227,6 +227,53 @@ fn usage_errors_and_unreadable_input_exit_2() {
 }
 
 #[test]
+fn each_refused_option_is_named_on_standard_error() {
+    let scenario = "examples/scenarios/abort.json";
+    for (args, message) in [
+        (
+            &["validate", "CreateJob", VALID, "--colour", "always"][..],
+            "unknown option `--colour` for validate; expected `--api`, `--profile`, \
+             `--now`, `--format` or `--document-schema`",
+        ),
+        (
+            &["schema", "CreateJob", "--format", "json"][..],
+            "unknown option `--format` for schema; expected `--api`, `--dialect` or `--profile`",
+        ),
+        (
+            &["rules", "--api", "latest"][..],
+            "unknown option `--api` for rules; expected `--format`",
+        ),
+        (
+            &["replay", scenario, "--now", "0"][..],
+            "unknown option `--now` for replay; expected `--format`",
+        ),
+        (
+            &["rules", "--format", "sarif"][..],
+            "rules has no SARIF output; expected `text` or `json`",
+        ),
+        (
+            &["replay", scenario, "--format=sarif"][..],
+            "replay has no SARIF output; expected `text` or `json`",
+        ),
+        (
+            &["replay", scenario, "--format", "yaml"][..],
+            "unknown format `yaml`; expected `text` or `json`",
+        ),
+    ] {
+        let o = cli(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}: nothing printed as if accepted");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(
+            err.lines().next(),
+            Some(format!("iot-jobs-policy: {message}").as_str()),
+            "{args:?}"
+        );
+        assert!(err.contains("\nusage:\n"), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn malformed_input_is_a_report_not_a_crash() {
     let cases: [(&[u8], &str); 5] = [
         (b"\xff\xfe{}", "invalidUtf8"),
