@@ -5,13 +5,8 @@
 //! `tests/vectors/README.md` for the format. Cases that cannot be stored as
 //! data (a request of more than 1 MiB) are built here, in [`builtin_cases`].
 
+#![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use iot_jobs_policy::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
 use iot_jobs_policy::{validate_bytes, Code, Operation, Options, Report};
