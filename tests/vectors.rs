@@ -33,7 +33,7 @@ fn builtin_cases() -> Vec<Case> {
     };
     vec![
         Case {
-            id: String::from("(built in): exactly 1 MiB is accepted"),
+            id: common::case_id("(built in)", "exactly 1 MiB is accepted"),
             op: Operation::DescribeJob,
             options: Options::default(),
             request: None,
@@ -44,7 +44,7 @@ fn builtin_cases() -> Vec<Case> {
             aws_message: None,
         },
         Case {
-            id: String::from("(built in): 1 MiB + 1 byte is tooLarge"),
+            id: common::case_id("(built in)", "1 MiB + 1 byte is tooLarge"),
             op: Operation::DescribeJob,
             options: Options::default(),
             request: None,
@@ -284,7 +284,7 @@ fn a_misspelt_member_of_a_case_is_refused() {
         case.pointer_mut(pointer).unwrap()[misspelt] = serde_json::json!("x");
         let e = common::parse_case("f.json", &case).unwrap_err();
         assert!(
-            e.starts_with("f.json: n: ") && e.contains(&format!("unknown field `{misspelt}`")),
+            e.starts_with("f.json#n: ") && e.contains(&format!("unknown field `{misspelt}`")),
             "{pointer}/{misspelt}: {e}"
         );
     }
