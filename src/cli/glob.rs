@@ -4,15 +4,15 @@
 //! the [`Host`]: the walk is here, so that every host (the native binary,
 //! the npm bin) finds the same files in the same order.
 //!
-//! A component's `*` and `?` are matched by [`globset`]; every other
-//! character of a pattern is literal (`[`, `{` and `\` included), so a
-//! pattern without `*` or `?` is a plain path. A name starting with `.` is
-//! matched only by a component that starts with `.`, and `**` does not
-//! descend into such directories. A trailing `**` matches no file (it names
-//! directories).
+//! A component's `*` and `?` (one character) are matched by the [`glob`]
+//! crate; every other character of a pattern is literal (`[`, `{` and `\`
+//! included), so a pattern without `*` or `?` is a plain path. A name
+//! starting with `.` is matched only by a component that starts with `.`,
+//! and `**` does not descend into such directories. A trailing `**` matches
+//! no file (it names directories).
 
 use super::{EntryKind, Host};
-use globset::{GlobBuilder, GlobMatcher};
+use glob::{MatchOptions, Pattern};
 
 /// Whether `pattern` is a glob (has a `*` or `?`) rather than a plain path.
 pub(crate) fn is_glob(pattern: &str) -> bool {
@@ -57,37 +57,42 @@ enum Part {
     Literal(String),
     /// A name with `*` or `?`; `dot` when it starts with `.` (and so may
     /// match hidden names).
-    Glob { matcher: GlobMatcher, dot: bool },
+    Glob { matcher: Pattern, dot: bool },
 }
 
 impl Part {
-    fn new(component: &str) -> Result<Self, globset::Error> {
+    fn new(component: &str) -> Result<Self, glob::PatternError> {
         if component == "**" {
             return Ok(Self::AnyDirs);
         }
         if !is_glob(component) {
             return Ok(Self::Literal(component.to_owned()));
         }
+        // Brackets are escaped as `glob` escapes them (`[[]`, `[]]`); a run
+        // of `*` within a component is one `*` (`glob` wants `**` alone).
         let mut glob = String::with_capacity(component.len());
-        let mut buf = [0; 4];
         for c in component.chars() {
-            if matches!(c, '*' | '?') {
-                glob.push(c);
-            } else {
-                glob.push_str(&globset::escape(c.encode_utf8(&mut buf)));
+            match c {
+                '[' => glob.push_str("[[]"),
+                ']' => glob.push_str("[]]"),
+                '*' if glob.ends_with('*') => {}
+                c => glob.push(c),
             }
         }
-        let matcher = GlobBuilder::new(&glob)
-            .literal_separator(true)
-            .backslash_escape(false)
-            .build()?
-            .compile_matcher();
         Ok(Self::Glob {
-            matcher,
+            matcher: Pattern::new(&glob)?,
             dot: component.starts_with('.'),
         })
     }
 }
+
+/// Case-sensitive; a name has no `/`, and hidden names are left out by
+/// [`walk`] (a component starting with `.` may match them).
+const OPTIONS: MatchOptions = MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
 
 /// `dir/name`, as `Path::join` writes it for a relative, non-empty `name`.
 fn join(dir: &str, name: &str) -> String {
@@ -129,7 +134,9 @@ fn walk(
         Part::Literal(name) => walk(host, &join(dir, name), tail, out, depth + 1)?,
         Part::Glob { matcher, dot } => {
             for entry in host.list_dir(dir)? {
-                if (entry.name.starts_with('.') && !dot) || !matcher.is_match(&entry.name) {
+                if (entry.name.starts_with('.') && !dot)
+                    || !matcher.matches_with(&entry.name, OPTIONS)
+                {
                     continue;
                 }
                 walk(host, &join(dir, &entry.name), tail, out, depth + 1)?;
@@ -147,7 +154,7 @@ mod tests {
     /// Whether the one-component glob `pattern` matches `name`.
     fn matches(pattern: &str, name: &str) -> bool {
         match Part::new(pattern).unwrap() {
-            Part::Glob { matcher, .. } => matcher.is_match(name),
+            Part::Glob { matcher, .. } => matcher.matches(name),
             Part::Literal(literal) => literal == name,
             Part::AnyDirs => true,
         }
@@ -164,9 +171,9 @@ mod tests {
         assert!(matches("**a*b*", "xxaxxbxx"));
         assert!(matches("a**", "abc"));
         assert!(!matches("a*b", "acd"));
-        // `?` is one byte (globset's `?`, and the matcher's before it).
-        assert!(matches("??.json", "\u{e9}.json"));
-        assert!(!matches("?.json", "\u{e9}.json"));
+        // `?` is one character, not one byte.
+        assert!(matches("?.json", "\u{e9}.json"));
+        assert!(!matches("??.json", "\u{e9}.json"));
         // Only `*` and `?` are special: brackets, braces and backslashes are literal.
         assert!(matches("[ab]*.json", "[ab]1.json"));
         assert!(!matches("[ab]*.json", "a1.json"));
