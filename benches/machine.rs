@@ -9,9 +9,12 @@
 //!
 //! Needs `[[bench]] name = "machine" harness = false` in Cargo.toml.
 //! `FLEET=100000 cargo bench --bench machine` runs a smaller fleet.
-// Until the `[[bench]]` entry exists Cargo builds this file with the libtest
-// harness, where criterion's `main` is unused.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark's setup stops at its first failure, as a test does"
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use iot_jobs_policy::machine::{DeviceStatus, Effect, Event, ExecutionStatus, Job, JobStatus};

@@ -5,7 +5,12 @@
 //!
 //! Run: `cargo bench --bench validate`. Figures go to BENCHMARKS.md.
 
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "criterion's macros write undocumented items; a benchmark's setup stops at its first failure, as a test does"
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use iot_jobs_policy::{is_valid_str, validate_str, Operation, Options};

@@ -22,8 +22,6 @@
 //! cargo run --example gen_types -- -       # prints the file on stdout
 //! ```
 
-#![allow(clippy::print_stdout, clippy::print_stderr)]
-
 use iot_jobs_policy::schema_export::{json_schema, Dialect};
 use iot_jobs_policy::{rules, ApiVersion, Operation};
 use serde_json::{Map, Value};

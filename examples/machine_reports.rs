@@ -15,8 +15,10 @@
 //! errors, views) is kept as the exact text serde_json writes, and every
 //! snapshot as [`Job::to_snapshot`] text, so that their bytes survive.
 
-// `Value[..]` answers Null for a missing member; it does not panic.
-#![allow(clippy::print_stdout, clippy::indexing_slicing)]
+#![allow(
+    clippy::indexing_slicing,
+    reason = "`Value[..]` answers Null for a missing member; it does not panic"
+)]
 
 use iot_jobs_policy::machine::{resolve_things, Event, Job};
 use iot_jobs_policy::{ApiVersion, Options, Profile};

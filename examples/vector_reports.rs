@@ -4,15 +4,21 @@
 //! Input: the case list `js/tools/prepare-vectors.mjs` writes (an array of
 //! `{key, operation, options, request | requestBytes}`; `options` and
 //! `request` are JSON text exactly as JavaScript's `JSON.stringify` gives it,
-//! so the Rust and JS runs see the same bytes). Output on stdout: one JSON
-//! object `{"<file>#<name>": "<the ffi answer as JSON text>", ...}`, the
-//! answer being `{"type":"success","report":{...}}`, as a string so that its
-//! exact bytes survive.
+//! so the Rust and JS runs see the same bytes; this is why the cases are not
+//! read from `tests/vectors` with `tests/common`'s loader). Output on stdout:
+//! one JSON object `{"<file>#<name>": "<the ffi answer as JSON text>", ...}`,
+//! keyed by `tests/common`'s [`case_id`] (a `key` written otherwise is
+//! refused), the answer being `{"type":"success","report":{...}}`, as a
+//! string so that its exact bytes survive.
 //!
 //! ```sh
 //! cargo run --example vector_reports -- target/vectors/requests.json
 //! ```
 
+#[path = "../tests/common/case_id.rs"]
+mod case_id;
+
+use case_id::case_id;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -21,6 +27,9 @@ use std::collections::BTreeMap;
 #[serde(rename_all = "camelCase")]
 struct Case {
     key: String,
+    /// Relative to the vector directory.
+    file: String,
+    name: String,
     operation: String,
     options: String,
     request: Option<String>,
@@ -89,7 +98,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     let mut out = BTreeMap::new();
     for case in &cases {
-        if out.insert(case.key.clone(), answer(case)?).is_some() {
+        let key = case_id(&case.file, &case.name);
+        if case.key != key {
+            return Err(format!("case key {:?} is not the case id {key:?}", case.key).into());
+        }
+        if out.insert(key, answer(case)?).is_some() {
             return Err(format!("duplicate case key {}", case.key).into());
         }
     }

@@ -1,13 +1,8 @@
 //! End-to-end tests of the `iot-jobs-policy` binary: exit codes, output
 //! formats, options and input handling.
 
+#![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use iot_jobs_policy::{validate_bytes, Operation, Options, Profile};
 use std::io::Write;
@@ -224,6 +219,53 @@ fn usage_errors_and_unreadable_input_exit_2() {
     let o = cli(&["validate", "CreateJob", VALID, "extra"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains("request is valid"));
+}
+
+#[test]
+fn each_refused_option_is_named_on_standard_error() {
+    let scenario = "examples/scenarios/abort.json";
+    for (args, message) in [
+        (
+            &["validate", "CreateJob", VALID, "--colour", "always"][..],
+            "unknown option `--colour` for validate; expected `--api`, `--profile`, \
+             `--now`, `--format` or `--document-schema`",
+        ),
+        (
+            &["schema", "CreateJob", "--format", "json"][..],
+            "unknown option `--format` for schema; expected `--api`, `--dialect` or `--profile`",
+        ),
+        (
+            &["rules", "--api", "latest"][..],
+            "unknown option `--api` for rules; expected `--format`",
+        ),
+        (
+            &["replay", scenario, "--now", "0"][..],
+            "unknown option `--now` for replay; expected `--format`",
+        ),
+        (
+            &["rules", "--format", "sarif"][..],
+            "rules has no SARIF output; expected `text` or `json`",
+        ),
+        (
+            &["replay", scenario, "--format=sarif"][..],
+            "replay has no SARIF output; expected `text` or `json`",
+        ),
+        (
+            &["replay", scenario, "--format", "yaml"][..],
+            "unknown format `yaml`; expected `text` or `json`",
+        ),
+    ] {
+        let o = cli(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}: nothing printed as if accepted");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(
+            err.lines().next(),
+            Some(format!("iot-jobs-policy: {message}").as_str()),
+            "{args:?}"
+        );
+        assert!(err.contains("\nusage:\n"), "{args:?}: {err}");
+    }
 }
 
 #[test]

@@ -14,13 +14,8 @@
 //! `model` profile and say so in their `why`. Documented rules have their own
 //! hand-written vectors in `tests/vectors/documented/`.
 
+#![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;

@@ -2,13 +2,8 @@
 //! format in `tests/vectors/machine/README.md`), rule coverage, and property
 //! tests over random event sequences.
 
+#![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use iot_jobs_policy::machine::{
     resolve_things, text, DeviceStatus, ErrorCode, Event, ExecutionStatus, Job, JobStatus,

@@ -5,13 +5,8 @@
 //! `tests/vectors/README.md` for the format. Cases that cannot be stored as
 //! data (a request of more than 1 MiB) are built here, in [`builtin_cases`].
 
+#![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use iot_jobs_policy::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
 use iot_jobs_policy::{validate_bytes, Code, Operation, Options, Report};
@@ -38,7 +33,7 @@ fn builtin_cases() -> Vec<Case> {
     };
     vec![
         Case {
-            id: String::from("(built in): exactly 1 MiB is accepted"),
+            id: common::case_id("(built in)", "exactly 1 MiB is accepted"),
             op: Operation::DescribeJob,
             options: Options::default(),
             request: None,
@@ -49,7 +44,7 @@ fn builtin_cases() -> Vec<Case> {
             aws_message: None,
         },
         Case {
-            id: String::from("(built in): 1 MiB + 1 byte is tooLarge"),
+            id: common::case_id("(built in)", "1 MiB + 1 byte is tooLarge"),
             op: Operation::DescribeJob,
             options: Options::default(),
             request: None,
@@ -289,7 +284,7 @@ fn a_misspelt_member_of_a_case_is_refused() {
         case.pointer_mut(pointer).unwrap()[misspelt] = serde_json::json!("x");
         let e = common::parse_case("f.json", &case).unwrap_err();
         assert!(
-            e.starts_with("f.json: n: ") && e.contains(&format!("unknown field `{misspelt}`")),
+            e.starts_with("f.json#n: ") && e.contains(&format!("unknown field `{misspelt}`")),
             "{pointer}/{misspelt}: {e}"
         );
     }

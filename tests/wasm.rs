@@ -12,13 +12,8 @@
 //! the native build byte for byte and (2) match the case's expectation:
 //! `valid`, the exact list of `(code, path, severity)`, and `awsMessage`
 //! when given.
+#![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(target_arch = "wasm32")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use serde::Deserialize;
 use std::collections::BTreeMap;

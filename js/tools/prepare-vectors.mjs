@@ -52,7 +52,7 @@ export function loadCases(dir) {
     }
   }
   // Known disagreements (tests/vectors/README.md, "Expected failures"): one
-  // `<file>: <case name>` per line, `#` comments. Runners report them as
+  // case id `<file>#<case name>` per line (the `key`), `#` comments. Runners report them as
   // expected failures and fail when a listed case passes.
   const listFile = path.join(dir, 'expected-failures.txt');
   if (fs.existsSync(listFile)) {
@@ -64,8 +64,7 @@ export function loadCases(dir) {
       } else if (line.startsWith('#')) {
         reason += (reason ? ' ' : '') + line.replace(/^#\s*/, '');
       } else {
-        const at = line.indexOf(': ');
-        const c = at < 0 ? undefined : cases.find((x) => x.file === line.slice(0, at) && x.name === line.slice(at + 2));
+        const c = cases.find((x) => x.key === line);
         if (!c) throw new Error(`expected-failures.txt lists an unknown case: ${line}`);
         c.expectedFailure = reason || 'listed in expected-failures.txt';
       }

@@ -1,16 +1,28 @@
 //! The command line, parsed into one typed struct per command. Pure: no
 //! file is read here (`--document-schema` is kept as a path).
+//!
+//! Each command names its options in a small enum (its [`Flag::ALL`]
+//! table), so that every option is handled by an exhaustive `match`: an
+//! option a command does not list is a usage error naming the option and
+//! the command's options, never silently ignored.
 
 use super::Usage;
 use crate::export::json_schema::Dialect;
 use crate::{ApiVersion, Operation, Options, Profile};
 
-/// An output format.
+/// The output format of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
     Text,
     Json,
     Sarif,
+}
+
+/// The output format of a command without SARIF (`rules`, `replay`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextOrJson {
+    Text,
+    Json,
 }
 
 /// What the command line asks for.
@@ -37,7 +49,7 @@ pub(crate) struct Validate {
 /// `rules [--format text|json]`.
 #[derive(Debug)]
 pub(crate) struct Rules {
-    pub(crate) format: Format,
+    pub(crate) format: TextOrJson,
 }
 
 /// `schema <OPERATION> [--api] [--dialect] [--profile]`.
@@ -53,7 +65,7 @@ pub(crate) struct Schema {
 #[derive(Debug)]
 pub(crate) struct Replay {
     pub(crate) file: String,
-    pub(crate) format: Format,
+    pub(crate) format: TextOrJson,
 }
 
 /// Parses the arguments after the program name.
@@ -72,12 +84,65 @@ pub(crate) fn parse(args: &[String]) -> Result<Command, Usage> {
     }
 }
 
+/// The options of one command.
+trait Flag: Copy + 'static {
+    /// Every option of the command, as written on the command line.
+    const ALL: &'static [(&'static str, Self)];
+}
+
+/// `validate`'s options.
+#[derive(Debug, Clone, Copy)]
+enum ValidateFlag {
+    Api,
+    Profile,
+    Now,
+    Format,
+    DocumentSchema,
+}
+
+impl Flag for ValidateFlag {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("--api", Self::Api),
+        ("--profile", Self::Profile),
+        ("--now", Self::Now),
+        ("--format", Self::Format),
+        ("--document-schema", Self::DocumentSchema),
+    ];
+}
+
+/// `schema`'s options.
+#[derive(Debug, Clone, Copy)]
+enum SchemaFlag {
+    Api,
+    Dialect,
+    Profile,
+}
+
+impl Flag for SchemaFlag {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("--api", Self::Api),
+        ("--dialect", Self::Dialect),
+        ("--profile", Self::Profile),
+    ];
+}
+
+/// The one option of `rules` and `replay`.
+#[derive(Debug, Clone, Copy)]
+enum FormatFlag {
+    Format,
+}
+
+impl Flag for FormatFlag {
+    const ALL: &'static [(&'static str, Self)] = &[("--format", Self::Format)];
+}
+
 /// Positional arguments and `(flag, value)` pairs.
-type Split<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+type Split<'a, F> = (Vec<&'a str>, Vec<(F, &'a str)>);
 
 /// Splits `--flag value` / `--flag=value` options from positional
-/// arguments; an option not in `known` is a usage error.
-fn split<'a>(args: &'a [String], known: &[&str]) -> Result<Split<'a>, Usage> {
+/// arguments; an option not in `F::ALL` is a usage error that names the
+/// option and `command`'s options.
+fn split<'a, F: Flag>(command: &str, args: &'a [String]) -> Result<Split<'a, F>, Usage> {
     let mut positional = Vec::new();
     let mut flags = Vec::new();
     let mut it = args.iter();
@@ -90,9 +155,13 @@ fn split<'a>(args: &'a [String], known: &[&str]) -> Result<Split<'a>, Usage> {
             Some((n, v)) => (n, Some(v)),
             None => (arg.as_str(), None),
         };
-        if !known.contains(&name) {
-            return Err(Usage(format!("unknown option `{name}`")));
-        }
+        let Some(&(_, flag)) = F::ALL.iter().find(|(known, _)| *known == name) else {
+            let known: Vec<String> = F::ALL.iter().map(|(n, _)| format!("`{n}`")).collect();
+            return Err(Usage(format!(
+                "unknown option `{name}` for {command}; expected {}",
+                one_of(&known)
+            )));
+        };
         let value = match inline {
             Some(v) => v,
             None => it
@@ -100,9 +169,18 @@ fn split<'a>(args: &'a [String], known: &[&str]) -> Result<Split<'a>, Usage> {
                 .map(String::as_str)
                 .ok_or_else(|| Usage(format!("option `{name}` needs a value")))?,
         };
-        flags.push((name, value));
+        flags.push((flag, value));
     }
     Ok((positional, flags))
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn one_of(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 fn format(value: &str) -> Result<Format, Usage> {
@@ -117,12 +195,16 @@ fn format(value: &str) -> Result<Format, Usage> {
 }
 
 /// `--format` of a command with no SARIF output (`rules`, `replay`).
-fn text_or_json(command: &str, value: &str) -> Result<Format, Usage> {
-    match format(value)? {
-        Format::Sarif => Err(Usage(format!(
+fn text_or_json(command: &str, value: &str) -> Result<TextOrJson, Usage> {
+    match value {
+        "text" => Ok(TextOrJson::Text),
+        "json" => Ok(TextOrJson::Json),
+        "sarif" => Err(Usage(format!(
             "{command} has no SARIF output; expected `text` or `json`"
         ))),
-        f => Ok(f),
+        other => Err(Usage(format!(
+            "unknown format `{other}`; expected `text` or `json`"
+        ))),
     }
 }
 
@@ -133,32 +215,31 @@ pub(crate) fn operation(name: &str) -> Result<Operation, Usage> {
         .map_err(|e: crate::UnknownOperation| Usage(e.to_string()))
 }
 
+/// A `--api`, `--profile` or `--dialect` value.
+fn value<T: std::str::FromStr>(value: &str) -> Result<T, Usage>
+where
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e: T::Err| Usage(e.to_string()))
+}
+
 fn validate(args: &[String]) -> Result<Validate, Usage> {
-    let (positional, flags) = split(
-        args,
-        &[
-            "--api",
-            "--profile",
-            "--now",
-            "--format",
-            "--document-schema",
-        ],
-    )?;
+    let (positional, flags) = split::<ValidateFlag>("validate", args)?;
     let mut options = Options::default();
     let mut out_format = Format::Text;
     let mut document_schema = None;
-    for (name, value) in flags {
-        match name {
-            "--document-schema" => document_schema = Some(value.to_owned()),
-            "--api" => options.api = value.parse().map_err(Usage)?,
-            "--profile" => options.profile = value.parse().map_err(Usage)?,
-            "--now" => {
-                let json = serde_json::json!({ "now": value }).to_string();
+    for (flag, v) in flags {
+        match flag {
+            ValidateFlag::DocumentSchema => document_schema = Some(v.to_owned()),
+            ValidateFlag::Api => options.api = value(v)?,
+            ValidateFlag::Profile => options.profile = value(v)?,
+            ValidateFlag::Now => {
+                let json = serde_json::json!({ "now": v }).to_string();
                 options.now_ms = crate::ffi::parse_options(&json)
                     .map_err(|e| Usage(e.message().to_owned()))?
                     .now_ms;
             }
-            _ => out_format = format(value)?,
+            ValidateFlag::Format => out_format = format(v)?,
         }
     }
     let Some((op, inputs)) = positional.split_first() else {
@@ -173,27 +254,34 @@ fn validate(args: &[String]) -> Result<Validate, Usage> {
     })
 }
 
+/// The `--format` of `rules` or `replay` (the last one given; text by default).
+fn text_or_json_flag(command: &str, flags: &[(FormatFlag, &str)]) -> Result<TextOrJson, Usage> {
+    let mut out_format = TextOrJson::Text;
+    for (FormatFlag::Format, v) in flags {
+        out_format = text_or_json(command, v)?;
+    }
+    Ok(out_format)
+}
+
 fn rules(args: &[String]) -> Result<Rules, Usage> {
-    let (positional, flags) = split(args, &["--format"])?;
+    let (positional, flags) = split::<FormatFlag>("rules", args)?;
     if let Some(extra) = positional.first() {
         return Err(Usage(format!("rules takes no argument, got `{extra}`")));
     }
-    let mut out_format = Format::Text;
-    for (_, value) in flags {
-        out_format = text_or_json("rules", value)?;
-    }
-    Ok(Rules { format: out_format })
+    Ok(Rules {
+        format: text_or_json_flag("rules", &flags)?,
+    })
 }
 
 fn schema(args: &[String]) -> Result<Schema, Usage> {
-    let (positional, flags) = split(args, &["--api", "--dialect", "--profile"])?;
+    let (positional, flags) = split::<SchemaFlag>("schema", args)?;
     let mut options = Options::default();
     let mut dialect = Dialect::Draft202012;
-    for (name, value) in flags {
-        match name {
-            "--api" => options.api = value.parse().map_err(Usage)?,
-            "--profile" => options.profile = value.parse().map_err(Usage)?,
-            _ => dialect = value.parse().map_err(Usage)?,
+    for (flag, v) in flags {
+        match flag {
+            SchemaFlag::Api => options.api = value(v)?,
+            SchemaFlag::Profile => options.profile = value(v)?,
+            SchemaFlag::Dialect => dialect = value(v)?,
         }
     }
     let operation = match positional.as_slice() {
@@ -209,15 +297,12 @@ fn schema(args: &[String]) -> Result<Schema, Usage> {
 }
 
 fn replay(args: &[String]) -> Result<Replay, Usage> {
-    let (positional, flags) = split(args, &["--format"])?;
-    let mut out_format = Format::Text;
-    for (_, value) in flags {
-        out_format = text_or_json("replay", value)?;
-    }
+    let (positional, flags) = split::<FormatFlag>("replay", args)?;
+    let format = text_or_json_flag("replay", &flags)?;
     match positional.as_slice() {
         [file] => Ok(Replay {
             file: (*file).to_owned(),
-            format: out_format,
+            format,
         }),
         _ => Err(Usage(String::from(
             "replay takes exactly one SCENARIO file",
@@ -227,7 +312,6 @@ fn replay(args: &[String]) -> Result<Replay, Usage> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::panic)]
     use super::*;
 
     fn args(s: &[&str]) -> Vec<String> {
@@ -271,9 +355,66 @@ mod tests {
         ] {
             assert!(parse(&args(bad)).is_err(), "{bad:?}");
         }
-        let Err(Usage(m)) = parse(&args(&["rules", "--format", "sarif"])) else {
-            panic!("accepted")
+    }
+
+    fn usage(a: &[&str]) -> String {
+        match parse(&args(a)) {
+            Err(Usage(m)) => m,
+            Ok(c) => panic!("{a:?} accepted as {c:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_option_is_named_with_the_commands_options() {
+        assert_eq!(
+            usage(&["validate", "CreateJob", "--colour", "always"]),
+            "unknown option `--colour` for validate; expected `--api`, `--profile`, \
+             `--now`, `--format` or `--document-schema`"
+        );
+        assert_eq!(
+            usage(&["schema", "CreateJob", "--format=json"]),
+            "unknown option `--format` for schema; expected `--api`, `--dialect` or `--profile`"
+        );
+        assert_eq!(
+            usage(&["rules", "--api", "latest"]),
+            "unknown option `--api` for rules; expected `--format`"
+        );
+        assert_eq!(
+            usage(&["replay", "s.json", "--now", "0"]),
+            "unknown option `--now` for replay; expected `--format`"
+        );
+    }
+
+    #[test]
+    fn rules_and_replay_have_no_sarif() {
+        assert_eq!(
+            usage(&["rules", "--format", "sarif"]),
+            "rules has no SARIF output; expected `text` or `json`"
+        );
+        assert_eq!(
+            usage(&["replay", "s.json", "--format=sarif"]),
+            "replay has no SARIF output; expected `text` or `json`"
+        );
+        assert_eq!(
+            usage(&["rules", "--format", "yaml"]),
+            "unknown format `yaml`; expected `text` or `json`"
+        );
+        let Command::Replay(r) = parse(&args(&["replay", "-", "--format", "json"])).unwrap() else {
+            panic!("not replay")
         };
-        assert_eq!(m, "rules has no SARIF output; expected `text` or `json`");
+        assert_eq!((r.file.as_str(), r.format), ("-", TextOrJson::Json));
+        let Command::Rules(r) = parse(&args(&["rules"])).unwrap() else {
+            panic!("not rules")
+        };
+        assert_eq!(r.format, TextOrJson::Text);
+    }
+
+    #[test]
+    fn one_of_lists_like_a_sentence() {
+        let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(one_of(&words(&[])), "");
+        assert_eq!(one_of(&words(&["a"])), "a");
+        assert_eq!(one_of(&words(&["a", "b"])), "a or b");
+        assert_eq!(one_of(&words(&["a", "b", "c"])), "a, b or c");
     }
 }

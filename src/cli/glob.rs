@@ -1,26 +1,44 @@
 //! File globs for the CLI (`*`, `?` within a path component, `**` for any
 //! number of directories), expanded in sorted order without following
 //! symbolic links to directories. The file system is reached only through
-//! the [`Host`]: the matching is here, so that every host (the native binary,
+//! the [`Host`]: the walk is here, so that every host (the native binary,
 //! the npm bin) finds the same files in the same order.
+//!
+//! A component's `*` and `?` (one character) are matched by the [`glob`]
+//! crate; every other character of a pattern is literal (`[`, `{` and `\`
+//! included), so a pattern without `*` or `?` is a plain path. A name
+//! starting with `.` is matched only by a component that starts with `.`,
+//! and `**` does not descend into such directories. A trailing `**` matches
+//! no file (it names directories).
 
 use super::{EntryKind, Host};
+use glob::{MatchOptions, Pattern};
+
+/// Whether `pattern` is a glob (has a `*` or `?`) rather than a plain path.
+pub(crate) fn is_glob(pattern: &str) -> bool {
+    pattern.contains(['*', '?'])
+}
 
 /// Expands `pattern`; a plain path (no `*` or `?`) is returned as it is.
 pub(crate) fn expand(pattern: &str, host: &mut dyn Host) -> Result<Vec<String>, String> {
-    if !pattern.contains(['*', '?']) {
+    if !is_glob(pattern) {
         return Ok(vec![pattern.to_owned()]);
     }
     let absolute = pattern.starts_with('/');
     let parts: Vec<&str> = pattern.split('/').filter(|p| !p.is_empty()).collect();
-    let fixed = parts.iter().take_while(|p| !p.contains(['*', '?'])).count();
+    let fixed = parts.iter().take_while(|p| !is_glob(p)).count();
     let (base_parts, rest) = parts.split_at(fixed);
     let mut base = String::from(if absolute { "/" } else { "." });
     for part in base_parts {
         base = join(&base, part);
     }
+    let rest = rest
+        .iter()
+        .map(|p| Part::new(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("cannot expand `{pattern}`: {e}"))?;
     let mut out = Vec::new();
-    walk(host, &base, rest, &mut out, 0).map_err(|e| format!("cannot expand `{pattern}`: {e}"))?;
+    walk(host, &base, &rest, &mut out, 0).map_err(|e| format!("cannot expand `{pattern}`: {e}"))?;
     let prefix = if absolute { "" } else { "./" };
     let mut names: Vec<String> = out
         .into_iter()
@@ -30,6 +48,51 @@ pub(crate) fn expand(pattern: &str, host: &mut dyn Host) -> Result<Vec<String>, 
     names.dedup();
     Ok(names)
 }
+
+/// One component of a glob after its plain prefix.
+enum Part {
+    /// `**`: this directory and every non-hidden one below it.
+    AnyDirs,
+    /// A name without `*` or `?`.
+    Literal(String),
+    /// A name with `*` or `?`; `dot` when it starts with `.` (and so may
+    /// match hidden names).
+    Glob { matcher: Pattern, dot: bool },
+}
+
+impl Part {
+    fn new(component: &str) -> Result<Self, glob::PatternError> {
+        if component == "**" {
+            return Ok(Self::AnyDirs);
+        }
+        if !is_glob(component) {
+            return Ok(Self::Literal(component.to_owned()));
+        }
+        // Brackets are escaped as `glob` escapes them (`[[]`, `[]]`); a run
+        // of `*` within a component is one `*` (`glob` wants `**` alone).
+        let mut glob = String::with_capacity(component.len());
+        for c in component.chars() {
+            match c {
+                '[' => glob.push_str("[[]"),
+                ']' => glob.push_str("[]]"),
+                '*' if glob.ends_with('*') => {}
+                c => glob.push(c),
+            }
+        }
+        Ok(Self::Glob {
+            matcher: Pattern::new(&glob)?,
+            dot: component.starts_with('.'),
+        })
+    }
+}
+
+/// Case-sensitive; a name has no `/`, and hidden names are left out by
+/// [`walk`] (a component starting with `.` may match them).
+const OPTIONS: MatchOptions = MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
 
 /// `dir/name`, as `Path::join` writes it for a relative, non-empty `name`.
 fn join(dir: &str, name: &str) -> String {
@@ -46,7 +109,7 @@ const MAX_DEPTH: usize = 32;
 fn walk(
     host: &mut dyn Host,
     dir: &str,
-    rest: &[&str],
+    rest: &[Part],
     out: &mut Vec<String>,
     depth: usize,
 ) -> Result<(), String> {
@@ -59,73 +122,65 @@ fn walk(
     if depth > MAX_DEPTH || host.kind(dir) != EntryKind::Dir {
         return Ok(());
     }
-    if *first == "**" {
-        walk(host, dir, tail, out, depth + 1)?;
-        for entry in host.list_dir(dir)? {
-            if entry.dir && !entry.name.starts_with('.') {
-                walk(host, &join(dir, &entry.name), rest, out, depth + 1)?;
+    match first {
+        Part::AnyDirs => {
+            walk(host, dir, tail, out, depth + 1)?;
+            for entry in host.list_dir(dir)? {
+                if entry.dir && !entry.name.starts_with('.') {
+                    walk(host, &join(dir, &entry.name), rest, out, depth + 1)?;
+                }
             }
         }
-        return Ok(());
-    }
-    if !first.contains(['*', '?']) {
-        return walk(host, &join(dir, first), tail, out, depth + 1);
-    }
-    for entry in host.list_dir(dir)? {
-        if (entry.name.starts_with('.') && !first.starts_with('.'))
-            || !matches(first.as_bytes(), entry.name.as_bytes())
-        {
-            continue;
+        Part::Literal(name) => walk(host, &join(dir, name), tail, out, depth + 1)?,
+        Part::Glob { matcher, dot } => {
+            for entry in host.list_dir(dir)? {
+                if (entry.name.starts_with('.') && !dot)
+                    || !matcher.matches_with(&entry.name, OPTIONS)
+                {
+                    continue;
+                }
+                walk(host, &join(dir, &entry.name), tail, out, depth + 1)?;
+            }
         }
-        walk(host, &join(dir, &entry.name), tail, out, depth + 1)?;
     }
     Ok(())
 }
 
-/// `*` and `?` matching of one path component, iteratively (no backtracking blow-up).
-fn matches(pattern: &[u8], name: &[u8]) -> bool {
-    let (mut p, mut n) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while n < name.len() {
-        match pattern.get(p) {
-            Some(b'*') => {
-                star = Some((p, n));
-                p += 1;
-            }
-            Some(c) if *c == b'?' || Some(c) == name.get(n) => {
-                p += 1;
-                n += 1;
-            }
-            _ => match star {
-                Some((sp, sn)) => {
-                    p = sp + 1;
-                    n = sn + 1;
-                    star = Some((sp, sn + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    pattern
-        .get(p..)
-        .is_some_and(|r| r.iter().all(|c| *c == b'*'))
-}
-
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    use super::{expand, join, matches};
+    use super::{expand, join, Part};
     use crate::cli::{DirEntry, EntryKind, Host};
+
+    /// Whether the one-component glob `pattern` matches `name`.
+    fn matches(pattern: &str, name: &str) -> bool {
+        match Part::new(pattern).unwrap() {
+            Part::Glob { matcher, .. } => matcher.matches(name),
+            Part::Literal(literal) => literal == name,
+            Part::AnyDirs => true,
+        }
+    }
 
     #[test]
     fn component_matching() {
-        assert!(matches(b"*.json", b"a.json"));
-        assert!(matches(b"*.job.json", b"x.job.json"));
-        assert!(!matches(b"*.json", b"a.jsonx"));
-        assert!(matches(b"a?c", b"abc"));
-        assert!(matches(b"*", b""));
-        assert!(matches(b"**a*b*", b"xxaxxbxx"));
-        assert!(!matches(b"a*b", b"acd"));
+        assert!(matches("*.json", "a.json"));
+        assert!(matches("*.job.json", "x.job.json"));
+        assert!(!matches("*.json", "a.jsonx"));
+        assert!(matches("a?c", "abc"));
+        assert!(!matches("a?c", "ac"));
+        assert!(matches("*", ""));
+        assert!(matches("**a*b*", "xxaxxbxx"));
+        assert!(matches("a**", "abc"));
+        assert!(!matches("a*b", "acd"));
+        // `?` is one character, not one byte.
+        assert!(matches("?.json", "\u{e9}.json"));
+        assert!(!matches("??.json", "\u{e9}.json"));
+        // Only `*` and `?` are special: brackets, braces and backslashes are literal.
+        assert!(matches("[ab]*.json", "[ab]1.json"));
+        assert!(!matches("[ab]*.json", "a1.json"));
+        assert!(matches("{a,b}?", "{a,b}1"));
+        assert!(!matches("{a,b}?", "a1"));
+        assert!(matches("a\\*", "a\\x"));
+        assert!(!matches("a\\*", "a*"));
     }
 
     #[test]
@@ -216,5 +271,12 @@ mod tests {
         );
         assert!(expand("nothing/*.json", &mut tree).unwrap().is_empty());
         assert_eq!(expand("plain.json", &mut tree).unwrap(), ["plain.json"]);
+        // Brackets are not a glob: the path is taken as it is.
+        assert_eq!(
+            expand("jobs/[ab].json", &mut tree).unwrap(),
+            ["jobs/[ab].json"]
+        );
+        // A trailing `**` names directories, never a file.
+        assert!(expand("jobs/**", &mut tree).unwrap().is_empty());
     }
 }

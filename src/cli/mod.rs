@@ -48,7 +48,7 @@ mod glob;
 mod render;
 
 use crate::{Operation, Options, Report};
-use args::{Command, Format};
+use args::{Command, Format, TextOrJson};
 
 /// What a path is, following symbolic links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,8 +135,8 @@ pub fn run(args: &[String], host: &mut dyn Host) -> u8 {
         Command::Validate(v) => validate(v, host),
         Command::Rules(r) => {
             host.stdout(&match r.format {
-                Format::Text => render::rules_text(),
-                Format::Json | Format::Sarif => crate::ffi::rules_json() + "\n",
+                TextOrJson::Text => render::rules_text(),
+                TextOrJson::Json => crate::ffi::rules_json() + "\n",
             });
             Ok(0)
         }
@@ -176,7 +176,7 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
     let op = args::operation(&args.operation)?;
     let inputs = &args.inputs;
     // One plain FILE (or stdin) prints the bare report; several or a glob print a listing.
-    let listing = inputs.len() > 1 || inputs.iter().any(|i| i.contains(['*', '?']));
+    let listing = inputs.len() > 1 || inputs.iter().any(|i| glob::is_glob(i));
     let mut files: Vec<String> = Vec::new();
     let mut failed = false;
     if inputs.is_empty() {
@@ -304,10 +304,8 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<u8, Usage> {
     let bytes = read_input(file, host)?;
     let text = String::from_utf8(bytes).map_err(|_| Usage(format!("{file} is not UTF-8")))?;
     let out = match args.format {
-        Format::Json | Format::Sarif => {
-            crate::machine::replay::replay_json(&text).map(|s| s + "\n")
-        }
-        Format::Text => crate::machine::replay::replay_text(&text),
+        TextOrJson::Json => crate::machine::replay::replay_json(&text).map(|s| s + "\n"),
+        TextOrJson::Text => crate::machine::replay::replay_text(&text),
     };
     match out {
         Ok(out) => {

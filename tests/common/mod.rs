@@ -11,6 +11,9 @@
 // no request vectors, the request runners no machine vectors).
 #![allow(dead_code, reason = "each test crate uses only some of these helpers")]
 
+mod case_id;
+
+pub use case_id::case_id;
 use iot_jobs_policy::{ApiVersion, Operation, Options, Profile};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -88,7 +91,7 @@ pub struct RawCase {
 /// One request case, ready to run.
 #[derive(Debug, Clone)]
 pub struct Case {
-    /// `<path relative to tests/vectors>: <case name>`.
+    /// [`case_id`]: `<path relative to tests/vectors>#<case name>`.
     pub id: String,
     pub op: Operation,
     pub options: Options,
@@ -176,7 +179,7 @@ fn options(o: Option<&CaseOptions>) -> Result<Options, String> {
 /// the case and what is wrong with it.
 pub fn parse_case(file: &str, c: &Value) -> Result<Case, String> {
     let name = c.get("name").and_then(Value::as_str).unwrap_or("?");
-    let id = format!("{file}: {name}");
+    let id = case_id(file, name);
     let err = |e: String| format!("{id}: {e}");
     let raw = RawCase::deserialize(c).map_err(|e| err(e.to_string()))?;
     let op: Operation = raw.operation.parse().map_err(|e| err(format!("{e}")))?;
@@ -324,6 +327,9 @@ pub struct MachineCase {
     pub create_error: Option<Value>,
     #[serde(default)]
     pub steps: Vec<MachineStep>,
+    /// [`case_id`]: `machine/<file>#<case name>`.
+    #[serde(skip)]
+    pub id: String,
     /// The case as JSON.
     #[serde(skip)]
     pub json: Value,
@@ -345,10 +351,10 @@ pub fn machine_vectors() -> Vec<(String, MachineCase)> {
         let doc: VectorFile = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
             .unwrap_or_else(|e| panic!("{rel}: {e}"));
         for c in doc.cases {
-            let mut case = MachineCase::deserialize(&c).unwrap_or_else(|e| {
-                let name = c.get("name").and_then(Value::as_str).unwrap_or("?");
-                panic!("{rel}: {name}: {e}")
-            });
+            let name = c.get("name").and_then(Value::as_str).unwrap_or("?");
+            let id = case_id(&format!("machine/{rel}"), name);
+            let mut case = MachineCase::deserialize(&c).unwrap_or_else(|e| panic!("{id}: {e}"));
+            case.id = id;
             case.json = c;
             out.push((rel.clone(), case));
         }
