@@ -510,6 +510,87 @@ fn strict_apply_refuses_pending_deadlines_and_time_travel() {
     assert!(job.advance(-1).is_err());
 }
 
+/// The machine's limits are the validator's (`ThingName`, `LaserMaxResults`,
+/// the in-progress timeout range) or CancelJob's own; each edge is accepted,
+/// one past it is refused with the message that names the limit.
+#[test]
+fn limits_are_named_once_and_keep_their_messages() {
+    let r = request(
+        1,
+        json!({"targetSelection": "CONTINUOUS", "jobExecutionsRolloutConfig": {"maximumPerMinute": 1}}),
+    );
+    let (mut job, _) = Job::create(&r, names(1), 0, &Options::default()).unwrap();
+    // ThingName: 1..=128 of `[a-zA-Z0-9:_-]`.
+    let longest = "x".repeat(128);
+    let (_, e) = job.step(
+        0,
+        Event::ThingAdded {
+            thing: longest.clone(),
+        },
+    );
+    assert!(e.is_none(), "{e:?}");
+    let (_, e) = job.step(
+        0,
+        Event::ThingAdded {
+            thing: format!("{longest}x"),
+        },
+    );
+    assert_eq!(
+        e.unwrap().message(),
+        format!("`{longest}x` is not a valid thing name")
+    );
+    // stepTimeoutInMinutes: 1..=10080 or -1.
+    let (_, e) = job.step(0, device("t0", DeviceStatus::InProgress));
+    assert!(e.is_none(), "{e:?}");
+    let step = |m: i64| Event::DeviceUpdate {
+        thing: "t0".into(),
+        status: DeviceStatus::InProgress,
+        step_timeout_in_minutes: Some(m),
+        expected_version: None,
+    };
+    for ok in [-1, 1, 10_080] {
+        let (_, e) = job.step(0, step(ok));
+        assert!(e.is_none(), "{ok}: {e:?}");
+    }
+    for bad in [0, 10_081] {
+        let (_, e) = job.step(0, step(bad));
+        assert_eq!(
+            e.unwrap().message(),
+            format!("stepTimeoutInMinutes `{bad}` is outside 1..=10080 and is not -1")
+        );
+    }
+    // maxResults: 1..=250, and 250 when absent.
+    let e = job
+        .list_executions_for_job(None, Some(251), None)
+        .unwrap_err();
+    assert_eq!(e.message(), "maxResults `251` is outside 1..=250");
+    assert!(job.list_executions_for_job(None, Some(250), None).is_ok());
+    assert_eq!(iot_jobs_policy::machine::DEFAULT_MAX_RESULTS, 250);
+    // CancelJob: reasonCode 1..=128, comment 1..=2028.
+    let cancel = |reason_code: String, comment: String| Event::CancelJob {
+        force: false,
+        reason_code: Some(reason_code),
+        comment: Some(comment),
+    };
+    let mut other = job.clone();
+    let (_, e) = other.step(0, cancel("R".repeat(129), "c".into()));
+    let reason = "R".repeat(129);
+    assert_eq!(
+        e.unwrap().message(),
+        format!("reasonCode `{reason}` must be 1..=128 characters of upper-case letters, digits and `_`")
+    );
+    let (_, e) = other.step(0, cancel("R".into(), "c".repeat(2029)));
+    assert_eq!(
+        e.unwrap().message(),
+        "comment must be 1..=2028 characters without control characters"
+    );
+    let (_, e) = other.step(0, cancel("R".into(), "c\u{7}".into()));
+    assert!(e.is_some());
+    let (_, e) = other.step(0, cancel("R".repeat(128), "c".repeat(2028)));
+    assert!(e.is_none(), "{e:?}");
+    assert_eq!(other.status(), JobStatus::Canceled);
+}
+
 #[test]
 fn creation_refuses_invalid_requests_with_every_violation() {
     let r = json!({"jobId": "bad id", "targets": [], "document": "{}",

@@ -1,11 +1,11 @@
 //! The parts of a (validated) request the machine acts on, read once.
 
+use crate::validate::shapes::rollout::MAXIMUM_PER_MINUTE_MAX;
 use serde_json::Value;
 
-/// Milliseconds in a minute.
-pub(crate) const MINUTE_MS: i64 = 60_000;
-/// Default and ceiling of `maximumPerMinute`.
-pub(crate) const DEFAULT_MAX_PER_MINUTE: u64 = 1000;
+/// Default and ceiling of `maximumPerMinute`: the validator's
+/// documented maximum, which is also the documented default (V-11).
+const DEFAULT_MAX_PER_MINUTE: u64 = MAXIMUM_PER_MINUTE_MAX.unsigned_abs();
 
 /// Rollout rate.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,8 @@
 //! One thing's execution as the machine stores it: the internal status
 //! (the eight AWS ones plus "not notified yet") and a compact record.
 
-use super::config::MINUTE_MS;
 use super::{deadline_after, ExecutionStatus, NO_DEADLINE, NO_TIME};
+use crate::validate::time::MINUTE_MS;
 
 /// Flag: a forced cancel ended this execution (`forceCanceled`).
 pub(crate) const FORCE_CANCELED: u8 = 1;

@@ -3,15 +3,24 @@
 //! a target group. Each checks first and changes the state only when the
 //! event is accepted.
 
-use super::config::{self, Retry, Rollout, MINUTE_MS};
+use super::config::{self, Retry, Rollout};
 use super::names::valid_thing_name;
 use super::{
     deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Job, JobStatus,
     MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE,
 };
-use crate::validate::primitive::is_other;
+use crate::validate::primitive::Pattern;
+use crate::validate::shapes::timeout::{IN_PROGRESS_TIMEOUT_MAX, IN_PROGRESS_TIMEOUT_MIN};
+use crate::validate::time::MINUTE_MS;
 use crate::{validate_value, Operation, Options};
 use serde_json::Value;
+
+/// CancelJob `reasonCode` (`ReasonCode`): at most 128 characters of
+/// `[\p{Upper}\p{Digit}_]+`. The validator does not read CancelJob, so the
+/// machine names its limits here.
+const REASON_CODE_MAX: usize = 128;
+/// CancelJob `comment` (`Comment`): at most 2028 characters of `[^\p{C}]+`.
+const COMMENT_MAX: usize = 2028;
 
 impl Job {
     /// The index of a thing that has an execution.
@@ -88,11 +97,15 @@ impl Job {
         }
         self.check_version(i, expected, "A-UpdateJobExecution")?;
         if let Some(s) = step {
-            if s != -1 && !(1..=10_080).contains(&s) {
+            // UpdateJobExecution documents the range of the in-progress timeout.
+            if s != -1 && !(IN_PROGRESS_TIMEOUT_MIN..=IN_PROGRESS_TIMEOUT_MAX).contains(&s) {
                 return Err(err(
                     ErrorCode::InvalidRequest,
                     "R-12",
-                    format!("stepTimeoutInMinutes `{s}` is outside 1..=10080 and is not -1"),
+                    format!(
+                        "stepTimeoutInMinutes `{s}` is outside \
+                         {IN_PROGRESS_TIMEOUT_MIN}..={IN_PROGRESS_TIMEOUT_MAX} and is not -1"
+                    ),
                 ));
             }
         }
@@ -151,24 +164,25 @@ impl Job {
     ) -> Result<(), MachineError> {
         if let Some(r) = &reason_code {
             let ok = !r.is_empty()
-                && r.chars().count() <= 128
+                && r.chars().count() <= REASON_CODE_MAX
                 && r.chars()
                     .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
             if !ok {
                 return Err(err(
                     ErrorCode::InvalidRequest,
                     "R-16",
-                    format!("reasonCode `{r}` must be 1..=128 characters of upper-case letters, digits and `_`"),
+                    format!("reasonCode `{r}` must be 1..={REASON_CODE_MAX} characters of upper-case letters, digits and `_`"),
                 ));
             }
         }
         if let Some(c) = &comment {
-            let ok = !c.is_empty() && c.chars().count() <= 2028 && !c.chars().any(is_other);
-            if !ok {
+            if !Pattern::NoControl.matches(c) || c.chars().count() > COMMENT_MAX {
                 return Err(err(
                     ErrorCode::InvalidRequest,
                     "R-16",
-                    "comment must be 1..=2028 characters without control characters",
+                    format!(
+                        "comment must be 1..={COMMENT_MAX} characters without control characters"
+                    ),
                 ));
             }
         }

@@ -2,8 +2,9 @@
 //! act when a deadline passes (as quinn-proto's `timer.rs`). Equal times fire
 //! in the fixed order of [`Due`].
 
-use super::config::{EndBehavior, MINUTE_MS};
+use super::config::EndBehavior;
 use super::{Effect, Job, JobStatus, St, NO_DEADLINE};
+use crate::validate::time::MINUTE_MS;
 
 /// What is due next, in the fixed firing order for equal times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,6 +6,7 @@ use super::super::{
     err, ErrorCode, ExecutionStatus, Job, JobStatus, MachineError, Selection, NO_TIME,
 };
 use super::{fnv32, seconds, DEFAULT_MAX_RESULTS};
+use crate::validate::shapes::ids::MAX_RESULTS_MAX;
 use serde_json::{Map, Value};
 
 impl Job {
@@ -171,11 +172,11 @@ impl Job {
     pub(super) fn page_size(max_results: Option<i64>) -> Result<usize, MachineError> {
         match max_results {
             None => Ok(DEFAULT_MAX_RESULTS as usize),
-            Some(n) if (1..=250).contains(&n) => Ok(n as usize),
+            Some(n) if (1..=MAX_RESULTS_MAX).contains(&n) => Ok(n as usize),
             Some(n) => Err(err(
                 ErrorCode::InvalidRequest,
                 "V-34",
-                format!("maxResults `{n}` is outside 1..=250"),
+                format!("maxResults `{n}` is outside 1..={MAX_RESULTS_MAX}"),
             )),
         }
     }

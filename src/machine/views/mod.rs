@@ -19,11 +19,13 @@ pub use responses::{
 pub use timestamp::Timestamp;
 
 use super::{Exec, ExecutionStatus, Job, St, FORCE_CANCELED, NO_TIME};
+use crate::validate::shapes::ids::MAX_RESULTS_MAX;
 use serde::Serialize;
 use serde_json::Value;
 
 /// Page size when `maxResults` is not given (decision; AWS does not document it).
-pub const DEFAULT_MAX_RESULTS: i64 = 250;
+/// It is the largest page the validator accepts (`LaserMaxResults`).
+pub const DEFAULT_MAX_RESULTS: i64 = MAX_RESULTS_MAX;
 
 /// Things per execution status (`jobProcessDetails`), plus those the rollout
 /// has not reached yet. The nine numbers always add up to the number of things.
