@@ -591,6 +591,40 @@ fn limits_are_named_once_and_keep_their_messages() {
     assert_eq!(other.status(), JobStatus::Canceled);
 }
 
+/// The machine reads a request through the validator's typed structs, so a
+/// count written as an integral double (which the validator accepts) means
+/// what the integer means; DescribeJob still echoes the member as given.
+#[test]
+fn integral_doubles_read_as_their_integers() {
+    for (rate, minutes) in [(json!(2), json!(3)), (json!(2.0), json!(3.0))] {
+        let r = request(
+            5,
+            json!({"jobExecutionsRolloutConfig": {"maximumPerMinute": rate},
+                   "timeoutConfig": {"inProgressTimeoutInMinutes": minutes}}),
+        );
+        let (mut job, _) = Job::create(&r, names(5), 0, &Options::default()).unwrap();
+        assert_eq!(job.counts().queued, 2, "{rate}");
+        let (_, e) = job.step(1, device("t0", DeviceStatus::InProgress));
+        assert!(e.is_none());
+        let (fx, _) = job.step(1 + 3 * 60_000, Event::Advance { to: 1 + 3 * 60_000 });
+        let timed_out = fx.iter().filter(|f| {
+            matches!(
+                f,
+                iot_jobs_policy::machine::Effect::ExecutionStatusChanged {
+                    to: ExecutionStatus::TimedOut,
+                    ..
+                }
+            )
+        });
+        assert_eq!(timed_out.count(), 1, "{minutes}");
+        let d = job.describe();
+        assert_eq!(
+            d["job"]["jobExecutionsRolloutConfig"]["maximumPerMinute"],
+            rate
+        );
+    }
+}
+
 #[test]
 fn creation_refuses_invalid_requests_with_every_violation() {
     let r = json!({"jobId": "bad id", "targets": [], "document": "{}",

@@ -4,15 +4,18 @@
 //! event is accepted.
 
 use super::config::{self, Retry, Rollout};
-use super::names::valid_thing_name;
+use super::input::{unreadable, UPDATABLE};
+use super::names::check_thing_name;
 use super::{
     deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Job, JobStatus,
     MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE,
 };
+use crate::types::UpdateJobRequest;
 use crate::validate::primitive::Pattern;
 use crate::validate::shapes::timeout::{IN_PROGRESS_TIMEOUT_MAX, IN_PROGRESS_TIMEOUT_MIN};
 use crate::validate::time::MINUTE_MS;
 use crate::{validate_value, Operation, Options};
+use serde::Deserialize;
 use serde_json::Value;
 
 /// CancelJob `reasonCode` (`ReasonCode`): at most 128 characters of
@@ -330,10 +333,9 @@ impl Job {
         if !report.is_valid() {
             return Err(MachineError::invalid_request(&report, "UpdateJob"));
         }
-        let id = request
-            .get("jobId")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let id = UpdateJobRequest::deserialize(request)
+            .map_err(unreadable)?
+            .job_id;
         if id != self.job_id {
             return Err(err(
                 ErrorCode::ResourceNotFound,
@@ -344,14 +346,7 @@ impl Job {
         // V-30: only these members change. V-33 (decision): allowed in any
         // status but DELETION_IN_PROGRESS.
         let mut fields = Vec::new();
-        for key in [
-            "description",
-            "presignedUrlConfig",
-            "jobExecutionsRolloutConfig",
-            "abortConfig",
-            "timeoutConfig",
-            "jobExecutionsRetryConfig",
-        ] {
+        for key in UPDATABLE {
             if let Some(v) = request.get(key) {
                 self.echo.insert(key.to_owned(), v.clone());
                 fields.push(key.to_owned());
@@ -378,13 +373,7 @@ impl Job {
         thing: &str,
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
-        if !valid_thing_name(thing) {
-            return Err(err(
-                ErrorCode::InvalidRequest,
-                "V-34",
-                format!("`{thing}` is not a valid thing name"),
-            ));
-        }
+        check_thing_name(thing, "V-34")?;
         // Decision: a SNAPSHOT job's targets were fixed at creation, so a
         // membership change adds nothing; a deleting job ignores it.
         if self.selection == Selection::Snapshot || self.status == JobStatus::DeletionInProgress {

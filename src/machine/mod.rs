@@ -70,7 +70,7 @@ pub use views::{
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, Retry, Rollout};
 pub(crate) use exec::{Exec, St, FORCE_CANCELED, LEFT};
-use names::{valid_thing_name, Names};
+use names::{check_thing_name, Names};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -221,63 +221,14 @@ impl Job {
         if !report.is_valid() {
             return Err(MachineError::invalid_request(&report, "CreateJob"));
         }
-        let job_id = request
-            .get("jobId")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        let targets: Vec<String> = request
-            .get("targets")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|t| t.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let arn_prefix = targets
-            .first()
-            .and_then(|t| {
-                let parts: Vec<&str> = t.splitn(6, ':').collect();
-                (parts.len() == 6).then(|| parts.get(..5).map(|p| p.join(":") + ":"))?
-            })
-            .unwrap_or_else(|| String::from("arn:aws:iot:us-east-1:123456789012:"));
-        let selection = match request.get("targetSelection").and_then(Value::as_str) {
-            Some("CONTINUOUS") => Selection::Continuous,
-            _ => Selection::Snapshot,
-        };
-        let mut echo = BTreeMap::new();
-        for key in [
-            "description",
-            "presignedUrlConfig",
-            "jobExecutionsRolloutConfig",
-            "abortConfig",
-            "timeoutConfig",
-            "jobExecutionsRetryConfig",
-            "namespaceId",
-            "jobTemplateArn",
-            "documentParameters",
-            "schedulingConfig",
-            "destinationPackageVersions",
-            "documentSource",
-        ] {
-            if let Some(v) = request.get(key) {
-                echo.insert(key.to_owned(), v.clone());
-            }
-        }
+        let setup = input::read_create(request, created_at_ms)?;
 
         let things = things.into_iter();
         let hint = things.size_hint().0;
         let mut names = Names::with_capacity(hint, hint.saturating_mul(16));
         for t in things {
             let t = t.as_ref();
-            if !valid_thing_name(t) {
-                return Err(err(
-                    ErrorCode::InvalidRequest,
-                    "V-7",
-                    format!("`{t}` is not a valid thing name"),
-                ));
-            }
+            check_thing_name(t, "V-7")?;
             // Duplicates keep their first place.
             if names.insert(t).is_none() {
                 return Err(err(ErrorCode::InvalidRequest, "V-7", "too many things"));
@@ -285,39 +236,22 @@ impl Job {
         }
         let n = names.len();
 
-        // J2/J3, R-6: scheduling (latest API). Maintenance windows are not
-        // modelled: a job with windows starts at `startTime` (or at once).
-        let sched = request.get("schedulingConfig");
-        let sched_time = |k: &str| {
-            sched
-                .and_then(|s| s.get(k))
-                .and_then(Value::as_str)
-                .and_then(|s| crate::validate::time::parse_timestamp(s, false))
-        };
-        let start_at = sched_time("startTime").filter(|&s| s > created_at_ms && s <= MAX_TIME_MS);
-        let end_at = sched_time("endTime").filter(|&e| e <= MAX_TIME_MS);
-        let end_behavior = EndBehavior::parse(
-            sched
-                .and_then(|s| s.get("endBehavior"))
-                .and_then(Value::as_str),
-        );
-
         let mut job = Job {
             api: options.api,
             profile: options.profile,
-            job_arn: format!("{arn_prefix}job/{job_id}"),
-            job_id,
-            arn_prefix,
-            selection,
-            targets,
-            rollout: Rollout::from_value(echo.get("jobExecutionsRolloutConfig")),
-            abort: config::abort_from_value(echo.get("abortConfig")),
-            timeout_minutes: config::timeout_from_value(echo.get("timeoutConfig")),
-            retry: Retry::from_value(echo.get("jobExecutionsRetryConfig")),
-            echo,
-            start_at,
-            end_at,
-            end_behavior,
+            job_arn: format!("{}job/{}", setup.arn_prefix, setup.job_id),
+            job_id: setup.job_id,
+            arn_prefix: setup.arn_prefix,
+            selection: setup.selection,
+            targets: setup.targets,
+            rollout: setup.rollout,
+            abort: setup.abort,
+            timeout_minutes: setup.timeout_minutes,
+            retry: setup.retry,
+            echo: setup.echo,
+            start_at: setup.start_at,
+            end_at: setup.end_at,
+            end_behavior: setup.end_behavior,
             ended: false,
             status: JobStatus::InProgress,
             force_canceled: false,
@@ -340,7 +274,7 @@ impl Job {
         job.counts = [0; 9];
         job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
-        if start_at.is_some() {
+        if job.start_at.is_some() {
             job.status = JobStatus::Scheduled;
             fx.push(Effect::JobStatusChanged {
                 from: None,

@@ -2,6 +2,7 @@
 //! open-addressing index of thing indices (never iterated, so its order
 //! cannot leak into an output).
 
+use super::{err, ErrorCode, MachineError};
 use crate::validate::primitive::Pattern;
 use crate::validate::shapes::ids::THING_NAME_MAX;
 
@@ -163,6 +164,20 @@ fn table_size(n: usize) -> usize {
 pub(crate) fn valid_thing_name(name: &str) -> bool {
     // The pattern is ASCII, so bytes are characters.
     u64::try_from(name.len()).is_ok_and(|n| n <= THING_NAME_MAX) && Pattern::ThingName.matches(name)
+}
+
+/// [`valid_thing_name`] as the machine answers it: `InvalidRequestException`
+/// under `rule` (`V-7` for targets, `V-34` for the thing of an event).
+pub(crate) fn check_thing_name(name: &str, rule: &'static str) -> Result<(), MachineError> {
+    if valid_thing_name(name) {
+        Ok(())
+    } else {
+        Err(err(
+            ErrorCode::InvalidRequest,
+            rule,
+            format!("`{name}` is not a valid thing name"),
+        ))
+    }
 }
 
 #[cfg(test)]

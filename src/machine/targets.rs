@@ -1,6 +1,6 @@
 //! Targets: the thing names a CreateJob request's `targets` resolve to.
 
-use super::names::valid_thing_name;
+use super::names::check_thing_name;
 use super::{err, ErrorCode, MachineError};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -55,13 +55,7 @@ pub fn resolve_things(
             ));
         };
         for m in members {
-            if !valid_thing_name(m) {
-                return Err(err(
-                    ErrorCode::InvalidRequest,
-                    "V-7",
-                    format!("`{m}` is not a valid thing name"),
-                ));
-            }
+            check_thing_name(m, "V-7")?;
             if seen.insert(m) {
                 out.push(m.to_owned());
             }

@@ -1,7 +1,7 @@
 //! The JSON views: DescribeJob and the two ListJobExecutions pages as AWS
 //! writes them, with page tokens.
 
-use super::super::names::valid_thing_name;
+use super::super::names::check_thing_name;
 use super::super::{
     err, ErrorCode, ExecutionStatus, Job, JobStatus, MachineError, Selection, NO_TIME,
 };
@@ -257,13 +257,7 @@ impl Job {
         max_results: Option<i64>,
         next_token: Option<&str>,
     ) -> Result<Value, MachineError> {
-        if !valid_thing_name(thing) {
-            return Err(err(
-                ErrorCode::InvalidRequest,
-                "V-34",
-                format!("`{thing}` is not a valid thing name"),
-            ));
-        }
+        check_thing_name(thing, "V-34")?;
         Self::page_size(max_results)?;
         let scope = format!("thing:{thing}");
         let start = self.parse_token(&scope, status, next_token)?;
