@@ -25,10 +25,12 @@
 //! let (mut job, _effects) = Job::create(&request, ["t1"], 0, &Options::default()).unwrap();
 //! let start = Event::DeviceUpdate { thing: "t1".into(), status: DeviceStatus::InProgress,
 //!     step_timeout_in_minutes: None, expected_version: None };
-//! job.apply(1_000, start).unwrap();
+//! let (_effects, error) = job.step(1_000, start); // advance to 1_000, then apply
+//! assert!(error.is_none());
 //! let done = Event::DeviceUpdate { thing: "t1".into(), status: DeviceStatus::Succeeded,
 //!     step_timeout_in_minutes: None, expected_version: None };
-//! job.apply(2_000, done).unwrap();
+//! let (_effects, error) = job.step(2_000, done);
+//! assert!(error.is_none());
 //! assert_eq!(job.status(), JobStatus::Completed);
 //! ```
 //!

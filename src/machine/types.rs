@@ -219,7 +219,8 @@ impl Event {
     ///     timeout_config: Some(TimeoutConfig { in_progress_timeout_in_minutes: Some(30) }),
     ///     ..Default::default()
     /// };
-    /// let effects = job.apply(1_000, Event::update_job(&update)).unwrap();
+    /// let (effects, error) = job.step(1_000, Event::update_job(&update));
+    /// assert!(error.is_none());
     /// assert!(matches!(&effects[0], Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
     /// let timeout = job.describe_response().job.timeout_config;
     /// assert_eq!(timeout.and_then(|t| t.in_progress_timeout_in_minutes), Some(30));
