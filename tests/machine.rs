@@ -387,7 +387,8 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
     errors
 }
 
-/// Every rule id of sections 2 and 3.7–3.13 of the semantics notes.
+/// Every machine rule id of the crate's rule catalogue (`iot-jobs-policy
+/// rules`): `J1`..`J14`, `E1`..`E15`, `R-1`..`R-22`.
 fn all_rule_ids() -> Vec<String> {
     let mut ids: Vec<String> = (1..=14).map(|i| format!("J{i}")).collect();
     ids.extend((1..=15).map(|i| format!("E{i}")));

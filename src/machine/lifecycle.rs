@@ -210,7 +210,7 @@ impl Job {
     /// minimum is reached and whose failure share is at least its threshold
     /// aborts the job (J10, R-9).
     ///
-    /// Decision (C-5): "executed" counts executions whose final outcome is
+    /// Decision (the choice recorded under rule `R-7` of the catalogue): "executed" counts executions whose final outcome is
     /// SUCCEEDED, FAILED, REJECTED or TIMED_OUT (not CANCELED or REMOVED,
     /// not retried attempts). The share is compared exactly in integers:
     /// `matched × 10000 ≥ threshold_hundredths × executed`.

@@ -7,10 +7,11 @@
 //! value; [`Job::to_snapshot`] and [`Job::from_snapshot`] round-trip it
 //! exactly, and the same events give the same JSON bit for bit.
 //!
-//! Each rule is tagged with its id in the semantics notes (`J1`..`J14` job
-//! transitions, `E1`..`E15` execution transitions, `R-1`..`R-22` runtime
-//! rules), both in the code and in the `rule` member of every effect and
-//! error.
+//! Each rule is tagged with its id in the crate's rule catalogue (`J1`..`J14`
+//! job transitions, `E1`..`E15` execution transitions, `R-1`..`R-22` runtime
+//! rules; `iot-jobs-policy rules` lists them with their statement and
+//! source), both in the code and in the `rule` member of every effect and
+//! error: rule `J3` of the catalogue is the scheduled start, for instance.
 //!
 //! ```
 //! use iot_jobs_policy::machine::{Event, DeviceStatus, Job, JobStatus};

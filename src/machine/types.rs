@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A job's status (`JobStatus`, section 1.1 of the semantics notes).
+/// A job's status (`JobStatus` of the AWS model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobStatus {
@@ -38,7 +38,7 @@ impl fmt::Display for JobStatus {
     }
 }
 
-/// A job execution's status (`JobExecutionStatus`, section 1.2).
+/// A job execution's status (`JobExecutionStatus` of the AWS model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ExecutionStatus {
@@ -254,7 +254,7 @@ fn is_false(b: &bool) -> bool {
 
 /// One output of the machine: something that changed and that the outside
 /// world may act on. Every effect names the rule (`J3`, `E12`, `R-9`, ...)
-/// of the semantics notes that caused it.
+/// of the crate's rule catalogue (`iot-jobs-policy rules`) that caused it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
     tag = "type",
@@ -440,7 +440,8 @@ impl MachineError {
     pub fn message(&self) -> &str {
         &self.message
     }
-    /// The rule of the semantics notes that refuses the event (`E13`, `J13`, ...).
+    /// The rule of the crate's rule catalogue (`iot-jobs-policy rules`) that
+    /// refuses the event (`E13`, `J13`, ...).
     pub fn rule(&self) -> &'static str {
         self.rule
     }
