@@ -210,9 +210,10 @@ impl Job {
     /// minimum is reached and whose failure share is at least its threshold
     /// aborts the job (J10, R-9).
     ///
-    /// Decision (the choice recorded under rule `R-7` of the catalogue): "executed" counts executions whose final outcome is
-    /// SUCCEEDED, FAILED, REJECTED or TIMED_OUT (not CANCELED or REMOVED,
-    /// not retried attempts). The share is compared exactly in integers:
+    /// Decision (the choice recorded under rule `R-7` of the catalogue):
+    /// "executed" counts executions whose final outcome is SUCCEEDED,
+    /// FAILED, REJECTED or TIMED_OUT (not CANCELED or REMOVED, not retried
+    /// attempts). The share is compared exactly in integers:
     /// `matched × 10000 ≥ threshold_hundredths × executed`.
     pub(super) fn check_abort(&mut self, t: i64, fx: &mut Vec<Effect>) {
         if self.status != JobStatus::InProgress || self.abort.is_empty() {
