@@ -26,6 +26,14 @@ const REASON_CODE_MAX: usize = 128;
 const COMMENT_MAX: usize = 2028;
 
 impl Job {
+    /// The index and status of the execution on `thing`, for an
+    /// execution-level call (J11/J14: none while the job is being deleted).
+    fn execution_of(&self, thing: &str) -> Result<(usize, St), MachineError> {
+        self.ensure_not_deleting()?;
+        let i = self.execution_index(thing)?;
+        Ok((i, self.st(i)))
+    }
+
     /// The index of a thing that has an execution.
     fn execution_index(&self, thing: &str) -> Result<usize, MachineError> {
         let not_found = || {
@@ -80,9 +88,7 @@ impl Job {
         expected: Option<i64>,
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
-        self.ensure_not_deleting()?;
-        let i = self.execution_index(thing)?;
-        let cur = self.st(i);
+        let (i, cur) = self.execution_of(thing)?;
         if cur.is_terminal() {
             let forced = self
                 .execs
@@ -245,9 +251,7 @@ impl Job {
         expected: Option<i64>,
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
-        self.ensure_not_deleting()?;
-        let i = self.execution_index(thing)?;
-        let cur = self.st(i);
+        let (i, cur) = self.execution_of(thing)?;
         if cur.is_terminal() {
             return Err(err(
                 ErrorCode::InvalidStateTransition,
@@ -429,12 +433,7 @@ impl Job {
             }
             St::Queued => {
                 // E11 (and R-15: a queued retry is dropped with it).
-                if let Some(e) = self.execs.get_mut(i) {
-                    e.version = e.version.saturating_add(1);
-                    e.last_updated_at = at;
-                }
-                self.set_st(i, St::Removed);
-                fx.push(self.effect(i, Some(St::Queued), "E11"));
+                self.end(i, St::Removed, at, "E11", fx);
                 self.check_complete(at, fx);
             }
             St::InProgress if self.selection == Selection::Continuous => {

@@ -79,14 +79,7 @@ impl Job {
         rule: &'static str,
         fx: &mut Vec<Effect>,
     ) {
-        let from = self.st(i);
-        self.set_deadline(i, NO_DEADLINE);
-        if let Some(e) = self.execs.get_mut(i) {
-            e.version = e.version.saturating_add(1);
-            e.last_updated_at = t;
-        }
-        self.set_st(i, to);
-        fx.push(self.effect(i, Some(from), rule));
+        self.end(i, to, t, rule, fx);
         if matches!(to, St::Failed | St::TimedOut) && self.status == JobStatus::InProgress {
             let timed_out = to == St::TimedOut;
             let retry = self.retry;
@@ -121,10 +114,13 @@ impl Job {
         self.check_complete(t, fx);
     }
 
-    /// Cancels one QUEUED (E7) or, with `force`, IN_PROGRESS (E8) execution.
-    pub(super) fn cancel_one(
+    /// Moves execution `i` to the terminal status `to` at `t` under `rule`:
+    /// its timer stops, its version goes up and the effect is pushed. An
+    /// IN_PROGRESS execution that is canceled is marked force-canceled.
+    pub(super) fn end(
         &mut self,
         i: usize,
+        to: St,
         t: i64,
         rule: &'static str,
         fx: &mut Vec<Effect>,
@@ -134,12 +130,23 @@ impl Job {
         if let Some(e) = self.execs.get_mut(i) {
             e.version = e.version.saturating_add(1);
             e.last_updated_at = t;
-            if from == St::InProgress {
+            if to == St::Canceled && from == St::InProgress {
                 e.flags |= FORCE_CANCELED;
             }
         }
-        self.set_st(i, St::Canceled);
+        self.set_st(i, to);
         fx.push(self.effect(i, Some(from), rule));
+    }
+
+    /// Cancels one QUEUED (E7) or, with `force`, IN_PROGRESS (E8) execution.
+    pub(super) fn cancel_one(
+        &mut self,
+        i: usize,
+        t: i64,
+        rule: &'static str,
+        fx: &mut Vec<Effect>,
+    ) {
+        self.end(i, St::Canceled, t, rule, fx);
     }
 
     /// Cancels every QUEUED execution (pending retries included) under
