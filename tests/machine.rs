@@ -618,6 +618,45 @@ fn integral_doubles_read_as_their_integers() {
     }
 }
 
+/// The machine reads every CreateJob and UpdateJob request the validator
+/// accepts through the typed structs of `types`: no valid request vector is
+/// refused as unreadable (rule `input`).
+#[test]
+fn every_valid_request_vector_reads_as_its_typed_struct() {
+    let loaded = common::load_request_vectors();
+    let mut checked = 0;
+    for case in &loaded.cases {
+        let Some(request) = case.request.as_ref().filter(|_| case.valid) else {
+            continue;
+        };
+        let at = case.options.now_ms.unwrap_or(0);
+        let error = match case.op {
+            iot_jobs_policy::Operation::CreateJob => {
+                Job::create(request, Vec::<String>::new(), at, &case.options).err()
+            }
+            iot_jobs_policy::Operation::UpdateJob => {
+                let id = request["jobId"].as_str().unwrap();
+                let create =
+                    json!({"jobId": id, "document": "{}", "targets": [format!("{ARN}t0")]});
+                let (mut job, _) = Job::create(&create, ["t0"], at, &case.options).unwrap();
+                job.step(
+                    at,
+                    Event::UpdateJob {
+                        request: request.clone(),
+                    },
+                )
+                .1
+            }
+            _ => continue,
+        };
+        checked += 1;
+        if let Some(e) = error {
+            assert_ne!(e.rule(), "input", "{}: {}", case.id, e.message());
+        }
+    }
+    assert!(checked > 50, "only {checked} request vectors checked");
+}
+
 #[test]
 fn creation_refuses_invalid_requests_with_every_violation() {
     let r = json!({"jobId": "bad id", "targets": [], "document": "{}",
