@@ -42,6 +42,13 @@
 //! O(log n). Whole-job operations (cancel, abort, delete) visit every
 //! execution once.
 
+// The rooms: `exec` (one execution's record), `timers` (the deadline table
+// and the `fire_*` functions), `handlers` (one function per event),
+// `lifecycle` (queueing, outcomes with retry and abort, cancellation,
+// completion), `targets` and `input` (what `create` reads, through the
+// typed requests of `crate::types`), `config` (the configurations acted on),
+// `names` (the thing-name table), `views` (AWS-shaped responses), `snapshot`,
+// `text` (the JSON-text surface) and `replay` (the scenario runner).
 mod config;
 mod exec;
 mod handlers;
