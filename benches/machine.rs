@@ -77,6 +77,13 @@ fn device(thing: String, status: DeviceStatus) -> Event {
     }
 }
 
+/// [`Job::step`], which must accept every event of this driver.
+fn step(job: &mut Job, at: i64, event: Event) -> Vec<Effect> {
+    let (fx, error) = job.step(at, event);
+    assert!(error.is_none(), "{error:?}");
+    fx
+}
+
 /// Runs the job to completion; returns it and the number of events applied.
 fn run(things: &[String]) -> (Job, u64) {
     let (mut job, fx) = Job::create(&request(), things, 0, &Options::default()).unwrap();
@@ -89,8 +96,11 @@ fn run(things: &[String]) -> (Job, u64) {
             let i = index_of(&thing);
             let first = attempt == 0;
             collect(
-                job.apply(now, device(thing.clone(), DeviceStatus::InProgress))
-                    .unwrap(),
+                step(
+                    &mut job,
+                    now,
+                    device(thing.clone(), DeviceStatus::InProgress),
+                ),
                 &mut queue,
             );
             events += 1;
@@ -102,13 +112,13 @@ fn run(things: &[String]) -> (Job, u64) {
             } else {
                 DeviceStatus::Succeeded
             };
-            collect(job.apply(now, device(thing, outcome)).unwrap(), &mut queue);
+            collect(step(&mut job, now, device(thing, outcome)), &mut queue);
             events += 1;
         }
         match job.next_deadline() {
             Some(d) => {
                 now = d;
-                collect(job.advance(d).unwrap(), &mut queue);
+                collect(step(&mut job, d, Event::Advance { to: d }), &mut queue);
                 events += 1;
             }
             None => break,

@@ -11,7 +11,7 @@
 //! ```
 //!
 //! Each case runs as `tests/machine.rs` runs it: create, then per step
-//! advance to `at` and apply the event strictly. Every JSON answer (effects,
+//! [`Job::step`] (advance to `at`, then apply the event). Every JSON answer (effects,
 //! errors, views) is kept as the exact text serde_json writes, and every
 //! snapshot as [`Job::to_snapshot`] text, so that their bytes survive.
 
@@ -57,22 +57,10 @@ fn things_of(case: &Value) -> Result<Vec<String>, String> {
     resolve_things(&targets, &groups).map_err(|e| e.to_string())
 }
 
-/// Advance to `at`, then apply the event strictly (the Rust runner's way).
+/// Advance to `at`, then apply the event ([`Job::step`], the Rust runner's way).
 fn run_step(job: &mut Job, at: i64, event: &Value) -> Result<Value, String> {
     let event: Event = serde_json::from_value(event.clone()).map_err(|e| e.to_string())?;
-    let (mut fx, mut error) = (Vec::new(), None);
-    if !matches!(event, Event::Advance { .. }) {
-        match job.advance(at) {
-            Ok(f) => fx = f,
-            Err(e) => error = Some(e),
-        }
-    }
-    if error.is_none() {
-        match job.apply(at, event) {
-            Ok(mut f) => fx.append(&mut f),
-            Err(e) => error = Some(e),
-        }
-    }
+    let (fx, error) = job.step(at, event);
     Ok(json!({
         "effects": text(&fx),
         "error": error.as_ref().map_or(Value::Null, text),

@@ -331,25 +331,17 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
             }
         };
         let label = format!("step {n} ({} at {at})", event.kind());
-        // Advance to the event's time, then apply it strictly, so that a
-        // refusal can be checked to leave the state untouched.
-        let (mut fx, mut error) = (Vec::new(), None);
-        if !matches!(event, Event::Advance { .. }) {
-            match job.advance(at) {
-                Ok(f) => fx = f,
-                Err(e) => error = Some(e),
+        // `step`: advance to the event's time, then apply it. A refusal
+        // must leave the state as the advance alone leaves it.
+        let before = job.clone();
+        let (fx, error) = job.step(at, event.clone());
+        if error.is_some() {
+            let mut advanced = before;
+            if !matches!(event, Event::Advance { .. }) {
+                let _ = advanced.advance(at);
             }
-        }
-        if error.is_none() {
-            let before = job.to_snapshot();
-            match job.apply(at, event.clone()) {
-                Ok(mut f) => fx.append(&mut f),
-                Err(e) => {
-                    if job.to_snapshot() != before {
-                        errors.push(format!("{label}: the refused event changed the state"));
-                    }
-                    error = Some(e);
-                }
+            if job.to_snapshot() != advanced.to_snapshot() {
+                errors.push(format!("{label}: the refused event changed the state"));
             }
         }
         let fx = json!(fx);
@@ -390,7 +382,8 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
     errors
 }
 
-/// Every rule id of sections 2 and 3.7–3.13 of the semantics notes.
+/// Every machine rule id of the crate's rule catalogue (`iot-jobs-policy
+/// rules`): `J1`..`J14`, `E1`..`E15`, `R-1`..`R-22`.
 fn all_rule_ids() -> Vec<String> {
     let mut ids: Vec<String> = (1..=14).map(|i| format!("J{i}")).collect();
     ids.extend((1..=15).map(|i| format!("E{i}")));
@@ -503,6 +496,160 @@ fn strict_apply_refuses_pending_deadlines_and_time_travel() {
     let a = job.advance(60_000).unwrap();
     assert!(a.is_empty());
     assert!(job.advance(-1).is_err());
+}
+
+/// The machine's limits are the validator's (`ThingName`, `LaserMaxResults`,
+/// the in-progress timeout range) or CancelJob's own; each edge is accepted,
+/// one past it is refused with the message that names the limit.
+#[test]
+fn limits_are_named_once_and_keep_their_messages() {
+    let r = request(
+        1,
+        json!({"targetSelection": "CONTINUOUS", "jobExecutionsRolloutConfig": {"maximumPerMinute": 1}}),
+    );
+    let (mut job, _) = Job::create(&r, names(1), 0, &Options::default()).unwrap();
+    // ThingName: 1..=128 of `[a-zA-Z0-9:_-]`.
+    let longest = "x".repeat(128);
+    let (_, e) = job.step(
+        0,
+        Event::ThingAdded {
+            thing: longest.clone(),
+        },
+    );
+    assert!(e.is_none(), "{e:?}");
+    let (_, e) = job.step(
+        0,
+        Event::ThingAdded {
+            thing: format!("{longest}x"),
+        },
+    );
+    assert_eq!(
+        e.unwrap().message(),
+        format!("`{longest}x` is not a valid thing name")
+    );
+    // stepTimeoutInMinutes: 1..=10080 or -1.
+    let (_, e) = job.step(0, device("t0", DeviceStatus::InProgress));
+    assert!(e.is_none(), "{e:?}");
+    let step = |m: i64| Event::DeviceUpdate {
+        thing: "t0".into(),
+        status: DeviceStatus::InProgress,
+        step_timeout_in_minutes: Some(m),
+        expected_version: None,
+    };
+    for ok in [-1, 1, 10_080] {
+        let (_, e) = job.step(0, step(ok));
+        assert!(e.is_none(), "{ok}: {e:?}");
+    }
+    for bad in [0, 10_081] {
+        let (_, e) = job.step(0, step(bad));
+        assert_eq!(
+            e.unwrap().message(),
+            format!("stepTimeoutInMinutes `{bad}` is outside 1..=10080 and is not -1")
+        );
+    }
+    // maxResults: 1..=250, and 250 when absent.
+    let e = job
+        .list_executions_for_job(None, Some(251), None)
+        .unwrap_err();
+    assert_eq!(e.message(), "maxResults `251` is outside 1..=250");
+    assert!(job.list_executions_for_job(None, Some(250), None).is_ok());
+    assert_eq!(iot_jobs_policy::machine::DEFAULT_MAX_RESULTS, 250);
+    // CancelJob: reasonCode 1..=128, comment 1..=2028.
+    let cancel = |reason_code: String, comment: String| Event::CancelJob {
+        force: false,
+        reason_code: Some(reason_code),
+        comment: Some(comment),
+    };
+    let mut other = job.clone();
+    let (_, e) = other.step(0, cancel("R".repeat(129), "c".into()));
+    let reason = "R".repeat(129);
+    assert_eq!(
+        e.unwrap().message(),
+        format!("reasonCode `{reason}` must be 1..=128 characters of upper-case letters, digits and `_`")
+    );
+    let (_, e) = other.step(0, cancel("R".into(), "c".repeat(2029)));
+    assert_eq!(
+        e.unwrap().message(),
+        "comment must be 1..=2028 characters without control characters"
+    );
+    let (_, e) = other.step(0, cancel("R".into(), "c\u{7}".into()));
+    assert!(e.is_some());
+    let (_, e) = other.step(0, cancel("R".repeat(128), "c".repeat(2028)));
+    assert!(e.is_none(), "{e:?}");
+    assert_eq!(other.status(), JobStatus::Canceled);
+}
+
+/// The machine reads a request through the validator's typed structs, so a
+/// count written as an integral double (which the validator accepts) means
+/// what the integer means; DescribeJob still echoes the member as given.
+#[test]
+fn integral_doubles_read_as_their_integers() {
+    for (rate, minutes) in [(json!(2), json!(3)), (json!(2.0), json!(3.0))] {
+        let r = request(
+            5,
+            json!({"jobExecutionsRolloutConfig": {"maximumPerMinute": rate},
+                   "timeoutConfig": {"inProgressTimeoutInMinutes": minutes}}),
+        );
+        let (mut job, _) = Job::create(&r, names(5), 0, &Options::default()).unwrap();
+        assert_eq!(job.counts().queued, 2, "{rate}");
+        let (_, e) = job.step(1, device("t0", DeviceStatus::InProgress));
+        assert!(e.is_none());
+        let (fx, _) = job.step(1 + 3 * 60_000, Event::Advance { to: 1 + 3 * 60_000 });
+        let timed_out = fx.iter().filter(|f| {
+            matches!(
+                f,
+                iot_jobs_policy::machine::Effect::ExecutionStatusChanged {
+                    to: ExecutionStatus::TimedOut,
+                    ..
+                }
+            )
+        });
+        assert_eq!(timed_out.count(), 1, "{minutes}");
+        let d = job.describe();
+        assert_eq!(
+            d["job"]["jobExecutionsRolloutConfig"]["maximumPerMinute"],
+            rate
+        );
+    }
+}
+
+/// The machine reads every CreateJob and UpdateJob request the validator
+/// accepts through the typed structs of `types`: no valid request vector is
+/// refused as unreadable (rule `input`).
+#[test]
+fn every_valid_request_vector_reads_as_its_typed_struct() {
+    let loaded = common::load_request_vectors();
+    let mut checked = 0;
+    for case in &loaded.cases {
+        let Some(request) = case.request.as_ref().filter(|_| case.valid) else {
+            continue;
+        };
+        let at = case.options.now_ms.unwrap_or(0);
+        let error = match case.op {
+            iot_jobs_policy::Operation::CreateJob => {
+                Job::create(request, Vec::<String>::new(), at, &case.options).err()
+            }
+            iot_jobs_policy::Operation::UpdateJob => {
+                let id = request["jobId"].as_str().unwrap();
+                let create =
+                    json!({"jobId": id, "document": "{}", "targets": [format!("{ARN}t0")]});
+                let (mut job, _) = Job::create(&create, ["t0"], at, &case.options).unwrap();
+                job.step(
+                    at,
+                    Event::UpdateJob {
+                        request: request.clone(),
+                    },
+                )
+                .1
+            }
+            _ => continue,
+        };
+        checked += 1;
+        if let Some(e) = error {
+            assert_ne!(e.rule(), "input", "{}: {}", case.id, e.message());
+        }
+    }
+    assert!(checked > 50, "only {checked} request vectors checked");
 }
 
 #[test]
@@ -851,10 +998,12 @@ proptest! {
         for o in &ops {
             at += 1000;
             let ev = match o { Op::Advance(_) => Event::Advance { to: at }, _ => to_event(o) };
-            job.advance(at).unwrap();
-            let before = job.to_snapshot();
-            if job.apply(at, ev).is_err() {
-                prop_assert_eq!(job.to_snapshot(), before);
+            // A refused event leaves the state as the advance of `step` left it.
+            let mut advanced = job.clone();
+            advanced.advance(at).unwrap();
+            let (_, error) = job.step(at, ev);
+            if error.is_some() {
+                prop_assert_eq!(job.to_snapshot(), advanced.to_snapshot());
             }
         }
     }

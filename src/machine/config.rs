@@ -1,11 +1,22 @@
-//! The parts of a (validated) request the machine acts on, read once.
+//! The parts of a (validated) request the machine acts on, read once
+//! through the typed request structs of [`crate::types`].
+//!
+//! The configurations are kept as JSON (DescribeJob echoes them as given,
+//! and snapshots hold them); each `from_value` reads one through its typed
+//! struct. A member that does not read as its type (only possible in a
+//! hand-made snapshot: the validator refuses such a request) reads as absent.
 
+use crate::types::{
+    AbortConfig, AbortFailureType, JobEndBehavior, JobExecutionsRetryConfig,
+    JobExecutionsRolloutConfig, RetryFailureType, TimeoutConfig,
+};
+use crate::validate::shapes::rollout::MAXIMUM_PER_MINUTE_MAX;
+use serde::Deserialize;
 use serde_json::Value;
 
-/// Milliseconds in a minute.
-pub(crate) const MINUTE_MS: i64 = 60_000;
-/// Default and ceiling of `maximumPerMinute`.
-pub(crate) const DEFAULT_MAX_PER_MINUTE: u64 = 1000;
+/// Default and ceiling of `maximumPerMinute`: the validator's
+/// documented maximum, which is also the documented default (V-11).
+const DEFAULT_MAX_PER_MINUTE: u64 = MAXIMUM_PER_MINUTE_MAX.unsigned_abs();
 
 /// Rollout rate.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,32 +43,42 @@ impl Default for Rollout {
     }
 }
 
+/// A configuration member read through its typed struct; `None` when absent,
+/// `null` or not of its type.
+fn typed<'v, T: Deserialize<'v>>(v: Option<&'v Value>) -> Option<T> {
+    v.and_then(|v| T::deserialize(v).ok())
+}
+
+/// A positive count of the request, as `u64`; `None` for zero or less.
+fn positive(n: i64) -> Option<u64> {
+    u64::try_from(n).ok().filter(|&n| n >= 1)
+}
+
 impl Rollout {
+    /// `jobExecutionsRolloutConfig` as JSON (the echoed form).
     pub(crate) fn from_value(v: Option<&Value>) -> Rollout {
-        let Some(v) = v else {
+        Rollout::from_config(typed(v).as_ref())
+    }
+
+    /// `jobExecutionsRolloutConfig`, typed.
+    pub(crate) fn from_config(c: Option<&JobExecutionsRolloutConfig>) -> Rollout {
+        let Some(c) = c else {
             return Rollout::default();
         };
-        let maximum_per_minute = v
-            .get("maximumPerMinute")
-            .and_then(Value::as_u64)
-            .filter(|&n| n >= 1)
-            .unwrap_or(DEFAULT_MAX_PER_MINUTE);
-        let exponential = v.get("exponentialRate").and_then(|e| {
-            let crit = e.get("rateIncreaseCriteria");
-            let thr = |k: &str| {
-                crit.and_then(|c| c.get(k))
-                    .and_then(Value::as_u64)
-                    .filter(|&n| n >= 1)
-            };
-            Some(Exponential {
-                base: e.get("baseRatePerMinute").and_then(Value::as_u64)?.max(1),
-                factor: e.get("incrementFactor").and_then(Value::as_f64)?,
-                notified_threshold: thr("numberOfNotifiedThings"),
-                succeeded_threshold: thr("numberOfSucceededThings"),
-            })
+        let exponential = c.exponential_rate.as_ref().map(|e| {
+            let crit = &e.rate_increase_criteria;
+            Exponential {
+                base: positive(e.base_rate_per_minute).unwrap_or(1),
+                factor: e.increment_factor,
+                notified_threshold: crit.number_of_notified_things.and_then(positive),
+                succeeded_threshold: crit.number_of_succeeded_things.and_then(positive),
+            }
         });
         Rollout {
-            maximum_per_minute,
+            maximum_per_minute: c
+                .maximum_per_minute
+                .and_then(positive)
+                .unwrap_or(DEFAULT_MAX_PER_MINUTE),
             exponential,
         }
     }
@@ -109,33 +130,30 @@ pub(crate) struct AbortCriterion {
     pub(crate) min_executed: u64,
 }
 
+/// `abortConfig` as JSON (the echoed form).
 pub(crate) fn abort_from_value(v: Option<&Value>) -> Vec<AbortCriterion> {
-    let Some(list) = v
-        .and_then(|v| v.get("criteriaList"))
-        .and_then(Value::as_array)
-    else {
-        return Vec::new();
-    };
-    list.iter()
+    abort_from_config(typed(v).as_ref())
+}
+
+/// `abortConfig`, typed: its criteria in order (one of a type outside the
+/// enum, which the validator refuses, is skipped).
+pub(crate) fn abort_from_config(c: Option<&AbortConfig>) -> Vec<AbortCriterion> {
+    let Some(c) = c else { return Vec::new() };
+    c.criteria_list
+        .iter()
         .filter_map(|c| {
-            let name = c.get("failureType")?.as_str()?;
-            let failure_type = match name {
-                "FAILED" => FailureType::Failed,
-                "REJECTED" => FailureType::Rejected,
-                "TIMED_OUT" => FailureType::TimedOut,
-                "ALL" => FailureType::All,
+            let failure_type = match c.failure_type {
+                AbortFailureType::Failed => FailureType::Failed,
+                AbortFailureType::Rejected => FailureType::Rejected,
+                AbortFailureType::TimedOut => FailureType::TimedOut,
+                AbortFailureType::All => FailureType::All,
                 _ => return None,
             };
-            let t = c.get("thresholdPercentage")?.as_f64()?;
             Some(AbortCriterion {
                 failure_type,
-                failure_type_name: name.to_owned(),
-                threshold_hundredths: (t * 100.0).round() as i64,
-                min_executed: c
-                    .get("minNumberOfExecutedThings")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(1)
-                    .max(1),
+                failure_type_name: c.failure_type.as_str().to_owned(),
+                threshold_hundredths: (c.threshold_percentage * 100.0).round() as i64,
+                min_executed: positive(c.min_number_of_executed_things).unwrap_or(1),
             })
         })
         .collect()
@@ -155,24 +173,22 @@ pub(crate) struct Retry {
 }
 
 impl Retry {
+    /// `jobExecutionsRetryConfig` as JSON (the echoed form).
     pub(crate) fn from_value(v: Option<&Value>) -> Retry {
+        Retry::from_config(typed(v).as_ref())
+    }
+
+    /// `jobExecutionsRetryConfig`, typed.
+    pub(crate) fn from_config(c: Option<&JobExecutionsRetryConfig>) -> Retry {
         let mut r = Retry::default();
-        let Some(list) = v
-            .and_then(|v| v.get("criteriaList"))
-            .and_then(Value::as_array)
-        else {
-            return r;
-        };
-        for c in list {
-            let n = c
-                .get("numberOfRetries")
-                .and_then(Value::as_u64)
-                .unwrap_or(0)
-                .min(u64::from(u8::MAX)) as u8;
-            let slot = match c.get("failureType").and_then(Value::as_str) {
-                Some("FAILED") => &mut r.failed,
-                Some("TIMED_OUT") => &mut r.timed_out,
-                Some("ALL") => &mut r.all,
+        let Some(c) = c else { return r };
+        for c in &c.criteria_list {
+            // Negative counts (refused by the validator) read as 0.
+            let n = u8::try_from(c.number_of_retries.max(0)).unwrap_or(u8::MAX);
+            let slot = match c.failure_type {
+                RetryFailureType::Failed => &mut r.failed,
+                RetryFailureType::TimedOut => &mut r.timed_out,
+                RetryFailureType::All => &mut r.all,
                 _ => continue,
             };
             if slot.is_none() {
@@ -227,9 +243,13 @@ impl Retry {
 /// non-positive value, possible in the `model` profile). Values beyond
 /// `u32::MAX` minutes are capped (they lie beyond every representable time).
 pub(crate) fn timeout_from_value(v: Option<&Value>) -> u32 {
-    let m = v
-        .and_then(|v| v.get("inProgressTimeoutInMinutes"))
-        .and_then(Value::as_i64)
+    timeout_from_config(typed(v).as_ref())
+}
+
+/// `timeoutConfig`, typed; see [`timeout_from_value`].
+pub(crate) fn timeout_from_config(c: Option<&TimeoutConfig>) -> u32 {
+    let m = c
+        .and_then(|c| c.in_progress_timeout_in_minutes)
         .unwrap_or(0);
     u32::try_from(m.max(0)).unwrap_or(u32::MAX)
 }
@@ -244,10 +264,11 @@ pub(crate) enum EndBehavior {
 }
 
 impl EndBehavior {
-    pub(crate) fn parse(s: Option<&str>) -> EndBehavior {
-        match s {
-            Some("CANCEL") => EndBehavior::Cancel,
-            Some("FORCE_CANCEL") => EndBehavior::ForceCancel,
+    /// `schedulingConfig.endBehavior`, typed; absent is `STOP_ROLLOUT`.
+    pub(crate) fn from_config(b: Option<&JobEndBehavior>) -> EndBehavior {
+        match b {
+            Some(JobEndBehavior::Cancel) => EndBehavior::Cancel,
+            Some(JobEndBehavior::ForceCancel) => EndBehavior::ForceCancel,
             _ => EndBehavior::StopRollout,
         }
     }

@@ -2,6 +2,10 @@
 //! open-addressing index of thing indices (never iterated, so its order
 //! cannot leak into an output).
 
+use super::{err, ErrorCode, MachineError};
+use crate::validate::primitive::Pattern;
+use crate::validate::shapes::ids::THING_NAME_MAX;
+
 /// Thing names in target order, with a name → index lookup.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Names {
@@ -155,13 +159,25 @@ fn table_size(n: usize) -> usize {
     (n.saturating_mul(2)).max(16).next_power_of_two()
 }
 
-/// Whether `name` is a valid thing name (`[a-zA-Z0-9:_-]+`, 1..=128).
+/// Whether `name` is a valid thing name: the validator's `ThingName` shape
+/// (`[a-zA-Z0-9:_-]+`, at most [`THING_NAME_MAX`] characters).
 pub(crate) fn valid_thing_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 128
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-'))
+    // The pattern is ASCII, so bytes are characters.
+    u64::try_from(name.len()).is_ok_and(|n| n <= THING_NAME_MAX) && Pattern::ThingName.matches(name)
+}
+
+/// [`valid_thing_name`] as the machine answers it: `InvalidRequestException`
+/// under `rule` (`V-7` for targets, `V-34` for the thing of an event).
+pub(crate) fn check_thing_name(name: &str, rule: &'static str) -> Result<(), MachineError> {
+    if valid_thing_name(name) {
+        Ok(())
+    } else {
+        Err(err(
+            ErrorCode::InvalidRequest,
+            rule,
+            format!("`{name}` is not a valid thing name"),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -188,6 +204,8 @@ mod tests {
         assert!(valid_thing_name("a:b_c-1"));
         assert!(!valid_thing_name(""));
         assert!(!valid_thing_name("a b"));
-        assert!(!valid_thing_name(&"x".repeat(129)));
+        let longest = "x".repeat(THING_NAME_MAX as usize);
+        assert!(valid_thing_name(&longest));
+        assert!(!valid_thing_name(&format!("{longest}x")));
     }
 }

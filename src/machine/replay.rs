@@ -367,7 +367,7 @@ fn iso(ms: i64) -> String {
     format!(
         "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
         rem / 3_600_000,
-        rem / 60_000 % 60,
+        rem / crate::validate::time::MINUTE_MS % 60,
         rem / 1000 % 60,
         rem % 1000
     )

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A job's status (`JobStatus`, section 1.1 of the semantics notes).
+/// A job's status (`JobStatus` of the AWS model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobStatus {
@@ -38,7 +38,7 @@ impl fmt::Display for JobStatus {
     }
 }
 
-/// A job execution's status (`JobExecutionStatus`, section 1.2).
+/// A job execution's status (`JobExecutionStatus` of the AWS model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ExecutionStatus {
@@ -219,7 +219,8 @@ impl Event {
     ///     timeout_config: Some(TimeoutConfig { in_progress_timeout_in_minutes: Some(30) }),
     ///     ..Default::default()
     /// };
-    /// let effects = job.apply(1_000, Event::update_job(&update)).unwrap();
+    /// let (effects, error) = job.step(1_000, Event::update_job(&update));
+    /// assert!(error.is_none());
     /// assert!(matches!(&effects[0], Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
     /// let timeout = job.describe_response().job.timeout_config;
     /// assert_eq!(timeout.and_then(|t| t.in_progress_timeout_in_minutes), Some(30));
@@ -253,7 +254,7 @@ fn is_false(b: &bool) -> bool {
 
 /// One output of the machine: something that changed and that the outside
 /// world may act on. Every effect names the rule (`J3`, `E12`, `R-9`, ...)
-/// of the semantics notes that caused it.
+/// of the crate's rule catalogue (`iot-jobs-policy rules`) that caused it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
     tag = "type",
@@ -439,7 +440,8 @@ impl MachineError {
     pub fn message(&self) -> &str {
         &self.message
     }
-    /// The rule of the semantics notes that refuses the event (`E13`, `J13`, ...).
+    /// The rule of the crate's rule catalogue (`iot-jobs-policy rules`) that
+    /// refuses the event (`E13`, `J13`, ...).
     pub fn rule(&self) -> &'static str {
         self.rule
     }

@@ -1,0 +1,162 @@
+//! What [`Job::create`](super::Job::create) accepts (a typed request or its JSON) and how the
+//! machine reads it: validated as JSON, then read through the typed
+//! [`CreateJobRequest`] (so the machine acts on exactly what the validator
+//! judged, with the validator's types).
+
+use super::config::{self, AbortCriterion, EndBehavior, Retry, Rollout};
+use super::{err, ErrorCode, MachineError, Selection, MAX_TIME_MS};
+use crate::types::{CreateJobRequest, TargetSelection};
+use crate::validate::time::parse_timestamp;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The members UpdateJob may change (V-30), in the order
+/// [`Effect::JobUpdated`](super::Effect::JobUpdated) lists them.
+pub(super) const UPDATABLE: [&str; 6] = [
+    "description",
+    "presignedUrlConfig",
+    "jobExecutionsRolloutConfig",
+    "abortConfig",
+    "timeoutConfig",
+    "jobExecutionsRetryConfig",
+];
+
+/// The CreateJob members DescribeJob echoes besides [`UPDATABLE`].
+const CREATE_ONLY: [&str; 6] = [
+    "namespaceId",
+    "jobTemplateArn",
+    "documentParameters",
+    "schedulingConfig",
+    "destinationPackageVersions",
+    "documentSource",
+];
+
+/// The ARN prefix of a job whose targets name none.
+const DEFAULT_ARN_PREFIX: &str = "arn:aws:iot:us-east-1:123456789012:";
+
+/// A validated request that does not read as its typed struct: the
+/// validator and [`crate::types`] disagree (a bug, not a user error).
+pub(super) fn unreadable(e: serde_json::Error) -> MachineError {
+    err(
+        ErrorCode::InvalidRequest,
+        "input",
+        format!("the request could not be read: {e}"),
+    )
+}
+
+/// What a validated CreateJob request sets up.
+pub(super) struct Setup {
+    pub(super) job_id: String,
+    pub(super) targets: Vec<String>,
+    pub(super) arn_prefix: String,
+    pub(super) selection: Selection,
+    /// The request members DescribeJob echoes, as given.
+    pub(super) echo: BTreeMap<String, Value>,
+    pub(super) rollout: Rollout,
+    pub(super) abort: Vec<AbortCriterion>,
+    pub(super) timeout_minutes: u32,
+    pub(super) retry: Retry,
+    pub(super) start_at: Option<i64>,
+    pub(super) end_at: Option<i64>,
+    pub(super) end_behavior: EndBehavior,
+}
+
+/// Reads a CreateJob request the validator accepted, at creation time
+/// `created_at_ms`.
+///
+/// # Errors
+/// `InvalidRequestException` when the request does not read as a
+/// [`CreateJobRequest`] (the validator refuses every such request, so
+/// this is a disagreement between the two, not a user error).
+pub(super) fn read_create(request: &Value, created_at_ms: i64) -> Result<Setup, MachineError> {
+    let typed = CreateJobRequest::deserialize(request).map_err(unreadable)?;
+    let arn_prefix = typed
+        .targets
+        .first()
+        .and_then(|t| {
+            let parts: Vec<&str> = t.splitn(6, ':').collect();
+            (parts.len() == 6).then(|| parts.get(..5).map(|p| p.join(":") + ":"))?
+        })
+        .unwrap_or_else(|| String::from(DEFAULT_ARN_PREFIX));
+    let selection = match typed.target_selection {
+        Some(TargetSelection::Continuous) => Selection::Continuous,
+        _ => Selection::Snapshot,
+    };
+    let mut echo = BTreeMap::new();
+    for key in UPDATABLE.into_iter().chain(CREATE_ONLY) {
+        if let Some(v) = request.get(key) {
+            echo.insert(key.to_owned(), v.clone());
+        }
+    }
+    // J2/J3, R-6: scheduling (latest API). Maintenance windows are not
+    // modelled: a job with windows starts at `startTime` (or at once).
+    let sched = typed.scheduling_config.as_ref();
+    let time = |t: Option<&String>| t.and_then(|s| parse_timestamp(s, false));
+    let start_at = time(sched.and_then(|s| s.start_time.as_ref()))
+        .filter(|&s| s > created_at_ms && s <= MAX_TIME_MS);
+    let end_at = time(sched.and_then(|s| s.end_time.as_ref())).filter(|&e| e <= MAX_TIME_MS);
+    Ok(Setup {
+        rollout: Rollout::from_config(typed.job_executions_rollout_config.as_ref()),
+        abort: config::abort_from_config(typed.abort_config.as_ref()),
+        timeout_minutes: config::timeout_from_config(typed.timeout_config.as_ref()),
+        retry: Retry::from_config(typed.job_executions_retry_config.as_ref()),
+        end_behavior: EndBehavior::from_config(sched.and_then(|s| s.end_behavior.as_ref())),
+        job_id: typed.job_id,
+        targets: typed.targets,
+        arn_prefix,
+        selection,
+        echo,
+        start_at,
+        end_at,
+    })
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::types::CreateJobRequest {}
+    impl Sealed for serde_json::Value {}
+}
+
+/// What [`Job::create`](super::Job::create) takes: the typed
+/// [`CreateJobRequest`](crate::types::CreateJobRequest), or the same request
+/// as a [`serde_json::Value`] (the form the JSON-text surface and the
+/// replay runner read). Sealed: no other type implements it.
+///
+/// ```
+/// use iot_jobs_policy::machine::{CreateJobInput, Job};
+/// use iot_jobs_policy::types::CreateJobRequest;
+/// fn accepts<R: CreateJobInput>(_: &R) {}
+/// accepts(&CreateJobRequest::default());
+/// accepts(&serde_json::json!({"jobId": "j"}));
+/// ```
+pub trait CreateJobInput: sealed::Sealed {
+    /// The request as JSON, for the validator and the machine.
+    ///
+    /// # Errors
+    /// `InvalidRequestException` when a typed request cannot be serialised
+    /// (as for [`crate::validate_request`]; serde_json never fails on this
+    /// crate's types: a non-finite number becomes `null`, which the
+    /// validator then judges).
+    fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError>;
+}
+
+impl CreateJobInput for Value {
+    fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError> {
+        Ok(std::borrow::Cow::Borrowed(self))
+    }
+}
+
+impl CreateJobInput for crate::types::CreateJobRequest {
+    fn to_request_value(&self) -> Result<std::borrow::Cow<'_, Value>, MachineError> {
+        serde_json::to_value(self)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| {
+                err(
+                    ErrorCode::InvalidRequest,
+                    "input",
+                    format!("the request could not be serialised: {e}"),
+                )
+            })
+    }
+}
