@@ -104,7 +104,7 @@ impl Job {
                 ),
             ));
         }
-        self.check_version(i, expected, "A-UpdateJobExecution")?;
+        self.check_version(i, expected, "R-23")?;
         if let Some(s) = step {
             // UpdateJobExecution documents the range of the in-progress timeout.
             if s != -1 && !(IN_PROGRESS_TIMEOUT_MIN..=IN_PROGRESS_TIMEOUT_MAX).contains(&s) {

@@ -16,7 +16,7 @@ const fn r(
     Reference::new(id, p, summary, links, choice)
 }
 
-/// Every machine rule, `J1`..`J14`, `E1`..`E15`, `R-1`..`R-22`.
+/// Every machine rule, `J1`..`J14`, `E1`..`E15`, `R-1`..`R-23`.
 pub(crate) static MACHINE: &[Reference] = &[
     // ----- job transitions
     r("J1", Confirmed,
@@ -217,4 +217,9 @@ pub(crate) static MACHINE: &[Reference] = &[
         "isConcurrent is true while a job rolls out or cancels executions; only such jobs count against the job-concurrency quota, every IN_PROGRESS job against the active-jobs quota",
         &[D_LIMITS, A_DESCRIBE_JOB],
         Some("isConcurrent (latest API) is true while new executions are rolled out; cancellation is instant, so never for it")),
+    // ----- runtime: device updates (an id of this catalogue's own, past the notes' R-22)
+    r("R-23", Confirmed,
+        "UpdateJobExecution with an expectedVersion other than the execution's current version is rejected (VersionMismatch), and the execution is unchanged",
+        &[A_UPDATE_EXECUTION],
+        Some("the refusal carries the code VersionConflictException, the name CancelJobExecution's model gives the same mismatch (R-17); the MQTT API's VersionMismatch is not a separate code")),
 ];
