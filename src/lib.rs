@@ -34,9 +34,12 @@ pub use export::json_schema as schema_export;
 pub use export::sarif;
 pub use machine::replay;
 pub use rules::{rules, Rule};
-pub use validate::api::{ApiVersion, Operation, Options, Profile, UnknownOperation};
+pub use validate::api::{
+    ApiVersion, Operation, Options, Profile, UnknownApiVersion, UnknownOperation, UnknownProfile,
+};
 pub use validate::report::{
-    Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, Violation,
+    Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, UnknownSeverity,
+    UnknownSource, Violation,
 };
 pub use validate::{
     is_valid_str, validate_bytes, validate_request, validate_str, validate_value, MAX_DEPTH,

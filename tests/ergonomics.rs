@@ -333,10 +333,7 @@ fn retry(failure: &str) -> JobExecutionsRetryConfig {
 
 #[test]
 fn unknown_enum_values_are_enum_violations_as_in_text() {
-    let options = Options {
-        now_ms: Some(1_767_225_600_000),
-        ..Options::default()
-    };
+    let options = Options::default().with_now_ms(Some(1_767_225_600_000));
     let create = CreateJobRequest {
         job_id: "fw-1".into(),
         targets: vec!["arn:aws:iot:us-east-1:123456789012:thing/t1".into()],

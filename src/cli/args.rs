@@ -150,8 +150,8 @@ fn validate(args: &[String]) -> Result<Validate, Usage> {
     for (name, value) in flags {
         match name {
             "--document-schema" => document_schema = Some(value.to_owned()),
-            "--api" => options.api = value.parse().map_err(Usage)?,
-            "--profile" => options.profile = value.parse().map_err(Usage)?,
+            "--api" => options.api = value.parse().map_err(|e| Usage(format!("{e}")))?,
+            "--profile" => options.profile = value.parse().map_err(|e| Usage(format!("{e}")))?,
             "--now" => {
                 let json = serde_json::json!({ "now": value }).to_string();
                 options.now_ms = crate::ffi::parse_options(&json)
@@ -191,8 +191,8 @@ fn schema(args: &[String]) -> Result<Schema, Usage> {
     let mut dialect = Dialect::Draft202012;
     for (name, value) in flags {
         match name {
-            "--api" => options.api = value.parse().map_err(Usage)?,
-            "--profile" => options.profile = value.parse().map_err(Usage)?,
+            "--api" => options.api = value.parse().map_err(|e| Usage(format!("{e}")))?,
+            "--profile" => options.profile = value.parse().map_err(|e| Usage(format!("{e}")))?,
             _ => dialect = value.parse().map_err(Usage)?,
         }
     }

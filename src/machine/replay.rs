@@ -93,8 +93,16 @@ pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, ReplayError> 
                 .as_str()
                 .ok_or_else(|| scenario_err(format!("`options.{k}` must be a string")))?;
             match k.as_str() {
-                "api" => options.api = s.parse::<ApiVersion>().map_err(scenario_err)?,
-                "profile" => options.profile = s.parse::<Profile>().map_err(scenario_err)?,
+                "api" => {
+                    options.api = s
+                        .parse::<ApiVersion>()
+                        .map_err(|e| scenario_err(e.to_string()))?
+                }
+                "profile" => {
+                    options.profile = s
+                        .parse::<Profile>()
+                        .map_err(|e| scenario_err(e.to_string()))?
+                }
                 _ => return Err(scenario_err(format!("unknown option `{k}`"))),
             }
         }

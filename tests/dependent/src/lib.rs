@@ -58,10 +58,7 @@ impl From<serde_json::Error> for Refusal {
 
 /// Validates `body` (text, so violations carry positions), then creates the job.
 pub fn create_job(body: &str, things: &[&str], now_ms: i64) -> Result<(Job, Report), Refusal> {
-    let options = Options {
-        now_ms: Some(now_ms),
-        ..Options::default()
-    };
+    let options = Options::default().with_now_ms(Some(now_ms));
     let report = validate_str(Operation::CreateJob, body, &options).into_result()?;
     let request: CreateJobRequest = serde_json::from_str(body)?;
     let (job, _effects) = Job::create(&request, things, now_ms, &options)?;
