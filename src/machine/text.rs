@@ -20,7 +20,7 @@
 //! (the text of [`Job::to_snapshot`]), so it is handed back unchanged.
 //! Each call restores and re-serialises the whole state, O(things): for
 //! large fleets in one process, keep a [`Job`] instead. The JSON read here
-//! (events, creation input, snapshots in WebAssembly) is read by [`read`]'s
+//! (events, creation input, snapshots in WebAssembly) is read by `text/read.rs`'s
 //! hand-written readers.
 //!
 //! ```

@@ -6,7 +6,7 @@
 //! size (about 20 KB for the internally tagged `Event`, 10 KB for the
 //! snapshot, more for `from_value` of lists and maps), and they read exactly
 //! what the derives read, with the same error sentences (the vectors pin
-//! them). One test, [`tests::the_readers_agree_with_the_writers`], checks
+//! them). One test, `the_readers_agree_with_the_writers`, checks
 //! that what the writers write (`Event`'s `Serialize`, [`Job::to_snapshot`])
 //! reads back equal, and that the readers accept and refuse what the
 //! derives accept and refuse.

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(back.rule(), "model.pattern");
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Violation {
     pub(crate) code: Code,
     pub(crate) path: String,
@@ -56,7 +57,18 @@ impl Eq for Violation {}
 
 /// Where in the request text a violation is: the offending value, the key
 /// of an unknown or duplicate member, or the object missing a required one.
+///
+/// It may grow (it is `#[non_exhaustive]`): read it through its fields or
+/// the accessors.
+///
+/// ```
+/// use iot_jobs_policy::{validate_str, Operation, Options};
+/// let report = validate_str(Operation::DescribeJob, "{\n  \"jobId\": \"a b\"}", &Options::default());
+/// let p = report.violations()[0].position().unwrap();
+/// assert_eq!((p.offset(), p.line(), p.column()), (13, 2, 12));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Position {
     /// Byte offset from the start of the text (after a byte-order mark, if any, counts it).
     pub offset: usize,
@@ -64,6 +76,21 @@ pub struct Position {
     pub line: usize,
     /// 1-based column, in Unicode code points.
     pub column: usize,
+}
+
+impl Position {
+    /// Byte offset from the start of the text (a byte-order mark counts).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+    /// 1-based line.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+    /// 1-based column, in Unicode code points.
+    pub fn column(&self) -> usize {
+        self.column
+    }
 }
 
 /// How a violation reads in the service's own words.
@@ -130,6 +157,7 @@ impl Violation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "de::ReportJson")]
+#[non_exhaustive]
 pub struct Report {
     pub(crate) valid: bool,
     pub(crate) violations: Vec<Violation>,
@@ -264,6 +292,7 @@ impl Report {
 /// assert!(!report.is_valid());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InvalidRequest {
     report: Report,
 }

@@ -167,7 +167,7 @@ mod tests {
         };
         let v = e.errors().next().unwrap();
         assert_eq!((v.code(), v.path()), (Code::Enum, "/targetSelection"));
-        assert_eq!(v.position().map(|p| p.line), Some(5));
+        assert_eq!(v.position().map(|p| p.line()), Some(5));
         assert!(
             e.to_string()
                 .starts_with("1 validation error detected: Value 'Snapshot' at 'targetSelection'"),
