@@ -11,11 +11,14 @@
 //! reads back equal, and that the readers accept and refuse what the
 //! derives accept and refuse.
 //!
-//! Why here, in the machine's text surface, and not in `ffi/`: the readers
-//! build the machine's own types, the snapshot's private form among them,
-//! which only the machine's modules can see; `ffi/` stays the boundary that
-//! calls them. The `options` of a creation go through the boundary's one
-//! options reader ([`crate::ffi::parse_options`]'s, `ffi/options.rs`).
+//! Why here, under the machine's text surface, and not in `ffi/`: the
+//! readers build the machine's own types, the snapshot's private form among
+//! them, which only the machine's modules can see, and their callers are
+//! the machine's: `text` (events, creation), `replay` (creation) and
+//! `Job::from_snapshot` (WebAssembly). The `options` of a creation go
+//! through the boundary's one options reader (`ffi/options.rs`, the reader
+//! of [`crate::ffi::parse_options`]), so the machine's surfaces and `ffi/`
+//! read options alike.
 //!
 //! [`Job::to_snapshot`]: crate::machine::Job::to_snapshot
 
@@ -28,8 +31,8 @@ use std::collections::BTreeMap;
 /// Reads an [`Event`] from JSON exactly as its `Deserialize` derive does
 /// (`type` tag, camelCase members, unknown members refused, `null` for an
 /// absent optional member), by hand: the derive for an internally tagged
-/// enum costs about 20 KB of WebAssembly, this a fraction of it. A unit test
-/// checks that both agree.
+/// enum costs about 20 KB of WebAssembly, this a fraction of it. The
+/// module's agreement test checks that both agree.
 pub(crate) fn event(value: Value) -> Result<Event, String> {
     let Value::Object(mut m) = value else {
         return Err("an event must be an object with a `type`".into());

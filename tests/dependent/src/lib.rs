@@ -77,6 +77,20 @@ pub fn describe(
     Ok(job.describe_response())
 }
 
+/// Options from a user's own flags: the typed parse errors go through `?`
+/// into a boxed error, and the non-exhaustive `Options` is built with its
+/// `with_*` methods.
+pub fn options_from_flags(
+    api: &str,
+    profile: &str,
+    now_ms: Option<i64>,
+) -> Result<Options, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(Options::default()
+        .with_api(api.parse()?)
+        .with_profile(profile.parse()?)
+        .with_now_ms(now_ms))
+}
+
 /// What a dashboard says about the request's choices, by matching the enums.
 pub fn summary(request: &CreateJobRequest) -> String {
     let selection = match &request.target_selection {
@@ -113,6 +127,22 @@ mod tests {
       "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "FAILED", "numberOfRetries": 2}]},
       "timeoutConfig": {"inProgressTimeoutInMinutes": 30}
     }"#;
+
+    #[test]
+    fn flags_become_options_or_a_typed_error() {
+        use iot_jobs_policy::{ApiVersion, Profile, UnknownProfile};
+        let o = options_from_flags("2022-01", "model", Some(5)).unwrap();
+        assert_eq!(
+            (o.api(), o.profile(), o.now_ms()),
+            (ApiVersion::V2022_01, Profile::Model, Some(5))
+        );
+        let e = options_from_flags("latest", "strict", None).unwrap_err();
+        assert_eq!(
+            e.downcast_ref::<UnknownProfile>().map(|e| e.given()),
+            Some("strict")
+        );
+        assert!(options_from_flags("2023", "model", None).is_err());
+    }
 
     #[test]
     fn a_valid_body_becomes_a_typed_job() {
