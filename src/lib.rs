@@ -37,9 +37,12 @@ pub use rules::{
     catalogue, catalogue_entry, machine_rules, reference_rules, rules, Entry, Kind, Provenance,
     Reference, Rule,
 };
-pub use validate::api::{ApiVersion, Operation, Options, Profile, UnknownOperation};
+pub use validate::api::{
+    ApiVersion, Operation, Options, Profile, UnknownApiVersion, UnknownOperation, UnknownProfile,
+};
 pub use validate::report::{
-    Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, Violation,
+    Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, UnknownSeverity,
+    UnknownSource, Violation,
 };
 pub use validate::{
     is_valid_str, validate_bytes, validate_request, validate_str, validate_value, MAX_DEPTH,

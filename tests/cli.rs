@@ -177,10 +177,7 @@ fn api_profile_and_now_flags_change_the_verdict() {
             .code(),
         Some(0)
     );
-    let model = Options {
-        profile: Profile::Model,
-        ..Options::default()
-    };
+    let model = Options::default().with_profile(Profile::Model);
     assert!(validate_bytes(Operation::CreateJob, fast, &model).is_valid());
 }
 

@@ -14,8 +14,9 @@ use iot_jobs_policy::types::{
     RetryFailureType, SchedulingConfig, TargetSelection, UpdateJobRequest,
 };
 use iot_jobs_policy::{
-    validate_bytes, validate_request, validate_str, Code, InvalidRequest, Operation, Options,
-    Report, Severity,
+    validate_bytes, validate_request, validate_str, ApiVersion, Code, InvalidRequest, Operation,
+    Options, Profile, Report, Severity, Source, UnknownApiVersion, UnknownProfile, UnknownSeverity,
+    UnknownSource,
 };
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -113,7 +114,15 @@ fn reading_refuses_what_this_version_cannot_hold() {
         "{e}"
     );
     let e = err(&json.replace(r#""severity":"error""#, r#""severity":"fatal""#));
-    assert!(e.contains("fatal"), "{e}");
+    assert!(
+        e.contains("unknown variant `fatal`, expected `error` or `warning`"),
+        "{e}"
+    );
+    let e = err(&json.replace(r#""source":"model""#, r#""source":"folklore""#));
+    assert!(
+        e.contains("unknown variant `folklore`, expected one of `model`, `documented`, `user`"),
+        "{e}"
+    );
     // A valid report with a warning reads back too.
     let warned = validate_str(
         Operation::CreateJob,
@@ -125,6 +134,97 @@ fn reading_refuses_what_this_version_cannot_hold() {
         serde_json::from_str::<Report>(&warned.to_json()).unwrap(),
         warned
     );
+}
+
+/// Codes, severities, sources, API versions and profiles: written through
+/// one `as_str`/`name`, read back by `FromStr` and serde alike, and refused
+/// with typed errors that are `std::error::Error`s naming what was given.
+#[test]
+fn the_vocabulary_round_trips_and_refuses_with_typed_errors() {
+    fn is_error<E: std::error::Error + Send + Sync + 'static>(e: E) -> Box<dyn std::error::Error> {
+        Box::new(e)
+    }
+    for c in Code::ALL {
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(json, format!("\"{}\"", c.as_str()));
+        assert_eq!(c.to_string(), c.as_str());
+        assert_eq!(c.as_str().parse::<Code>(), Ok(c));
+        assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), c);
+    }
+    for s in Severity::ALL {
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, format!("\"{s}\""));
+        assert_eq!(s.as_str().parse::<Severity>(), Ok(s));
+        assert_eq!(serde_json::from_str::<Severity>(&json).unwrap(), s);
+    }
+    for s in Source::ALL {
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, format!("\"{s}\""));
+        assert_eq!(s.as_str().parse::<Source>(), Ok(s));
+        assert_eq!(serde_json::from_str::<Source>(&json).unwrap(), s);
+    }
+    for api in [ApiVersion::Latest, ApiVersion::V2022_01] {
+        assert_eq!(api.name().parse::<ApiVersion>(), Ok(api));
+    }
+    for p in [Profile::Documented, Profile::Model] {
+        assert_eq!(p.name().parse::<Profile>(), Ok(p));
+    }
+    let errors: Vec<(String, Box<dyn std::error::Error>)> = vec![
+        (
+            "2023".into(),
+            is_error("2023".parse::<ApiVersion>().unwrap_err()),
+        ),
+        (
+            "strict".into(),
+            is_error("strict".parse::<Profile>().unwrap_err()),
+        ),
+        (
+            "fatal".into(),
+            is_error("fatal".parse::<Severity>().unwrap_err()),
+        ),
+        (
+            "folk".into(),
+            is_error("folk".parse::<Source>().unwrap_err()),
+        ),
+        ("nope".into(), is_error("nope".parse::<Code>().unwrap_err())),
+        (
+            "Nope".into(),
+            is_error("Nope".parse::<Operation>().unwrap_err()),
+        ),
+    ];
+    for (given, e) in errors {
+        assert!(e.to_string().contains(&format!("`{given}`")), "{e}");
+    }
+    let e: UnknownApiVersion = "v1".parse::<ApiVersion>().unwrap_err();
+    assert_eq!(e.given(), "v1");
+    let e: UnknownProfile = "p".parse::<Profile>().unwrap_err();
+    assert_eq!(e.given(), "p");
+    let e: UnknownSeverity = "s".parse::<Severity>().unwrap_err();
+    assert_eq!(e.given(), "s");
+    let e: UnknownSource = "s".parse::<Source>().unwrap_err();
+    assert_eq!(e.given(), "s");
+}
+
+/// `Options` (non-exhaustive) is built with `with_*` and read with accessors;
+/// the builder gives what the options text gives.
+#[test]
+fn options_are_built_and_read_through_methods() {
+    let built = Options::default()
+        .with_api(ApiVersion::V2022_01)
+        .with_profile(Profile::Model)
+        .with_now_ms(Some(60_000));
+    let parsed = iot_jobs_policy::ffi::parse_options(
+        r#"{"api": "2022-01", "profile": "model", "now": "1970-01-01T00:01:00Z"}"#,
+    )
+    .unwrap();
+    assert_eq!(built, parsed);
+    assert_eq!(
+        (built.api(), built.profile(), built.now_ms()),
+        (ApiVersion::V2022_01, Profile::Model, Some(60_000))
+    );
+    assert_eq!(built.with_now_ms(None).now_ms(), None);
+    assert_eq!(Options::default().api(), ApiVersion::Latest);
+    assert_eq!(Options::default().profile(), Profile::Documented);
 }
 
 /// An HTTP-handler-like function: `?` on the report, then the typed request.
@@ -328,10 +428,7 @@ fn retry(failure: &str) -> JobExecutionsRetryConfig {
 
 #[test]
 fn unknown_enum_values_are_enum_violations_as_in_text() {
-    let options = Options {
-        now_ms: Some(1_767_225_600_000),
-        ..Options::default()
-    };
+    let options = Options::default().with_now_ms(Some(1_767_225_600_000));
     let create = CreateJobRequest {
         job_id: "fw-1".into(),
         targets: vec!["arn:aws:iot:us-east-1:123456789012:thing/t1".into()],

@@ -16,9 +16,9 @@ fn positions(op: Operation, text: &str) -> Vec<(String, String, usize, usize, us
             (
                 v.code().as_str().to_owned(),
                 v.path().to_owned(),
-                p.offset,
-                p.line,
-                p.column,
+                p.offset(),
+                p.line(),
+                p.column(),
             )
         })
         .collect()

@@ -19,18 +19,19 @@ fn any_options() -> impl Strategy<Value = Options> {
         any::<bool>(),
         proptest::option::of(0i64..4_000_000_000_000),
     )
-        .prop_map(|(api, model, now)| Options {
-            api: if api {
-                ApiVersion::Latest
-            } else {
-                ApiVersion::V2022_01
-            },
-            profile: if model {
-                Profile::Model
-            } else {
-                Profile::Documented
-            },
-            now_ms: now,
+        .prop_map(|(api, model, now)| {
+            Options::default()
+                .with_api(if api {
+                    ApiVersion::Latest
+                } else {
+                    ApiVersion::V2022_01
+                })
+                .with_profile(if model {
+                    Profile::Model
+                } else {
+                    Profile::Documented
+                })
+                .with_now_ms(now)
         })
 }
 

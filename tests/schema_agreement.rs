@@ -822,11 +822,7 @@ fn probes_agree_or_differ_as_documented() {
     let mut problems = Vec::new();
     let mut differ = 0;
     for (name, op, api, profile, text, expected) in PROBES {
-        let options = Options {
-            api: *api,
-            profile: *profile,
-            now_ms: None,
-        };
+        let options = Options::default().with_api(*api).with_profile(*profile);
         let report = validate_bytes(*op, text.as_bytes(), &options);
         let native = native_rejects(&report);
         let instance: Value = serde_json::from_str(text).unwrap();

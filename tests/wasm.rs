@@ -246,10 +246,10 @@ fn machine_vectors_match_native_byte_for_byte() {
         let things: Vec<String> = serde_json::from_value(item["things"].clone()).unwrap();
         let mut options = iot_jobs_policy::Options::default();
         if let Some(api) = case.pointer("/options/api").and_then(Value::as_str) {
-            options.api = api.parse().unwrap();
+            options = options.with_api(api.parse().unwrap());
         }
         if let Some(p) = case.pointer("/options/profile").and_then(Value::as_str) {
-            options.profile = p.parse().unwrap();
+            options = options.with_profile(p.parse().unwrap());
         }
         let created_at = case.get("createdAt").and_then(Value::as_i64).unwrap_or(0);
         let mut job = match Job::create(&case["job"], &things, created_at, &options) {
@@ -305,6 +305,51 @@ fn machine_vectors_match_native_byte_for_byte() {
         }
     }
     assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
+
+/// The machine's JSON-text surface in WebAssembly (where snapshots are read
+/// by the hand-written reader): every answer is tagged `success`, `misuse`
+/// (a lowerCamel code, no rule) or `refused` (the machine's error, with its
+/// rule), and nothing else.
+#[wasm_bindgen_test]
+fn machine_text_answers_are_tagged_in_wasm() {
+    use iot_jobs_policy::{ffi, machine::text};
+    use serde_json::Value;
+    let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap();
+    let created = parse(&text::create(
+        r#"{"job": {"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]}}"#,
+    ));
+    assert_eq!(created["type"], "success");
+    let snap = created["snapshot"].as_str().unwrap();
+    let ev = r#"{"type": "deviceUpdate", "thing": "t1", "status": "IN_PROGRESS"}"#;
+    let applied = parse(&ffi::machine_apply(snap, 1000.0, ev));
+    assert_eq!(applied["type"], "success");
+    let after = applied["snapshot"].as_str().unwrap();
+    assert_eq!(parse(&text::inspect(after))["status"], "IN_PROGRESS");
+    let back = parse(&ffi::machine_advance(after, 0.0));
+    assert_eq!(
+        (&back["type"], &back["error"]["code"]),
+        (&Value::from("refused"), &Value::from("timeWentBackwards"))
+    );
+    assert!(back["error"]["rule"].is_string());
+    for (out, code) in [
+        (ffi::machine_apply(snap, 0.5, ev), "invalidTime"),
+        (
+            ffi::machine_apply(snap, 0.0, r#"{"type": "x"}"#),
+            "invalidEvent",
+        ),
+        (text::inspect("{}"), "invalidSnapshot"),
+        (text::create("[]"), "invalidRequest"),
+        (
+            text::list_executions_for_job(snap, "[]"),
+            "invalidArguments",
+        ),
+    ] {
+        let v = parse(&out);
+        assert_eq!(v["type"], "misuse", "{out}");
+        assert_eq!(v["error"]["code"], code, "{out}");
+        assert_eq!(v["error"].as_object().unwrap().len(), 2, "{out}");
+    }
 }
 
 fn text<T: serde::Serialize>(v: &T) -> String {

@@ -135,15 +135,10 @@ fn sample_requests(root: &Path, c: &mut Corpora) -> Result<()> {
         let request = fs::read(&path)?;
         for o in [
             Options::default(),
-            Options {
-                now_ms: Some(1_767_225_600_000),
-                ..Options::default()
-            },
-            Options {
-                api: ApiVersion::V2022_01,
-                profile: Profile::Model,
-                now_ms: None,
-            },
+            Options::default().with_now_ms(Some(1_767_225_600_000)),
+            Options::default()
+                .with_api(ApiVersion::V2022_01)
+                .with_profile(Profile::Model),
         ] {
             let mut framed = encode_head(Operation::CreateJob, &o);
             let mut with_schema = framed.clone();

@@ -2,7 +2,7 @@
 //! `ffi::validate_json`, `ffi::is_valid_json`, `ffi::parse_options`,
 //! `ffi::parse_operation` and `ffi::schema_json`. Input: operation name,
 //! options text and request text separated by NUL bytes. Every answer must be
-//! JSON tagged `success` or `failure`, failures exactly for misuse, and the
+//! JSON tagged `success` or `misuse`, misuse exactly when it is one, and the
 //! two validators must agree with each other and with `validate_str` (the
 //! report is `Report::to_json`'s).
 #![no_main]

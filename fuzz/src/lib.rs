@@ -38,11 +38,10 @@ pub fn head(data: &[u8]) -> Option<(Operation, Options, &[u8])> {
     };
     Some((
         op,
-        Options {
-            api,
-            profile,
-            now_ms,
-        },
+        Options::default()
+            .with_api(api)
+            .with_profile(profile)
+            .with_now_ms(now_ms),
         rest,
     ))
 }
@@ -76,10 +75,10 @@ pub fn fields(data: &[u8], n: usize) -> Vec<String> {
         .collect()
 }
 
-/// Parses a tagged answer (`{"type": "success" | "failure", ...}`) and
-/// returns it with its tag, panicking (a fuzz finding) when the answer is not
-/// JSON, not an object, or carries another tag, or when a failure has no
-/// `error.code` string.
+/// Parses a tagged answer (`{"type": "success" | "misuse" | "refused", ...}`)
+/// and returns whether it is a success, panicking (a fuzz finding) when the
+/// answer is not JSON, not an object, or carries another tag, or when a
+/// misuse or refusal has no `error.code` string.
 pub fn tagged(answer: &str) -> (bool, Value) {
     let value: Value = match serde_json::from_str(answer) {
         Ok(v) => v,
@@ -87,13 +86,13 @@ pub fn tagged(answer: &str) -> (bool, Value) {
     };
     let success = match value.get("type").and_then(Value::as_str) {
         Some("success") => true,
-        Some("failure") => false,
-        _ => panic!("the answer has no `type` success|failure: {answer}"),
+        Some("misuse" | "refused") => false,
+        _ => panic!("the answer has no `type` success|misuse|refused: {answer}"),
     };
     if !success {
         assert!(
             value.pointer("/error/code").is_some_and(Value::is_string),
-            "a failure without `error.code`: {answer}"
+            "a misuse or refusal without `error.code`: {answer}"
         );
     }
     (success, value)
@@ -115,11 +114,10 @@ mod tests {
                         Some(i64::MAX),
                         Some(1_767_225_600_000),
                     ] {
-                        let options = Options {
-                            api,
-                            profile,
-                            now_ms,
-                        };
+                        let options = Options::default()
+                            .with_api(api)
+                            .with_profile(profile)
+                            .with_now_ms(now_ms);
                         let mut bytes = encode_head(op, &options);
                         bytes.extend_from_slice(b"{}");
                         assert_eq!(head(&bytes), Some((op, options, &b"{}"[..])));

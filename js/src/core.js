@@ -126,11 +126,13 @@ function operationName(operation) {
   return operation;
 }
 
+// A tagged answer of the Rust boundary: `success` as is; `misuse` is a
+// TypeError with Rust's lowerCamel code; nothing else is expected here.
 function unwrap(text) {
   const answer = JSON.parse(text);
   if (answer.type === 'success') return answer;
-  const error = answer.error || {};
-  throw usageError(error.code || 'internal', error.message || 'the validator failed');
+  if (answer.type === 'misuse') throw usageError(answer.error.code, answer.error.message);
+  throw usageError('internal', `the validator answered ${JSON.stringify(answer.type)}`);
 }
 
 /**

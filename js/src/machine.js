@@ -75,15 +75,15 @@ function makeMachine(glue, ready) {
     }
   }
 
-  // A tagged answer: success as is; a malformed input (rule `input`) or a
-  // damaged snapshot is misuse; anything else the machine refused.
-  function answer(text, misuseCode) {
+  // A tagged answer of the Rust boundary: `success` as is; `misuse` (a
+  // malformed input, a damaged snapshot) is a TypeError with Rust's
+  // lowerCamel code; `refused` is what the machine refused.
+  function answer(text) {
     const a = JSON.parse(text);
     if (a.type === 'success') return a;
-    const error = a.error || {};
-    if (error.code === 'invalidSnapshot') throw misuse('invalidSnapshot', error.message);
-    if (error.rule === 'input') throw misuse(misuseCode, error.message);
-    throw new MachineError(error);
+    if (a.type === 'misuse') throw misuse(a.error.code, a.error.message);
+    if (a.type === 'refused') throw new MachineError(a.error);
+    throw misuse('internal', `the machine answered ${JSON.stringify(a.type)}`);
   }
 
   const TOKEN = Symbol('Job');
@@ -135,7 +135,7 @@ function makeMachine(glue, ready) {
         throw misuse('invalidOptions', `options cannot be serialised as JSON: ${e && e.message}`);
       }
       ready();
-      const a = answer(glue.machineCreate(`{"job":${req}${rest === '}' ? '}' : `,${rest}`}`), 'invalidOptions');
+      const a = answer(glue.machineCreate(`{"job":${req}${rest === '}' ? '}' : `,${rest}`}`));
       return { job: new Job(TOKEN, a.snapshot, a.nextDeadline), effects: a.effects };
     }
 
@@ -152,7 +152,7 @@ function makeMachine(glue, ready) {
     static fromSnapshot(text) {
       if (typeof text !== 'string') throw misuse('invalidSnapshot', `a snapshot is the text toSnapshot() gave, not ${text === null ? 'null' : typeof text}`);
       ready();
-      const a = answer(glue.machineInspect(text), 'invalidSnapshot');
+      const a = answer(glue.machineInspect(text));
       return new Job(TOKEN, text, a.nextDeadline);
     }
 
@@ -176,7 +176,7 @@ function makeMachine(glue, ready) {
       const t = timeOf(at, 'the time');
       const ev = eventText(event);
       ready();
-      return this.#update(answer(glue.machineApply(this.#snapshot, t, ev), 'invalidEvent')).effects;
+      return this.#update(answer(glue.machineApply(this.#snapshot, t, ev))).effects;
     }
 
     /**
@@ -207,7 +207,7 @@ function makeMachine(glue, ready) {
     advance(to) {
       const t = timeOf(to, 'the time');
       ready();
-      return this.#update(answer(glue.machineAdvance(this.#snapshot, t), 'invalidTime')).effects;
+      return this.#update(answer(glue.machineAdvance(this.#snapshot, t))).effects;
     }
 
     /** When time next matters (epoch ms), or null when only an event can change the job. */
@@ -219,7 +219,7 @@ function makeMachine(glue, ready) {
     /** `{jobId, status, now, nextDeadline, thingCount, counts}` (times in epoch ms). */
     inspect() {
       ready();
-      const { type, ...rest } = answer(glue.machineInspect(this.#snapshot), 'invalidSnapshot');
+      const { type, ...rest } = answer(glue.machineInspect(this.#snapshot));
       return rest;
     }
 
@@ -232,20 +232,20 @@ function makeMachine(glue, ready) {
     execution(thing) {
       if (typeof thing !== 'string') throw misuse('invalidArguments', 'the thing name must be a string');
       ready();
-      return answer(glue.machineExecution(this.#snapshot, thing), 'invalidArguments').execution;
+      return answer(glue.machineExecution(this.#snapshot, thing)).execution;
     }
 
     /** The DescribeJob response (times in epoch seconds). */
     describe() {
       ready();
-      return answer(glue.machineDescribe(this.#snapshot), 'invalidSnapshot').response;
+      return answer(glue.machineDescribe(this.#snapshot)).response;
     }
 
     /** The ListJobExecutionsForJob response; `args` is `{status?, maxResults?, nextToken?}`. */
     listExecutionsForJob(args) {
       const text = argsText(args, 'the arguments');
       ready();
-      return answer(glue.machineListExecutionsForJob(this.#snapshot, text), 'invalidArguments').response;
+      return answer(glue.machineListExecutionsForJob(this.#snapshot, text)).response;
     }
 
     /** The ListJobExecutionsForThing response for `thingName`; `args` is `{status?, maxResults?, nextToken?}`. */
@@ -254,7 +254,7 @@ function makeMachine(glue, ready) {
       if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) throw misuse('invalidArguments', 'the arguments must be an object');
       const text = argsText({ ...(args || {}), thingName }, 'the arguments');
       ready();
-      return answer(glue.machineListExecutionsForThing(this.#snapshot, text), 'invalidArguments').response;
+      return answer(glue.machineListExecutionsForThing(this.#snapshot, text)).response;
     }
   }
 

@@ -1,30 +1,91 @@
-//! The `&str -> String` form of the API: JSON text in, tagged JSON text out.
+//! The one boundary for every foreign caller: JSON text in, tagged JSON
+//! text out.
 //!
-//! This is the boundary the WebAssembly bindings and other foreign callers
-//! use. Domain outcomes never fail: an invalid request is a successful call
-//! whose report says `"valid": false`. Only misuse (an unknown operation or
-//! malformed options) gives `{"type":"failure","error":{"code":…,"message":…}}`.
+//! The WebAssembly bindings (`wasm.rs`, bindings only), the npm package's
+//! command line and the tests call these functions; so do the machine's
+//! [`crate::machine::text`] functions, which answer in the same vocabulary.
+//! Every answer is one of three (see `answer.rs`):
+//!
+//! - `{"type":"success", ...}`: domain outcomes never fail, so an invalid
+//!   request is a success whose report says `"valid":false`;
+//! - `{"type":"misuse","error":{"code","message"}}`: a [`UsageError`], its
+//!   code one of [`UsageError::CODES`] (lowerCamel);
+//! - `{"type":"refused","error":{"code","message","rule","violations"?}}`:
+//!   a [`crate::machine::MachineError`] (only from the machine).
+//!
+//! Callers switch on `type` alone; no code or rule is a sentinel. Options
+//! are read by one reader ([`parse_options`]; `options.rs`).
 
-use crate::validate::api::{ApiVersion, Operation, Options, Profile};
-use crate::validate::time::parse_now;
+mod answer;
+#[cfg(feature = "document-schema")]
+mod document_schema;
+mod machine;
+mod options;
+
+pub(crate) use answer::{misuse, refused, success, success_flat, success_members};
+#[cfg(feature = "document-schema")]
+pub use document_schema::validate_with_document_schema_json;
+pub use machine::{machine_advance, machine_apply, time_ms};
+pub use options::parse_options;
+pub(crate) use options::scenario_options;
+
+use crate::validate::api::Operation;
 use serde::Serialize;
 
-/// A misuse of the API, as opposed to an invalid request.
+/// A misuse of the API, as opposed to an invalid request or a refused
+/// event: the `error` of a `{"type":"misuse"}` answer.
+///
+/// ```
+/// let e = iot_jobs_policy::ffi::parse_operation("Nope").unwrap_err();
+/// assert_eq!(e.code(), "unknownOperation");
+/// assert!(iot_jobs_policy::ffi::UsageError::CODES.contains(&e.code()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[error("{message}")]
+#[non_exhaustive]
 pub struct UsageError {
     code: &'static str,
     message: String,
 }
 
 impl UsageError {
+    /// Every misuse code, in lowerCamel:
+    ///
+    /// - `unknownOperation`: an operation name none of the seven;
+    /// - `invalidOptions`: options that are not JSON, not an object, or
+    ///   with an unknown member or value (also a machine creation's
+    ///   `things`, `groups`, `createdAt` or `options`);
+    /// - `invalidRequest`: a machine creation's input that is not a JSON
+    ///   object with a `job`;
+    /// - `invalidEvent`: an event that is not an [`crate::machine::Event`];
+    /// - `invalidTime`: a time that is not whole epoch milliseconds;
+    /// - `invalidSnapshot`: text that is not a machine snapshot;
+    /// - `invalidArguments`: a listing's arguments that are not an object
+    ///   of the right members;
+    /// - `invalidDocumentSchema`: a document schema that cannot be compiled;
+    /// - `internal`: an answer that could not be written (a bug).
+    pub const CODES: [&'static str; 9] = [
+        "unknownOperation",
+        "invalidOptions",
+        "invalidRequest",
+        "invalidEvent",
+        "invalidTime",
+        "invalidSnapshot",
+        "invalidArguments",
+        "invalidDocumentSchema",
+        "internal",
+    ];
+
     pub(crate) fn new(code: &'static str, message: impl Into<String>) -> UsageError {
         UsageError {
             code,
             message: message.into(),
         }
     }
-    /// A stable code: `unknownOperation` or `invalidOptions`.
+    pub(crate) fn invalid_options(message: impl Into<String>) -> UsageError {
+        UsageError::new("invalidOptions", message)
+    }
+    /// A stable code, one of [`UsageError::CODES`].
     pub fn code(&self) -> &'static str {
         self.code
     }
@@ -45,78 +106,10 @@ pub fn parse_operation(name: &str) -> Result<Operation, UsageError> {
         })
 }
 
-/// Parses options given as JSON text: `{"api": "latest" | "2022-01",
-/// "profile": "documented" | "model", "now": <epoch ms> | "<RFC 3339>"}`.
-/// Every member is optional; an empty string or `null` means the defaults.
-///
-/// # Errors
-/// `invalidOptions` for anything else (unknown members included).
-pub fn parse_options(text: &str) -> Result<Options, UsageError> {
-    let bad = |m: String| UsageError::new("invalidOptions", m);
-    let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed == "null" {
-        return Ok(Options::default());
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(trimmed).map_err(|e| bad(format!("options are not JSON: {e}")))?;
-    let obj = value
-        .as_object()
-        .ok_or_else(|| bad(String::from("options must be a JSON object")))?;
-    let mut options = Options::default();
-    for (key, v) in obj {
-        match (key.as_str(), v) {
-            (_, serde_json::Value::Null) => {}
-            ("api", serde_json::Value::String(s)) => {
-                options.api = s.parse::<ApiVersion>().map_err(bad)?;
-            }
-            ("profile", serde_json::Value::String(s)) => {
-                options.profile = s.parse::<Profile>().map_err(bad)?;
-            }
-            ("now", serde_json::Value::Number(n)) => {
-                options.now_ms = Some(parse_now(&n.to_string()).map_err(bad)?);
-            }
-            ("now", serde_json::Value::String(s)) => {
-                options.now_ms = Some(parse_now(s).map_err(bad)?);
-            }
-            (k @ ("api" | "profile" | "now"), other) => {
-                return Err(bad(format!("option `{k}` has the wrong type: `{other}`")));
-            }
-            (k, _) => {
-                return Err(bad(format!(
-                    "unknown option `{k}`; expected `api`, `profile` or `now`"
-                )))
-            }
-        }
-    }
-    Ok(options)
-}
-
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum Tagged<T: Serialize> {
-    Success(T),
-    Failure { error: UsageError },
-}
-
-#[derive(Serialize)]
-struct ReportBody<'a> {
-    report: &'a crate::Report,
-}
-
-#[derive(Serialize)]
-struct ValidBody {
-    valid: bool,
-}
-
-fn to_json<T: Serialize>(t: &Tagged<T>) -> String {
-    serde_json::to_string(t).unwrap_or_else(|e| {
-        format!(r#"{{"type":"failure","error":{{"code":"internal","message":"{e}"}}}}"#)
-    })
-}
-
 /// Validates `request` (JSON text) for `operation` with `options` (JSON text,
 /// see [`parse_options`]) and answers
-/// `{"type":"success","report":{…}}` or `{"type":"failure","error":{…}}`.
+/// `{"type":"success","report":{…}}` or the misuse `unknownOperation` or
+/// `invalidOptions`.
 ///
 /// ```
 /// let out = iot_jobs_policy::ffi::validate_json("DescribeJob", r#"{"jobId":"a b"}"#, "");
@@ -127,20 +120,20 @@ pub fn validate_json(operation: &str, request: &str, options: &str) -> String {
         .and_then(|op| parse_options(options).map(|o| (op, o)))
         .map(|(op, o)| crate::validate_str(op, request, &o));
     match result {
-        Ok(report) => to_json(&Tagged::Success(ReportBody { report: &report })),
-        Err(error) => to_json(&Tagged::<()>::Failure { error }),
+        Ok(report) => success_members(&format!(r#""report":{}"#, report.to_json())),
+        Err(error) => misuse(&error),
     }
 }
 
-/// Like [`validate_json`] but answers only `{"type":"success","valid":true|false}`,
-/// building no messages.
+/// Like [`validate_json`] but answers only `{"type":"success","valid":true|false}`
+/// (or the same misuse), building no messages.
 pub fn is_valid_json(operation: &str, request: &str, options: &str) -> String {
     let result = parse_operation(operation)
         .and_then(|op| parse_options(options).map(|o| (op, o)))
         .map(|(op, o)| crate::is_valid_str(op, request, &o));
     match result {
-        Ok(valid) => to_json(&Tagged::Success(ValidBody { valid })),
-        Err(error) => to_json(&Tagged::<()>::Failure { error }),
+        Ok(valid) => success("valid", &valid),
+        Err(error) => misuse(&error),
     }
 }
 
@@ -163,60 +156,27 @@ pub fn codes_json() -> String {
 /// for `options` given as JSON text: `{"api": "latest" | "2022-01",
 /// "profile": "documented" | "model", "dialect": "2020-12" | "draft-07"}`,
 /// every member optional (`""` or `null` for the defaults). Answers
-/// `{"type":"success","schema":{…}}` or `{"type":"failure","error":{…}}`
-/// (`unknownOperation`, `invalidOptions`).
+/// `{"type":"success","schema":{…}}` or the misuse `unknownOperation` or
+/// `invalidOptions`.
 ///
 /// ```
 /// let out = iot_jobs_policy::ffi::schema_json("DescribeJob", r#"{"dialect":"draft-07"}"#);
 /// assert!(out.starts_with(r#"{"type":"success","schema":{"#));
 /// ```
 pub fn schema_json(operation: &str, options: &str) -> String {
-    use crate::export::json_schema::{json_schema_for, Dialect};
-    let parse = || -> Result<serde_json::Value, UsageError> {
-        let op = parse_operation(operation)?;
-        let bad = |m: String| UsageError::new("invalidOptions", m);
-        let (mut api, mut profile, mut dialect) = (
-            ApiVersion::default(),
-            Profile::default(),
-            Dialect::default(),
-        );
-        let trimmed = options.trim();
-        if !(trimmed.is_empty() || trimmed == "null") {
-            let value: serde_json::Value = serde_json::from_str(trimmed)
-                .map_err(|e| bad(format!("options are not JSON: {e}")))?;
-            let obj = value
-                .as_object()
-                .ok_or_else(|| bad(String::from("options must be a JSON object")))?;
-            for (key, v) in obj {
-                match (key.as_str(), v) {
-                    (_, serde_json::Value::Null) => {}
-                    ("api", serde_json::Value::String(s)) => api = s.parse().map_err(bad)?,
-                    ("profile", serde_json::Value::String(s)) => {
-                        profile = s.parse().map_err(bad)?;
-                    }
-                    ("dialect", serde_json::Value::String(s)) => {
-                        dialect = s.parse().map_err(bad)?;
-                    }
-                    (k @ ("api" | "profile" | "dialect"), other) => {
-                        return Err(bad(format!("option `{k}` has the wrong type: `{other}`")));
-                    }
-                    (k, _) => {
-                        return Err(bad(format!(
-                            "unknown option `{k}`; expected `api`, `profile` or `dialect`"
-                        )))
-                    }
-                }
-            }
-        }
-        Ok(json_schema_for(op, api, profile, dialect))
-    };
-    #[derive(Serialize)]
-    struct SchemaBody {
-        schema: serde_json::Value,
-    }
-    match parse() {
-        Ok(schema) => to_json(&Tagged::Success(SchemaBody { schema })),
-        Err(error) => to_json(&Tagged::<()>::Failure { error }),
+    let result = parse_operation(operation).and_then(|op| {
+        options::parse_schema_options(options).map(|r| {
+            crate::export::json_schema::json_schema_for(
+                op,
+                r.options.api,
+                r.options.profile,
+                r.dialect,
+            )
+        })
+    });
+    match result {
+        Ok(schema) => success("schema", &schema),
+        Err(error) => misuse(&error),
     }
 }
 
@@ -245,6 +205,7 @@ mod tests {
 
     #[test]
     fn options_parse_and_refuse() {
+        use crate::validate::api::{ApiVersion, Options, Profile};
         assert_eq!(parse_options("").unwrap(), Options::default());
         let o =
             parse_options(r#"{"api":"2022-01","profile":"model","now":1700000000000}"#).unwrap();
@@ -263,11 +224,38 @@ mod tests {
     }
 
     #[test]
-    fn misuse_is_a_tagged_failure() {
-        let out = validate_json("Nope", "{}", "");
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["type"], "failure");
-        assert_eq!(v["error"]["code"], "unknownOperation");
+    fn misuse_is_tagged_misuse() {
+        for out in [
+            validate_json("Nope", "{}", ""),
+            is_valid_json("Nope", "{}", ""),
+            schema_json("Nope", ""),
+        ] {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(v["type"], "misuse", "{out}");
+            assert_eq!(v["error"]["code"], "unknownOperation");
+            assert_eq!(
+                v["error"].as_object().unwrap().len(),
+                2,
+                "code and message only"
+            );
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&is_valid_json("DescribeJob", "{}", "{\"now\":true}")).unwrap();
+        assert_eq!(v["type"], "misuse");
+        assert_eq!(v["error"]["code"], "invalidOptions");
+        assert_eq!(
+            is_valid_json("DescribeJob", r#"{"jobId":"j"}"#, ""),
+            r#"{"type":"success","valid":true}"#
+        );
+        let report = crate::validate_str(
+            Operation::DescribeJob,
+            "{}",
+            &crate::validate::api::Options::default(),
+        );
+        assert_eq!(
+            validate_json("DescribeJob", "{}", ""),
+            format!(r#"{{"type":"success","report":{}}}"#, report.to_json())
+        );
     }
 
     #[test]
@@ -291,7 +279,7 @@ mod tests {
         );
         let code = |out: String| {
             let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-            assert_eq!(v["type"], "failure");
+            assert_eq!(v["type"], "misuse");
             v["error"]["code"].as_str().unwrap().to_owned()
         };
         assert_eq!(code(schema_json("Nope", "")), "unknownOperation");

@@ -1,8 +1,10 @@
 //! The WebAssembly bindings: a thin re-export of [`crate::ffi`] for
-//! JavaScript, with no logic of its own.
+//! JavaScript, with no logic, cache or hand-built JSON of its own (the
+//! command line's `cli::Host` over JavaScript callbacks aside).
 //!
 //! Every export takes and returns JSON text; the hand-written shim in `js/`
-//! turns objects into text, parses the tagged answers and throws for misuse.
+//! turns objects into text, parses the tagged answers (switching on `type`:
+//! `success`, `misuse`, `refused`) and throws for misuse.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -53,19 +55,10 @@ pub fn schema_info() -> String {
     crate::ffi::schema_info_json()
 }
 
-#[cfg(feature = "document-schema")]
-std::thread_local! {
-    /// The last document schema compiled, by its text: compiling one costs
-    /// milliseconds, and callers pass the same schema again and again.
-    static SCHEMA: std::cell::RefCell<Option<(String, crate::export::document_schema::DocumentSchema)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 /// Like [`validate`], and checks the inline job `document` against the
 /// caller's JSON Schema `schema` (JSON text); only in builds with the
 /// `document-schema` feature. Answers the tagged JSON of
-/// [`crate::ffi::validate_json`]; a schema that cannot be compiled is the
-/// failure `invalidDocumentSchema`.
+/// [`crate::ffi::validate_with_document_schema_json`].
 #[cfg(feature = "document-schema")]
 #[wasm_bindgen(js_name = validateWithDocumentSchema)]
 pub fn validate_with_document_schema(
@@ -74,38 +67,7 @@ pub fn validate_with_document_schema(
     options: &str,
     schema: &str,
 ) -> String {
-    use crate::export::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
-    let failure = |code: &str, message: &str| {
-        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        format!(
-            r#"{{"type":"failure","error":{{"code":{},"message":{}}}}}"#,
-            text(code),
-            text(message)
-        )
-    };
-    let (op, options) = match crate::ffi::parse_operation(operation)
-        .and_then(|op| crate::ffi::parse_options(options).map(|o| (op, o)))
-    {
-        Ok(parsed) => parsed,
-        Err(e) => return failure(e.code(), e.message()),
-    };
-    SCHEMA.with(|cell| {
-        let mut cached = cell.borrow_mut();
-        if cached.as_ref().map(|(text, _)| text.as_str()) != Some(schema) {
-            match DocumentSchema::from_json(schema) {
-                Ok(compiled) => *cached = Some((schema.to_owned(), compiled)),
-                Err(e) => return failure("invalidDocumentSchema", e.message()),
-            }
-        }
-        match cached.as_ref() {
-            Some((_, compiled)) => {
-                let report =
-                    validate_bytes_with_document_schema(op, request.as_bytes(), &options, compiled);
-                format!(r#"{{"type":"success","report":{}}}"#, report.to_json())
-            }
-            None => failure("internal", "the document schema was not kept"),
-        }
-    })
+    crate::ffi::validate_with_document_schema_json(operation, request, options, schema)
 }
 
 /// Creates a job (see [`crate::machine::text::create`]); JSON text in and out.
@@ -115,24 +77,18 @@ pub fn machine_create(input: &str) -> String {
     crate::machine::text::create(input)
 }
 
-/// Applies `event` strictly at `at` (see [`crate::machine::text::apply`]).
+/// Applies `event` strictly at `at` (see [`crate::ffi::machine_apply`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineApply)]
 pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {
-    match ms(at) {
-        Ok(at) => crate::machine::text::apply(snapshot, at, event),
-        Err(f) => f,
-    }
+    crate::ffi::machine_apply(snapshot, at, event)
 }
 
-/// Fires everything due up to `to` (see [`crate::machine::text::advance`]).
+/// Fires everything due up to `to` (see [`crate::ffi::machine_advance`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineAdvance)]
 pub fn machine_advance(snapshot: &str, to: f64) -> String {
-    match ms(to) {
-        Ok(to) => crate::machine::text::advance(snapshot, to),
-        Err(f) => f,
-    }
+    crate::ffi::machine_advance(snapshot, to)
 }
 
 /// The DescribeJob response (see [`crate::machine::text::describe`]).
@@ -168,22 +124,6 @@ pub fn machine_list_executions_for_job(snapshot: &str, args: &str) -> String {
 #[wasm_bindgen(js_name = machineListExecutionsForThing)]
 pub fn machine_list_executions_for_thing(snapshot: &str, args: &str) -> String {
     crate::machine::text::list_executions_for_thing(snapshot, args)
-}
-
-/// A JavaScript number as whole epoch milliseconds, or the failure answer.
-#[cfg(feature = "extras")]
-fn ms(t: f64) -> Result<i64, String> {
-    // ±2^53: every integer in range is exact as an f64 and fits an i64.
-    const LIMIT: f64 = 9_007_199_254_740_992.0;
-    if t.fract() == 0.0 && t.abs() <= LIMIT {
-        #[allow(clippy::cast_possible_truncation)]
-        Ok(t as i64)
-    } else {
-        Err(serde_json::json!({"type": "failure", "error": {
-            "code": "InvalidRequestException", "rule": "input",
-            "message": format!("a time must be whole epoch milliseconds, not {t}")}})
-        .to_string())
-    }
 }
 
 /// Runs the `iot-jobs-policy` command line (see [`crate::cli::run`]) with

@@ -25,10 +25,9 @@
 //! goes on; only a scenario that is not well formed, or a job that cannot be
 //! created, is an error.
 
-use crate::machine::{request_targets, resolve_things, Effect, Event, Job, MachineError};
-use crate::{ApiVersion, Options, Profile};
+use crate::machine::text::read::{self, Setup, SetupError};
+use crate::machine::{Effect, Event, Job, MachineError};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Why a scenario could not be replayed.
@@ -64,59 +63,13 @@ fn error_json(e: &MachineError) -> Value {
     serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
-/// What creating a job needs, read from a scenario (or a create request of
-/// the JSON surface): `job`, `things` / `groups`, `createdAt`, `options`.
-pub(crate) struct Setup<'a> {
-    pub(crate) request: &'a Value,
-    pub(crate) things: Vec<String>,
-    pub(crate) created_at: i64,
-    pub(crate) options: Options,
-}
-
-pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, ReplayError> {
-    let request = obj
-        .get("job")
-        .ok_or_else(|| scenario_err("`job` (a CreateJob request) is required"))?;
-    let created_at = match obj.get("createdAt") {
-        None => 0,
-        Some(v) => v
-            .as_i64()
-            .ok_or_else(|| scenario_err("`createdAt` must be an integer (epoch ms)"))?,
-    };
-    let mut options = Options::default();
-    if let Some(o) = obj.get("options") {
-        let o = o
-            .as_object()
-            .ok_or_else(|| scenario_err("`options` must be an object"))?;
-        for (k, v) in o {
-            let s = v
-                .as_str()
-                .ok_or_else(|| scenario_err(format!("`options.{k}` must be a string")))?;
-            match k.as_str() {
-                "api" => options.api = s.parse::<ApiVersion>().map_err(scenario_err)?,
-                "profile" => options.profile = s.parse::<Profile>().map_err(scenario_err)?,
-                _ => return Err(scenario_err(format!("unknown option `{k}`"))),
-            }
-        }
-    }
-    let things: Vec<String> = match obj.get("things") {
-        Some(v) => serde_json::from_value(v.clone())
-            .map_err(|_| scenario_err("`things` must be a list of thing names"))?,
-        None => {
-            let groups: BTreeMap<String, Vec<String>> = match obj.get("groups") {
-                Some(g) => serde_json::from_value(g.clone()).map_err(|_| {
-                    scenario_err("`groups` must map group ARNs or names to lists of thing names")
-                })?,
-                None => BTreeMap::new(),
-            };
-            resolve_things(&request_targets(request), &groups).map_err(ReplayError::Create)?
-        }
-    };
-    Ok(Setup {
-        request,
-        things,
-        created_at,
-        options,
+/// What creating a job needs, read from a scenario by the machine's one
+/// creation reader (shared with `text::create`): `job`, `things` /
+/// `groups`, `createdAt`, `options`.
+fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, ReplayError> {
+    read::setup(obj).map_err(|e| match e {
+        SetupError::Create(e) => ReplayError::Create(e),
+        other => scenario_err(other.scenario_message().unwrap_or_default()),
     })
 }
 

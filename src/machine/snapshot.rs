@@ -19,54 +19,57 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The `format` member of every snapshot this version writes and reads.
 pub const SNAPSHOT_FORMAT: &str = "iot-jobs-policy/machine@1";
 
+/// The JSON form of a snapshot (read by hand in WebAssembly: see
+/// [`crate::machine::text`]'s readers).
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Snap {
-    format: String,
-    api: String,
-    profile: String,
-    job_id: String,
-    job_arn: String,
-    arn_prefix: String,
-    target_selection: String,
-    targets: Vec<String>,
-    config: BTreeMap<String, Value>,
-    start_at: Option<i64>,
-    end_at: Option<i64>,
-    end_behavior: String,
-    ended: bool,
-    status: JobStatus,
-    force_canceled: bool,
-    reason_code: Option<String>,
-    comment: Option<String>,
-    created_at: i64,
-    last_updated_at: i64,
-    completed_at: Option<i64>,
-    now: i64,
-    rollout_len: usize,
-    cursor: usize,
-    notified: u64,
-    succeeded_total: u64,
-    next_slot: Option<i64>,
-    things: Vec<String>,
+pub(crate) struct Snap {
+    pub(crate) format: String,
+    pub(crate) api: String,
+    pub(crate) profile: String,
+    pub(crate) job_id: String,
+    pub(crate) job_arn: String,
+    pub(crate) arn_prefix: String,
+    pub(crate) target_selection: String,
+    pub(crate) targets: Vec<String>,
+    pub(crate) config: BTreeMap<String, Value>,
+    pub(crate) start_at: Option<i64>,
+    pub(crate) end_at: Option<i64>,
+    pub(crate) end_behavior: String,
+    pub(crate) ended: bool,
+    pub(crate) status: JobStatus,
+    pub(crate) force_canceled: bool,
+    pub(crate) reason_code: Option<String>,
+    pub(crate) comment: Option<String>,
+    pub(crate) created_at: i64,
+    pub(crate) last_updated_at: i64,
+    pub(crate) completed_at: Option<i64>,
+    pub(crate) now: i64,
+    pub(crate) rollout_len: usize,
+    pub(crate) cursor: usize,
+    pub(crate) notified: u64,
+    pub(crate) succeeded_total: u64,
+    pub(crate) next_slot: Option<i64>,
+    pub(crate) things: Vec<String>,
     /// `[status, executionNumber, versionNumber, failedRetries, timedOutRetries,
     /// flags, timeoutMinutes, queuedAt, startedAt, lastUpdatedAt, deadline]`
-    executions: Vec<ExecSnap>,
+    pub(crate) executions: Vec<ExecSnap>,
 }
 
+/// One execution of a snapshot, as a compact array.
 #[derive(Serialize, Deserialize)]
-struct ExecSnap(
-    String,
-    u32,
-    u32,
-    u8,
-    u8,
-    u8,
-    u32,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
+pub(crate) struct ExecSnap(
+    pub(crate) String,
+    pub(crate) u32,
+    pub(crate) u32,
+    pub(crate) u8,
+    pub(crate) u8,
+    pub(crate) u8,
+    pub(crate) u32,
+    pub(crate) Option<i64>,
+    pub(crate) Option<i64>,
+    pub(crate) Option<i64>,
+    pub(crate) Option<i64>,
 );
 
 fn st_name(s: St) -> &'static str {
@@ -162,15 +165,16 @@ impl Job {
         let s: Snap =
             serde_json::from_str(text).map_err(|e| bad(format!("not a machine snapshot: {e}")))?;
         #[cfg(target_arch = "wasm32")]
-        let s = wasm::snap(text).map_err(|e| bad(format!("not a machine snapshot: {e}")))?;
+        let s = super::text::read::snapshot(text)
+            .map_err(|e| bad(format!("not a machine snapshot: {e}")))?;
         if s.format != SNAPSHOT_FORMAT {
             return Err(bad(format!(
                 "snapshot format `{}` is not `{SNAPSHOT_FORMAT}`",
                 s.format
             )));
         }
-        let api: ApiVersion = s.api.parse().map_err(bad)?;
-        let profile: Profile = s.profile.parse().map_err(bad)?;
+        let api: ApiVersion = s.api.parse().map_err(|e| bad(format!("{e}")))?;
+        let profile: Profile = s.profile.parse().map_err(|e| bad(format!("{e}")))?;
         let selection = match s.target_selection.as_str() {
             "SNAPSHOT" => Selection::Snapshot,
             "CONTINUOUS" => Selection::Continuous,
@@ -283,240 +287,5 @@ impl Job {
             counts,
             timers,
         })
-    }
-}
-
-/// The snapshot read by hand through `serde_json::Value` in WebAssembly,
-/// where the `Deserialize` derive of [`Snap`] costs about 10 KB of the
-/// size budget (natively the derive streams, without a `Value` per
-/// execution). It accepts what the derive accepts: the same members, none
-/// unknown, the same types and ranges, `null` or absent for the optional
-/// ones. The machine vectors run through both (Rust natively, JS in wasm)
-/// and restore each other's snapshots.
-#[cfg(any(target_arch = "wasm32", test))]
-mod wasm {
-    use super::{ExecSnap, JobStatus, Snap};
-    use serde_json::{Map, Value};
-
-    const MEMBERS: [&str; 28] = [
-        "format",
-        "api",
-        "profile",
-        "jobId",
-        "jobArn",
-        "arnPrefix",
-        "targetSelection",
-        "targets",
-        "config",
-        "startAt",
-        "endAt",
-        "endBehavior",
-        "ended",
-        "status",
-        "forceCanceled",
-        "reasonCode",
-        "comment",
-        "createdAt",
-        "lastUpdatedAt",
-        "completedAt",
-        "now",
-        "rolloutLen",
-        "cursor",
-        "notified",
-        "succeededTotal",
-        "nextSlot",
-        "things",
-        "executions",
-    ];
-
-    fn get<'a>(m: &'a Map<String, Value>, k: &str) -> Result<&'a Value, String> {
-        m.get(k).ok_or_else(|| format!("missing field `{k}`"))
-    }
-    fn string(v: &Value, k: &str) -> Result<String, String> {
-        v.as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| format!("`{k}` must be a string"))
-    }
-    fn opt<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a Value> {
-        m.get(k).filter(|v| !v.is_null())
-    }
-    fn int<T: TryFrom<i64> + TryFrom<u64>>(v: &Value, k: &str) -> Result<T, String> {
-        let bad = || format!("`{k}` is not an integer in range");
-        match (v.as_i64(), v.as_u64()) {
-            (Some(i), _) => T::try_from(i).map_err(|_| bad()),
-            (None, Some(u)) => T::try_from(u).map_err(|_| bad()),
-            _ => Err(bad()),
-        }
-    }
-    fn opt_int(m: &Map<String, Value>, k: &str) -> Result<Option<i64>, String> {
-        opt(m, k).map(|v| int(v, k)).transpose()
-    }
-    fn opt_string(m: &Map<String, Value>, k: &str) -> Result<Option<String>, String> {
-        opt(m, k).map(|v| string(v, k)).transpose()
-    }
-    fn boolean(v: &Value, k: &str) -> Result<bool, String> {
-        v.as_bool()
-            .ok_or_else(|| format!("`{k}` must be a boolean"))
-    }
-    fn strings(v: &Value, k: &str) -> Result<Vec<String>, String> {
-        v.as_array()
-            .ok_or_else(|| format!("`{k}` must be an array"))?
-            .iter()
-            .map(|s| string(s, k))
-            .collect()
-    }
-    fn opt_item(a: &[Value], i: usize) -> Result<Option<i64>, String> {
-        match a.get(i) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => int(v, "executions").map(Some),
-        }
-    }
-    fn exec(v: &Value) -> Result<ExecSnap, String> {
-        let a = v
-            .as_array()
-            .filter(|a| a.len() == 11)
-            .ok_or("an execution must be an array of 11")?;
-        let item = |i: usize| a.get(i).ok_or("an execution must be an array of 11");
-        Ok(ExecSnap(
-            string(item(0)?, "executions")?,
-            int(item(1)?, "executions")?,
-            int(item(2)?, "executions")?,
-            int(item(3)?, "executions")?,
-            int(item(4)?, "executions")?,
-            int(item(5)?, "executions")?,
-            int(item(6)?, "executions")?,
-            opt_item(a, 7)?,
-            opt_item(a, 8)?,
-            opt_item(a, 9)?,
-            opt_item(a, 10)?,
-        ))
-    }
-
-    pub(super) fn snap(text: &str) -> Result<Snap, String> {
-        let v: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let m = v.as_object().ok_or("a snapshot is a JSON object")?;
-        if let Some(k) = m.keys().find(|k| !MEMBERS.contains(&k.as_str())) {
-            return Err(format!("unknown field `{k}`"));
-        }
-        let s = |k: &str| get(m, k).and_then(|v| string(v, k));
-        let status = s("status")?;
-        let status = [
-            JobStatus::Scheduled,
-            JobStatus::InProgress,
-            JobStatus::Completed,
-            JobStatus::Canceled,
-            JobStatus::DeletionInProgress,
-        ]
-        .into_iter()
-        .find(|j| j.as_str() == status)
-        .ok_or_else(|| format!("unknown job status `{status}`"))?;
-        Ok(Snap {
-            format: s("format")?,
-            api: s("api")?,
-            profile: s("profile")?,
-            job_id: s("jobId")?,
-            job_arn: s("jobArn")?,
-            arn_prefix: s("arnPrefix")?,
-            target_selection: s("targetSelection")?,
-            targets: strings(get(m, "targets")?, "targets")?,
-            config: get(m, "config")?
-                .as_object()
-                .ok_or("`config` must be an object")?
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            start_at: opt_int(m, "startAt")?,
-            end_at: opt_int(m, "endAt")?,
-            end_behavior: s("endBehavior")?,
-            ended: boolean(get(m, "ended")?, "ended")?,
-            status,
-            force_canceled: boolean(get(m, "forceCanceled")?, "forceCanceled")?,
-            reason_code: opt_string(m, "reasonCode")?,
-            comment: opt_string(m, "comment")?,
-            created_at: int(get(m, "createdAt")?, "createdAt")?,
-            last_updated_at: int(get(m, "lastUpdatedAt")?, "lastUpdatedAt")?,
-            completed_at: opt_int(m, "completedAt")?,
-            now: int(get(m, "now")?, "now")?,
-            rollout_len: int(get(m, "rolloutLen")?, "rolloutLen")?,
-            cursor: int(get(m, "cursor")?, "cursor")?,
-            notified: int(get(m, "notified")?, "notified")?,
-            succeeded_total: int(get(m, "succeededTotal")?, "succeededTotal")?,
-            next_slot: opt_int(m, "nextSlot")?,
-            things: strings(get(m, "things")?, "things")?,
-            executions: get(m, "executions")?
-                .as_array()
-                .ok_or("`executions` must be an array")?
-                .iter()
-                .map(exec)
-                .collect::<Result<_, _>>()?,
-        })
-    }
-
-    #[cfg(test)]
-    #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    mod tests {
-        use super::super::{Job, Snap};
-        use serde_json::{json, Value};
-
-        #[test]
-        #[allow(clippy::type_complexity)]
-        fn the_hand_reader_agrees_with_the_derive() {
-            let request = json!({"jobId": "j", "document": "{}", "targets": [
-                "arn:aws:iot:us-east-1:123456789012:thing/t1",
-                "arn:aws:iot:us-east-1:123456789012:thing/t2"],
-                "timeoutConfig": {"inProgressTimeoutInMinutes": 5}});
-            let (mut job, _) =
-                Job::create(&request, ["t1", "t2"], 1000, &crate::Options::default()).unwrap();
-            job.step(
-                2000,
-                serde_json::from_value(
-                    json!({"type": "deviceUpdate", "thing": "t1", "status": "IN_PROGRESS"}),
-                )
-                .unwrap(),
-            );
-            let good: Value = serde_json::from_str(&job.to_snapshot()).unwrap();
-            let mut variants = vec![good.to_string()];
-            let edits: Vec<Box<dyn Fn(&mut Value)>> = vec![
-                Box::new(|v| v["extra"] = json!(1)),
-                Box::new(|v| v["createdAt"] = json!(1.5)),
-                Box::new(|v| v["createdAt"] = json!(null)),
-                Box::new(|v| v["completedAt"] = json!(null)),
-                Box::new(|v| {
-                    v.as_object_mut().unwrap().remove("completedAt");
-                }),
-                Box::new(|v| {
-                    v.as_object_mut().unwrap().remove("now");
-                }),
-                Box::new(|v| v["status"] = json!("DONE")),
-                Box::new(|v| v["ended"] = json!(0)),
-                Box::new(|v| v["cursor"] = json!(-1)),
-                Box::new(|v| v["executions"][0][3] = json!(300)),
-                Box::new(|v| v["executions"][0][1] = json!(-1)),
-                Box::new(|v| v["executions"][0][7] = json!(null)),
-                Box::new(|v| {
-                    v["executions"][0].as_array_mut().unwrap().pop();
-                }),
-                Box::new(|v| v["executions"][0][0] = json!(5)),
-                Box::new(|v| v["things"] = json!("t1")),
-                Box::new(|v| v["config"] = json!([])),
-                Box::new(|v| v["reasonCode"] = json!(7)),
-                Box::new(|v| v["notified"] = json!(u64::MAX)),
-            ];
-            for edit in edits {
-                let mut v = good.clone();
-                edit(&mut v);
-                variants.push(v.to_string());
-            }
-            variants.extend(["[]".to_owned(), "null".to_owned(), "{".to_owned()]);
-            for text in variants {
-                let derived = serde_json::from_str::<Snap>(&text)
-                    .ok()
-                    .map(|s| serde_json::to_string(&s).unwrap());
-                let by_hand = super::snap(&text)
-                    .ok()
-                    .map(|s| serde_json::to_string(&s).unwrap());
-                assert_eq!(by_hand, derived, "{text}");
-            }
-        }
     }
 }

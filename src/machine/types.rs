@@ -332,29 +332,22 @@ pub enum Effect {
 }
 
 /// The kind of a [`MachineError`]. AWS exceptions keep their AWS names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// `InvalidStateTransitionException` (409).
-    #[serde(rename = "InvalidStateTransitionException")]
     InvalidStateTransition,
     /// `VersionConflictException` (409).
-    #[serde(rename = "VersionConflictException")]
     VersionConflict,
     /// `ResourceNotFoundException` (404).
-    #[serde(rename = "ResourceNotFoundException")]
     ResourceNotFound,
     /// `InvalidRequestException` (400): the request or event is malformed.
-    #[serde(rename = "InvalidRequestException")]
     InvalidRequest,
     /// Not AWS: an event's time is before the machine's current time.
-    #[serde(rename = "timeWentBackwards")]
     TimeWentBackwards,
     /// Not AWS: a deadline at or before the event's time has not been fired
     /// (advance first, or use [`crate::machine::Job::step`]).
-    #[serde(rename = "deadlinePending")]
     DeadlinePending,
     /// Not AWS: a snapshot could not be restored.
-    #[serde(rename = "invalidSnapshot")]
     InvalidSnapshot,
 }
 
@@ -370,6 +363,12 @@ impl ErrorCode {
             ErrorCode::DeadlinePending => "deadlinePending",
             ErrorCode::InvalidSnapshot => "invalidSnapshot",
         }
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 

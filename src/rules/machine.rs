@@ -220,6 +220,6 @@ pub(crate) static MACHINE: &[Reference] = &[
     // ----- runtime: device updates (an id of this catalogue's own, past the notes' R-22)
     r("R-23", Confirmed,
         "UpdateJobExecution with an expectedVersion other than the execution's current version is rejected (VersionMismatch), and the execution is unchanged",
-        &[A_UPDATE_EXECUTION],
+        &[A_DEVICE_UPDATE],
         Some("the refusal carries the code VersionConflictException, the name CancelJobExecution's model gives the same mismatch (R-17); the MQTT API's VersionMismatch is not a separate code")),
 ];

@@ -118,16 +118,37 @@ impl ApiVersion {
     }
 }
 
+/// The error returned when a string names no known API version.
+///
+/// ```
+/// use iot_jobs_policy::ApiVersion;
+/// let e = "2023".parse::<ApiVersion>().unwrap_err();
+/// assert_eq!(e.given(), "2023");
+/// assert_eq!(e.to_string(), "unknown API version `2023`; expected `2022-01` or `latest`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown API version `{given}`; expected `2022-01` or `latest`")]
+pub struct UnknownApiVersion {
+    given: String,
+}
+
+impl UnknownApiVersion {
+    /// The string that was given.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+}
+
 impl FromStr for ApiVersion {
-    type Err = String;
+    type Err = UnknownApiVersion;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "2022-01" => Ok(ApiVersion::V2022_01),
             "latest" => Ok(ApiVersion::Latest),
-            other => Err(format!(
-                "unknown API version `{other}`; expected `2022-01` or `latest`"
-            )),
+            other => Err(UnknownApiVersion {
+                given: other.to_owned(),
+            }),
         }
     }
 }
@@ -152,16 +173,37 @@ impl Profile {
     }
 }
 
+/// The error returned when a string names no known profile.
+///
+/// ```
+/// use iot_jobs_policy::Profile;
+/// let e = "strict".parse::<Profile>().unwrap_err();
+/// assert_eq!(e.given(), "strict");
+/// assert_eq!(e.to_string(), "unknown profile `strict`; expected `documented` or `model`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown profile `{given}`; expected `documented` or `model`")]
+pub struct UnknownProfile {
+    given: String,
+}
+
+impl UnknownProfile {
+    /// The string that was given.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+}
+
 impl FromStr for Profile {
-    type Err = String;
+    type Err = UnknownProfile;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "documented" => Ok(Profile::Documented),
             "model" => Ok(Profile::Model),
-            other => Err(format!(
-                "unknown profile `{other}`; expected `documented` or `model`"
-            )),
+            other => Err(UnknownProfile {
+                given: other.to_owned(),
+            }),
         }
     }
 }
@@ -172,7 +214,21 @@ impl FromStr for Profile {
 /// The crate never reads a clock: rules that depend on the current time (the
 /// scheduling window of `schedulingConfig`) are skipped when it is `None`, and
 /// the report says so with a `skippedRule` warning.
+///
+/// The struct may grow (it is `#[non_exhaustive]`): build it from
+/// [`Options::default`] with the `with_*` methods, and read it through its
+/// fields or the accessors.
+///
+/// ```
+/// use iot_jobs_policy::{ApiVersion, Options, Profile};
+/// let o = Options::default()
+///     .with_api(ApiVersion::V2022_01)
+///     .with_profile(Profile::Model)
+///     .with_now_ms(Some(1_700_000_000_000));
+/// assert_eq!((o.api(), o.profile(), o.now_ms()), (ApiVersion::V2022_01, Profile::Model, Some(1_700_000_000_000)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// The API model to judge against (default [`ApiVersion::Latest`]).
     pub api: ApiVersion,
@@ -182,7 +238,42 @@ pub struct Options {
     pub now_ms: Option<i64>,
 }
 
+impl Options {
+    /// These options with the API model `api`.
+    #[must_use]
+    pub fn with_api(mut self, api: ApiVersion) -> Options {
+        self.api = api;
+        self
+    }
+    /// These options with the rule set `profile`.
+    #[must_use]
+    pub fn with_profile(mut self, profile: Profile) -> Options {
+        self.profile = profile;
+        self
+    }
+    /// These options with "now" at `now_ms` (epoch milliseconds), or with no
+    /// current time (`None`: time-dependent rules are skipped).
+    #[must_use]
+    pub fn with_now_ms(mut self, now_ms: Option<i64>) -> Options {
+        self.now_ms = now_ms;
+        self
+    }
+    /// The API model to judge against.
+    pub fn api(&self) -> ApiVersion {
+        self.api
+    }
+    /// The rule set.
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+    /// The current time in epoch milliseconds, if given.
+    pub fn now_ms(&self) -> Option<i64> {
+        self.now_ms
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -200,8 +291,8 @@ mod tests {
     fn api_and_profile_parse() {
         assert_eq!("2022-01".parse::<ApiVersion>(), Ok(ApiVersion::V2022_01));
         assert_eq!("latest".parse::<ApiVersion>(), Ok(ApiVersion::Latest));
-        assert!("2023".parse::<ApiVersion>().is_err());
+        assert_eq!("2023".parse::<ApiVersion>().unwrap_err().given(), "2023");
         assert_eq!("model".parse::<Profile>(), Ok(Profile::Model));
-        assert!("strict".parse::<Profile>().is_err());
+        assert_eq!("strict".parse::<Profile>().unwrap_err().given(), "strict");
     }
 }

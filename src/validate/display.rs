@@ -32,9 +32,10 @@ pub(crate) fn write_violation(
     indent: &str,
     style: Style<'_>,
 ) -> fmt::Result {
-    let (label, c) = match v.severity() {
-        Severity::Error => ("error", "31"),
-        Severity::Warning => ("warning", "33"),
+    let label = v.severity().as_str();
+    let c = match v.severity() {
+        Severity::Error => "31",
+        Severity::Warning => "33",
     };
     let path = if v.path().is_empty() { "/" } else { v.path() };
     write!(out, "{indent}")?;

@@ -166,10 +166,10 @@ fn options(o: Option<&CaseOptions>) -> Result<Options, String> {
     let mut out = Options::default();
     let Some(o) = o else { return Ok(out) };
     if let Some(api) = &o.api {
-        out.api = api.parse::<ApiVersion>()?;
+        out.api = api.parse::<ApiVersion>().map_err(|e| e.to_string())?;
     }
     if let Some(p) = &o.profile {
-        out.profile = p.parse::<Profile>()?;
+        out.profile = p.parse::<Profile>().map_err(|e| e.to_string())?;
     }
     out.now_ms = o.now;
     Ok(out)

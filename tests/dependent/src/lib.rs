@@ -58,10 +58,7 @@ impl From<serde_json::Error> for Refusal {
 
 /// Validates `body` (text, so violations carry positions), then creates the job.
 pub fn create_job(body: &str, things: &[&str], now_ms: i64) -> Result<(Job, Report), Refusal> {
-    let options = Options {
-        now_ms: Some(now_ms),
-        ..Options::default()
-    };
+    let options = Options::default().with_now_ms(Some(now_ms));
     let report = validate_str(Operation::CreateJob, body, &options).into_result()?;
     let request: CreateJobRequest = serde_json::from_str(body)?;
     let (job, _effects) = Job::create(&request, things, now_ms, &options)?;
@@ -78,6 +75,20 @@ pub fn describe(
     let request: CreateJobRequest = serde_json::from_str(body)?;
     let (job, _) = Job::create(&request, things, 0, &Options::default())?;
     Ok(job.describe_response())
+}
+
+/// Options from a user's own flags: the typed parse errors go through `?`
+/// into a boxed error, and the non-exhaustive `Options` is built with its
+/// `with_*` methods.
+pub fn options_from_flags(
+    api: &str,
+    profile: &str,
+    now_ms: Option<i64>,
+) -> Result<Options, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(Options::default()
+        .with_api(api.parse()?)
+        .with_profile(profile.parse()?)
+        .with_now_ms(now_ms))
 }
 
 /// What a dashboard says about the request's choices, by matching the enums.
@@ -116,6 +127,22 @@ mod tests {
       "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "FAILED", "numberOfRetries": 2}]},
       "timeoutConfig": {"inProgressTimeoutInMinutes": 30}
     }"#;
+
+    #[test]
+    fn flags_become_options_or_a_typed_error() {
+        use iot_jobs_policy::{ApiVersion, Profile, UnknownProfile};
+        let o = options_from_flags("2022-01", "model", Some(5)).unwrap();
+        assert_eq!(
+            (o.api(), o.profile(), o.now_ms()),
+            (ApiVersion::V2022_01, Profile::Model, Some(5))
+        );
+        let e = options_from_flags("latest", "strict", None).unwrap_err();
+        assert_eq!(
+            e.downcast_ref::<UnknownProfile>().map(|e| e.given()),
+            Some("strict")
+        );
+        assert!(options_from_flags("2023", "model", None).is_err());
+    }
 
     #[test]
     fn a_valid_body_becomes_a_typed_job() {
@@ -170,7 +197,7 @@ mod tests {
         };
         let v = e.errors().next().unwrap();
         assert_eq!((v.code(), v.path()), (Code::Enum, "/targetSelection"));
-        assert_eq!(v.position().map(|p| p.line), Some(5));
+        assert_eq!(v.position().map(|p| p.line()), Some(5));
         assert!(
             e.to_string()
                 .starts_with("1 validation error detected: Value 'Snapshot' at 'targetSelection'"),

@@ -1,260 +1,11 @@
 //! The report: every violation of a request, with a stable code, a JSON
 //! Pointer, a message and the text AWS itself would answer.
 
+mod code;
+mod de;
+
+pub use code::{Code, Severity, Source, UnknownCode, UnknownSeverity, UnknownSource};
 use serde::{Deserialize, Serialize};
-
-/// The stable machine code of a violation.
-///
-/// Codes are lowerCamel strings (see [`Code::as_str`]) and never change
-/// meaning; callers match on the code and the path, never on message text.
-///
-/// A code deserialises from its string form. A string that is not a code of
-/// this version of the crate (say, a report written by a newer version) is
-/// an error naming the code, not a fallback: a report read back always
-/// holds codes this version can match on.
-///
-/// ```
-/// use iot_jobs_policy::Code;
-/// assert_eq!("maxLength".parse::<Code>(), Ok(Code::MaxLength));
-/// assert_eq!(serde_json::from_str::<Code>(r#""retryBudget""#).unwrap(), Code::RetryBudget);
-/// assert!(serde_json::from_str::<Code>(r#""fromTheFuture""#).is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Code {
-    // --- input hygiene -------------------------------------------------
-    /// The request text is larger than [`crate::MAX_REQUEST_BYTES`].
-    TooLarge,
-    /// Arrays or objects are nested deeper than [`crate::MAX_DEPTH`].
-    TooDeep,
-    /// The request text is not UTF-8.
-    InvalidUtf8,
-    /// The request text is not JSON.
-    InvalidJson,
-    /// `NaN`, `Infinity` or a number literal too large for a double.
-    NonFiniteNumber,
-    /// An integer beyond the range of the member's type (32 or 64 bits).
-    NumberTooLarge,
-    /// The request is JSON but not a JSON object.
-    NotAnObject,
-    /// The same key appears twice in one object.
-    DuplicateKey,
-    // --- the service model ---------------------------------------------
-    /// A required member is missing (or `null`).
-    Required,
-    /// A member has the wrong JSON type.
-    Type,
-    /// A member that the operation does not have in the chosen API version.
-    UnknownField,
-    /// A string shorter than the model allows.
-    MinLength,
-    /// A string longer than the model allows.
-    MaxLength,
-    /// A string that does not match the member's pattern as a whole.
-    Pattern,
-    /// A number below the allowed minimum.
-    Minimum,
-    /// A number above the allowed maximum.
-    Maximum,
-    /// A number at or below an exclusive minimum.
-    ExclusiveMinimum,
-    /// A string that is not one of the member's enum values.
-    Enum,
-    /// A list or map with fewer entries than allowed.
-    MinItems,
-    /// A list or map with more entries than allowed.
-    MaxItems,
-    // --- documented rules ------------------------------------------------
-    /// A number with more decimal places than documented.
-    DecimalPlaces,
-    /// Two members that must not be given together.
-    MutuallyExclusive,
-    /// None of a set of members of which one is needed.
-    MissingOneOf,
-    /// A value repeated where each must be distinct.
-    Duplicate,
-    /// More retries in total than a device may get.
-    RetryBudget,
-    /// An inline job document that is not JSON.
-    NotJson,
-    /// `documentParameters` without an AWS managed job template.
-    ManagedTemplateOnly,
-    /// UpdateJob may only lower retry counts to 0.
-    RetryNotZero,
-    /// A scheduling time that is not `YYYY-MM-DDTHH:MM`.
-    TimestampFormat,
-    /// A scheduling time outside the documented window.
-    ScheduleWindow,
-    // --- warnings ----------------------------------------------------------
-    /// A rule that needs the current time was skipped because none was given.
-    SkippedRule,
-    /// A member that has no effect where it stands.
-    NoEffect,
-    /// A combination whose behaviour AWS documents inconsistently.
-    Ambiguous,
-    /// A member or combination a careful reviewer would question.
-    Suspicious,
-    // --- the caller's own rules ----------------------------------------------
-    /// The inline job document does not satisfy the caller's JSON Schema.
-    DocumentSchema,
-}
-
-impl Code {
-    /// Every code, in the documented order.
-    pub const ALL: [Code; 35] = [
-        Code::TooLarge,
-        Code::TooDeep,
-        Code::InvalidUtf8,
-        Code::InvalidJson,
-        Code::NonFiniteNumber,
-        Code::NumberTooLarge,
-        Code::NotAnObject,
-        Code::DuplicateKey,
-        Code::Required,
-        Code::Type,
-        Code::UnknownField,
-        Code::MinLength,
-        Code::MaxLength,
-        Code::Pattern,
-        Code::Minimum,
-        Code::Maximum,
-        Code::ExclusiveMinimum,
-        Code::Enum,
-        Code::MinItems,
-        Code::MaxItems,
-        Code::DecimalPlaces,
-        Code::MutuallyExclusive,
-        Code::MissingOneOf,
-        Code::Duplicate,
-        Code::RetryBudget,
-        Code::NotJson,
-        Code::ManagedTemplateOnly,
-        Code::RetryNotZero,
-        Code::TimestampFormat,
-        Code::ScheduleWindow,
-        Code::SkippedRule,
-        Code::NoEffect,
-        Code::Ambiguous,
-        Code::Suspicious,
-        Code::DocumentSchema,
-    ];
-
-    /// The lowerCamel string form, e.g. `maxLength`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::TooLarge => "tooLarge",
-            Code::TooDeep => "tooDeep",
-            Code::InvalidUtf8 => "invalidUtf8",
-            Code::InvalidJson => "invalidJson",
-            Code::NonFiniteNumber => "nonFiniteNumber",
-            Code::NumberTooLarge => "numberTooLarge",
-            Code::NotAnObject => "notAnObject",
-            Code::DuplicateKey => "duplicateKey",
-            Code::Required => "required",
-            Code::Type => "type",
-            Code::UnknownField => "unknownField",
-            Code::MinLength => "minLength",
-            Code::MaxLength => "maxLength",
-            Code::Pattern => "pattern",
-            Code::Minimum => "minimum",
-            Code::Maximum => "maximum",
-            Code::ExclusiveMinimum => "exclusiveMinimum",
-            Code::Enum => "enum",
-            Code::MinItems => "minItems",
-            Code::MaxItems => "maxItems",
-            Code::DecimalPlaces => "decimalPlaces",
-            Code::MutuallyExclusive => "mutuallyExclusive",
-            Code::MissingOneOf => "missingOneOf",
-            Code::Duplicate => "duplicate",
-            Code::RetryBudget => "retryBudget",
-            Code::NotJson => "notJson",
-            Code::ManagedTemplateOnly => "managedTemplateOnly",
-            Code::RetryNotZero => "retryNotZero",
-            Code::TimestampFormat => "timestampFormat",
-            Code::ScheduleWindow => "scheduleWindow",
-            Code::SkippedRule => "skippedRule",
-            Code::NoEffect => "noEffect",
-            Code::Ambiguous => "ambiguous",
-            Code::Suspicious => "suspicious",
-            Code::DocumentSchema => "documentSchema",
-        }
-    }
-}
-
-impl std::fmt::Display for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-/// A string that is not one of the [`Code`]s of this version of the crate.
-///
-/// ```
-/// use iot_jobs_policy::Code;
-/// let e = "fromTheFuture".parse::<Code>().unwrap_err();
-/// assert_eq!(e.to_string(), "`fromTheFuture` is not a violation code");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a violation code")]
-pub struct UnknownCode(pub String);
-
-impl std::str::FromStr for Code {
-    type Err = UnknownCode;
-
-    fn from_str(s: &str) -> Result<Code, UnknownCode> {
-        Code::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| UnknownCode(s.to_owned()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// Whether a violation makes the request invalid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// AWS would refuse the request (or the documentation says it must).
-    Error,
-    /// Advice: the request stays valid.
-    Warning,
-}
-
-/// Where a rule comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Source {
-    /// The AWS service model (botocore), or JSON itself.
-    Model,
-    /// The AWS documentation (developer guide or API reference prose).
-    Documented,
-    /// The caller's own JSON Schema for the job document (`--document-schema`).
-    User,
-}
-
-impl Source {
-    /// `model` or `documented`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Model => "model",
-            Source::Documented => "documented",
-            Source::User => "user",
-        }
-    }
-}
 
 /// One thing wrong with (or worth saying about) a request.
 ///
@@ -273,6 +24,7 @@ impl Source {
 /// assert_eq!(back.rule(), "model.pattern");
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Violation {
     pub(crate) code: Code,
     pub(crate) path: String,
@@ -303,52 +55,20 @@ impl PartialEq for Violation {
 
 impl Eq for Violation {}
 
-/// The JSON form of a violation as read, before its rule id is looked up.
-#[derive(Deserialize)]
-struct ViolationJson {
-    code: Code,
-    path: String,
-    message: String,
-    severity: Severity,
-    source: Source,
-    rule: String,
-    help: Option<String>,
-    position: Option<Position>,
-}
-
-impl<'de> Deserialize<'de> for Violation {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Violation, D::Error> {
-        Violation::try_from(ViolationJson::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-impl TryFrom<ViolationJson> for Violation {
-    type Error = String;
-
-    /// Reads the rule id back as the catalogue's `&'static str`.
-    fn try_from(v: ViolationJson) -> Result<Violation, String> {
-        let rule = crate::rules()
-            .iter()
-            .find(|r| r.id == v.rule)
-            .map(|r| r.id)
-            .ok_or_else(|| format!("`{}` is not a rule id", v.rule))?;
-        Ok(Violation {
-            code: v.code,
-            path: v.path,
-            message: v.message,
-            severity: v.severity,
-            source: v.source,
-            rule,
-            help: v.help,
-            position: v.position,
-            aws: AwsText::None,
-        })
-    }
-}
-
 /// Where in the request text a violation is: the offending value, the key
 /// of an unknown or duplicate member, or the object missing a required one.
+///
+/// It may grow (it is `#[non_exhaustive]`): read it through its fields or
+/// the accessors.
+///
+/// ```
+/// use iot_jobs_policy::{validate_str, Operation, Options};
+/// let report = validate_str(Operation::DescribeJob, "{\n  \"jobId\": \"a b\"}", &Options::default());
+/// let p = report.violations()[0].position().unwrap();
+/// assert_eq!((p.offset(), p.line(), p.column()), (13, 2, 12));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Position {
     /// Byte offset from the start of the text (after a byte-order mark, if any, counts it).
     pub offset: usize,
@@ -356,6 +76,21 @@ pub struct Position {
     pub line: usize,
     /// 1-based column, in Unicode code points.
     pub column: usize,
+}
+
+impl Position {
+    /// Byte offset from the start of the text (a byte-order mark counts).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+    /// 1-based line.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+    /// 1-based column, in Unicode code points.
+    pub fn column(&self) -> usize {
+        self.column
+    }
 }
 
 /// How a violation reads in the service's own words.
@@ -421,41 +156,13 @@ impl Violation {
 /// assert_eq!(back, report);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ReportJson")]
+#[serde(try_from = "de::ReportJson")]
+#[non_exhaustive]
 pub struct Report {
     pub(crate) valid: bool,
     pub(crate) violations: Vec<Violation>,
     #[serde(rename = "awsMessage")]
     pub(crate) aws_message: Option<String>,
-}
-
-/// The JSON form as read, before `valid` is checked against the violations.
-#[derive(Deserialize)]
-struct ReportJson {
-    valid: bool,
-    violations: Vec<Violation>,
-    #[serde(rename = "awsMessage")]
-    aws_message: Option<String>,
-}
-
-impl TryFrom<ReportJson> for Report {
-    type Error = String;
-
-    fn try_from(r: ReportJson) -> Result<Report, String> {
-        let errors = r.violations.iter().any(|v| v.severity == Severity::Error);
-        if r.valid == errors {
-            return Err(format!(
-                "`valid` is {} but the violations {} an error",
-                r.valid,
-                if errors { "include" } else { "do not include" }
-            ));
-        }
-        Ok(Report {
-            valid: r.valid,
-            violations: r.violations,
-            aws_message: r.aws_message,
-        })
-    }
 }
 
 impl Report {
@@ -585,6 +292,7 @@ impl Report {
 /// assert!(!report.is_valid());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InvalidRequest {
     report: Report,
 }
