@@ -3,6 +3,10 @@
 // index.d.mts for `import` and browsers, with the same content). A test
 // checks that `ErrorCode` equals `codes()`.
 
+// The generated request types (requests.d.ts), which the package build
+// appends to this file in place of this import.
+import type { ApiVersion, RequestOf } from './requests.js';
+
 /** The seven operations (snake_case forms such as `create_job` are accepted too). */
 export type Operation =
   | 'CreateJob'
@@ -547,6 +551,8 @@ export interface MachineErrorInfo {
 
 /** Thrown by `Job.create` and `Job.apply`/`advance` for a refusal; the job is unchanged. */
 export class MachineError extends Error {
+  /** Built by the package for a refusal, from the fields of `MachineErrorInfo`. */
+  constructor(error: MachineErrorInfo);
   name: 'MachineError';
   /** The AWS exception name or the machine's own code. */
   code: MachineErrorCode;
