@@ -1,7 +1,9 @@
 // Hand-written types for `iot-jobs-policy` (every entry: Node ESM, Node
 // CommonJS, browsers; published twice, as index.d.ts for `require` and
-// index.d.mts for `import` and browsers, with the same content). A test
-// checks that `ErrorCode` equals `codes()`.
+// index.d.mts for `import` and browsers, with the same content). Tests
+// check that `ErrorCode` equals `codes()` (test/api.test.mjs) and that
+// `Operation`, `Event` and `MachineErrorCode` agree with the Rust core
+// (test/names.test.mjs); `tsc -p tsconfig.json` checks js/src/ against them.
 
 // The generated request types (requests.d.ts), which the package build
 // appends to this file in place of this import.
