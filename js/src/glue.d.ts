@@ -66,33 +66,22 @@ declare module '#glue/extras-node' {
   export const machineListExecutionsForThing: ExtrasGlue['machineListExecutionsForThing'];
 }
 
-/** The core module's `--target web` glue (iot_jobs_policy_web.mjs). */
-declare module '#glue/core-web' {
-  import type { CoreGlue, WebLoaders } from '#glue/types';
-  export const validate: CoreGlue['validate'];
-  export const isValid: CoreGlue['isValid'];
-  export const rules: CoreGlue['rules'];
-  export const codes: CoreGlue['codes'];
-  export const validateWithDocumentSchema: CoreGlue['validateWithDocumentSchema'];
+/** What a `--target web` glue adds: its loaders (for the declarations below only; no build maps it). */
+declare module '#glue/web-loaders' {
+  import type { WebLoaders } from '#glue/types';
   const init: WebLoaders['default'];
   export default init;
   export const initSync: WebLoaders['initSync'];
 }
 
+/** The core module's `--target web` glue (iot_jobs_policy_web.mjs). */
+declare module '#glue/core-web' {
+  export * from '#glue/core-node';
+  export { default, initSync } from '#glue/web-loaders';
+}
+
 /** The extras module's `--target web` glue (iot_jobs_policy_extras_web.mjs, a chunk of its own). */
 declare module '#glue/extras-web' {
-  import type { ExtrasGlue, WebLoaders } from '#glue/types';
-  export const schema: ExtrasGlue['schema'];
-  export const schemaInfo: ExtrasGlue['schemaInfo'];
-  export const machineCreate: ExtrasGlue['machineCreate'];
-  export const machineApply: ExtrasGlue['machineApply'];
-  export const machineAdvance: ExtrasGlue['machineAdvance'];
-  export const machineDescribe: ExtrasGlue['machineDescribe'];
-  export const machineInspect: ExtrasGlue['machineInspect'];
-  export const machineExecution: ExtrasGlue['machineExecution'];
-  export const machineListExecutionsForJob: ExtrasGlue['machineListExecutionsForJob'];
-  export const machineListExecutionsForThing: ExtrasGlue['machineListExecutionsForThing'];
-  const init: WebLoaders['default'];
-  export default init;
-  export const initSync: WebLoaders['initSync'];
+  export * from '#glue/extras-node';
+  export { default, initSync } from '#glue/web-loaders';
 }
