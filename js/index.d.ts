@@ -65,7 +65,7 @@ export type ErrorCode =
   | 'documentSchema';
 
 /** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
-export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized' | 'notSupported';
+export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized';
 
 /** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
 export type Severity = 'error' | 'warning';
@@ -173,7 +173,7 @@ export interface Rule {
 
 /** A `TypeError` thrown for misuse; its `code` says which. */
 export interface UsageError extends TypeError {
-  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema`, `notInitialized` or `notSupported`. */
+  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema` or `notInitialized`. */
   code: UsageErrorCode;
 }
 

@@ -7,19 +7,19 @@
 import { EXTRAS, OPERATIONS } from './names.js';
 
 /** @typedef {import('../index.d.ts').Report} Report */
-/** @typedef {import('../index.d.ts').UsageError} UsageError */
 /** @typedef {import('#glue/types').Glue} Glue */
 
 /**
- * A misuse error: a `TypeError` with a `.code`.
+ * A misuse error: a `TypeError` with a `.code` (a `UsageErrorCode` of
+ * index.d.ts, or for the `Job` API a `JobUsageErrorCode`).
  * @param {string} code
  * @param {string} message
  * @param {unknown} [cause]
- * @returns {UsageError}
+ * @returns {TypeError & { code: string }}
  */
 export function usageError(code, message, cause) {
-  const e = /** @type {UsageError} */ (new TypeError(message, cause === undefined ? undefined : { cause }));
-  e.code = /** @type {UsageError['code']} */ (code);
+  const e = /** @type {TypeError & { code: string }} */ (new TypeError(message, cause === undefined ? undefined : { cause }));
+  e.code = code;
   return e;
 }
 
