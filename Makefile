@@ -29,6 +29,8 @@ lint:
 	cargo clippy --locked --lib --target wasm32-unknown-unknown --features node-cli -- -D warnings
 	# rustdoc: every public item documented, every intra-doc link resolving.
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --features cli
+	# The npm package's shim: tsc --checkJs over js/src/ against index.d.ts.
+	bash .ci/js-lint
 
 test-rust:
 	cargo test --locked --features cli

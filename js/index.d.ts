@@ -1,7 +1,13 @@
 // Hand-written types for `iot-jobs-policy` (every entry: Node ESM, Node
 // CommonJS, browsers; published twice, as index.d.ts for `require` and
-// index.d.mts for `import` and browsers, with the same content). A test
-// checks that `ErrorCode` equals `codes()`.
+// index.d.mts for `import` and browsers, with the same content). Tests
+// check that `ErrorCode` equals `codes()` (test/api.test.mjs) and that
+// `Operation`, `Event` and `MachineErrorCode` agree with the Rust core
+// (test/names.test.mjs); `tsc -p tsconfig.json` checks js/src/ against them.
+
+// The generated request types (requests.d.ts), which the package build
+// appends to this file in place of this import.
+import type { ApiVersion, RequestOf } from './requests.js';
 
 /** The seven operations (snake_case forms such as `create_job` are accepted too). */
 export type Operation =
@@ -59,7 +65,7 @@ export type ErrorCode =
   | 'documentSchema';
 
 /** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
-export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized' | 'notSupported';
+export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized';
 
 /** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
 export type Severity = 'error' | 'warning';
@@ -207,7 +213,7 @@ export type CatalogueEntry = Rule | Reference;
 
 /** A `TypeError` thrown for misuse; its `code` says which. */
 export interface UsageError extends TypeError {
-  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema`, `notInitialized` or `notSupported`. */
+  /** `unknownOperation`, `invalidRequest`, `invalidOptions`, `invalidDocumentSchema` or `notInitialized`. */
   code: UsageErrorCode;
 }
 
@@ -596,6 +602,8 @@ export interface MachineErrorInfo {
 
 /** Thrown by `Job.create` and `Job.apply`/`advance` for a refusal; the job is unchanged. */
 export class MachineError extends Error {
+  /** Built by the package for a refusal, from the fields of `MachineErrorInfo`. */
+  constructor(error: MachineErrorInfo);
   name: 'MachineError';
   /** The AWS exception name or the machine's own code. */
   code: MachineErrorCode;

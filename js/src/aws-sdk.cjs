@@ -1,6 +1,6 @@
 'use strict';
 // AWS SDK v3 middleware (Node, CommonJS). See aws-sdk.d.ts.
-const { makeMiddleware } = require('./core.cjs');
+const { makeMiddleware } = require('./shim.js');
 const { validate } = require('./index.cjs');
 
 // The SDK is not a dependency: when it can be loaded (it can wherever an

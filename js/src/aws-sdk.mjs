@@ -1,6 +1,6 @@
 // AWS SDK v3 middleware (Node, ES module). See aws-sdk.d.ts. `validate`
 // comes from index.mjs, which shares the CommonJS entry's wasm instance.
-import { makeMiddleware } from './core.mjs';
+import { makeMiddleware } from './shim.js';
 import { validate } from './index.mjs';
 
 // The SDK is not a dependency: when it can be loaded (it can wherever an

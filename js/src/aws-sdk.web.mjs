@@ -3,7 +3,7 @@
 // lazily without warnings or a second chunk): pass the SDK's
 // InvalidRequestException as the `baseException` option for an error that
 // is an instance of it on every SDK version.
-import { makeMiddleware } from './core.mjs';
+import { makeMiddleware } from './shim.js';
 import { validate } from './web.mjs';
 
 export const { iotJobsPolicyMiddleware, InvalidRequestException, COMMANDS, PASSED_THROUGH } = makeMiddleware(validate);

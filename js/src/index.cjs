@@ -1,41 +1,34 @@
-// The body of the Node CommonJS entry. The package build inlines core.js and
-// the wasm-bindgen `--target nodejs` glue in front of it (each in its own
-// function scope) to make pkg/index.cjs, so that a cold `require` reads and
-// compiles one JS file: `makeApi` and `glue` are in scope here. The glue
+'use strict';
+// The Node CommonJS entry (pkg/index.cjs). js/tools/build-pkg.mjs bundles it
+// with esbuild: core.js, machine.js, names.js and the core module's
+// wasm-bindgen `--target nodejs` glue (`#glue/core-node`) go into the one
+// file, so that a cold `require` reads and compiles one JS file. The glue
 // carries the core `.wasm` inlined (base64) and compiles and instantiates it
-// synchronously: nothing is read from disk, so a bundle of this file (esbuild
-// for a Lambda) is self-contained. `index.mjs` imports index.cjs, so `import`
-// and `require` share one instance.
+// synchronously: nothing is read from disk, so a bundle of this file
+// (esbuild for a Lambda) is self-contained. `index.mjs` imports index.cjs, so
+// `import` and `require` share one instance.
 //
 // The transition function (Job) and schema()/schemaInfo() live in a second
 // module, kept out of the core for the cold start: its own glue
-// (iot_jobs_policy_extras_node.cjs, its .wasm inlined too) is required,
-// compiled and instantiated synchronously on first use, once per process; a
-// bundler includes it (a plain `require` of a relative path) and keeps it
-// lazy. The opt-in document-schema build has one module with everything:
-// `glue` already has the extras' exports, and there is no second module.
-const EXTRAS = [
-  'schema',
-  'schemaInfo',
-  'machineCreate',
-  'machineApply',
-  'machineAdvance',
-  'machineDescribe',
-  'machineInspect',
-  'machineExecution',
-  'machineListExecutionsForJob',
-  'machineListExecutionsForThing',
-];
+// (`#glue/extras-node`, the package's iot_jobs_policy_extras_node.cjs, its
+// .wasm inlined too) is required, compiled and instantiated synchronously on
+// first use, once per process; a bundler includes it (a plain `require` of a
+// relative path) and keeps it lazy. In the opt-in document-schema build both
+// specifiers name that one file: one module with everything.
+const { joinGlue, makeApi } = require('./core.js');
+const { makeMachine } = require('./machine.js');
+const coreGlue = require('#glue/core-node');
+
+/** @type {import('#glue/types').ExtrasGlue | undefined} */
 let extrasGlue;
 function extras() {
-  if (extrasGlue === undefined) extrasGlue = require('./iot_jobs_policy_extras_node.cjs');
+  if (extrasGlue === undefined) extrasGlue = require('#glue/extras-node');
   return extrasGlue;
 }
-const full = typeof glue.machineCreate === 'function' ? glue : Object.assign({}, glue);
-if (full !== glue) for (const name of EXTRAS) full[name] = (...args) => extras()[name](...args);
+const glue = joinGlue(coreGlue, extras);
+const nothing = () => {};
 
-const api = makeApi(full, () => {});
-
+const api = makeApi(glue, nothing);
 exports.validate = api.validate;
 exports.isValid = api.isValid;
 exports.rules = api.rules;
@@ -45,15 +38,24 @@ exports.features = api.features;
 exports.schema = api.schema;
 exports.schemaInfo = api.schemaInfo;
 // The transition function (machine.js): the Job class and its error.
-const machine = makeMachine(full, () => {});
+const machine = makeMachine(glue, nothing);
 exports.Job = machine.Job;
 exports.MachineError = machine.MachineError;
 exports.eventTypes = machine.eventTypes;
-/** Node loads the core module on `require` and the extras on first use; `init` only resolves. */
+/**
+ * Node loads the core module on `require` and the extras on first use; `init` only resolves.
+ * @type {typeof import('../index.d.ts').init}
+ */
 exports.init = async function init() {};
-/** Node loads the modules itself; `initSync` does nothing. */
+/**
+ * Node loads the modules itself; `initSync` does nothing.
+ * @type {typeof import('../index.d.ts').initSync}
+ */
 exports.initSync = function initSync() {};
-/** Node loads the extras on first use; `initExtras` loads them now (synchronously) and resolves. */
+/**
+ * Node loads the extras on first use; `initExtras` loads them now (synchronously) and resolves.
+ * @type {typeof import('../index.d.ts').initExtras}
+ */
 exports.initExtras = async function initExtras() {
-  if (full !== glue) extras();
+  extras();
 };

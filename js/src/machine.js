@@ -4,12 +4,20 @@
 // held by the object: no WebAssembly handle, nothing to free(), and
 // `toSnapshot()` / `Job.fromSnapshot()` move it between processes (a Lambda
 // keeps it between invocations) and between Rust and JS unchanged.
-//
-// Like core.js, this file has no module syntax: the package build appends it
-// to core.js (core.cjs, core.mjs and the inlined copy in index.cjs).
 
-/** The event types the machine knows (`Event` in index.d.ts). */
-const EVENT_TYPES = ['deviceUpdate', 'advance', 'cancelJob', 'cancelJobExecution', 'deleteJob', 'updateJob', 'thingAdded', 'thingRemoved'];
+// Misuse (wrong argument types, malformed events, a damaged snapshot) is a
+// TypeError with a `.code`, as in core.js.
+import { usageError as misuse, messageOf } from './core.js';
+import { EVENT_TYPES } from './names.js';
+
+/** @typedef {import('../index.d.ts').Effect} Effect */
+/** @typedef {import('../index.d.ts').Event} Event */
+/** @typedef {import('../index.d.ts').Time} Time */
+/** @typedef {import('../index.d.ts').JobOptions} JobOptions */
+/** @typedef {import('../index.d.ts').MachineErrorCode} MachineErrorCode */
+/** @typedef {import('../index.d.ts').MachineErrorInfo} MachineErrorInfo */
+/** @typedef {import('../index.d.ts').RequestViolation} RequestViolation */
+/** @typedef {import('#glue/types').ExtrasGlue} ExtrasGlue */
 
 /**
  * A refused creation or event, as AWS would refuse it: `code` is the AWS
@@ -18,15 +26,22 @@ const EVENT_TYPES = ['deviceUpdate', 'advance', 'cancelJob', 'cancelJobExecution
  * the semantics notes; `violations` the validator's errors for an invalid
  * CreateJob/UpdateJob request. The job's state is unchanged.
  */
+/**
+ * @param {MachineError} e
+ * @returns {MachineErrorInfo}
+ */
 function errorInfo(e) {
+  /** @type {MachineErrorInfo} */
   const out = { code: e.code, message: e.message, rule: e.rule };
   if (e.violations.length > 0) out.violations = e.violations;
   return out;
 }
 
-class MachineError extends Error {
+export class MachineError extends Error {
+  /** @param {MachineErrorInfo} error */
   constructor(error) {
     super(error.message);
+    /** @type {'MachineError'} */
     this.name = 'MachineError';
     this.code = error.code;
     this.rule = error.rule;
@@ -34,15 +49,28 @@ class MachineError extends Error {
   }
 }
 
-function makeMachine(glue, ready) {
-  // Misuse (wrong argument types, malformed events, a damaged snapshot) is a
-  // TypeError with a `.code`, never a MachineError and never a wasm trap.
-  const misuse = (code, message) => {
-    const e = new TypeError(message);
-    e.code = code;
-    return e;
-  };
+/**
+ * The transition function's part of the package API (see index.d.ts).
+ * @typedef {object} MachineApi
+ * @property {typeof import('../index.d.ts').Job} Job
+ * @property {typeof import('../index.d.ts').MachineError} MachineError
+ * @property {typeof import('../index.d.ts').eventTypes} eventTypes
+ */
 
+/**
+ * Builds the `Job` class over the extras glue's machine functions.
+ * `ready()` throws when the glue has not been initialised yet.
+ * @param {ExtrasGlue} glue
+ * @param {() => void} ready
+ * @returns {MachineApi}
+ */
+export function makeMachine(glue, ready) {
+  // Misuse is never a MachineError and never a wasm trap.
+  /**
+   * @param {unknown} t
+   * @param {string} what
+   * @returns {number}
+   */
   function timeOf(t, what) {
     const ms = t instanceof Date ? t.getTime() : t;
     if (typeof ms !== 'number' || !Number.isSafeInteger(ms)) {
@@ -51,33 +79,47 @@ function makeMachine(glue, ready) {
     return ms;
   }
 
+  /**
+   * @param {unknown} event
+   * @returns {string}
+   */
   function eventText(event) {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) {
       throw misuse('invalidEvent', `the event must be an object such as {type: 'deviceUpdate', thing, status}, not ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`);
     }
-    if (!EVENT_TYPES.includes(event.type)) {
-      throw misuse('invalidEvent', `the event type must be one of ${EVENT_TYPES.join(', ')}, not ${JSON.stringify(String(event.type))}`);
+    const type = /** @type {{ type?: unknown }} */ (event).type;
+    if (!EVENT_TYPES.some((t) => t === type)) {
+      throw misuse('invalidEvent', `the event type must be one of ${EVENT_TYPES.join(', ')}, not ${JSON.stringify(String(type))}`);
     }
     try {
       return JSON.stringify(event);
     } catch (e) {
-      throw misuse('invalidEvent', `the event cannot be serialised as JSON: ${e && e.message}`);
+      throw misuse('invalidEvent', `the event cannot be serialised as JSON: ${messageOf(e)}`);
     }
   }
 
+  /**
+   * @param {unknown} args
+   * @param {string} what
+   * @returns {string}
+   */
   function argsText(args, what) {
     if (args === undefined || args === null) return '{}';
     if (typeof args !== 'object' || Array.isArray(args)) throw misuse('invalidArguments', `${what} must be an object`);
     try {
       return JSON.stringify(args);
     } catch (e) {
-      throw misuse('invalidArguments', `${what} cannot be serialised as JSON: ${e && e.message}`);
+      throw misuse('invalidArguments', `${what} cannot be serialised as JSON: ${messageOf(e)}`);
     }
   }
 
   // A tagged answer of the Rust boundary: `success` as is; `misuse` (a
   // malformed input, a damaged snapshot) is a TypeError with Rust's
   // lowerCamel code; `refused` is what the machine refused.
+  /**
+   * @param {string} text
+   * @returns {any}
+   */
   function answer(text) {
     const a = JSON.parse(text);
     if (a.type === 'success') return a;
@@ -90,40 +132,55 @@ function makeMachine(glue, ready) {
 
   /** One job and its executions, as the Rust `machine::Job` models them. */
   class Job {
+    /** @type {string} */
     #snapshot;
+    /** @type {number | null | undefined} */
     #deadline; // undefined until known
 
+    /**
+     * Private: `Job.create` and `Job.fromSnapshot` build jobs.
+     * @param {symbol} [token]
+     * @param {string} [snapshot]
+     * @param {number | null} [deadline]
+     */
     constructor(token, snapshot, deadline) {
       if (token !== TOKEN) throw misuse('invalidArguments', 'use Job.create(request, options) or Job.fromSnapshot(text)');
-      this.#snapshot = snapshot;
+      this.#snapshot = /** @type {string} */ (snapshot);
       this.#deadline = deadline;
     }
 
-    /** Creates a job and answers it with the effects of its creation. */
+    /**
+     * Creates a job and answers it with the effects of its creation.
+     * @param {unknown} request
+     * @param {JobOptions} [options]
+     * @returns {{ job: Job, effects: Effect[] }}
+     */
     static createWithEffects(request, options) {
-      const o = options === undefined || options === null ? {} : options;
+      const o = /** @type {JobOptions} */ (options === undefined || options === null ? {} : options);
       if (typeof o !== 'object' || Array.isArray(o)) throw misuse('invalidOptions', 'options must be an object');
       let req;
       if (typeof request === 'string') {
         try {
           JSON.parse(request);
         } catch (e) {
-          throw misuse('invalidRequest', `the request is not JSON: ${e && e.message}`);
+          throw misuse('invalidRequest', `the request is not JSON: ${messageOf(e)}`);
         }
         req = request;
       } else if (request !== null && typeof request === 'object' && !Array.isArray(request)) {
         try {
           req = JSON.stringify(request);
         } catch (e) {
-          throw misuse('invalidRequest', `the request cannot be serialised as JSON: ${e && e.message}`);
+          throw misuse('invalidRequest', `the request cannot be serialised as JSON: ${messageOf(e)}`);
         }
       } else {
         throw misuse('invalidRequest', `the request must be a CreateJob request object or JSON text, not ${request === null ? 'null' : typeof request}`);
       }
+      /** @type {Record<string, unknown>} */
       const extra = {};
       if (o.things !== undefined) extra.things = o.things;
       if (o.groups !== undefined) extra.groups = o.groups;
       if (o.createdAt !== undefined) extra.createdAt = timeOf(o.createdAt, 'option `createdAt`');
+      /** @type {Record<string, unknown>} */
       const opts = {};
       if (o.api !== undefined) opts.api = o.api;
       if (o.profile !== undefined) opts.profile = o.profile;
@@ -132,7 +189,7 @@ function makeMachine(glue, ready) {
       try {
         rest = JSON.stringify(extra).slice(1);
       } catch (e) {
-        throw misuse('invalidOptions', `options cannot be serialised as JSON: ${e && e.message}`);
+        throw misuse('invalidOptions', `options cannot be serialised as JSON: ${messageOf(e)}`);
       }
       ready();
       const a = answer(glue.machineCreate(`{"job":${req}${rest === '}' ? '}' : `,${rest}`}`));
@@ -143,12 +200,19 @@ function makeMachine(glue, ready) {
      * Creates a job from a CreateJob request (object or JSON text), validated
      * as CreateJob first (an invalid one is a MachineError
      * `InvalidRequestException` with the violations).
+     * @param {unknown} request
+     * @param {JobOptions} [options]
+     * @returns {Job}
      */
     static create(request, options) {
       return Job.createWithEffects(request, options).job;
     }
 
-    /** Restores a job from `toSnapshot()` text (from any surface: Rust, Node, a browser). */
+    /**
+     * Restores a job from `toSnapshot()` text (from any surface: Rust, Node, a browser).
+     * @param {unknown} text
+     * @returns {Job}
+     */
     static fromSnapshot(text) {
       if (typeof text !== 'string') throw misuse('invalidSnapshot', `a snapshot is the text toSnapshot() gave, not ${text === null ? 'null' : typeof text}`);
       ready();
@@ -161,6 +225,9 @@ function makeMachine(glue, ready) {
       return this.#snapshot;
     }
 
+    /**
+     * @param {{ snapshot: string, nextDeadline: number | null, effects: Effect[] }} a
+     */
     #update(a) {
       this.#snapshot = a.snapshot;
       this.#deadline = a.nextDeadline;
@@ -171,6 +238,9 @@ function makeMachine(glue, ready) {
      * Applies `event` at `at` strictly: throws a MachineError when it is
      * refused (state unchanged), including `deadlinePending` when something
      * is due at or before `at` (call `advance(at)` first, or use `step`).
+     * @param {Time} at
+     * @param {Event} event
+     * @returns {Effect[]}
      */
     apply(at, event) {
       const t = timeOf(at, 'the time');
@@ -183,6 +253,9 @@ function makeMachine(glue, ready) {
      * Advances to `at` (firing what is due), then applies `event`. Never
      * throws for a refused event: `error` carries it (null when accepted),
      * the effects of the advance are kept.
+     * @param {Time} at
+     * @param {Event} event
+     * @returns {import('../index.d.ts').StepResult}
      */
     step(at, event) {
       // advance + apply here rather than one wasm export (Rust's Job::step
@@ -190,7 +263,9 @@ function makeMachine(glue, ready) {
       // state is a string, so misuse after the advance rolls back.
       const t = timeOf(at, 'the time');
       eventText(event);
+      /** @type {[string, number | null | undefined]} */
       const before = [this.#snapshot, this.#deadline];
+      /** @type {Effect[]} */
       let effects = [];
       try {
         if (event.type !== 'advance') effects = this.advance(t);
@@ -203,52 +278,81 @@ function makeMachine(glue, ready) {
       return { effects, error: null };
     }
 
-    /** Fires everything due up to and including `to`; idempotent. */
+    /**
+     * Fires everything due up to and including `to`; idempotent.
+     * @param {Time} to
+     * @returns {Effect[]}
+     */
     advance(to) {
       const t = timeOf(to, 'the time');
       ready();
       return this.#update(answer(glue.machineAdvance(this.#snapshot, t))).effects;
     }
 
-    /** When time next matters (epoch ms), or null when only an event can change the job. */
+    /**
+     * When time next matters (epoch ms), or null when only an event can change the job.
+     * @returns {number | null}
+     */
     nextDeadline() {
       if (this.#deadline === undefined) this.#deadline = this.inspect().nextDeadline;
       return this.#deadline;
     }
 
-    /** `{jobId, status, now, nextDeadline, thingCount, counts}` (times in epoch ms). */
+    /**
+     * `{jobId, status, now, nextDeadline, thingCount, counts}` (times in epoch ms).
+     * @returns {import('../index.d.ts').JobState}
+     */
     inspect() {
       ready();
       const { type, ...rest } = answer(glue.machineInspect(this.#snapshot));
       return rest;
     }
 
-    /** The job's status. */
+    /**
+     * The job's status.
+     * @returns {import('../index.d.ts').JobStatus}
+     */
     get status() {
       return this.inspect().status;
     }
 
-    /** One thing's execution (times in epoch ms), or null for a thing the job does not know. */
+    /**
+     * One thing's execution (times in epoch ms), or null for a thing the job does not know.
+     * @param {string} thing
+     * @returns {import('../index.d.ts').ExecutionState | null}
+     */
     execution(thing) {
       if (typeof thing !== 'string') throw misuse('invalidArguments', 'the thing name must be a string');
       ready();
       return answer(glue.machineExecution(this.#snapshot, thing)).execution;
     }
 
-    /** The DescribeJob response (times in epoch seconds). */
+    /**
+     * The DescribeJob response (times in epoch seconds).
+     * @returns {import('../index.d.ts').DescribeJobResponse}
+     */
     describe() {
       ready();
       return answer(glue.machineDescribe(this.#snapshot)).response;
     }
 
-    /** The ListJobExecutionsForJob response; `args` is `{status?, maxResults?, nextToken?}`. */
+    /**
+     * The ListJobExecutionsForJob response; `args` is `{status?, maxResults?, nextToken?}`.
+     * @param {import('../index.d.ts').ListArgs} [args]
+     * @returns {import('../index.d.ts').ListJobExecutionsForJobResponse}
+     */
     listExecutionsForJob(args) {
       const text = argsText(args, 'the arguments');
       ready();
       return answer(glue.machineListExecutionsForJob(this.#snapshot, text)).response;
     }
 
-    /** The ListJobExecutionsForThing response for `thingName`; `args` is `{status?, maxResults?, nextToken?}`. */
+    /**
+     * The ListJobExecutionsForThing response for `thingName`; `args` is `{status?, maxResults?, nextToken?}`.
+     * @param {string} thingName
+     * @param {import('../index.d.ts').ListArgs} [args]
+     * @returns {import('../index.d.ts').ListJobExecutionsForThingResponse}
+     */
     listExecutionsForThing(thingName, args) {
       if (typeof thingName !== 'string') throw misuse('invalidArguments', 'the thing name must be a string');
       if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) throw misuse('invalidArguments', 'the arguments must be an object');

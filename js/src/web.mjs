@@ -17,29 +17,27 @@
 // Only exports that exist in every build are named here: the opt-in
 // document-schema build (one module with everything) ships an extras glue
 // that re-exports the core glue, so the same code loads it, at no cost.
-import coreInit, * as coreGlue from './iot_jobs_policy_web.mjs';
-import { makeApi, makeMachine } from './core.mjs';
+//
+// js/tools/build-pkg.mjs builds pkg/web.mjs from this file with esbuild: the
+// shared shim (./shim.js) stays the package's core.mjs, `#glue/core-web` is
+// its iot_jobs_policy_web.mjs and `#glue/extras-web` its
+// iot_jobs_policy_extras_web.mjs.
+import coreInit, * as coreGlue from '#glue/core-web';
+import { joinGlue, makeApi, makeMachine } from './shim.js';
 
-const EXTRAS = [
-  'schema',
-  'schemaInfo',
-  'machineCreate',
-  'machineApply',
-  'machineAdvance',
-  'machineDescribe',
-  'machineInspect',
-  'machineExecution',
-  'machineListExecutionsForJob',
-  'machineListExecutionsForThing',
-];
+/** @typedef {import('#glue/types').WasmSource} WasmSource */
 
 let loaded = false;
 let extrasLoaded = false;
-/** The extras glue (a module namespace) once its chunk is imported. */
+/**
+ * The extras glue (a module namespace) once its chunk is imported.
+ * @type {typeof import('#glue/extras-web') | undefined}
+ */
 let extrasGlue;
 
+/** @param {string} message */
 function notInitialized(message) {
-  const e = new Error(message);
+  const e = /** @type {import('../index.d.ts').UsageError} */ (new Error(message));
   e.code = 'notInitialized';
   return e;
 }
@@ -60,34 +58,68 @@ function extrasReady() {
 // The glue object the shared shim calls: the core glue's functions (all of
 // them: the one-module build has `validateWithDocumentSchema` too), and the
 // extras' functions forwarding to the extras glue once it is loaded.
-const glue = { ...coreGlue };
-for (const name of EXTRAS) {
-  glue[name] = (...args) => {
-    extrasReady();
-    return extrasGlue[name](...args);
-  };
-}
+const glue = joinGlue(coreGlue, () => {
+  extrasReady();
+  return /** @type {import('#glue/types').ExtrasGlue} */ (extrasGlue);
+});
 
 const api = makeApi(glue, ready);
 
-let coreLoading;
-function loadCore(input) {
-  if (loaded) return Promise.resolve();
-  if (coreLoading === undefined) {
-    coreLoading = coreInit(input === undefined ? undefined : { module_or_path: input }).then(
-      () => {
-        loaded = true;
-      },
-      (e) => {
-        coreLoading = undefined; // a failed load may be retried
-        throw e;
-      },
-    );
-  }
-  return coreLoading;
+/**
+ * A load whose pending promise every caller shares until it settles; a
+ * failed load may be retried. (Callers return early once it has succeeded.)
+ * @template T
+ * @param {(arg: T) => Promise<void>} load
+ * @returns {(arg: T) => Promise<void>}
+ */
+function shared(load) {
+  /** @type {Promise<void> | undefined} */
+  let pending;
+  return (arg) => {
+    if (pending === undefined) {
+      pending = load(arg).then(
+        () => {
+          pending = undefined;
+        },
+        (e) => {
+          pending = undefined;
+          throw e;
+        },
+      );
+    }
+    return pending;
+  };
 }
 
-let extrasLoading;
+const coreLoad = shared(
+  /** @param {WasmSource | Promise<WasmSource> | undefined} input */
+  (input) =>
+    coreInit(input === undefined ? undefined : { module_or_path: input }).then(() => {
+      loaded = true;
+    }),
+);
+
+/** @param {WasmSource | Promise<WasmSource> | undefined} [input] */
+function loadCore(input) {
+  return loaded ? Promise.resolve() : coreLoad(input);
+}
+
+const extrasLoad = shared(
+  /** @param {WasmSource | Promise<WasmSource> | undefined} input */
+  (input) => {
+    const more = extrasLoaded
+      ? undefined
+      : import('#glue/extras-web')
+          .then((m) => {
+            extrasGlue = m;
+            return m.default(input === undefined ? undefined : { module_or_path: input });
+          })
+          .then(() => {
+            extrasLoaded = true;
+          });
+    return Promise.all([loadCore(), more]).then(() => {});
+  },
+);
 
 /**
  * Loads the extras module (Job, schema(), schemaInfo()): its glue, a chunk
@@ -96,31 +128,10 @@ let extrasLoading;
  * `iot_jobs_policy_extras_bg.wasm` next to the glue). Loads the core too
  * when `init()` has not (from its default location). Idempotent: later
  * calls resolve at once; a failed load may be retried.
+ * @type {typeof import('../index.d.ts').initExtras}
  */
 export function initExtras(input) {
-  if (loaded && extrasLoaded) return Promise.resolve();
-  if (extrasLoading === undefined) {
-    const more = extrasLoaded
-      ? undefined
-      : import('./iot_jobs_policy_extras_web.mjs')
-          .then((m) => {
-            extrasGlue = m;
-            return m.default(input === undefined ? undefined : { module_or_path: input });
-          })
-          .then(() => {
-            extrasLoaded = true;
-          });
-    extrasLoading = Promise.all([loadCore(), more]).then(
-      () => {
-        extrasLoading = undefined;
-      },
-      (e) => {
-        extrasLoading = undefined;
-        throw e;
-      },
-    );
-  }
-  return extrasLoading;
+  return loaded && extrasLoaded ? Promise.resolve() : extrasLoad(input);
 }
 
 /**
@@ -129,6 +140,7 @@ export function initExtras(input) {
  * `iot_jobs_policy_bg.wasm` next to the glue. With `options.extras` (`true`
  * for the default location, or where to load it from) the extras module
  * too, in parallel (see `initExtras`). Idempotent.
+ * @type {typeof import('../index.d.ts').init}
  */
 export function init(input, options) {
   const extras = options === undefined || options === null ? undefined : options.extras;
@@ -143,6 +155,7 @@ export function init(input, options) {
  * given. The extras glue is a separate chunk, imported asynchronously: when
  * it has not been imported yet (by an earlier `initExtras()`), `extras`
  * throws `notInitialized`; use `await initExtras(extrasBytes)` instead.
+ * @type {typeof import('../index.d.ts').initSync}
  */
 export function initSync(bytes, options) {
   if (!loaded) {

@@ -560,17 +560,10 @@ export const handler = async ({ endpoint, request }) => {
 // shape ids, or built over `baseException`) and a passed-through command.
 test('in Chromium, bundled with the SDK: onReport, warnings, the SDK\'s classes, a passed-through command', async () => {
   const esbuild = createRequire(import.meta.url)('esbuild');
-  const { chromium } = await import('playwright-core');
+  const { pageResults, serve } = await import('./shared/chromium.mjs');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-mw-browser-'));
   const out = path.join(dir, 'out');
-  const server = http.createServer((req, res) => {
-    const file = path.join(out, path.basename(new URL(req.url, 'http://x').pathname) || 'index.html');
-    if (!fs.existsSync(file)) return res.writeHead(404).end();
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' }[path.extname(file)] || 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" });
-    fs.createReadStream(file).pipe(res);
-  });
-  let browser;
+  let server;
   try {
     fs.cpSync(PKG, path.join(dir, 'node_modules', 'iot-jobs-policy'), { recursive: true, dereference: true });
     for (const scope of ['@aws-sdk', '@smithy']) fs.symlinkSync(path.join(JS, 'node_modules', scope), path.join(dir, 'node_modules', scope), 'dir');
@@ -617,17 +610,8 @@ main().then((r) => { window.__results = r; }, (e) => { window.__results = { erro
     assert.deepEqual(result.warnings.map((w) => w.text), []);
     fs.copyFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm'), path.join(out, 'iot_jobs_policy_bg.wasm'));
     fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><script type="module" src="app.js"></script>');
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const page = await browser.newPage();
-    const logs = [];
-    page.on('pageerror', (e) => logs.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
-    await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 30_000 });
-    const r = await page.evaluate(() => window.__results);
+    server = await serve({ '/': out }, { csp: () => "script-src 'self' 'wasm-unsafe-eval'" });
+    const { results: r, logs } = await pageResults(`${server.base}/index.html`);
     assert.equal(r.error, undefined, `${r.error}\n${logs.join('\n')}`);
     assert.deepEqual(r.reports, [['CreateJobCommand', true, 0], ['CreateJobCommand', true, 2], ['DescribeJobCommand', false, 1]]);
     assert.deepEqual(r.sent, ['PUT /jobs/firmware-1', 'PUT /jobs/firmware-2', 'PUT /jobs/a%20b/cancel']);
@@ -638,8 +622,7 @@ main().then((r) => { window.__results = r; }, (e) => { window.__results = { erro
     assert.deepEqual(r.thrown, { ours: true, service: true, sdk: true, chain: false, codes: ['duplicate', 'suspicious'] });
     assert.equal(r.passed, Object.keys(PASSED_THROUGH).length);
   } finally {
-    if (browser) await browser.close();
-    server.close();
+    if (server) await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

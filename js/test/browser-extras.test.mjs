@@ -8,51 +8,21 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { ROOT, PKG } from './helpers.mjs';
+import { browser, serve } from './shared/chromium.mjs';
 
 const DS_PKG = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'pkg-document-schema');
 assert.ok(fs.existsSync(path.join(DS_PKG, 'web.mjs')), `${DS_PKG} is missing: run bash .ci/build-pkg --document-schema`);
 const node = createRequire(import.meta.url)(path.join(DS_PKG, 'index.cjs'));
 
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-const ROOTS = { '/pkg/': PKG, '/pkg-ds/': DS_PKG };
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  if (url.pathname === '/') {
-    // An empty page, for an origin to import the modules from.
-    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" });
-    res.end('<!doctype html><title>iot-jobs-policy</title>');
-    return;
-  }
-  const prefix = Object.keys(ROOTS).find((p) => url.pathname.startsWith(p));
-  const file = prefix && path.join(ROOTS[prefix], path.normalize(url.pathname.slice(prefix.length)));
-  if (!file || !file.startsWith(ROOTS[prefix]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-test.after(async () => {
-  await browser.close();
-  server.close();
-});
+// An empty page, for an origin to import the modules from.
+const { base } = await serve({ '/pkg/': PKG, '/pkg-ds/': DS_PKG }, { pages: { '/': '<!doctype html><title>iot-jobs-policy</title>' } });
 
 /** Runs `fn(arg)` in a fresh page of the server's origin. */
 async function inPage(fn, arg) {
-  const page = await browser.newPage();
+  const page = await (await browser()).newPage();
   try {
     await page.goto(`${base}/`);
     return await page.evaluate(fn, arg);

@@ -6,53 +6,14 @@
 // module must fail to load (the README's CSP note).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { JS, PKG, VECTORS, vectorData, jsSkip } from './helpers.mjs';
+import { CSP, pageResults, serve } from './shared/chromium.mjs';
 
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-const ROOTS = { '/pkg/': PKG, '/test/': path.join(JS, 'test', 'browser'), '/vectors/': VECTORS };
-const CSP_OK = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const CSP_STRICT = "default-src 'self'; script-src 'self'";
+const { base } = await serve({ '/pkg/': PKG, '/test/': path.join(JS, 'test'), '/vectors/': VECTORS }, { csp: (url) => (url.searchParams.get('csp') === 'strict' ? CSP_STRICT : CSP) });
 
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const prefix = Object.keys(ROOTS).find((p) => url.pathname.startsWith(p));
-  const file = prefix && path.join(ROOTS[prefix], path.normalize(url.pathname.slice(prefix.length)));
-  if (!file || !file.startsWith(ROOTS[prefix]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-  if (file.endsWith('.html')) headers['content-security-policy'] = url.searchParams.get('csp') === 'strict' ? CSP_STRICT : CSP_OK;
-  res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-test.after(async () => {
-  await browser.close();
-  server.close();
-});
-
-async function open(query) {
-  const page = await browser.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  await page.goto(`${base}/test/index.html${query}`);
-  await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 30_000 });
-  const results = await page.evaluate(() => window.__results);
-  await page.close();
-  return { results, logs };
-}
+const open = (query) => pageResults(`${base}/test/browser/index.html${query}`);
 
 const { cases } = vectorData();
 const expectedRun = cases.filter((c) => !jsSkip(c)).length;

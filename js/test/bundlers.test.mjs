@@ -24,8 +24,8 @@ import { execFile as execFileCb } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import { JS, PKG, npmPack, npmInstall } from './helpers.mjs';
+import { browser, serve } from './shared/chromium.mjs';
 import { measure, table } from '../bench/bundle-sizes.mjs';
 
 const execFile = promisify(execFileCb);
@@ -239,37 +239,8 @@ const BUILDS = {
   },
 };
 
-let browser;
-async function getBrowser() {
-  browser ??= await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  return browser;
-}
-test.after(async () => {
-  if (browser) await browser.close();
-});
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
-
-/** Serves `dir` on 127.0.0.1 (a CSP with 'wasm-unsafe-eval', as the README says). */
-async function serve(dir) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const file = path.join(dir, path.normalize(url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-    if (file.endsWith('.html')) headers['content-security-policy'] = "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'";
-    res.writeHead(200, headers);
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { server, base: `http://127.0.0.1:${server.address().port}` };
-}
+/** The CSP of the apps' pages: the README's, and `data:` images (the fixtures' favicon). */
+const APP_CSP = "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'";
 
 // What the page must answer: the same package, unbundled, in Node.
 const brief = (report) => ({ valid: report.valid, violations: report.violations.map((v) => [v.code, v.path, v.severity]) });
@@ -311,8 +282,9 @@ for (const b of Object.keys(BUILDS)) {
     assert.deepEqual(Object.values(role).sort(), ['core .wasm', 'extras .wasm'], JSON.stringify(role));
     const wasmFile = (r) => Object.keys(role).find((f) => role[f] === r);
 
-    const { server, base } = await serve(dist);
-    const page = await (await getBrowser()).newPage();
+    const server = await serve({ '/': dist }, { csp: () => APP_CSP });
+    const base = server.base;
+    const page = await (await browser()).newPage();
     try {
       const seen = [];
       const failed = [];
@@ -348,7 +320,7 @@ for (const b of Object.keys(BUILDS)) {
       sizes.push({ fixture: `browser: ${b}`, files: files.map((f) => ({ ...f, role: roleOf(f.file) })) });
     } finally {
       await page.close();
-      server.close();
+      await server.close();
     }
   });
 }

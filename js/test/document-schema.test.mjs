@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, PKG, vectorData } from './helpers.mjs';
-import { judge } from './browser/expect.mjs';
+import { judge } from './shared/expect.mjs';
 
 const DS_PKG = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'pkg-document-schema');
 const require = createRequire(import.meta.url);

@@ -35,4 +35,4 @@ export function npmInstall(dir, tarball) {
   execFileSync(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: dir, stdio: 'pipe' });
 }
 
-export { jsSkip } from './browser/expect.mjs';
+export { jsSkip } from './shared/expect.mjs';

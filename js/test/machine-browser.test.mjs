@@ -1,56 +1,22 @@
 // The transition function in headless Chromium (Playwright, the system
 // browser): a page loads pkg/web.mjs, runs every machine vector through the
-// Job class with the Node runner's checks (test/browser/machine-runner.mjs),
+// Job class with the Node runner's checks (test/shared/machine-runner.mjs),
 // byte for byte against native Rust, and snapshots handed over between
 // Chromium and Node (and so Rust) continue identically.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { JS, PKG, VECTORS } from './helpers.mjs';
-import { runMachineVectors } from './browser/machine-runner.mjs';
+import { runMachineVectors } from './shared/machine-runner.mjs';
+import { pageResults, serve } from './shared/chromium.mjs';
 
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-const ROOTS = { '/pkg/': PKG, '/test/': path.join(JS, 'test', 'browser'), '/vectors/': VECTORS };
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const prefix = Object.keys(ROOTS).find((p) => url.pathname.startsWith(p));
-  const file = prefix && path.join(ROOTS[prefix], path.normalize(url.pathname.slice(prefix.length)));
-  if (!file || !file.startsWith(ROOTS[prefix]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-  if (file.endsWith('.html')) headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-  res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-test.after(async () => {
-  await browser.close();
-  server.close();
-});
+const { base } = await serve({ '/pkg/': PKG, '/test/': path.join(JS, 'test'), '/vectors/': VECTORS });
 
 const data = JSON.parse(fs.readFileSync(path.join(VECTORS, 'machine.json'), 'utf8'));
 
 test('every machine vector in Chromium matches its expectations and native Rust byte for byte', async () => {
-  const page = await browser.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  await page.goto(`${base}/test/machine.html`);
-  await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 60_000 });
-  const results = await page.evaluate(() => window.__results);
-  await page.close();
+  const { results, logs } = await pageResults(`${base}/test/browser/machine.html`, { timeout: 60_000 });
   assert.deepEqual(results.errors, [], logs.join('\n'));
   assert.deepEqual(results.failures, []);
   assert.deepEqual(results.mismatches, [], JSON.stringify(results.mismatches.slice(0, 5), null, 1));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { PKG, ROOT, VECTORS } from './helpers.mjs';
-import { runMachineVectors, checkMisuse } from './browser/machine-runner.mjs';
+import { runMachineVectors, checkMisuse } from './shared/machine-runner.mjs';
 
 const esm = await import(path.join(PKG, 'index.mjs'));
 const cjs = createRequire(import.meta.url)(path.join(PKG, 'index.cjs'));

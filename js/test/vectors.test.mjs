@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { PKG, vectorData, jsSkip } from './helpers.mjs';
-import { judge, limitCases } from './browser/expect.mjs';
+import { judge, limitCases } from './shared/expect.mjs';
 
 const { validate, isValid } = await import(path.join(PKG, 'index.mjs'));
 const { cases, native } = vectorData();

@@ -1,7 +1,7 @@
 // Runs in the browser: init(), then every machine vector through the Job
 // class of the web entry, compared byte for byte with native Rust.
 import { init, initExtras, Job, MachineError, eventTypes } from '/pkg/web.mjs';
-import { runMachineVectors, checkMisuse } from './machine-runner.mjs';
+import { runMachineVectors, checkMisuse } from '../shared/machine-runner.mjs';
 
 const results = { errors: [], failures: [], mismatches: [], run: 0, interop: 0, handoffs: [] };
 

@@ -2,7 +2,7 @@
 // compared byte for byte with the native Rust answer.
 import { init, initSync, initExtras, validate, isValid, codes, schemaInfo, features } from '/pkg/web.mjs';
 import { iotJobsPolicyMiddleware } from '/pkg/aws-sdk.web.mjs';
-import { judge, limitCases, jsSkip } from './expect.mjs';
+import { judge, limitCases, jsSkip } from '../shared/expect.mjs';
 
 const out = document.getElementById('out');
 const results = { errors: [], mismatches: [], skipped: [], run: 0, total: 0, expectedFailures: 0 };

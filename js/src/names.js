@@ -1,0 +1,49 @@
+// The names the shim and the package build share, in one place: the
+// operations, the machine's event types and the exports of the extras
+// module. The Rust core does not export these lists (its `codes()` and
+// `rules()` carry neither), so they are written here once and compared with
+// Rust by js/test/names.test.mjs (operations through the wasm `validate`,
+// event types through the serde `Event` derive the CLI's `replay` reports,
+// the extras exports through the wasm-bindgen glue of the extras module).
+
+/**
+ * The seven operation names, in `operations()` order; the snake_case forms
+ * (`create_job`, ...) are accepted too.
+ * @type {readonly import('../index.d.ts').Operation[]}
+ */
+export const OPERATIONS = Object.freeze([
+  'CreateJob',
+  'CreateJobTemplate',
+  'DescribeJob',
+  'DescribeJobTemplate',
+  'ListJobExecutionsForJob',
+  'ListJobExecutionsForThing',
+  'UpdateJob',
+]);
+
+/**
+ * The event types the machine knows, in the order of the `Event` union of
+ * index.d.ts and of the Rust `Event` enum.
+ * @type {readonly import('../index.d.ts').Event['type'][]}
+ */
+export const EVENT_TYPES = Object.freeze(['deviceUpdate', 'advance', 'cancelJob', 'cancelJobExecution', 'deleteJob', 'updateJob', 'thingAdded', 'thingRemoved']);
+
+/**
+ * The exports of the extras module (the transition function and the JSON
+ * Schema export) that the entries forward to it, loaded on first use (Node)
+ * or by `initExtras()` (browsers). Exports every build has; `cliRun` (Node's
+ * copy only) is the npm bin's, not the package API's.
+ * @type {readonly (keyof import('#glue/types').ExtrasGlue)[]}
+ */
+export const EXTRAS = Object.freeze([
+  'schema',
+  'schemaInfo',
+  'machineCreate',
+  'machineApply',
+  'machineAdvance',
+  'machineDescribe',
+  'machineInspect',
+  'machineExecution',
+  'machineListExecutionsForJob',
+  'machineListExecutionsForThing',
+]);
