@@ -188,7 +188,7 @@ export type Provenance = 'confirmed' | 'documented2022' | 'inferred' | 'unconfir
 /**
  * One documented behaviour of AWS IoT Jobs that the machine and the
  * validator cite by id: a `rules()` entry of kind `machine` (`J1`..`J14`
- * job transitions, `E1`..`E15` execution transitions, `R-1`..`R-22`
+ * job transitions, `E1`..`E15` execution transitions, `R-1`..`R-23`
  * runtime rules: the `rule` of every machine effect and error) or
  * `reference` (`V-1`..`V-36` request rules, `Q-1`..`Q-8` quotas,
  * `C-1`..`C-10` contradictions between sources: what `Rule.reference` names).

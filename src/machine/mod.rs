@@ -8,7 +8,7 @@
 //! exactly, and the same events give the same JSON bit for bit.
 //!
 //! Each rule is tagged with its id in the crate's rule catalogue (`J1`..`J14`
-//! job transitions, `E1`..`E15` execution transitions, `R-1`..`R-22` runtime
+//! job transitions, `E1`..`E15` execution transitions, `R-1`..`R-23` runtime
 //! rules; `iot-jobs-policy rules` lists them with their statement and
 //! source), both in the code and in the `rule` member of every effect and
 //! error: rule `J3` of the catalogue is the scheduled start, for instance.

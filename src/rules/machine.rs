@@ -217,7 +217,7 @@ pub(crate) static MACHINE: &[Reference] = &[
         "isConcurrent is true while a job rolls out or cancels executions; only such jobs count against the job-concurrency quota, every IN_PROGRESS job against the active-jobs quota",
         &[D_LIMITS, A_DESCRIBE_JOB],
         Some("isConcurrent (latest API) is true while new executions are rolled out; cancellation is instant, so never for it")),
-    // ----- runtime: device updates (an id of this catalogue's own, past the notes' R-22)
+    // ----- runtime: device updates (an id of this catalogue's own, past the reference document's last R row)
     r("R-23", Confirmed,
         "UpdateJobExecution with an expectedVersion other than the execution's current version is rejected (VersionMismatch), and the execution is unchanged",
         &[A_DEVICE_UPDATE],
