@@ -20,6 +20,10 @@
     reason = "`Value[..]` answers Null for a missing member; it does not panic"
 )]
 
+#[path = "../tests/common/case_id.rs"]
+mod case_id;
+
+use case_id::case_id;
 use iot_jobs_policy::machine::{resolve_things, Event, Job};
 use iot_jobs_policy::{ApiVersion, Options, Profile};
 use serde_json::{json, Map, Value};
@@ -124,7 +128,7 @@ fn reports(dir: &Path) -> Result<Value, String> {
         )
         .map_err(|e| format!("{rel}: {e}"))?;
         for case in doc["cases"].as_array().into_iter().flatten() {
-            let key = format!("{rel}#{}", case["name"].as_str().unwrap_or("?"));
+            let key = case_id(&format!("machine/{rel}"), case["name"].as_str().unwrap_or("?"));
             let rust = run_case(case).map_err(|e| format!("{key}: {e}"))?;
             let things = things_of(case).unwrap_or_default();
             out.push(

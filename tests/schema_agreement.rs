@@ -70,7 +70,7 @@ const DISAGREEMENTS: &[(&str, &str, &str)] = &[
     // expressed rule; the schema has no depth limit and rejects the nested
     // array as the wrong type for `jobId`. Both reject the request.
     (
-        "input/untrusted.json: depth 65 is tooDeep",
+        "input/untrusted.json#depth 65 is tooDeep",
         "both",
         "tooDeep stops the native walk; the schema rejects the nested value by type",
     ),

@@ -47,7 +47,7 @@ const DISAGREEMENTS = [
   // expressed rule; the schema has no depth limit and rejects the nested
   // array as the wrong type for `jobId`. Both reject the request. (The same
   // entry as in tests/schema_agreement.rs.)
-  ['input/untrusted.json: depth 65 is tooDeep', 'both', 'tooDeep stops the native walk; the schema rejects the nested value by type'],
+  ['input/untrusted.json#depth 65 is tooDeep', 'both', 'tooDeep stops the native walk; the schema rejects the nested value by type'],
   // Not listed because no vector hits them (each would show up here as an
   // undocumented disagreement if a vector did):
   // - Unicode version: Node's RegExp (Unicode 17.0 in Node 20.20) accepts in
@@ -89,10 +89,10 @@ function loadCases() {
     for (const c of doc.cases) {
       const options = {};
       for (const [k, v] of Object.entries(c.options || {})) {
-        if (!['api', 'profile', 'now'].includes(k)) throw new Error(`${rel}: ${c.name}: unknown option ${k}`);
+        if (!['api', 'profile', 'now'].includes(k)) throw new Error(`${rel}#${c.name}: unknown option ${k}`);
         options[k] = v;
       }
-      const out = { id: `${rel}: ${c.name}`, operation: c.operation, options };
+      const out = { id: `${rel}#${c.name}`, operation: c.operation, options };
       if ('request' in c) {
         // Given as an object, as an application would; a request that is
         // not an object (a string, a number, null) as its JSON text, since a
