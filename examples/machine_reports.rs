@@ -128,7 +128,10 @@ fn reports(dir: &Path) -> Result<Value, String> {
         )
         .map_err(|e| format!("{rel}: {e}"))?;
         for case in doc["cases"].as_array().into_iter().flatten() {
-            let key = case_id(&format!("machine/{rel}"), case["name"].as_str().unwrap_or("?"));
+            let key = case_id(
+                &format!("machine/{rel}"),
+                case["name"].as_str().unwrap_or("?"),
+            );
             let rust = run_case(case).map_err(|e| format!("{key}: {e}"))?;
             let things = things_of(case).unwrap_or_default();
             out.push(

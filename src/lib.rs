@@ -32,7 +32,7 @@ mod validate;
 pub use export::document_schema;
 pub use export::json_schema as schema_export;
 pub use export::sarif;
-pub use machine::replay;
+pub use ffi::replay;
 pub use rules::{
     catalogue, catalogue_entry, machine_rules, reference_rules, rules, Entry, Kind, Provenance,
     Reference, Rule,

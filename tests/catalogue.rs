@@ -15,7 +15,8 @@
 #![cfg(test)] // always true here; lets clippy.toml's allow-*-in-tests cover the helpers too (rust-clippy#11119)
 #![cfg(not(target_arch = "wasm32"))] // native only: files
 
-use iot_jobs_policy::machine::{replay, text};
+use iot_jobs_policy::machine::text;
+use iot_jobs_policy::replay;
 use iot_jobs_policy::{catalogue, catalogue_entry, Kind};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};

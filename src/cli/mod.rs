@@ -304,8 +304,8 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<u8, Usage> {
     let bytes = read_input(file, host)?;
     let text = String::from_utf8(bytes).map_err(|_| Usage(format!("{file} is not UTF-8")))?;
     let out = match args.format {
-        TextOrJson::Json => crate::machine::replay::replay_json(&text).map(|s| s + "\n"),
-        TextOrJson::Text => crate::machine::replay::replay_text(&text),
+        TextOrJson::Json => crate::ffi::replay::replay_json(&text).map(|s| s + "\n"),
+        TextOrJson::Text => crate::ffi::replay::replay_text(&text),
     };
     match out {
         Ok(out) => {

@@ -1,6 +1,6 @@
 //! The three tagged answers of the boundary, written in one place.
 //!
-//! Every JSON-text answer of [`crate::ffi`] and [`crate::machine::text`] is
+//! Every JSON-text answer of [`crate::ffi`] and [`crate::ffi::machine`] is
 //! one of:
 //!
 //! - `{"type":"success", ...}`: the call did what was asked (an invalid

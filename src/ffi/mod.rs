@@ -3,7 +3,7 @@
 //!
 //! The WebAssembly bindings (`wasm.rs`, bindings only), the npm package's
 //! command line and the tests call these functions; so do the machine's
-//! [`crate::machine::text`] functions, which answer in the same vocabulary.
+//! [`crate::ffi::machine`] functions, which answer in the same vocabulary.
 //! Every answer is one of three (see `answer.rs`):
 //!
 //! - `{"type":"success", ...}`: domain outcomes never fail, so an invalid
@@ -19,13 +19,16 @@
 mod answer;
 #[cfg(feature = "document-schema")]
 mod document_schema;
-mod machine;
+mod js_time;
+pub mod machine;
 mod options;
+pub(crate) mod read;
+pub mod replay;
 
 pub(crate) use answer::{misuse, refused, success, success_flat, success_members};
 #[cfg(feature = "document-schema")]
 pub use document_schema::validate_with_document_schema_json;
-pub use machine::{machine_advance, machine_apply, time_ms};
+pub use js_time::{machine_advance, machine_apply, time_ms};
 pub use options::parse_options;
 pub(crate) use options::scenario_options;
 

@@ -70,11 +70,11 @@ pub fn validate_with_document_schema(
     crate::ffi::validate_with_document_schema_json(operation, request, options, schema)
 }
 
-/// Creates a job (see [`crate::machine::text::create`]); JSON text in and out.
+/// Creates a job (see [`crate::ffi::machine::create`]); JSON text in and out.
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineCreate)]
 pub fn machine_create(input: &str) -> String {
-    crate::machine::text::create(input)
+    crate::ffi::machine::create(input)
 }
 
 /// Applies `event` strictly at `at` (see [`crate::ffi::machine_apply`]).
@@ -91,39 +91,39 @@ pub fn machine_advance(snapshot: &str, to: f64) -> String {
     crate::ffi::machine_advance(snapshot, to)
 }
 
-/// The DescribeJob response (see [`crate::machine::text::describe`]).
+/// The DescribeJob response (see [`crate::ffi::machine::describe`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineDescribe)]
 pub fn machine_describe(snapshot: &str) -> String {
-    crate::machine::text::describe(snapshot)
+    crate::ffi::machine::describe(snapshot)
 }
 
-/// Status, time, next deadline and counters (see [`crate::machine::text::inspect`]).
+/// Status, time, next deadline and counters (see [`crate::ffi::machine::inspect`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineInspect)]
 pub fn machine_inspect(snapshot: &str) -> String {
-    crate::machine::text::inspect(snapshot)
+    crate::ffi::machine::inspect(snapshot)
 }
 
-/// One thing's execution (see [`crate::machine::text::execution`]).
+/// One thing's execution (see [`crate::ffi::machine::execution`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineExecution)]
 pub fn machine_execution(snapshot: &str, thing: &str) -> String {
-    crate::machine::text::execution(snapshot, thing)
+    crate::ffi::machine::execution(snapshot, thing)
 }
 
-/// ListJobExecutionsForJob (see [`crate::machine::text::list_executions_for_job`]).
+/// ListJobExecutionsForJob (see [`crate::ffi::machine::list_executions_for_job`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineListExecutionsForJob)]
 pub fn machine_list_executions_for_job(snapshot: &str, args: &str) -> String {
-    crate::machine::text::list_executions_for_job(snapshot, args)
+    crate::ffi::machine::list_executions_for_job(snapshot, args)
 }
 
-/// ListJobExecutionsForThing (see [`crate::machine::text::list_executions_for_thing`]).
+/// ListJobExecutionsForThing (see [`crate::ffi::machine::list_executions_for_thing`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineListExecutionsForThing)]
 pub fn machine_list_executions_for_thing(snapshot: &str, args: &str) -> String {
-    crate::machine::text::list_executions_for_thing(snapshot, args)
+    crate::ffi::machine::list_executions_for_thing(snapshot, args)
 }
 
 /// Runs the `iot-jobs-policy` command line (see [`crate::cli::run`]) with

@@ -47,22 +47,23 @@
 // `lifecycle` (queueing, outcomes with retry and abort, cancellation,
 // completion), `targets` and `input` (what `create` reads, through the
 // typed requests of `crate::types`), `config` (the configurations acted on),
-// `names` (the thing-name table), `views` (AWS-shaped responses), `snapshot`,
-// `text` (the JSON-text surface) and `replay` (the scenario runner).
+// `names` (the thing-name table), `views` (AWS-shaped responses) and
+// `snapshot`. The JSON-text surface and the scenario runner are the
+// boundary's (`crate::ffi::machine`, `crate::ffi::replay`); `text` is kept
+// here as a name for `ffi::machine`, its public path since 0.1.0.
 mod config;
 mod exec;
 mod handlers;
 mod input;
 mod lifecycle;
 mod names;
-pub mod replay;
-mod snapshot;
+pub(crate) mod snapshot;
 mod targets;
-pub mod text;
 mod timers;
 mod types;
 mod views;
 
+pub use crate::ffi::machine as text;
 pub use input::CreateJobInput;
 pub use snapshot::SNAPSHOT_FORMAT;
 pub use targets::{request_targets, resolve_things};

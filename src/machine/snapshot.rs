@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const SNAPSHOT_FORMAT: &str = "iot-jobs-policy/machine@1";
 
 /// The JSON form of a snapshot (read by hand in WebAssembly: see
-/// [`crate::machine::text`]'s readers).
+/// the readers of `ffi/read.rs`).
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct Snap {
@@ -165,7 +165,7 @@ impl Job {
         let s: Snap =
             serde_json::from_str(text).map_err(|e| bad(format!("not a machine snapshot: {e}")))?;
         #[cfg(target_arch = "wasm32")]
-        let s = super::text::read::snapshot(text)
+        let s = crate::ffi::read::snapshot(text)
             .map_err(|e| bad(format!("not a machine snapshot: {e}")))?;
         if s.format != SNAPSHOT_FORMAT {
             return Err(bad(format!(

@@ -25,7 +25,7 @@
 //! goes on; only a scenario that is not well formed, or a job that cannot be
 //! created, is an error.
 
-use crate::machine::text::read::{self, Setup, SetupError};
+use crate::ffi::read::{self, Setup, SetupError};
 use crate::machine::{Effect, Event, Job, MachineError};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;

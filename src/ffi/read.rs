@@ -11,14 +11,16 @@
 //! reads back equal, and that the readers accept and refuse what the
 //! derives accept and refuse.
 //!
-//! Why here, under the machine's text surface, and not in `ffi/`: the
-//! readers build the machine's own types, the snapshot's private form among
-//! them, which only the machine's modules can see, and their callers are
-//! the machine's: `text` (events, creation), `replay` (creation) and
-//! `Job::from_snapshot` (WebAssembly). The `options` of a creation go
-//! through the boundary's one options reader (`ffi/options.rs`, the reader
-//! of [`crate::ffi::parse_options`]), so the machine's surfaces and `ffi/`
-//! read options alike.
+//! Why in `ffi/`: they read what foreign callers send (events and creation
+//! input through [`crate::ffi::machine`], scenarios through
+//! [`crate::ffi::replay`], snapshots handed back by JavaScript), so they
+//! belong to the boundary, next to its one options reader (`options.rs`,
+//! the reader of [`crate::ffi::parse_options`]) which a creation's
+//! `options` go through. One exception to "the machine never imports the
+//! boundary": in WebAssembly, `Job::from_snapshot` reads through
+//! [`snapshot`] here, so that the wasm carries no serde derive for the
+//! snapshot; the snapshot's types are `pub(crate)` in `machine::snapshot`
+//! for that reason.
 //!
 //! [`Job::to_snapshot`]: crate::machine::Job::to_snapshot
 
