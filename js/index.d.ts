@@ -501,7 +501,7 @@ export interface JobStatusChangedEffect {
   from?: JobStatus;
   /** The new status. */
   to: JobStatus;
-  /** The rule of the semantics notes that caused it (`J1`, `R-9`, ...). */
+  /** The id of the rule catalogue entry (`rules()`) that caused it (`J1`, `R-9`, ...). */
   rule: string;
 }
 /** An execution's status changed; `to: 'QUEUED'` notifies the device. */
@@ -594,7 +594,7 @@ export interface MachineErrorInfo {
   code: MachineErrorCode;
   /** One lowercase sentence for people. */
   message: string;
-  /** The rule of the semantics notes that refuses the event (`E13`, `J13`, `V-1`, ...). */
+  /** The id of the rule catalogue entry (`rules()`) that refuses the event (`E13`, `J13`, `V-1`, ...). */
   rule: string;
   /** For an invalid CreateJob/UpdateJob request: every error the validator found. */
   violations?: RequestViolation[];
@@ -607,7 +607,7 @@ export class MachineError extends Error {
   name: 'MachineError';
   /** The AWS exception name or the machine's own code. */
   code: MachineErrorCode;
-  /** The rule of the semantics notes that refuses the event. */
+  /** The id of the rule catalogue entry (`rules()`) that refuses the event. */
   rule: string;
   /** For an invalid CreateJob/UpdateJob request: every error the validator found ([] otherwise). */
   violations: RequestViolation[];

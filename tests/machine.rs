@@ -384,11 +384,12 @@ fn run_case(case: &Value, covered: &mut BTreeSet<String>) -> Vec<String> {
 
 /// Every machine rule id of the crate's rule catalogue (`iot-jobs-policy
 /// rules`): `J1`..`J14`, `E1`..`E15`, `R-1`..`R-22`.
+/// Every machine rule id of the crate's catalogue (`iot-jobs-policy rules`).
 fn all_rule_ids() -> Vec<String> {
-    let mut ids: Vec<String> = (1..=14).map(|i| format!("J{i}")).collect();
-    ids.extend((1..=15).map(|i| format!("E{i}")));
-    ids.extend((1..=22).map(|i| format!("R-{i}")));
-    ids
+    iot_jobs_policy::machine_rules()
+        .iter()
+        .map(|r| r.id.to_owned())
+        .collect()
 }
 
 #[test]

@@ -22,8 +22,8 @@ import { EVENT_TYPES } from './names.js';
 /**
  * A refused creation or event, as AWS would refuse it: `code` is the AWS
  * exception name (`InvalidStateTransitionException`, ...) or one of the
- * machine's own (`timeWentBackwards`, `deadlinePending`); `rule` the rule of
- * the semantics notes; `violations` the validator's errors for an invalid
+ * machine's own (`timeWentBackwards`, `deadlinePending`); `rule` the id of
+ * the rule catalogue (`rules()`); `violations` the validator's errors for an invalid
  * CreateJob/UpdateJob request. The job's state is unchanged.
  */
 /**
