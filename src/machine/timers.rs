@@ -23,7 +23,7 @@ impl Job {
     pub(super) fn next_due(&self) -> Option<(i64, Due)> {
         let mut best: Option<(i64, Due)> = None;
         let mut consider = |t: i64, d: Due| {
-            if best.map_or(true, |b| (t, d) < b) {
+            if best.is_none_or(|b| (t, d) < b) {
                 best = Some((t, d));
             }
         };

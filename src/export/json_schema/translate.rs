@@ -152,7 +152,7 @@ pub(super) fn shape_schema(
         if let Some((parent, name)) = member {
             let mut ids: Vec<&str> = Vec::new();
             for d in ctx.tables.members.iter().filter(|d| {
-                d.parent == parent && d.member == name && d.op.map_or(true, |o| o == ctx.op)
+                d.parent == parent && d.member == name && d.op.is_none_or(|o| o == ctx.op)
             }) {
                 for extra in &d.extras {
                     apply(&mut s, *extra);

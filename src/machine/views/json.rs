@@ -206,7 +206,7 @@ impl Job {
                 .execs
                 .get(i)
                 .and_then(|e| e.status.public())
-                .is_some_and(|s| status.map_or(true, |f| f == s));
+                .is_some_and(|s| status.is_none_or(|f| f == s));
             if matches {
                 items.extend(self.item_for_job(i));
             }
@@ -217,7 +217,7 @@ impl Job {
             self.execs
                 .get(j)
                 .and_then(|e| e.status.public())
-                .is_some_and(|s| status.map_or(true, |f| f == s))
+                .is_some_and(|s| status.is_none_or(|f| f == s))
         });
         let mut out = Map::new();
         out.insert("executionSummaries".into(), Value::Array(items));
@@ -268,7 +268,7 @@ impl Job {
                     .execs
                     .get(i)
                     .and_then(|e| e.status.public())
-                    .is_some_and(|s| status.map_or(true, |f| f == s));
+                    .is_some_and(|s| status.is_none_or(|f| f == s));
                 if let (true, Some(summary)) = (matches, self.summary_json(i)) {
                     let mut item = Map::new();
                     item.insert("jobId".into(), Value::from(self.job_id.clone()));
