@@ -186,29 +186,10 @@ fn machine_vector_rules() -> Vec<(String, String)> {
     out
 }
 
-fn files(dir: &Path, ext: &[&str], out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            files(&p, ext, out);
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ext.contains(&e))
-        {
-            out.push(p);
-        }
-    }
-}
-
 /// Every `(rule, where)` of the replay timelines of `examples/scenarios/`.
 fn scenario_rules() -> Vec<(String, String)> {
     let mut paths = Vec::new();
-    files(&root().join("examples/scenarios"), &["json"], &mut paths);
+    common::files_with(&root().join("examples/scenarios"), &["json"], &mut paths);
     assert!(!paths.is_empty(), "no scenarios");
     let mut out = Vec::new();
     for p in paths {
@@ -275,7 +256,7 @@ fn cited_in(paths: &[PathBuf]) -> Vec<(String, String)> {
 fn every_id_cited_in_the_sources_and_docs_is_in_the_catalogue() {
     let known = known();
     let mut paths = Vec::new();
-    files(&root().join("src"), &["rs"], &mut paths);
+    common::files_with(&root().join("src"), &["rs"], &mut paths);
     let src = paths.len();
     for f in [
         "README.md",

@@ -114,18 +114,21 @@ fn parse_event(event: &str) -> Result<crate::machine::Event, String> {
     read::event(value).map_err(|e| bad(&e))
 }
 
+/// The job of `snapshot` and the event of `event`, or the misuse answer
+/// (the snapshot is read first, as before).
+fn restore_with_event(snapshot: &str, event: &str) -> Result<(Job, crate::machine::Event), String> {
+    let job = restore(snapshot)?;
+    Ok((job, parse_event(event)?))
+}
+
 /// [`Job::step`] on a snapshot: advances to `at`, applies `event`
 /// (`{"type": ..., ...}`), and answers
 /// `{"type": "success", "snapshot", "effects", "error"?, "nextDeadline"}`
 /// (a refused event is a success carrying its `error`, like a replay
 /// timeline entry). A bad snapshot or event text is a misuse.
 pub fn step(snapshot: &str, at: i64, event: &str) -> String {
-    let mut job = match restore(snapshot) {
-        Ok(j) => j,
-        Err(f) => return f,
-    };
-    let event = match parse_event(event) {
-        Ok(e) => e,
+    let (mut job, event) = match restore_with_event(snapshot, event) {
+        Ok(both) => both,
         Err(f) => return f,
     };
     let (fx, error) = job.step(at, event);
@@ -135,12 +138,8 @@ pub fn step(snapshot: &str, at: i64, event: &str) -> String {
 /// [`Job::apply`] on a snapshot: a refused event is a refusal
 /// (`{"type": "refused", "error"}`) and the snapshot is not repeated.
 pub fn apply(snapshot: &str, at: i64, event: &str) -> String {
-    let mut job = match restore(snapshot) {
-        Ok(j) => j,
-        Err(f) => return f,
-    };
-    let event = match parse_event(event) {
-        Ok(e) => e,
+    let (mut job, event) = match restore_with_event(snapshot, event) {
+        Ok(both) => both,
         Err(f) => return f,
     };
     match job.apply(at, event) {

@@ -126,6 +126,12 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Every `*.json` below `dir`, recursively, sorted by path.
 pub fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    files_with(dir, &["json"], out);
+}
+
+/// Every file below `dir` whose extension is one of `exts`, recursively,
+/// sorted by path.
+pub fn files_with(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -133,8 +139,12 @@ pub fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            json_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
+            files_with(&p, exts, out);
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| exts.contains(&e))
+        {
             out.push(p);
         }
     }
