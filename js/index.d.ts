@@ -65,7 +65,7 @@ export type ErrorCode =
   | 'documentSchema';
 
 /** The `.code` of a `TypeError` thrown for misuse (never for an invalid request). */
-export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized';
+export type UsageErrorCode = 'unknownOperation' | 'invalidRequest' | 'invalidOptions' | 'invalidDocumentSchema' | 'notInitialized' | 'internal';
 
 /** Whether a violation makes the request invalid (`error`) or is advice (`warning`). */
 export type Severity = 'error' | 'warning';
@@ -614,7 +614,7 @@ export class MachineError extends Error {
 }
 
 /** The `.code` of the TypeError thrown for misuse of the `Job` API (never a MachineError). */
-export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments';
+export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments' | 'internal';
 
 /** How to create a job. Every member is optional. */
 export interface JobOptions {

@@ -1,7 +1,9 @@
 // The names the package carries (js/src/names.js, index.d.ts) against the
 // Rust core, as the `ErrorCode` union is checked against `codes()` in
-// api.test.mjs. The core exports no list of operations, event types or
-// machine error codes, so each is read where Rust states it:
+// api.test.mjs. The first test compares them, exactly and in order, with the
+// lists the core .wasm itself exports (`names`, `ffi::names_json`: operations,
+// event types, misuse codes, machine error codes). The others check the same
+// names by behaviour, where Rust acts on them:
 // - event types: the serde derive of the Rust `Event` enum names every
 //   variant when it refuses an unknown one, which the CLI's `replay` reports
 //   (run here through the npm bin, i.e. the wasm `cliRun`);
@@ -21,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { PKG, VECTORS, vectorData } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +40,23 @@ function literals(name) {
 
 /** `CreateJob` -> `create_job`. */
 const snake = (op) => op.replace(/[A-Z]/g, (c, i) => `${i === 0 ? '' : '_'}${c.toLowerCase()}`);
+
+test('names.js and index.d.ts equal the names the core .wasm exports', async () => {
+  // The raw wasm-bindgen glue for browsers, instantiated here from the bytes.
+  const glue = await import(pathToFileURL(path.join(PKG, 'iot_jobs_policy_web.mjs')).href);
+  glue.initSync({ module: fs.readFileSync(path.join(PKG, 'iot_jobs_policy_bg.wasm')) });
+  const rust = JSON.parse(glue.names());
+  assert.deepEqual(pkg.operations(), rust.operations);
+  assert.deepEqual(literals('Operation'), [...rust.operations, ...rust.operations.map(snake)]);
+  assert.deepEqual(pkg.eventTypes(), rust.eventTypes);
+  // The machine's refusals; `invalidSnapshot` is also a misuse code, and a
+  // damaged snapshot is thrown as misuse, never as a MachineError.
+  const refusals = rust.machineErrorCodes.filter((c) => !rust.misuseCodes.includes(c));
+  assert.deepEqual(literals('MachineErrorCode'), refusals);
+  // Every misuse code Rust can answer is a code of the package's TypeErrors.
+  const thrown = new Set([...literals('UsageErrorCode'), ...literals('JobUsageErrorCode')]);
+  for (const code of rust.misuseCodes) assert.ok(thrown.has(code), `misuse code ${code} is in no UsageErrorCode union`);
+});
 
 test('operations: operations(), the Operation union, the middleware commands and the Rust core agree', () => {
   const ops = pkg.operations();

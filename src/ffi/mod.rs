@@ -155,6 +155,27 @@ pub fn codes_json() -> String {
     serde_json::to_string(&codes).unwrap_or_else(|_| String::from("[]"))
 }
 
+/// The names foreign callers switch on, as one JSON object: `operations`
+/// (the seven, AWS spelling), `eventTypes` (the machine's `Event` types),
+/// `misuseCodes` ([`UsageError::CODES`]) and `machineErrorCodes` (the codes
+/// of a refusal, [`crate::machine::ErrorCode`]). The npm shim keeps its own
+/// copies (it needs them before the module is loaded); its tests compare
+/// them with this list.
+pub fn names_json() -> String {
+    let operations: Vec<&str> = Operation::ALL.iter().map(|o| o.name()).collect();
+    let machine: Vec<&str> = crate::machine::ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    serde_json::json!({
+        "operations": operations,
+        "eventTypes": crate::machine::Event::TYPES,
+        "misuseCodes": UsageError::CODES,
+        "machineErrorCodes": machine,
+    })
+    .to_string()
+}
+
 /// The JSON Schema of `operation`'s request (see [`crate::export::json_schema`]),
 /// for `options` given as JSON text: `{"api": "latest" | "2022-01",
 /// "profile": "documented" | "model", "dialect": "2020-12" | "draft-07"}`,

@@ -35,6 +35,12 @@ pub fn codes() -> String {
     crate::ffi::codes_json()
 }
 
+/// The names foreign callers switch on (see [`crate::ffi::names_json`]).
+#[wasm_bindgen(js_name = names)]
+pub fn names() -> String {
+    crate::ffi::names_json()
+}
+
 /// The JSON Schema of `operation`'s request for `options` (JSON text or
 /// `""`: `api`, `profile`, `dialect`); answers the tagged JSON of
 /// [`crate::ffi::schema_json`]. Only with the `extras` feature (the npm

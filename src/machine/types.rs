@@ -204,6 +204,19 @@ pub enum Event {
 }
 
 impl Event {
+    /// The `type` of every event, in declaration order (what the JSON form
+    /// and the npm `Event` union name them).
+    pub const TYPES: [&'static str; 8] = [
+        "deviceUpdate",
+        "advance",
+        "cancelJob",
+        "cancelJobExecution",
+        "deleteJob",
+        "updateJob",
+        "thingAdded",
+        "thingRemoved",
+    ];
+
     /// An `UpdateJob` event from the typed request (its JSON is what
     /// [`Event::UpdateJob`] holds and the machine validates).
     ///
@@ -352,6 +365,17 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: [ErrorCode; 7] = [
+        ErrorCode::InvalidStateTransition,
+        ErrorCode::VersionConflict,
+        ErrorCode::ResourceNotFound,
+        ErrorCode::InvalidRequest,
+        ErrorCode::TimeWentBackwards,
+        ErrorCode::DeadlinePending,
+        ErrorCode::InvalidSnapshot,
+    ];
+
     /// The serialised code, e.g. `InvalidStateTransitionException`.
     pub fn as_str(self) -> &'static str {
         match self {
