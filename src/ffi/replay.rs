@@ -43,6 +43,7 @@ pub enum ReplayError {
 
 /// The result of a replay.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Replay {
     /// The job at the end of the scenario.
     pub job: Job,

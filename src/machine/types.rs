@@ -404,6 +404,7 @@ impl fmt::Display for ErrorCode {
 
 /// One validator violation carried by an `InvalidRequestException`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RequestViolation {
     /// The validator's stable code, e.g. `maximum`.
     pub code: String,
@@ -416,6 +417,7 @@ pub struct RequestViolation {
 /// A refused creation or event. The machine's state is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{code}: {message}")]
+#[non_exhaustive]
 pub struct MachineError {
     code: ErrorCode,
     message: String,

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 /// One rule the validator applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Rule {
     /// Stable id, e.g. `model.maxLength` or `retry-total`.
     pub id: &'static str,

@@ -31,6 +31,7 @@ pub const DEFAULT_MAX_RESULTS: i64 = MAX_RESULTS_MAX;
 /// has not reached yet. The nine numbers always add up to the number of things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Counts {
     /// QUEUED.
     pub queued: u64,
@@ -70,6 +71,7 @@ impl Counts {
 /// One thing's execution, typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ExecutionSummary {
     /// Thing name.
     pub thing: String,
@@ -133,6 +135,7 @@ fn fnv32(parts: &[&[u8]]) -> u32 {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Inspection {
     /// The job id.
     pub job_id: String,

@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 #[serde(rename_all = "camelCase")]
 // Members in the byte order of their JSON names, as `serde_json::Value`
 // (a sorted map here) writes them: the JSON must equal `describe()`'s.
+#[non_exhaustive]
 pub struct DescribeJobResponse {
     /// `documentSource` of the request, when the job was created from one (V-35).
     #[serde(default, deserialize_with = "lenient")]
@@ -62,6 +63,7 @@ pub struct DescribeJobResponse {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct JobDescription {
     /// `abortConfig`.
     #[serde(default, deserialize_with = "lenient")]
@@ -154,6 +156,7 @@ pub struct JobDescription {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct JobProcessDetails {
     /// CANCELED.
     pub number_of_canceled_things: u64,
@@ -193,6 +196,7 @@ pub struct JobProcessDetails {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct JobExecutionSummary {
     /// `executionNumber`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -226,6 +230,7 @@ pub struct JobExecutionSummary {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct JobExecutionSummaryForJob {
     /// The execution.
     pub job_execution_summary: JobExecutionSummary,
@@ -253,6 +258,7 @@ pub struct JobExecutionSummaryForJob {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ListJobExecutionsForJobResponse {
     /// The page, in target order.
     pub execution_summaries: Vec<JobExecutionSummaryForJob>,
@@ -275,6 +281,7 @@ pub struct ListJobExecutionsForJobResponse {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct JobExecutionSummaryForThing {
     /// The execution.
     pub job_execution_summary: JobExecutionSummary,
@@ -299,6 +306,7 @@ pub struct JobExecutionSummaryForThing {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ListJobExecutionsForThingResponse {
     /// At most one summary: the thing's execution of this job.
     pub execution_summaries: Vec<JobExecutionSummaryForThing>,
