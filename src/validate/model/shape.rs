@@ -88,6 +88,127 @@ pub(crate) struct Shape {
     pub(crate) kind: Kind,
 }
 
+/// Constructors, one per kind (and per integer width), so the statics of
+/// `shapes/` and `ops/` read like the model: a simple shape is one call on one
+/// or two lines. Bounds are `None` where the model has none.
+impl Shape {
+    /// A string (model type `string`) with optional length bounds in code points.
+    pub(crate) const fn string(name: &'static str, min: Option<u64>, max: Option<u64>) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Str {
+                min,
+                max,
+                pattern: None,
+                values: None,
+            },
+        }
+    }
+    /// A string restricted to `values` (model `enum`).
+    pub(crate) const fn enumeration(name: &'static str, values: &'static [&'static str]) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Str {
+                min: None,
+                max: None,
+                pattern: None,
+                values: Some(values),
+            },
+        }
+    }
+    /// This string shape with the model's `pattern`. On any other kind the
+    /// shape is returned as it is (the drift test, which compares patterns
+    /// with the model, fails on such a slip).
+    pub(crate) const fn pattern(self, pattern: Pattern) -> Shape {
+        let Shape { name, kind } = self;
+        match kind {
+            Kind::Str {
+                min, max, values, ..
+            } => Shape {
+                name,
+                kind: Kind::Str {
+                    min,
+                    max,
+                    pattern: Some(pattern),
+                    values,
+                },
+            },
+            kind => Shape { name, kind },
+        }
+    }
+    /// An integer of model type `integer` (32 bits) with optional bounds.
+    pub(crate) const fn int(name: &'static str, min: Option<i64>, max: Option<i64>) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Int {
+                width: Width::I32,
+                min,
+                max,
+            },
+        }
+    }
+    /// An integer of model type `long` (64 bits) with optional bounds.
+    pub(crate) const fn long(name: &'static str, min: Option<i64>, max: Option<i64>) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Int {
+                width: Width::I64,
+                min,
+                max,
+            },
+        }
+    }
+    /// A double with optional bounds.
+    pub(crate) const fn double(name: &'static str, min: Option<f64>, max: Option<f64>) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Double { min, max },
+        }
+    }
+    /// A boolean.
+    pub(crate) const fn boolean(name: &'static str) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Bool,
+        }
+    }
+    /// A list of `member` with optional bounds on its length.
+    pub(crate) const fn list(
+        name: &'static str,
+        member: &'static Shape,
+        min: Option<u64>,
+        max: Option<u64>,
+    ) -> Shape {
+        Shape {
+            name,
+            kind: Kind::List { member, min, max },
+        }
+    }
+    /// A map from `key` strings to `value`.
+    pub(crate) const fn map(
+        name: &'static str,
+        key: &'static Shape,
+        value: &'static Shape,
+    ) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Map { key, value },
+        }
+    }
+    /// A structure of `members` (in model order), with the documented
+    /// `check` run after they were walked.
+    pub(crate) const fn structure(
+        name: &'static str,
+        members: &'static [Member],
+        check: Option<Check>,
+    ) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Struct { members, check },
+        }
+    }
+}
+
 /// A member of a structure.
 #[derive(Debug)]
 pub(crate) struct Member {
@@ -141,9 +262,10 @@ pub(super) fn member_index(members: &[Member], api: ApiVersion, key: &str) -> Op
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Shape, SLOTS};
+    use super::{Kind, Shape, Width, SLOTS};
     use crate::validate::api::Operation;
     use crate::validate::ops;
+    use crate::validate::primitive::Pattern;
 
     /// The most members of any structure reachable from `shape`.
     fn widest(shape: &'static Shape) -> usize {
@@ -166,5 +288,55 @@ mod tests {
             .map(|op| widest(ops::input(op)))
             .max();
         assert!(most.is_some_and(|n| n > 10 && n <= SLOTS), "{most:?}");
+    }
+
+    #[test]
+    fn constructors_fill_the_kind_they_name() {
+        static S: Shape = Shape::string("S", Some(1), None).pattern(Pattern::Id);
+        assert!(matches!(
+            S.kind,
+            Kind::Str {
+                min: Some(1),
+                max: None,
+                pattern: Some(Pattern::Id),
+                values: None
+            }
+        ));
+        static E: Shape = Shape::enumeration("E", &["A", "B"]);
+        assert!(matches!(
+            E.kind,
+            Kind::Str {
+                min: None,
+                max: None,
+                pattern: None,
+                values: Some(["A", "B"])
+            }
+        ));
+        static I: Shape = Shape::int("I", Some(0), Some(10));
+        static L: Shape = Shape::long("L", None, Some(7));
+        assert!(matches!(
+            I.kind,
+            Kind::Int {
+                width: Width::I32,
+                min: Some(0),
+                max: Some(10)
+            }
+        ));
+        assert!(matches!(
+            L.kind,
+            Kind::Int {
+                width: Width::I64,
+                min: None,
+                max: Some(7)
+            }
+        ));
+        static LIST: Shape = Shape::list("List", &I, None, Some(2));
+        assert!(matches!(
+            LIST.kind,
+            Kind::List { member, min: None, max: Some(2) } if std::ptr::eq(member, &I)
+        ));
+        // `pattern` changes string shapes only.
+        static B: Shape = Shape::boolean("B").pattern(Pattern::Id);
+        assert!(matches!(B.kind, Kind::Bool) && B.name == "B");
     }
 }

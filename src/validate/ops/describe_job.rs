@@ -1,18 +1,16 @@
 //! `DescribeJob` (`GET /jobs/{jobId}`).
 
 use super::members;
-use crate::validate::model::{Apis, Kind, Member, Shape};
+use crate::validate::model::{Apis, Member, Shape};
 use crate::validate::shapes::ids;
 
 /// `DescribeJobRequest`: `jobId` (path) and, in the latest model, the
 /// `beforeSubstitution` query flag.
-pub(crate) static INPUT: Shape = Shape {
-    name: "DescribeJobRequest",
-    kind: Kind::Struct {
-        members: &[
-            members::JOB_ID,
-            Member::opt("beforeSubstitution", &ids::BEFORE_SUBSTITUTION).only(Apis::OnlyLatest),
-        ],
-        check: None,
-    },
-};
+pub(crate) static INPUT: Shape = Shape::structure(
+    "DescribeJobRequest",
+    &[
+        members::JOB_ID,
+        Member::opt("beforeSubstitution", &ids::BEFORE_SUBSTITUTION).only(Apis::OnlyLatest),
+    ],
+    None,
+);

@@ -3,7 +3,7 @@
 use super::{get_arr, get_f64, get_i32, get_num_text, get_str};
 use crate::rules;
 use crate::validate::json::{Entry, Value};
-use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::decimal_places;
 
 /// `AbortCriteria.thresholdPercentage` (AbortThresholdPercentage): model maximum.
@@ -15,67 +15,34 @@ pub(crate) const MIN_EXECUTED_MIN: i64 = 1;
 /// `AbortConfig.criteriaList` (AbortCriteriaList): at least 1 entry.
 pub(crate) const CRITERIA_MIN: u64 = 1;
 
-static FAILURE_TYPE: Shape = Shape {
-    name: "JobExecutionFailureType",
-    kind: Kind::Str {
-        min: None,
-        max: None,
-        pattern: None,
-        values: Some(&["FAILED", "REJECTED", "TIMED_OUT", "ALL"]),
-    },
-};
-static ACTION: Shape = Shape {
-    name: "AbortAction",
-    kind: Kind::Str {
-        min: None,
-        max: None,
-        pattern: None,
-        values: Some(&["CANCEL"]),
-    },
-};
-static THRESHOLD: Shape = Shape {
-    name: "AbortThresholdPercentage",
-    kind: Kind::Double {
-        min: None,
-        max: Some(THRESHOLD_MAX),
-    },
-};
-static MIN_EXECUTED: Shape = Shape {
-    name: "MinimumNumberOfExecutedThings",
-    kind: Kind::Int {
-        width: Width::I32,
-        min: Some(MIN_EXECUTED_MIN),
-        max: None,
-    },
-};
-static CRITERIA: Shape = Shape {
-    name: "AbortCriteria",
-    kind: Kind::Struct {
-        members: &[
-            Member::req("failureType", &FAILURE_TYPE),
-            Member::req("action", &ACTION),
-            Member::req("thresholdPercentage", &THRESHOLD),
-            Member::req("minNumberOfExecutedThings", &MIN_EXECUTED),
-        ],
-        check: Some(check_criterion),
-    },
-};
-static CRITERIA_LIST: Shape = Shape {
-    name: "AbortCriteriaList",
-    kind: Kind::List {
-        member: &CRITERIA,
-        min: Some(CRITERIA_MIN),
-        max: None,
-    },
-};
+static FAILURE_TYPE: Shape = Shape::enumeration(
+    "JobExecutionFailureType",
+    &["FAILED", "REJECTED", "TIMED_OUT", "ALL"],
+);
+static ACTION: Shape = Shape::enumeration("AbortAction", &["CANCEL"]);
+static THRESHOLD: Shape = Shape::double("AbortThresholdPercentage", None, Some(THRESHOLD_MAX));
+static MIN_EXECUTED: Shape = Shape::int(
+    "MinimumNumberOfExecutedThings",
+    Some(MIN_EXECUTED_MIN),
+    None,
+);
+static CRITERIA: Shape = Shape::structure(
+    "AbortCriteria",
+    &[
+        Member::req("failureType", &FAILURE_TYPE),
+        Member::req("action", &ACTION),
+        Member::req("thresholdPercentage", &THRESHOLD),
+        Member::req("minNumberOfExecutedThings", &MIN_EXECUTED),
+    ],
+    Some(check_criterion),
+);
+static CRITERIA_LIST: Shape = Shape::list("AbortCriteriaList", &CRITERIA, Some(CRITERIA_MIN), None);
 /// `AbortConfig`.
-pub(crate) static ABORT_CONFIG: Shape = Shape {
-    name: "AbortConfig",
-    kind: Kind::Struct {
-        members: &[Member::req("criteriaList", &CRITERIA_LIST)],
-        check: Some(check_config),
-    },
-};
+pub(crate) static ABORT_CONFIG: Shape = Shape::structure(
+    "AbortConfig",
+    &[Member::req("criteriaList", &CRITERIA_LIST)],
+    Some(check_config),
+);
 
 fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     let (Some(t), Some(text)) = (

@@ -4,7 +4,7 @@
 use super::{get_str, has};
 use crate::rules;
 use crate::validate::json::Entry;
-use crate::validate::model::{Apis, Details, Kind, Member, Seg, Shape, Walker};
+use crate::validate::model::{Apis, Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::{excerpt, Pattern};
 
 /// `JobDocument`: at most 32768 characters (32 KB, V-6).
@@ -23,66 +23,22 @@ const DOCUMENT_DEPTH: usize = 64;
 const PRESIGNED_PLACEHOLDER: &str = "${aws:iot:s3-presigned-url:";
 
 /// `JobDocument`.
-pub(crate) static DOCUMENT: Shape = Shape {
-    name: "JobDocument",
-    kind: Kind::Str {
-        min: None,
-        max: Some(DOCUMENT_MAX),
-        pattern: None,
-        values: None,
-    },
-};
+pub(crate) static DOCUMENT: Shape = Shape::string("JobDocument", None, Some(DOCUMENT_MAX));
 /// `JobDocumentSource`.
-pub(crate) static DOCUMENT_SOURCE: Shape = Shape {
-    name: "JobDocumentSource",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(DOCUMENT_SOURCE_MAX),
-        pattern: None,
-        values: None,
-    },
-};
-static PARAMETER_KEY: Shape = Shape {
-    name: "ParameterKey",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(PARAMETER_KEY_MAX),
-        pattern: Some(Pattern::Id),
-        values: None,
-    },
-};
-static PARAMETER_VALUE_2022: Shape = Shape {
-    name: "ParameterValue",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(PARAMETER_VALUE_MAX_2022),
-        pattern: Some(Pattern::NoControl),
-        values: None,
-    },
-};
-static PARAMETER_VALUE_LATEST: Shape = Shape {
-    name: "ParameterValue",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(PARAMETER_VALUE_MAX_LATEST),
-        pattern: Some(Pattern::NoControl),
-        values: None,
-    },
-};
-static PARAMETER_MAP_2022: Shape = Shape {
-    name: "ParameterMap",
-    kind: Kind::Map {
-        key: &PARAMETER_KEY,
-        value: &PARAMETER_VALUE_2022,
-    },
-};
-static PARAMETER_MAP_LATEST: Shape = Shape {
-    name: "ParameterMap",
-    kind: Kind::Map {
-        key: &PARAMETER_KEY,
-        value: &PARAMETER_VALUE_LATEST,
-    },
-};
+pub(crate) static DOCUMENT_SOURCE: Shape =
+    Shape::string("JobDocumentSource", Some(1), Some(DOCUMENT_SOURCE_MAX));
+static PARAMETER_KEY: Shape =
+    Shape::string("ParameterKey", Some(1), Some(PARAMETER_KEY_MAX)).pattern(Pattern::Id);
+static PARAMETER_VALUE_2022: Shape =
+    Shape::string("ParameterValue", Some(1), Some(PARAMETER_VALUE_MAX_2022))
+        .pattern(Pattern::NoControl);
+static PARAMETER_VALUE_LATEST: Shape =
+    Shape::string("ParameterValue", Some(1), Some(PARAMETER_VALUE_MAX_LATEST))
+        .pattern(Pattern::NoControl);
+static PARAMETER_MAP_2022: Shape =
+    Shape::map("ParameterMap", &PARAMETER_KEY, &PARAMETER_VALUE_2022);
+static PARAMETER_MAP_LATEST: Shape =
+    Shape::map("ParameterMap", &PARAMETER_KEY, &PARAMETER_VALUE_LATEST);
 /// `documentParameters` in the 2022 model.
 pub(crate) const PARAMETERS_2022: Member =
     Member::opt("documentParameters", &PARAMETER_MAP_2022).only(Apis::Only2022);

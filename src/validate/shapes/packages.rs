@@ -4,7 +4,7 @@ use super::get_arr;
 use crate::rules;
 use crate::validate::api::ApiVersion;
 use crate::validate::json::Entry;
-use crate::validate::model::{Details, Kind, Seg, Shape, Walker};
+use crate::validate::model::{Details, Seg, Shape, Walker};
 use crate::validate::primitive::Pattern;
 
 /// `PackageVersionArn`: 1..=1600 characters.
@@ -12,24 +12,15 @@ pub(crate) const ARN_MAX: u64 = 1600;
 /// `destinationPackageVersions`: documented maximum of 25 ARNs (V-23).
 pub(crate) const VERSIONS_MAX: usize = 25;
 
-static PACKAGE_VERSION_ARN: Shape = Shape {
-    name: "PackageVersionArn",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(ARN_MAX),
-        pattern: Some(Pattern::Arn),
-        values: None,
-    },
-};
+static PACKAGE_VERSION_ARN: Shape =
+    Shape::string("PackageVersionArn", Some(1), Some(ARN_MAX)).pattern(Pattern::Arn);
 /// `DestinationPackageVersions`.
-pub(crate) static DESTINATION_PACKAGE_VERSIONS: Shape = Shape {
-    name: "DestinationPackageVersions",
-    kind: Kind::List {
-        member: &PACKAGE_VERSION_ARN,
-        min: None,
-        max: None,
-    },
-};
+pub(crate) static DESTINATION_PACKAGE_VERSIONS: Shape = Shape::list(
+    "DestinationPackageVersions",
+    &PACKAGE_VERSION_ARN,
+    None,
+    None,
+);
 
 /// Documented count limit, checked from the request root.
 pub(crate) fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {

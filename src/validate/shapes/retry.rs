@@ -4,7 +4,7 @@ use super::{get_arr, get_i32, get_str, has};
 use crate::rules;
 use crate::validate::api::Operation;
 use crate::validate::json::{Entry, Value};
-use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 
 /// `RetryCriteria.numberOfRetries` (NumberOfRetries): 0..=10.
 pub(crate) const NUMBER_OF_RETRIES_MIN: i64 = 0;
@@ -17,49 +17,33 @@ pub(crate) const CRITERIA_MAX: u64 = 2;
 /// Documented: at most 10 retries per device across all failure types (V-18).
 pub(crate) const TOTAL_RETRIES_MAX: i64 = 10;
 
-static FAILURE_TYPE: Shape = Shape {
-    name: "RetryableFailureType",
-    kind: Kind::Str {
-        min: None,
-        max: None,
-        pattern: None,
-        values: Some(&["FAILED", "TIMED_OUT", "ALL"]),
-    },
-};
-static NUMBER_OF_RETRIES: Shape = Shape {
-    name: "NumberOfRetries",
-    kind: Kind::Int {
-        width: Width::I32,
-        min: Some(NUMBER_OF_RETRIES_MIN),
-        max: Some(NUMBER_OF_RETRIES_MAX),
-    },
-};
-static CRITERIA: Shape = Shape {
-    name: "RetryCriteria",
-    kind: Kind::Struct {
-        members: &[
-            Member::req("failureType", &FAILURE_TYPE),
-            Member::req("numberOfRetries", &NUMBER_OF_RETRIES),
-        ],
-        check: Some(check_criterion),
-    },
-};
-static CRITERIA_LIST: Shape = Shape {
-    name: "RetryCriteriaList",
-    kind: Kind::List {
-        member: &CRITERIA,
-        min: Some(CRITERIA_MIN),
-        max: Some(CRITERIA_MAX),
-    },
-};
+static FAILURE_TYPE: Shape =
+    Shape::enumeration("RetryableFailureType", &["FAILED", "TIMED_OUT", "ALL"]);
+static NUMBER_OF_RETRIES: Shape = Shape::int(
+    "NumberOfRetries",
+    Some(NUMBER_OF_RETRIES_MIN),
+    Some(NUMBER_OF_RETRIES_MAX),
+);
+static CRITERIA: Shape = Shape::structure(
+    "RetryCriteria",
+    &[
+        Member::req("failureType", &FAILURE_TYPE),
+        Member::req("numberOfRetries", &NUMBER_OF_RETRIES),
+    ],
+    Some(check_criterion),
+);
+static CRITERIA_LIST: Shape = Shape::list(
+    "RetryCriteriaList",
+    &CRITERIA,
+    Some(CRITERIA_MIN),
+    Some(CRITERIA_MAX),
+);
 /// `JobExecutionsRetryConfig`.
-pub(crate) static RETRY_CONFIG: Shape = Shape {
-    name: "JobExecutionsRetryConfig",
-    kind: Kind::Struct {
-        members: &[Member::req("criteriaList", &CRITERIA_LIST)],
-        check: Some(check_config),
-    },
-};
+pub(crate) static RETRY_CONFIG: Shape = Shape::structure(
+    "JobExecutionsRetryConfig",
+    &[Member::req("criteriaList", &CRITERIA_LIST)],
+    Some(check_config),
+);
 
 fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     if w.op != Operation::UpdateJob {

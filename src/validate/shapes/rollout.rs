@@ -3,7 +3,7 @@
 use super::{get_f64, get_i32, get_num_text, get_obj, has};
 use crate::rules;
 use crate::validate::json::Entry;
-use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::decimal_places;
 
 /// `JobExecutionsRolloutConfig.maximumPerMinute` (MaxJobExecutionsPerMin): model minimum.
@@ -23,69 +23,45 @@ pub(crate) const INCREMENT_FACTOR_PLACES: u32 = 1;
 /// `RateIncreaseCriteria.numberOf*Things` (NumberOfThings): minimum 1.
 pub(crate) const NUMBER_OF_THINGS_MIN: i64 = 1;
 
-static MAX_PER_MIN: Shape = Shape {
-    name: "MaxJobExecutionsPerMin",
-    kind: Kind::Int {
-        width: Width::I32,
-        min: Some(MAXIMUM_PER_MINUTE_MIN),
-        max: None,
-    },
-};
-static BASE_RATE: Shape = Shape {
-    name: "RolloutRatePerMinute",
-    kind: Kind::Int {
-        width: Width::I32,
-        min: Some(BASE_RATE_MIN),
-        max: Some(BASE_RATE_MAX),
-    },
-};
-static INCREMENT_FACTOR: Shape = Shape {
-    name: "IncrementFactor",
-    kind: Kind::Double {
-        min: Some(INCREMENT_FACTOR_MIN),
-        max: Some(INCREMENT_FACTOR_MAX),
-    },
-};
-static NUMBER_OF_THINGS: Shape = Shape {
-    name: "NumberOfThings",
-    kind: Kind::Int {
-        width: Width::I32,
-        min: Some(NUMBER_OF_THINGS_MIN),
-        max: None,
-    },
-};
-static RATE_INCREASE_CRITERIA: Shape = Shape {
-    name: "RateIncreaseCriteria",
-    kind: Kind::Struct {
-        members: &[
-            Member::opt("numberOfNotifiedThings", &NUMBER_OF_THINGS),
-            Member::opt("numberOfSucceededThings", &NUMBER_OF_THINGS),
-        ],
-        check: Some(check_criteria),
-    },
-};
-static EXPONENTIAL_RATE: Shape = Shape {
-    name: "ExponentialRolloutRate",
-    kind: Kind::Struct {
-        members: &[
-            Member::req("baseRatePerMinute", &BASE_RATE),
-            Member::req("incrementFactor", &INCREMENT_FACTOR),
-            Member::req("rateIncreaseCriteria", &RATE_INCREASE_CRITERIA),
-        ],
-        check: Some(check_exponential),
-    },
-};
+static MAX_PER_MIN: Shape =
+    Shape::int("MaxJobExecutionsPerMin", Some(MAXIMUM_PER_MINUTE_MIN), None);
+static BASE_RATE: Shape = Shape::int(
+    "RolloutRatePerMinute",
+    Some(BASE_RATE_MIN),
+    Some(BASE_RATE_MAX),
+);
+static INCREMENT_FACTOR: Shape = Shape::double(
+    "IncrementFactor",
+    Some(INCREMENT_FACTOR_MIN),
+    Some(INCREMENT_FACTOR_MAX),
+);
+static NUMBER_OF_THINGS: Shape = Shape::int("NumberOfThings", Some(NUMBER_OF_THINGS_MIN), None);
+static RATE_INCREASE_CRITERIA: Shape = Shape::structure(
+    "RateIncreaseCriteria",
+    &[
+        Member::opt("numberOfNotifiedThings", &NUMBER_OF_THINGS),
+        Member::opt("numberOfSucceededThings", &NUMBER_OF_THINGS),
+    ],
+    Some(check_criteria),
+);
+static EXPONENTIAL_RATE: Shape = Shape::structure(
+    "ExponentialRolloutRate",
+    &[
+        Member::req("baseRatePerMinute", &BASE_RATE),
+        Member::req("incrementFactor", &INCREMENT_FACTOR),
+        Member::req("rateIncreaseCriteria", &RATE_INCREASE_CRITERIA),
+    ],
+    Some(check_exponential),
+);
 /// `JobExecutionsRolloutConfig`.
-pub(crate) static ROLLOUT_CONFIG: Shape = Shape {
-    name: "JobExecutionsRolloutConfig",
-    kind: Kind::Struct {
-        members: &[
-            Member::opt("maximumPerMinute", &MAX_PER_MIN),
-            Member::opt("exponentialRate", &EXPONENTIAL_RATE),
-        ],
-        check: Some(check_rollout),
-    },
-};
+pub(crate) static ROLLOUT_CONFIG: Shape = Shape::structure(
+    "JobExecutionsRolloutConfig",
+    &[
+        Member::opt("maximumPerMinute", &MAX_PER_MIN),
+        Member::opt("exponentialRate", &EXPONENTIAL_RATE),
+    ],
+    Some(check_rollout),
+);
 
 fn check_rollout<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     let Some(max) = get_i32(e, "maximumPerMinute") else {

@@ -3,7 +3,7 @@
 use super::{get_str, has};
 use crate::rules;
 use crate::validate::json::Entry;
-use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::time::{parse_timestamp, DAY_MS, MINUTE_MS};
 
 /// `StringDateTime` (startTime, endTime): 1..=64 characters.
@@ -21,73 +21,35 @@ pub(crate) const START_HORIZON_MS: i64 = 365 * DAY_MS;
 /// V-21: end at most two years ahead, and end - start at most two years (730 days).
 pub(crate) const END_HORIZON_MS: i64 = 730 * DAY_MS;
 
-static DATE_TIME: Shape = Shape {
-    name: "StringDateTime",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(DATE_TIME_MAX),
-        pattern: None,
-        values: None,
-    },
-};
-static END_BEHAVIOR: Shape = Shape {
-    name: "JobEndBehavior",
-    kind: Kind::Str {
-        min: None,
-        max: None,
-        pattern: None,
-        values: Some(&["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]),
-    },
-};
-static CRON: Shape = Shape {
-    name: "CronExpression",
-    kind: Kind::Str {
-        min: Some(1),
-        max: Some(CRON_MAX),
-        pattern: None,
-        values: None,
-    },
-};
-static DURATION: Shape = Shape {
-    name: "DurationInMinutes",
-    kind: Kind::Int {
-        width: Width::I32,
-        min: Some(DURATION_MIN),
-        max: Some(DURATION_MAX),
-    },
-};
-static WINDOW: Shape = Shape {
-    name: "MaintenanceWindow",
-    kind: Kind::Struct {
-        members: &[
-            Member::req("startTime", &CRON),
-            Member::req("durationInMinutes", &DURATION),
-        ],
-        check: None,
-    },
-};
+static DATE_TIME: Shape = Shape::string("StringDateTime", Some(1), Some(DATE_TIME_MAX));
+static END_BEHAVIOR: Shape = Shape::enumeration(
+    "JobEndBehavior",
+    &["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"],
+);
+static CRON: Shape = Shape::string("CronExpression", Some(1), Some(CRON_MAX));
+static DURATION: Shape = Shape::int("DurationInMinutes", Some(DURATION_MIN), Some(DURATION_MAX));
+static WINDOW: Shape = Shape::structure(
+    "MaintenanceWindow",
+    &[
+        Member::req("startTime", &CRON),
+        Member::req("durationInMinutes", &DURATION),
+    ],
+    None,
+);
 /// `MaintenanceWindows`.
-pub(crate) static MAINTENANCE_WINDOWS: Shape = Shape {
-    name: "MaintenanceWindows",
-    kind: Kind::List {
-        member: &WINDOW,
-        min: None,
-        max: None,
-    },
-};
+pub(crate) static MAINTENANCE_WINDOWS: Shape =
+    Shape::list("MaintenanceWindows", &WINDOW, None, None);
 /// `SchedulingConfig`.
-pub(crate) static SCHEDULING_CONFIG: Shape = Shape {
-    name: "SchedulingConfig",
-    kind: Kind::Struct {
-        members: &[
-            Member::opt("startTime", &DATE_TIME),
-            Member::opt("endTime", &DATE_TIME),
-            Member::opt("endBehavior", &END_BEHAVIOR),
-            Member::opt("maintenanceWindows", &MAINTENANCE_WINDOWS),
-        ],
-        check: Some(check),
-    },
-};
+pub(crate) static SCHEDULING_CONFIG: Shape = Shape::structure(
+    "SchedulingConfig",
+    &[
+        Member::opt("startTime", &DATE_TIME),
+        Member::opt("endTime", &DATE_TIME),
+        Member::opt("endBehavior", &END_BEHAVIOR),
+        Member::opt("maintenanceWindows", &MAINTENANCE_WINDOWS),
+    ],
+    Some(check),
+);
 
 fn timestamp<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>], name: &'static str) -> Option<i64> {
     let s = get_str(e, name)?;

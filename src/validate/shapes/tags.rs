@@ -1,6 +1,6 @@
 //! `TagList`: key/value metadata of jobs and job templates.
 
-use crate::validate::model::{Apis, Kind, Member, Shape};
+use crate::validate::model::{Apis, Member, Shape};
 use crate::validate::primitive::Pattern;
 
 /// `Tag.Key` (TagKey): 1..=128 characters.
@@ -12,50 +12,17 @@ pub(crate) const VALUE_MAX: u64 = 256;
 /// `Tag.Value` (TagValue): at least 1 character in the 2022 model (0 in the latest).
 pub(crate) const VALUE_MIN_2022: u64 = 1;
 
-static KEY: Shape = Shape {
-    name: "TagKey",
-    kind: Kind::Str {
-        min: Some(KEY_MIN),
-        max: Some(KEY_MAX),
-        pattern: Some(Pattern::TagKey),
-        values: None,
-    },
-};
-static VALUE_2022: Shape = Shape {
-    name: "TagValue",
-    kind: Kind::Str {
-        min: Some(VALUE_MIN_2022),
-        max: Some(VALUE_MAX),
-        pattern: None,
-        values: None,
-    },
-};
-static VALUE_LATEST: Shape = Shape {
-    name: "TagValue",
-    kind: Kind::Str {
-        min: Some(0),
-        max: Some(VALUE_MAX),
-        pattern: None,
-        values: None,
-    },
-};
-static TAG: Shape = Shape {
-    name: "Tag",
-    kind: Kind::Struct {
-        members: &[
-            Member::req("Key", &KEY),
-            Member::opt("Value", &VALUE_2022).only(Apis::Only2022),
-            Member::opt("Value", &VALUE_LATEST).only(Apis::OnlyLatest),
-        ],
-        check: None,
-    },
-};
+static KEY: Shape = Shape::string("TagKey", Some(KEY_MIN), Some(KEY_MAX)).pattern(Pattern::TagKey);
+static VALUE_2022: Shape = Shape::string("TagValue", Some(VALUE_MIN_2022), Some(VALUE_MAX));
+static VALUE_LATEST: Shape = Shape::string("TagValue", Some(0), Some(VALUE_MAX));
+static TAG: Shape = Shape::structure(
+    "Tag",
+    &[
+        Member::req("Key", &KEY),
+        Member::opt("Value", &VALUE_2022).only(Apis::Only2022),
+        Member::opt("Value", &VALUE_LATEST).only(Apis::OnlyLatest),
+    ],
+    None,
+);
 /// `TagList`.
-pub(crate) static TAG_LIST: Shape = Shape {
-    name: "TagList",
-    kind: Kind::List {
-        member: &TAG,
-        min: None,
-        max: None,
-    },
-};
+pub(crate) static TAG_LIST: Shape = Shape::list("TagList", &TAG, None, None);

@@ -4,32 +4,23 @@ use super::get_int;
 use crate::rules;
 use crate::validate::api::Operation;
 use crate::validate::json::Entry;
-use crate::validate::model::{Details, Kind, Member, Seg, Shape, Walker, Width};
+use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 
 /// `TimeoutConfig.inProgressTimeoutInMinutes`: documented minimum, 1 minute (V-17).
 pub(crate) const IN_PROGRESS_TIMEOUT_MIN: i64 = 1;
 /// `TimeoutConfig.inProgressTimeoutInMinutes`: documented maximum, 7 days (V-17).
 pub(crate) const IN_PROGRESS_TIMEOUT_MAX: i64 = 10_080;
 
-static IN_PROGRESS_TIMEOUT: Shape = Shape {
-    name: "InProgressTimeoutInMinutes",
-    kind: Kind::Int {
-        width: Width::I64,
-        min: None,
-        max: None,
-    },
-};
+static IN_PROGRESS_TIMEOUT: Shape = Shape::long("InProgressTimeoutInMinutes", None, None);
 /// `TimeoutConfig`.
-pub(crate) static TIMEOUT_CONFIG: Shape = Shape {
-    name: "TimeoutConfig",
-    kind: Kind::Struct {
-        members: &[Member::opt(
-            "inProgressTimeoutInMinutes",
-            &IN_PROGRESS_TIMEOUT,
-        )],
-        check: Some(check),
-    },
-};
+pub(crate) static TIMEOUT_CONFIG: Shape = Shape::structure(
+    "TimeoutConfig",
+    &[Member::opt(
+        "inProgressTimeoutInMinutes",
+        &IN_PROGRESS_TIMEOUT,
+    )],
+    Some(check),
+);
 
 fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     if let Some(v) = get_int(e, "inProgressTimeoutInMinutes") {
