@@ -2,6 +2,15 @@
 //! module: `machine.tsv` (the machine's `J`, `E` and `R-` entries) and
 //! `documented.tsv` (the `V-`, `Q-` and `C-` entries).
 //!
+//! The format: one entry a line, in catalogue order, five columns separated
+//! by one tab each: `id`, `provenance` (a [`Provenance::as_str`] name:
+//! `confirmed`, `documented2022`, `inferred`, `unconfirmed`,
+//! `contradictory`), `links` (names of the constants of `links.rs`, e.g.
+//! `D_LIFECYCLE`, separated by `, `), `summary` and `choice` (one sentence
+//! each without a final full stop; `choice` is `-` for an entry applied as
+//! stated). Lines starting with `#` and blank lines are skipped; every id
+//! is given once; no column is empty or has spaces around it.
+//!
 //! Both files are compiled in with `include_str!` and parsed on first use by
 //! a parser that returns an error instead of panicking. An entry borrows its
 //! id, summary and choice from the compiled-in text and its links from
