@@ -37,6 +37,20 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    /// Every provenance, in declaration order.
+    pub(super) const ALL: [Provenance; 5] = [
+        Provenance::Confirmed,
+        Provenance::Documented2022,
+        Provenance::Inferred,
+        Provenance::Unconfirmed,
+        Provenance::Contradictory,
+    ];
+
+    /// The provenance whose [`Provenance::as_str`] is `name`.
+    pub(super) fn from_name(name: &str) -> Option<Provenance> {
+        Provenance::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
     /// The JSON name: `confirmed`, `documented2022`, `inferred`,
     /// `unconfirmed` or `contradictory`.
     pub fn as_str(self) -> &'static str {
@@ -75,25 +89,6 @@ pub struct Reference {
     /// disagree, or the behaviour is not modelled; `None` when the entry is
     /// applied as stated.
     pub choice: Option<&'static str>,
-}
-
-impl Reference {
-    /// An entry; `links` and `choice` as in the struct.
-    pub(crate) const fn new(
-        id: &'static str,
-        provenance: Provenance,
-        summary: &'static str,
-        links: &'static [&'static str],
-        choice: Option<&'static str>,
-    ) -> Reference {
-        Reference {
-            id,
-            summary,
-            provenance,
-            links,
-            choice,
-        }
-    }
 }
 
 /// Which catalogue an [`Entry`] belongs to (the `kind` member of its JSON).
@@ -171,7 +166,7 @@ impl Entry {
 /// assert!(ids.contains(&"E12") && ids.contains(&"R-22"));
 /// ```
 pub fn machine_rules() -> &'static [Reference] {
-    super::machine::MACHINE
+    super::tables::machine()
 }
 
 /// The documented request-validation rules (`V-1`..`V-36`), quotas
@@ -182,7 +177,7 @@ pub fn machine_rules() -> &'static [Reference] {
 /// assert!(v21.is_some());
 /// ```
 pub fn reference_rules() -> &'static [Reference] {
-    super::documented::DOCUMENTED
+    super::tables::documented()
 }
 
 /// Every entry: the validator's rules (in [`crate::rules()`] order), then
@@ -327,15 +322,11 @@ mod tests {
         let c5 = serde_json::to_value(catalogue_entry("C-5")).unwrap_or_default();
         assert_eq!(c5["kind"], "reference");
         assert_eq!(c5["provenance"], "contradictory");
-        for p in [
-            Provenance::Confirmed,
-            Provenance::Documented2022,
-            Provenance::Inferred,
-            Provenance::Unconfirmed,
-            Provenance::Contradictory,
-        ] {
+        for p in Provenance::ALL {
             assert_eq!(serde_json::to_value(p).unwrap_or_default(), p.as_str());
+            assert_eq!(Provenance::from_name(p.as_str()), Some(p));
         }
+        assert_eq!(Provenance::from_name("Confirmed"), None);
         for k in [Kind::Validator, Kind::Machine, Kind::Reference] {
             assert_eq!(serde_json::to_value(k).unwrap_or_default(), k.as_str());
         }

@@ -1,140 +1,124 @@
 //! The pages the catalogue cites: AWS developer guide (`D_*`), AWS API
 //! reference (`A_*`) and the few outside sources.
 
-/// The AWS IoT API reference: the service model's operations and shapes.
-pub(crate) const API: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_Operations_AWS_IoT.html";
-/// RFC 8259, the JSON format.
-pub(crate) const RFC8259: &str = "https://www.rfc-editor.org/rfc/rfc8259";
+/// Declares each link as a constant (for the validator's rules in `mod.rs`)
+/// and lists it under its constant's name in `BY_NAME` (for the data
+/// files), so each URL is written once.
+macro_rules! links {
+    ($($(#[$doc:meta])* $name:ident = $url:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) const $name: &str = $url;
+        )*
+        /// Every link under the name of its constant, as `machine.tsv` and
+        /// `documented.tsv` cite them.
+        static BY_NAME: &[(&str, &str)] = &[$((stringify!($name), $name)),*];
+    };
+}
 
-/// How job configurations work (rollout, abort, timeout, retry).
-pub(crate) const D_CONFIG: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-configurations-details.html";
-/// Jobs and job execution states.
-pub(crate) const D_LIFECYCLE: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/iot-jobs-lifecycle.html";
-/// Job limits.
-pub(crate) const D_LIMITS: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-limits.html";
-/// Job limits, the China-region copy (the current text of the scheduled-start rule).
-pub(crate) const D_LIMITS_CN: &str =
-    "https://docs.amazonaws.cn/en_us/iot/latest/developerguide/job-limits.html";
-/// Create and manage jobs by using the AWS CLI.
-pub(crate) const D_CLI: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/manage-job-cli.html";
-/// Specify job configurations by using the AWS IoT Jobs API.
-pub(crate) const D_CONFIG_API: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-api.html";
-/// Job management and control API.
-pub(crate) const D_MGMT: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-management-control-api.html";
-/// Managing jobs (presigned URLs).
-pub(crate) const D_PRESIGNED: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/create-manage-jobs.html";
-/// Jobs key concepts.
-pub(crate) const D_CONCEPTS: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/key-concepts-jobs.html";
-/// AWS managed templates.
-pub(crate) const D_MANAGED: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-templates-managed.html";
-/// Create a job from AWS managed templates (CLI).
-pub(crate) const D_MANAGED_CLI: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-template-manage-cli-create.html";
-/// Create custom job templates (CLI).
-pub(crate) const D_TEMPLATES_CLI: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-templates-cli.html";
-/// Job configurations in the console.
-pub(crate) const D_CONSOLE: &str =
-    "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-console.html";
+/// The link named `name` (the name of its constant, e.g. `D_LIFECYCLE`).
+pub(super) fn by_name(name: &str) -> Option<&'static str> {
+    BY_NAME
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, url)| *url)
+}
 
-/// API reference: CreateJob.
-pub(crate) const A_CREATE_JOB: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html";
-/// API reference: CreateJobTemplate.
-pub(crate) const A_CREATE_TEMPLATE: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJobTemplate.html";
-/// API reference: UpdateJob.
-pub(crate) const A_UPDATE_JOB: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_UpdateJob.html";
-/// API reference: DescribeJob.
-pub(crate) const A_DESCRIBE_JOB: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_DescribeJob.html";
-/// API reference: CancelJob.
-pub(crate) const A_CANCEL_JOB: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_CancelJob.html";
-/// API reference: CancelJobExecution.
-pub(crate) const A_CANCEL_EXECUTION: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_CancelJobExecution.html";
-/// API reference: DeleteJob.
-pub(crate) const A_DELETE_JOB: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_DeleteJob.html";
-/// API reference: DeleteJobExecution.
-pub(crate) const A_DELETE_EXECUTION: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_DeleteJobExecution.html";
-/// API reference: AssociateTargetsWithJob.
-pub(crate) const A_ASSOCIATE: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_AssociateTargetsWithJob.html";
-/// API reference: ListJobExecutionsForJob.
-pub(crate) const A_LIST_FOR_JOB: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_ListJobExecutionsForJob.html";
-/// API reference: ListJobExecutionsForThing.
-pub(crate) const A_LIST_FOR_THING: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_ListJobExecutionsForThing.html";
-/// API reference: DescribeManagedJobTemplate.
-pub(crate) const A_DESCRIBE_MANAGED: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_DescribeManagedJobTemplate.html";
-/// API reference: ExponentialRolloutRate.
-pub(crate) const A_EXP_RATE: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_ExponentialRolloutRate.html";
-/// API reference: RateIncreaseCriteria.
-pub(crate) const A_RATE_CRIT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_RateIncreaseCriteria.html";
-/// API reference: JobExecutionsRolloutConfig.
-pub(crate) const A_ROLLOUT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRolloutConfig.html";
-/// API reference: AbortConfig.
-pub(crate) const A_ABORT_CONFIG: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortConfig.html";
-/// API reference: AbortCriteria.
-pub(crate) const A_ABORT_CRIT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortCriteria.html";
-/// API reference: TimeoutConfig.
-pub(crate) const A_TIMEOUT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_TimeoutConfig.html";
-/// API reference: JobExecutionsRetryConfig.
-pub(crate) const A_RETRY: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRetryConfig.html";
-/// API reference: RetryCriteria.
-pub(crate) const A_RETRY_CRIT: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_RetryCriteria.html";
-/// API reference: PresignedUrlConfig.
-pub(crate) const A_PRESIGNED: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_PresignedUrlConfig.html";
-/// API reference: SchedulingConfig.
-pub(crate) const A_SCHEDULING: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_SchedulingConfig.html";
-/// API reference: MaintenanceWindow.
-pub(crate) const A_WINDOW: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_MaintenanceWindow.html";
-/// API reference: JobProcessDetails.
-pub(crate) const A_PROCESS_DETAILS: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobProcessDetails.html";
-/// API reference: JobExecutionSummary.
-pub(crate) const A_EXECUTION_SUMMARY: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionSummary.html";
-/// API reference: JobExecution.
-pub(crate) const A_EXECUTION: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecution.html";
-/// API reference (device side, jobs-data): UpdateJobExecution.
-pub(crate) const A_DEVICE_UPDATE: &str =
-    "https://docs.aws.amazon.com/iot/latest/apireference/API_iot-jobs-data_UpdateJobExecution.html";
+links! {
+    /// The AWS IoT API reference: the service model's operations and shapes.
+    API = "https://docs.aws.amazon.com/iot/latest/apireference/API_Operations_AWS_IoT.html";
+    /// RFC 8259, the JSON format.
+    RFC8259 = "https://www.rfc-editor.org/rfc/rfc8259";
 
-/// CloudFormation's `AWS::IoT::JobTemplate` resource schema.
-pub(crate) const CFN_SCHEMA: &str = "https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-iot/blob/cae419101f9cbbb7afe3b8f420d01e6f907eac53/aws-iot-jobtemplate/aws-iot-jobtemplate.json";
-/// CloudFormation's `TimeoutConfig` property page (minimum 1, maximum 10080).
-pub(crate) const CFN_TIMEOUT: &str = "https://docs.aws.amazon.com/zh_tw/AWSCloudFormation/latest/UserGuide/aws-properties-iot-jobtemplate-timeoutconfig.html";
-/// The AWS SDK for Android reference of `JobExecutionsRolloutConfig` (Range 1 - 1000).
-pub(crate) const ANDROID_ROLLOUT: &str = "https://aws-amplify.github.io/aws-sdk-android/docs/reference/com/amazonaws/services/iot/model/JobExecutionsRolloutConfig.html";
-/// moto, whose emulation of the AWS validation message format is the evidence
-/// for the message grammar and whole-value patterns.
-pub(crate) const MOTO: &str = "https://github.com/getmoto/moto";
+    /// How job configurations work (rollout, abort, timeout, retry).
+    D_CONFIG = "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-configurations-details.html";
+    /// Jobs and job execution states.
+    D_LIFECYCLE = "https://docs.aws.amazon.com/iot/latest/developerguide/iot-jobs-lifecycle.html";
+    /// Job limits.
+    D_LIMITS = "https://docs.aws.amazon.com/iot/latest/developerguide/job-limits.html";
+    /// Job limits, the China-region copy (the current text of the scheduled-start rule).
+    D_LIMITS_CN = "https://docs.amazonaws.cn/en_us/iot/latest/developerguide/job-limits.html";
+    /// Create and manage jobs by using the AWS CLI.
+    D_CLI = "https://docs.aws.amazon.com/iot/latest/developerguide/manage-job-cli.html";
+    /// Specify job configurations by using the AWS IoT Jobs API.
+    D_CONFIG_API = "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-api.html";
+    /// Job management and control API.
+    D_MGMT = "https://docs.aws.amazon.com/iot/latest/developerguide/jobs-management-control-api.html";
+    /// Managing jobs (presigned URLs).
+    D_PRESIGNED = "https://docs.aws.amazon.com/iot/latest/developerguide/create-manage-jobs.html";
+    /// Jobs key concepts.
+    D_CONCEPTS = "https://docs.aws.amazon.com/iot/latest/developerguide/key-concepts-jobs.html";
+    /// AWS managed templates.
+    D_MANAGED = "https://docs.aws.amazon.com/iot/latest/developerguide/job-templates-managed.html";
+    /// Create a job from AWS managed templates (CLI).
+    D_MANAGED_CLI = "https://docs.aws.amazon.com/iot/latest/developerguide/job-template-manage-cli-create.html";
+    /// Create custom job templates (CLI).
+    D_TEMPLATES_CLI = "https://docs.aws.amazon.com/iot/latest/developerguide/job-templates-cli.html";
+    /// Job configurations in the console.
+    D_CONSOLE = "https://docs.aws.amazon.com/iot/latest/developerguide/job-configurations-console.html";
+
+    /// API reference: CreateJob.
+    A_CREATE_JOB = "https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJob.html";
+    /// API reference: CreateJobTemplate.
+    A_CREATE_TEMPLATE = "https://docs.aws.amazon.com/iot/latest/apireference/API_CreateJobTemplate.html";
+    /// API reference: UpdateJob.
+    A_UPDATE_JOB = "https://docs.aws.amazon.com/iot/latest/apireference/API_UpdateJob.html";
+    /// API reference: DescribeJob.
+    A_DESCRIBE_JOB = "https://docs.aws.amazon.com/iot/latest/apireference/API_DescribeJob.html";
+    /// API reference: CancelJob.
+    A_CANCEL_JOB = "https://docs.aws.amazon.com/iot/latest/apireference/API_CancelJob.html";
+    /// API reference: CancelJobExecution.
+    A_CANCEL_EXECUTION = "https://docs.aws.amazon.com/iot/latest/apireference/API_CancelJobExecution.html";
+    /// API reference: DeleteJob.
+    A_DELETE_JOB = "https://docs.aws.amazon.com/iot/latest/apireference/API_DeleteJob.html";
+    /// API reference: DeleteJobExecution.
+    A_DELETE_EXECUTION = "https://docs.aws.amazon.com/iot/latest/apireference/API_DeleteJobExecution.html";
+    /// API reference: AssociateTargetsWithJob.
+    A_ASSOCIATE = "https://docs.aws.amazon.com/iot/latest/apireference/API_AssociateTargetsWithJob.html";
+    /// API reference: ListJobExecutionsForJob.
+    A_LIST_FOR_JOB = "https://docs.aws.amazon.com/iot/latest/apireference/API_ListJobExecutionsForJob.html";
+    /// API reference: ListJobExecutionsForThing.
+    A_LIST_FOR_THING = "https://docs.aws.amazon.com/iot/latest/apireference/API_ListJobExecutionsForThing.html";
+    /// API reference: DescribeManagedJobTemplate.
+    A_DESCRIBE_MANAGED = "https://docs.aws.amazon.com/iot/latest/apireference/API_DescribeManagedJobTemplate.html";
+    /// API reference: ExponentialRolloutRate.
+    A_EXP_RATE = "https://docs.aws.amazon.com/iot/latest/apireference/API_ExponentialRolloutRate.html";
+    /// API reference: RateIncreaseCriteria.
+    A_RATE_CRIT = "https://docs.aws.amazon.com/iot/latest/apireference/API_RateIncreaseCriteria.html";
+    /// API reference: JobExecutionsRolloutConfig.
+    A_ROLLOUT = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRolloutConfig.html";
+    /// API reference: AbortConfig.
+    A_ABORT_CONFIG = "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortConfig.html";
+    /// API reference: AbortCriteria.
+    A_ABORT_CRIT = "https://docs.aws.amazon.com/iot/latest/apireference/API_AbortCriteria.html";
+    /// API reference: TimeoutConfig.
+    A_TIMEOUT = "https://docs.aws.amazon.com/iot/latest/apireference/API_TimeoutConfig.html";
+    /// API reference: JobExecutionsRetryConfig.
+    A_RETRY = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionsRetryConfig.html";
+    /// API reference: RetryCriteria.
+    A_RETRY_CRIT = "https://docs.aws.amazon.com/iot/latest/apireference/API_RetryCriteria.html";
+    /// API reference: PresignedUrlConfig.
+    A_PRESIGNED = "https://docs.aws.amazon.com/iot/latest/apireference/API_PresignedUrlConfig.html";
+    /// API reference: SchedulingConfig.
+    A_SCHEDULING = "https://docs.aws.amazon.com/iot/latest/apireference/API_SchedulingConfig.html";
+    /// API reference: MaintenanceWindow.
+    A_WINDOW = "https://docs.aws.amazon.com/iot/latest/apireference/API_MaintenanceWindow.html";
+    /// API reference: JobProcessDetails.
+    A_PROCESS_DETAILS = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobProcessDetails.html";
+    /// API reference: JobExecutionSummary.
+    A_EXECUTION_SUMMARY = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecutionSummary.html";
+    /// API reference: JobExecution.
+    A_EXECUTION = "https://docs.aws.amazon.com/iot/latest/apireference/API_JobExecution.html";
+    /// API reference (device side, jobs-data): UpdateJobExecution.
+    A_DEVICE_UPDATE = "https://docs.aws.amazon.com/iot/latest/apireference/API_iot-jobs-data_UpdateJobExecution.html";
+
+    /// CloudFormation's `AWS::IoT::JobTemplate` resource schema.
+    CFN_SCHEMA = "https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-iot/blob/cae419101f9cbbb7afe3b8f420d01e6f907eac53/aws-iot-jobtemplate/aws-iot-jobtemplate.json";
+    /// CloudFormation's `TimeoutConfig` property page (minimum 1, maximum 10080).
+    CFN_TIMEOUT = "https://docs.aws.amazon.com/zh_tw/AWSCloudFormation/latest/UserGuide/aws-properties-iot-jobtemplate-timeoutconfig.html";
+    /// The AWS SDK for Android reference of `JobExecutionsRolloutConfig` (Range 1 - 1000).
+    ANDROID_ROLLOUT = "https://aws-amplify.github.io/aws-sdk-android/docs/reference/com/amazonaws/services/iot/model/JobExecutionsRolloutConfig.html";
+    /// moto, whose emulation of the AWS validation message format is the evidence
+    /// for the message grammar and whole-value patterns.
+    MOTO = "https://github.com/getmoto/moto";
+}

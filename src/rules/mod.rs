@@ -5,9 +5,8 @@
 //! `R-9`, `V-21`, `Q-4`, `C-5`; see [`catalogue`]).
 
 mod catalogue;
-mod documented;
 mod links;
-mod machine;
+mod tables;
 
 pub use catalogue::{
     catalogue, catalogue_entry, machine_rules, reference_rules, Entry, Kind, Provenance, Reference,
