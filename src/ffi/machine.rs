@@ -204,12 +204,9 @@ fn list_args(args: &str) -> Result<ListArgs, String> {
 /// The ListJobExecutionsForJob response of a snapshot; `args` is
 /// `{"status"?, "maxResults"?, "nextToken"?}`.
 pub fn list_executions_for_job(snapshot: &str, args: &str) -> String {
-    let job = match restore(snapshot) {
-        Ok(j) => j,
-        Err(f) => return f,
-    };
-    let (obj, status, max) = match list_args(args) {
-        Ok(a) => a,
+    let (job, (obj, status, max)) = match restore(snapshot).and_then(|j| Ok((j, list_args(args)?)))
+    {
+        Ok(both) => both,
         Err(f) => return f,
     };
     let token = obj.get("nextToken").and_then(Value::as_str);
@@ -222,12 +219,9 @@ pub fn list_executions_for_job(snapshot: &str, args: &str) -> String {
 /// The ListJobExecutionsForThing response of a snapshot; `args` is
 /// `{"thingName", "status"?, "maxResults"?, "nextToken"?}`.
 pub fn list_executions_for_thing(snapshot: &str, args: &str) -> String {
-    let job = match restore(snapshot) {
-        Ok(j) => j,
-        Err(f) => return f,
-    };
-    let (obj, status, max) = match list_args(args) {
-        Ok(a) => a,
+    let (job, (obj, status, max)) = match restore(snapshot).and_then(|j| Ok((j, list_args(args)?)))
+    {
+        Ok(both) => both,
         Err(f) => return f,
     };
     let Some(thing) = obj.get("thingName").and_then(Value::as_str) else {

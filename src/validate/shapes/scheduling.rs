@@ -109,32 +109,24 @@ fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         });
         return;
     };
-    if let Some(s) = start {
+    // (member, time, latest offset from now, how far ahead it may lie)
+    let bounds = [
+        (start, "startTime", START_HORIZON_MS, "1 year"),
+        (end, "endTime", END_HORIZON_MS, "2 years"),
+    ];
+    for (time, member, horizon, ahead) in bounds {
+        let Some(t) = time else { continue };
         window(
             w,
-            "startTime",
-            s >= now + LEAD_MS,
-            String::from("startTime must be at least 30 minutes in the future"),
-        );
-        window(
-            w,
-            "startTime",
-            s <= now + START_HORIZON_MS,
-            String::from("startTime must be at most 1 year in the future"),
-        );
-    }
-    if let Some(t) = end {
-        window(
-            w,
-            "endTime",
+            member,
             t >= now + LEAD_MS,
-            String::from("endTime must be at least 30 minutes in the future"),
+            format!("{member} must be at least 30 minutes in the future"),
         );
         window(
             w,
-            "endTime",
-            t <= now + END_HORIZON_MS,
-            String::from("endTime must be at most 2 years in the future"),
+            member,
+            t <= now + horizon,
+            format!("{member} must be at most {ahead} in the future"),
         );
     }
 }
