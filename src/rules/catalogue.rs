@@ -209,7 +209,6 @@ pub fn catalogue_entry(id: &str) -> Option<Entry> {
 }
 
 #[cfg(test)]
-#[allow(clippy::panic, clippy::indexing_slicing)] // tests: a failed check panics
 mod tests {
     use super::*;
     use std::collections::BTreeSet;

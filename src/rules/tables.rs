@@ -151,7 +151,6 @@ fn row(line: &'static str) -> Result<Row, String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)] // tests: a failed check panics
 mod tests {
     use super::*;
 
