@@ -57,7 +57,11 @@ pub(crate) fn json(reports: &[(String, Report)], listing: bool) -> String {
 pub(crate) fn rules_text() -> String {
     let mut out = String::from("validator rules\n");
     for r in rules() {
-        let reference = r.reference.map(|x| format!(" [{x}]")).unwrap_or_default();
+        let reference = if r.reference.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", r.reference.join(", "))
+        };
         out.push_str(&format!(
             "{:<40} {:<18} {:<8} {:<10} {}{reference}\n    {}\n",
             r.id,

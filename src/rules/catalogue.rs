@@ -342,7 +342,7 @@ mod tests {
     #[test]
     fn every_validator_reference_names_an_entry() {
         for rule in RULES {
-            for id in rule.reference.into_iter().flat_map(|r| r.split(", ")) {
+            for id in rule.reference {
                 let e = catalogue_entry(id);
                 assert_eq!(
                     e.map(Entry::kind),
@@ -352,6 +352,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_rules_references_are_one_string_in_json_or_null() {
+        use crate::rules::{DOCUMENT_EXCLUSIVE, REQUIRED, TOO_LARGE};
+        let json = |r: &Rule| serde_json::to_value(r).unwrap_or_default()["reference"].clone();
+        assert_eq!(DOCUMENT_EXCLUSIVE.reference, ["V-5", "V-25"]);
+        assert_eq!(json(&DOCUMENT_EXCLUSIVE), "V-5, V-25");
+        assert_eq!(json(&REQUIRED), "V-1");
+        assert!(TOO_LARGE.reference.is_empty());
+        assert_eq!(json(&TOO_LARGE), serde_json::Value::Null);
     }
 
     #[test]
