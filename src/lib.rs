@@ -40,6 +40,7 @@ pub use rules::{
 pub use validate::api::{
     ApiVersion, Operation, Options, Profile, UnknownApiVersion, UnknownOperation, UnknownProfile,
 };
+pub use validate::display::ReportText;
 pub use validate::report::{
     Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, UnknownSeverity,
     UnknownSource, Violation,

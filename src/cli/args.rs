@@ -7,7 +7,7 @@
 //! the command's options, never silently ignored.
 
 use super::Usage;
-use crate::export::json_schema::Dialect;
+use crate::schema_export::Dialect;
 use crate::{ApiVersion, Operation, Options, Profile};
 
 /// The output format of `validate`.

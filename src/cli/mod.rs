@@ -141,7 +141,7 @@ pub fn run(args: &[String], host: &mut dyn Host) -> u8 {
             Ok(0)
         }
         Command::Schema(s) => {
-            host.stdout(&crate::export::json_schema::json_schema_string_for(
+            host.stdout(&crate::schema_export::json_schema_string_for(
                 s.operation,
                 s.api,
                 s.profile,
@@ -218,7 +218,7 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
     }
     let out = match args.format {
         Format::Json => render::json(&reports, listing),
-        Format::Sarif => crate::export::sarif::to_sarif(&reports) + "\n",
+        Format::Sarif => crate::sarif::to_sarif(&reports) + "\n",
         Format::Text => {
             let colour = host.colour();
             let mut out: String = reports
@@ -242,7 +242,7 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
 }
 
 #[cfg(feature = "document-schema")]
-type DocumentSchema = crate::export::document_schema::DocumentSchema;
+type DocumentSchema = crate::document_schema::DocumentSchema;
 /// Without the `document-schema` feature the flag is refused.
 #[cfg(not(feature = "document-schema"))]
 type DocumentSchema = std::convert::Infallible;
@@ -275,9 +275,9 @@ fn check(
 ) -> Report {
     match schema {
         #[cfg(feature = "document-schema")]
-        Some(schema) => crate::export::document_schema::validate_bytes_with_document_schema(
-            op, bytes, options, schema,
-        ),
+        Some(schema) => {
+            crate::document_schema::validate_bytes_with_document_schema(op, bytes, options, schema)
+        }
         #[cfg(not(feature = "document-schema"))]
         Some(never) => match *never {},
         None => crate::validate_bytes(op, bytes, options),

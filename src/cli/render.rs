@@ -1,22 +1,16 @@
-//! The CLI's outputs as text: a report for people (built on
-//! [`crate::validate::display`]), the JSON listing, the summary and the rule list.
+//! The CLI's outputs as text: a report for people (the public
+//! [`Report::text`]), the JSON listing, the summary and the rule list.
 
-use crate::validate::display::{write_report, Style};
 use crate::{machine_rules, reference_rules, rules, Operation, Reference, Report, Severity};
 
 /// One file's report for people: `{file}: {op} request is …`, one line per
 /// violation with `file:line:column:` first, colour when asked.
 pub(crate) fn text(report: &Report, file: &str, op: Operation, colour: bool) -> String {
     let name = if file == "-" { "<stdin>" } else { file };
-    let mut out = format!("{name}: {op} request is ");
-    let style = Style {
-        colour,
-        file: Some(name),
-    };
-    // Writing to a String cannot fail.
-    let _ = write_report(&mut out, report, style);
-    out.push('\n');
-    out
+    format!(
+        "{name}: {op} request is {}\n",
+        report.text().file(name).colour(colour)
+    )
 }
 
 /// The closing line of a text run over several files.
@@ -57,7 +51,11 @@ pub(crate) fn json(reports: &[(String, Report)], listing: bool) -> String {
 pub(crate) fn rules_text() -> String {
     let mut out = String::from("validator rules\n");
     for r in rules() {
-        let reference = r.reference.map(|x| format!(" [{x}]")).unwrap_or_default();
+        let reference = if r.reference.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", r.reference.join(", "))
+        };
         out.push_str(&format!(
             "{:<40} {:<18} {:<8} {:<10} {}{reference}\n    {}\n",
             r.id,

@@ -16,11 +16,14 @@
 //! disagree), the choice this crate made.
 
 use super::{Rule, RULES};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
 
 /// How well an entry of the catalogue is backed by AWS sources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Serialised (and shown) as its [`Provenance::as_str`], the one source of
+/// its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Provenance {
     /// Stated in a current AWS page or in the latest service model.
@@ -64,6 +67,18 @@ impl Provenance {
     }
 }
 
+impl Serialize for Provenance {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Provenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One documented (or deliberately chosen) behaviour of AWS IoT Jobs, cited
 /// by id in effects, errors, rules and comments.
 ///
@@ -92,8 +107,9 @@ pub struct Reference {
 }
 
 /// Which catalogue an [`Entry`] belongs to (the `kind` member of its JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Serialised (and shown) as its [`Kind::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Kind {
     /// A rule the validator applies ([`crate::rules()`]): it has a code and
@@ -115,6 +131,18 @@ impl Kind {
             Kind::Machine => "machine",
             Kind::Reference => "reference",
         }
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -209,7 +237,6 @@ pub fn catalogue_entry(id: &str) -> Option<Entry> {
 }
 
 #[cfg(test)]
-#[allow(clippy::panic, clippy::indexing_slicing)] // tests: a failed check panics
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
@@ -225,6 +252,25 @@ mod tests {
             return None;
         }
         Some((prefix, n.parse().ok()?))
+    }
+
+    #[test]
+    fn provenance_and_kind_serialise_and_show_as_their_names() {
+        let mut names = BTreeSet::new();
+        for p in Provenance::ALL {
+            let json = serde_json::to_string(&p).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", p.as_str()));
+            assert_eq!(p.to_string(), p.as_str());
+            assert_eq!(Provenance::from_name(p.as_str()), Some(p));
+            names.insert(p.as_str());
+        }
+        assert_eq!(names.len(), Provenance::ALL.len());
+        assert_eq!(Provenance::from_name("Confirmed"), None);
+        for k in [Kind::Validator, Kind::Machine, Kind::Reference] {
+            let json = serde_json::to_string(&k).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+            assert_eq!(k.to_string(), k.as_str());
+        }
     }
 
     #[test]
@@ -296,7 +342,7 @@ mod tests {
     #[test]
     fn every_validator_reference_names_an_entry() {
         for rule in RULES {
-            for id in rule.reference.into_iter().flat_map(|r| r.split(", ")) {
+            for id in rule.reference {
                 let e = catalogue_entry(id);
                 assert_eq!(
                     e.map(Entry::kind),
@@ -306,6 +352,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_rules_references_are_one_string_in_json_or_null() {
+        use crate::rules::{DOCUMENT_EXCLUSIVE, REQUIRED, TOO_LARGE};
+        let json = |r: &Rule| serde_json::to_value(r).unwrap_or_default()["reference"].clone();
+        assert_eq!(DOCUMENT_EXCLUSIVE.reference, ["V-5", "V-25"]);
+        assert_eq!(json(&DOCUMENT_EXCLUSIVE), "V-5, V-25");
+        assert_eq!(json(&REQUIRED), "V-1");
+        assert!(TOO_LARGE.reference.is_empty());
+        assert_eq!(json(&TOO_LARGE), serde_json::Value::Null);
     }
 
     #[test]

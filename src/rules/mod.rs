@@ -14,7 +14,7 @@ pub use catalogue::{
 
 use crate::validate::report::{Code, Severity, Source};
 use links::*;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// One rule the validator applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -32,10 +32,21 @@ pub struct Rule {
     pub summary: &'static str,
     /// The AWS page the rule comes from.
     pub link: &'static str,
-    /// The id(s) of the [`Reference`] entries the rule applies (`V-10`, or
-    /// several separated by `, ` as in `V-5, V-25`), if any: each is an id of
-    /// [`reference_rules`].
-    pub reference: Option<&'static str>,
+    /// The ids of the [`Reference`] entries the rule applies (`["V-10"]`,
+    /// `["V-5", "V-25"]`), empty when it applies none: each is an id of
+    /// [`reference_rules`]. In JSON, one string with the ids separated by
+    /// `, ` (`"V-5, V-25"`), or `null` when there are none.
+    #[serde(serialize_with = "joined_or_null")]
+    pub reference: &'static [&'static str],
+}
+
+/// `null` for no ids, else one string with the ids separated by `, `.
+fn joined_or_null<S: Serializer>(ids: &&'static [&'static str], s: S) -> Result<S::Ok, S::Error> {
+    if ids.is_empty() {
+        s.serialize_none()
+    } else {
+        s.serialize_some(&ids.join(", "))
+    }
 }
 
 macro_rules! rules {
@@ -49,7 +60,7 @@ macro_rules! rules {
                 source: Source::$src,
                 summary: $summary,
                 link: $link,
-                reference: $reference,
+                reference: &$reference,
             };
         )*
         /// Every rule, in the documented order.
@@ -58,103 +69,103 @@ macro_rules! rules {
 }
 
 rules! {
-    TOO_LARGE = "input.tooLarge", TooLarge, Error, Model, RFC8259, None,
+    TOO_LARGE = "input.tooLarge", TooLarge, Error, Model, RFC8259, [],
         "a request larger than 1 MiB is refused before it is parsed";
-    TOO_DEEP = "input.tooDeep", TooDeep, Error, Model, RFC8259, None,
+    TOO_DEEP = "input.tooDeep", TooDeep, Error, Model, RFC8259, [],
         "arrays and objects nested more than 64 deep are refused";
-    INVALID_UTF8 = "input.invalidUtf8", InvalidUtf8, Error, Model, RFC8259, None,
+    INVALID_UTF8 = "input.invalidUtf8", InvalidUtf8, Error, Model, RFC8259, [],
         "the request text must be UTF-8";
-    INVALID_JSON = "input.invalidJson", InvalidJson, Error, Model, RFC8259, None,
+    INVALID_JSON = "input.invalidJson", InvalidJson, Error, Model, RFC8259, [],
         "the request text must be JSON (RFC 8259)";
-    NON_FINITE = "input.nonFiniteNumber", NonFiniteNumber, Error, Model, RFC8259, None,
+    NON_FINITE = "input.nonFiniteNumber", NonFiniteNumber, Error, Model, RFC8259, [],
         "NaN, Infinity and numbers beyond a double are not JSON numbers";
-    NUMBER_TOO_LARGE = "input.numberTooLarge", NumberTooLarge, Error, Model, API, None,
+    NUMBER_TOO_LARGE = "input.numberTooLarge", NumberTooLarge, Error, Model, API, [],
         "an integer member must fit its model type (integer: 32 bits, long: 64 bits)";
-    NOT_AN_OBJECT = "input.notAnObject", NotAnObject, Error, Model, API, None,
+    NOT_AN_OBJECT = "input.notAnObject", NotAnObject, Error, Model, API, [],
         "a request is a JSON object";
-    DUPLICATE_KEY = "input.duplicateKey", DuplicateKey, Error, Model, RFC8259, None,
+    DUPLICATE_KEY = "input.duplicateKey", DuplicateKey, Error, Model, RFC8259, [],
         "a key may appear only once in an object (RFC 8259 says names SHOULD be unique; which one AWS keeps is undefined)";
-    REQUIRED = "model.required", Required, Error, Model, API, Some("V-1"),
+    REQUIRED = "model.required", Required, Error, Model, API, ["V-1"],
         "members the model marks required must be present and not null";
-    TYPE = "model.type", Type, Error, Model, API, Some("V-1"),
+    TYPE = "model.type", Type, Error, Model, API, ["V-1"],
         "every member has the JSON type of its model shape";
-    UNKNOWN_FIELD = "model.unknownField", UnknownField, Error, Model, API, Some("V-1"),
+    UNKNOWN_FIELD = "model.unknownField", UnknownField, Error, Model, API, ["V-1"],
         "only members of the operation's input shape in the chosen API version are allowed";
-    MIN_LENGTH = "model.minLength", MinLength, Error, Model, API, Some("V-1"),
+    MIN_LENGTH = "model.minLength", MinLength, Error, Model, API, ["V-1"],
         "strings are at least the model's minimum length, in code points";
-    MAX_LENGTH = "model.maxLength", MaxLength, Error, Model, API, Some("V-1"),
+    MAX_LENGTH = "model.maxLength", MaxLength, Error, Model, API, ["V-1"],
         "strings are at most the model's maximum length, in code points";
-    PATTERN = "model.pattern", Pattern, Error, Model, API, Some("V-3"),
+    PATTERN = "model.pattern", Pattern, Error, Model, API, ["V-3"],
         "strings match the model's pattern as a whole";
-    MINIMUM = "model.minimum", Minimum, Error, Model, API, Some("V-1"),
+    MINIMUM = "model.minimum", Minimum, Error, Model, API, ["V-1"],
         "numbers are at least the model's minimum";
-    MAXIMUM = "model.maximum", Maximum, Error, Model, API, Some("V-1"),
+    MAXIMUM = "model.maximum", Maximum, Error, Model, API, ["V-1"],
         "numbers are at most the model's maximum";
-    ENUM = "model.enum", Enum, Error, Model, API, Some("V-1"),
+    ENUM = "model.enum", Enum, Error, Model, API, ["V-1"],
         "enum members take one of the model's values, case-sensitively";
-    MIN_ITEMS = "model.minItems", MinItems, Error, Model, API, Some("V-1"),
+    MIN_ITEMS = "model.minItems", MinItems, Error, Model, API, ["V-1"],
         "lists and maps have at least the model's minimum number of entries";
-    MAX_ITEMS = "model.maxItems", MaxItems, Error, Model, API, Some("V-1"),
+    MAX_ITEMS = "model.maxItems", MaxItems, Error, Model, API, ["V-1"],
         "lists and maps have at most the model's maximum number of entries";
-    INCREMENT_FACTOR_PRECISION = "incrementFactor-precision", DecimalPlaces, Error, Documented, A_EXP_RATE, Some("V-10"),
+    INCREMENT_FACTOR_PRECISION = "incrementFactor-precision", DecimalPlaces, Error, Documented, A_EXP_RATE, ["V-10"],
         "incrementFactor has at most one digit after the decimal point";
-    THRESHOLD_PRECISION = "thresholdPercentage-precision", DecimalPlaces, Error, Documented, A_ABORT_CRIT, Some("V-15"),
+    THRESHOLD_PRECISION = "thresholdPercentage-precision", DecimalPlaces, Error, Documented, A_ABORT_CRIT, ["V-15"],
         "thresholdPercentage has at most two digits after the decimal point";
-    THRESHOLD_LOWER_BOUND = "thresholdPercentage-lower-bound", ExclusiveMinimum, Error, Documented, A_ABORT_CRIT, Some("V-15"),
+    THRESHOLD_LOWER_BOUND = "thresholdPercentage-lower-bound", ExclusiveMinimum, Error, Documented, A_ABORT_CRIT, ["V-15"],
         "thresholdPercentage is greater than 0 (assumed: the model has no lower bound and only a positive share is meaningful)";
-    MAXIMUM_PER_MINUTE_MAX = "maximumPerMinute-max", Maximum, Error, Documented, A_ROLLOUT, Some("V-11"),
+    MAXIMUM_PER_MINUTE_MAX = "maximumPerMinute-max", Maximum, Error, Documented, A_ROLLOUT, ["V-11"],
         "maximumPerMinute is at most 1000";
-    IN_PROGRESS_TIMEOUT_MIN = "inProgressTimeout-min", Minimum, Error, Documented, A_TIMEOUT, Some("V-17"),
+    IN_PROGRESS_TIMEOUT_MIN = "inProgressTimeout-min", Minimum, Error, Documented, A_TIMEOUT, ["V-17"],
         "inProgressTimeoutInMinutes is at least 1";
-    IN_PROGRESS_TIMEOUT_MAX = "inProgressTimeout-max", Maximum, Error, Documented, A_TIMEOUT, Some("V-17"),
+    IN_PROGRESS_TIMEOUT_MAX = "inProgressTimeout-max", Maximum, Error, Documented, A_TIMEOUT, ["V-17"],
         "inProgressTimeoutInMinutes is at most 10080 (7 days)";
-    RETRY_TOTAL = "retry-total", RetryBudget, Error, Documented, D_CONFIG, Some("V-18"),
+    RETRY_TOTAL = "retry-total", RetryBudget, Error, Documented, D_CONFIG, ["V-18"],
         "a device gets at most 10 retries in total across all failure types";
-    RETRY_DUPLICATES = "retry-duplicates", Duplicate, Error, Documented, A_RETRY, Some("V-18"),
+    RETRY_DUPLICATES = "retry-duplicates", Duplicate, Error, Documented, A_RETRY, ["V-18"],
         "retry criteria name each failure type once, and ALL is not combined with another type (unconfirmed; chosen as the only reading without overlapping budgets)";
-    RATE_CRITERIA_NONEMPTY = "rateIncreaseCriteria-nonempty", MissingOneOf, Error, Documented, A_RATE_CRIT, Some("V-13"),
+    RATE_CRITERIA_NONEMPTY = "rateIncreaseCriteria-nonempty", MissingOneOf, Error, Documented, A_RATE_CRIT, ["V-13"],
         "rateIncreaseCriteria sets numberOfNotifiedThings or numberOfSucceededThings";
-    DOCUMENT_SOURCE_REQUIRED = "document-source-required", MissingOneOf, Error, Documented, A_CREATE_JOB, Some("V-5, V-25"),
+    DOCUMENT_SOURCE_REQUIRED = "document-source-required", MissingOneOf, Error, Documented, A_CREATE_JOB, ["V-5", "V-25"],
         "a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn";
-    DOCUMENT_EXCLUSIVE = "document-exclusive", MutuallyExclusive, Error, Documented, A_CREATE_JOB, Some("V-5, V-25"),
+    DOCUMENT_EXCLUSIVE = "document-exclusive", MutuallyExclusive, Error, Documented, A_CREATE_JOB, ["V-5", "V-25"],
         "document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)";
-    DOCUMENT_JSON = "document-size-json", NotJson, Error, Documented, D_MGMT, Some("V-6"),
+    DOCUMENT_JSON = "document-size-json", NotJson, Error, Documented, D_MGMT, ["V-6"],
         "an inline job document is UTF-8 JSON";
-    DOCUMENT_PARAMETERS_MANAGED = "documentParameters-managed-only", ManagedTemplateOnly, Error, Documented, A_CREATE_JOB, Some("V-9"),
+    DOCUMENT_PARAMETERS_MANAGED = "documentParameters-managed-only", ManagedTemplateOnly, Error, Documented, A_CREATE_JOB, ["V-9"],
         "documentParameters are used only with an AWS managed job template (arn:<partition>:iot:<region>::jobtemplate/AWS-…)";
-    PACKAGE_VERSIONS_MAX = "packageVersions-max", MaxItems, Error, Documented, A_CREATE_JOB, Some("V-23"),
+    PACKAGE_VERSIONS_MAX = "packageVersions-max", MaxItems, Error, Documented, A_CREATE_JOB, ["V-23"],
         "destinationPackageVersions holds at most 25 ARNs";
-    UPDATE_RETRY_ZERO = "updateJob-retry-zero", RetryNotZero, Error, Documented, D_CONFIG_API, Some("V-31"),
+    UPDATE_RETRY_ZERO = "updateJob-retry-zero", RetryNotZero, Error, Documented, D_CONFIG_API, ["V-31"],
         "after creation, UpdateJob may set retry counts only to 0";
-    SCHEDULING_FORMAT = "scheduling-format", TimestampFormat, Error, Documented, A_SCHEDULING, Some("V-21"),
+    SCHEDULING_FORMAT = "scheduling-format", TimestampFormat, Error, Documented, A_SCHEDULING, ["V-21"],
         "startTime and endTime are YYYY-MM-DDTHH:MM (optionally with seconds and a zone; UTC when none is given)";
-    SCHEDULING_WINDOW = "scheduling-window", ScheduleWindow, Error, Documented, A_SCHEDULING, Some("V-21"),
+    SCHEDULING_WINDOW = "scheduling-window", ScheduleWindow, Error, Documented, A_SCHEDULING, ["V-21"],
         "startTime is 30 minutes to 1 year ahead, endTime 30 minutes to 2 years ahead, and endTime - startTime between 30 minutes and 2 years";
-    SCHEDULING_SKIPPED = "scheduling-window-skipped", SkippedRule, Warning, Documented, A_SCHEDULING, Some("V-21"),
+    SCHEDULING_SKIPPED = "scheduling-window-skipped", SkippedRule, Warning, Documented, A_SCHEDULING, ["V-21"],
         "the scheduling window depends on the current time and is skipped when none is given";
-    END_BEHAVIOR_NEEDS_END_TIME = "endBehavior-needs-endTime", NoEffect, Warning, Documented, A_SCHEDULING, Some("V-21"),
+    END_BEHAVIOR_NEEDS_END_TIME = "endBehavior-needs-endTime", NoEffect, Warning, Documented, A_SCHEDULING, ["V-21"],
         "endBehavior has no effect without endTime";
-    TARGETS_MAX = "targets-max", MaxItems, Warning, Documented, A_ASSOCIATE, Some("V-7"),
+    TARGETS_MAX = "targets-max", MaxItems, Warning, Documented, A_ASSOCIATE, ["V-7"],
         "a job has at most 100 targets (stated for AssociateTargetsWithJob; unconfirmed for CreateJob, so a warning)";
-    RETRY_TIMED_OUT_WITHOUT_TIMEOUT = "retry-timeout-without-timeoutConfig", NoEffect, Warning, Documented, D_CONFIG, Some("V-19"),
+    RETRY_TIMED_OUT_WITHOUT_TIMEOUT = "retry-timeout-without-timeoutConfig", NoEffect, Warning, Documented, D_CONFIG, ["V-19"],
         "a TIMED_OUT (or ALL) retry criterion without timeoutConfig only fires on step timeouts";
-    RATE_CRITERIA_BOTH = "rateIncreaseCriteria-both", Ambiguous, Warning, Documented, D_CONFIG_API, Some("V-13"),
+    RATE_CRITERIA_BOTH = "rateIncreaseCriteria-both", Ambiguous, Warning, Documented, D_CONFIG_API, ["V-13"],
         "the documentation says to set one threshold or the other, while its examples set both";
-    PRESIGNED_WITHOUT_CONFIG = "presigned-placeholder-without-config", Suspicious, Warning, Documented, D_PRESIGNED, Some("V-29"),
+    PRESIGNED_WITHOUT_CONFIG = "presigned-placeholder-without-config", Suspicious, Warning, Documented, D_PRESIGNED, ["V-29"],
         "${aws:iot:s3-presigned-url:…} placeholders need presignedUrlConfig";
-    DOCUMENT_SOURCE_NOT_S3 = "documentSource-not-s3", Suspicious, Warning, Documented, D_MGMT, Some("V-6"),
+    DOCUMENT_SOURCE_NOT_S3 = "documentSource-not-s3", Suspicious, Warning, Documented, D_MGMT, ["V-6"],
         "documentSource is an S3 object URL";
-    ABORT_UNREACHABLE = "abort-min-unreachable", Suspicious, Warning, Documented, A_ABORT_CRIT, Some("V-16"),
+    ABORT_UNREACHABLE = "abort-min-unreachable", Suspicious, Warning, Documented, A_ABORT_CRIT, ["V-16"],
         "an abort criterion whose minNumberOfExecutedThings exceeds the number of thing targets of a snapshot job never fires";
-    ABORT_DUPLICATES = "abort-duplicates", Duplicate, Warning, Documented, A_ABORT_CRIT, Some("V-16"),
+    ABORT_DUPLICATES = "abort-duplicates", Duplicate, Warning, Documented, A_ABORT_CRIT, ["V-16"],
         "abort criteria that repeat a failure type: only the first that matches acts";
-    PRESIGNED_ROLE_MISSING = "presignedUrlConfig-roleArn", Suspicious, Warning, Documented, A_PRESIGNED, Some("V-20"),
+    PRESIGNED_ROLE_MISSING = "presignedUrlConfig-roleArn", Suspicious, Warning, Documented, A_PRESIGNED, ["V-20"],
         "presignedUrlConfig without roleArn cannot sign URLs (CloudFormation requires it)";
-    RATE_CEILING = "rollout-ceiling-below-base", Suspicious, Warning, Documented, A_ROLLOUT, Some("V-14"),
+    RATE_CEILING = "rollout-ceiling-below-base", Suspicious, Warning, Documented, A_ROLLOUT, ["V-14"],
         "maximumPerMinute below baseRatePerMinute caps the exponential rollout from the start";
-    DOCUMENT_SCHEMA = "document-schema", DocumentSchema, Error, User, "https://json-schema.org/specification", None,
+    DOCUMENT_SCHEMA = "document-schema", DocumentSchema, Error, User, "https://json-schema.org/specification", [],
         "with a job-document schema given, the inline document satisfies it (checked by the `document-schema` feature)";
-    UPDATE_TIMEOUT_FUTURE_ONLY = "updateJob-timeout-future-only", NoEffect, Warning, Documented, A_UPDATE_JOB, Some("V-32"),
+    UPDATE_TIMEOUT_FUTURE_ONLY = "updateJob-timeout-future-only", NoEffect, Warning, Documented, A_UPDATE_JOB, ["V-32"],
         "a new timeoutConfig applies only to executions that start after the update";
 }
 

@@ -11,13 +11,17 @@
 //! stated). Lines starting with `#` and blank lines are skipped; every id
 //! is given once; no column is empty or has spaces around it.
 //!
-//! Both files are compiled in with `include_str!` and parsed on first use by
-//! a parser that returns an error instead of panicking. An entry borrows its
-//! id, summary and choice from the compiled-in text and its links from
-//! `links.rs` (the files name the constants), so nothing is copied twice or
-//! leaked. A unit test parses the shipped files, so a build whose tables do
-//! not load does not pass its tests; should it ever happen, the table reads
-//! as empty (and `tests/catalogue.rs` fails on every id it misses).
+//! Both files are compiled in with `include_str!` and parsed on first use
+//! (one `LazyLock` per table) by a parser that returns an error instead of
+//! panicking. An entry borrows its id, summary and choice from the
+//! compiled-in text; its links are the URLs of `links.rs` (the files name
+//! the constants), gathered into one `'static` slice per entry with
+//! `Box::leak` when the table is first read: that happens once per table,
+//! and the slice lives as long as the table's static, which is never
+//! dropped either. A unit test parses the shipped files, so a build whose
+//! tables do not load does not pass its tests; should it ever happen, the
+//! table reads as empty (and `tests/catalogue.rs` fails on every id it
+//! misses).
 
 use super::catalogue::{Provenance, Reference};
 use super::links;
@@ -35,66 +39,36 @@ const COLUMNS: [&str; 5] = ["id", "provenance", "links", "summary", "choice"];
 /// The `choice` column of an entry applied as stated.
 const NO_CHOICE: &str = "-";
 
-/// One parsed line: the entry without its links, and the links it will
-/// borrow once the rows have their `'static` home.
-#[derive(Debug)]
-struct Row {
-    /// The entry, `links` still empty.
-    reference: Reference,
-    /// The URLs its `links` column names, in order.
-    links: Vec<&'static str>,
-}
+/// A table as parsed: its entries, or why it did not load (`file:line: ...`).
+type Parsed = Result<Vec<Reference>, String>;
 
-/// A table as parsed: its rows, or why it did not load (`file:line: ...`).
-type Parsed = Result<Vec<Row>, String>;
+static MACHINE: LazyLock<Vec<Reference>> =
+    LazyLock::new(|| parse("machine.tsv", MACHINE_TSV).unwrap_or_default());
+static DOCUMENTED: LazyLock<Vec<Reference>> =
+    LazyLock::new(|| parse("documented.tsv", DOCUMENTED_TSV).unwrap_or_default());
 
-static MACHINE_ROWS: LazyLock<Parsed> = LazyLock::new(|| parse("machine.tsv", MACHINE_TSV));
-static DOCUMENTED_ROWS: LazyLock<Parsed> =
-    LazyLock::new(|| parse("documented.tsv", DOCUMENTED_TSV));
-static MACHINE: LazyLock<Vec<Reference>> = LazyLock::new(|| references(&MACHINE_ROWS));
-static DOCUMENTED: LazyLock<Vec<Reference>> = LazyLock::new(|| references(&DOCUMENTED_ROWS));
-
-/// The entries of `machine.tsv`, in file order.
+/// The entries of `machine.tsv`, in file order (none if it did not load).
 pub(super) fn machine() -> &'static [Reference] {
     &MACHINE
 }
 
-/// The entries of `documented.tsv`, in file order.
+/// The entries of `documented.tsv`, in file order (none if it did not load).
 pub(super) fn documented() -> &'static [Reference] {
     &DOCUMENTED
-}
-
-/// The entries of a parsed table, each lent its links; none if it did not load.
-fn references(parsed: &'static Parsed) -> Vec<Reference> {
-    parsed.as_ref().map_or_else(
-        |_| Vec::new(),
-        |rows| {
-            rows.iter()
-                .map(|row| Reference {
-                    links: &row.links,
-                    ..row.reference
-                })
-                .collect()
-        },
-    )
 }
 
 /// Parses a table: one entry a line, the [`COLUMNS`] separated by one tab
 /// each; lines starting with `#` and blank lines skipped; every id once.
 /// The error names the file and the line.
 fn parse(file: &str, text: &'static str) -> Parsed {
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows: Vec<Reference> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let row = row(line).map_err(|e| format!("{file}:{}: {e}", i + 1))?;
-        if rows.iter().any(|r| r.reference.id == row.reference.id) {
-            return Err(format!(
-                "{file}:{}: `{}` is given twice",
-                i + 1,
-                row.reference.id
-            ));
+        if rows.iter().any(|r| r.id == row.id) {
+            return Err(format!("{file}:{}: `{}` is given twice", i + 1, row.id));
         }
         rows.push(row);
     }
@@ -102,7 +76,7 @@ fn parse(file: &str, text: &'static str) -> Parsed {
 }
 
 /// One entry line.
-fn row(line: &'static str) -> Result<Row, String> {
+fn row(line: &'static str) -> Result<Reference, String> {
     let columns: Vec<&'static str> = line.split('\t').collect();
     let &[id, provenance, link_names, summary, choice] = columns.as_slice() else {
         return Err(format!(
@@ -138,20 +112,16 @@ fn row(line: &'static str) -> Result<Row, String> {
         }
         links.push(url);
     }
-    Ok(Row {
-        reference: Reference {
-            id,
-            summary,
-            provenance,
-            links: &[],
-            choice: (choice != NO_CHOICE).then_some(choice),
-        },
-        links,
+    Ok(Reference {
+        id,
+        summary,
+        provenance,
+        links: Box::leak(links.into_boxed_slice()),
+        choice: (choice != NO_CHOICE).then_some(choice),
     })
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)] // tests: a failed check panics
 mod tests {
     use super::*;
 
@@ -165,13 +135,13 @@ mod tests {
 
     #[test]
     fn the_shipped_tables_load_and_borrow_their_text() {
-        for (parsed, text, table) in [
-            (&*MACHINE_ROWS, MACHINE_TSV, machine()),
-            (&*DOCUMENTED_ROWS, DOCUMENTED_TSV, documented()),
+        for (file, text, table) in [
+            ("machine.tsv", MACHINE_TSV, machine()),
+            ("documented.tsv", DOCUMENTED_TSV, documented()),
         ] {
-            let rows = parsed.as_ref().map_err(String::as_str);
-            assert_eq!(rows.err(), None);
-            assert_eq!(rows.map(Vec::len), Ok(table.len()));
+            let rows = parse(file, text);
+            assert_eq!(rows.as_ref().err(), None);
+            assert_eq!(rows.as_deref(), Ok(table));
             let data = text.as_bytes().as_ptr_range();
             for r in table {
                 for s in [r.id, r.summary].into_iter().chain(r.choice) {
@@ -199,13 +169,14 @@ mod tests {
         );
         let Ok(rows) = rows else { panic!("{rows:?}") };
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].reference.id, "J1");
-        assert_eq!(rows[0].reference.provenance, Provenance::Inferred);
+        assert_eq!(rows[0].id, "J1");
+        assert_eq!(rows[0].provenance, Provenance::Inferred);
         assert_eq!(rows[0].links, [links::API, links::MOTO]);
-        assert_eq!(rows[0].reference.summary, "it holds");
-        assert_eq!(rows[0].reference.choice, None);
-        assert_eq!(rows[1].reference.provenance, Provenance::Contradictory);
-        assert_eq!(rows[1].reference.choice, Some("this one"));
+        assert_eq!(rows[0].summary, "it holds");
+        assert_eq!(rows[0].choice, None);
+        assert_eq!(rows[1].provenance, Provenance::Contradictory);
+        assert_eq!(rows[1].choice, Some("this one"));
+        assert_eq!(rows[1].links, [links::D_CLI]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The text form of a [`Report`] and a [`Violation`]: what the CLI prints,
-//! without the file name, positions and colour (which the CLI adds through
-//! the same functions, so there is one formatting of a violation).
+//! The text form of a [`Report`] and a [`Violation`]: what the CLI prints.
+//! Their `Display` is the plain form; [`Report::text`] adds the file name
+//! with positions and colour, as the CLI asks, through the same functions,
+//! so there is one formatting of a violation.
 
 use crate::{Report, Severity, Violation};
 use std::fmt::{self, Display, Write};
@@ -124,5 +125,78 @@ impl Display for Violation {
 impl Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_report(f, self, Style::default())
+    }
+}
+
+impl Report {
+    /// The text form of the report, as [`Display`] writes it, with the
+    /// dressing the command line adds on request: a file name before each
+    /// violation that has a position ([`ReportText::file`]) and colour
+    /// ([`ReportText::colour`]). Without either it is the report's
+    /// `Display`.
+    ///
+    /// ```
+    /// use iot_jobs_policy::{validate_str, Operation, Options};
+    /// let report = validate_str(Operation::DescribeJob, "{\"jobId\": \"my job\"}", &Options::default());
+    /// let text = report.text().file("job.json").to_string();
+    /// assert!(text.contains("\n  job.json:1:11: error[pattern] /jobId: "), "{text}");
+    /// assert_eq!(report.text().to_string(), report.to_string());
+    /// let painted = report.text().colour(true).to_string();
+    /// assert!(painted.starts_with("\x1b[31minvalid\x1b[0m (1 error(s)"), "{painted}");
+    /// ```
+    pub fn text(&self) -> ReportText<'_> {
+        ReportText {
+            report: self,
+            style: Style::default(),
+        }
+    }
+}
+
+/// The text form of a [`Report`] with a file name and colour, made by
+/// [`Report::text`]; write it with `Display` (`to_string`, `write!`).
+///
+/// The form: the verdict line `valid|invalid (N error(s), M warning(s))`;
+/// each violation on its own line, indented by two spaces, as `[file:line:column: ]severity[code] path: message (source, rule)`
+/// (the file part when a file name is set and the violation has a
+/// position), with its `  help: …` line below when it has a hint; then
+/// `  aws: …` when AWS would answer with a message. No final newline.
+#[derive(Debug, Clone, Copy)]
+#[must_use]
+pub struct ReportText<'a> {
+    /// The report written.
+    report: &'a Report,
+    /// The file name and colour.
+    style: Style<'a>,
+}
+
+impl<'a> ReportText<'a> {
+    /// Prefixes each violation that has a position with `{name}:{line}:{column}: `.
+    pub fn file(self, name: &'a str) -> Self {
+        Self {
+            style: Style {
+                file: Some(name),
+                ..self.style
+            },
+            ..self
+        }
+    }
+
+    /// Paints the verdict and the severity labels with ANSI escapes when
+    /// `on` (red for errors and `invalid`, yellow for warnings, green for
+    /// `valid`).
+    pub fn colour(self, on: bool) -> Self {
+        Self {
+            style: Style {
+                colour: on,
+                ..self.style
+            },
+            ..self
+        }
+    }
+}
+
+impl Display for ReportText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_report(f, self.report, self.style)
     }
 }

@@ -160,7 +160,7 @@ pub(crate) fn run_bytes_with(
             push_input(
                 &mut sink,
                 rule,
-                format!("{} at {at}", describe_parse_error(&e.kind)),
+                format!("{} at {at}", e.kind),
                 Some(e.offset),
             );
             sink
@@ -207,17 +207,5 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
-    }
-}
-
-/// A lowercase description of a JSON parse error.
-pub(crate) fn describe_parse_error(kind: &ParseErrorKind) -> String {
-    match kind {
-        ParseErrorKind::InvalidUtf8 => String::from("the text is not valid UTF-8"),
-        ParseErrorKind::Syntax(s) => s.clone(),
-        ParseErrorKind::NonFinite(lit) => format!("`{lit}` is not a finite JSON number"),
-        ParseErrorKind::TooDeep(limit) => {
-            format!("arrays and objects are nested more than {limit} deep")
-        }
     }
 }

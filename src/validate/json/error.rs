@@ -25,13 +25,17 @@ pub(crate) struct ParseError {
     pub(crate) offset: usize,
 }
 
+/// The one lowercase wording of a parse error, as reports and the job
+/// document check show it (the vectors pin it).
 impl fmt::Display for ParseErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InvalidUtf8 => f.write_str("input is not valid UTF-8"),
+            Self::InvalidUtf8 => f.write_str("the text is not valid UTF-8"),
             Self::Syntax(msg) => f.write_str(msg),
-            Self::NonFinite(lit) => write!(f, "number `{lit}` is not finite"),
-            Self::TooDeep(limit) => write!(f, "arrays and objects nest deeper than {limit} levels"),
+            Self::NonFinite(lit) => write!(f, "`{lit}` is not a finite JSON number"),
+            Self::TooDeep(limit) => {
+                write!(f, "arrays and objects are nested more than {limit} deep")
+            }
         }
     }
 }

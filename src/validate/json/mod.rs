@@ -58,5 +58,4 @@ pub(crate) fn line_col(input: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests;

@@ -144,7 +144,10 @@ impl<'a> Parser<'a> {
         };
         let value = if integer && int_digits <= 15 {
             // Exact: below 2^53, so the conversion is what `parse` would give.
-            #[allow(clippy::cast_precision_loss)]
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "at most 15 digits, below 2^53: the conversion is exact"
+            )]
             let magnitude = mantissa as f64;
             if negative {
                 -magnitude

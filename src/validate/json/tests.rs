@@ -433,7 +433,7 @@ fn non_finite() {
     assert_eq!(syntax_err("Inf").0, "expected value, found `I`");
     assert_eq!(
         err("NaN").to_string(),
-        "number `NaN` is not finite at byte 0"
+        "`NaN` is not a finite JSON number at byte 0"
     );
 }
 
@@ -783,11 +783,11 @@ fn error_display() {
     assert_eq!(err("[1,]").to_string(), "trailing comma in array at byte 3");
     assert_eq!(
         parse(b"\xff", 1).unwrap_err().to_string(),
-        "input is not valid UTF-8 at byte 0"
+        "the text is not valid UTF-8 at byte 0"
     );
     assert_eq!(
         parse_str("[[", 1).unwrap_err().to_string(),
-        "arrays and objects nest deeper than 1 levels at byte 1"
+        "arrays and objects are nested more than 1 deep at byte 1"
     );
     let e: Box<dyn std::error::Error> = Box::new(err("x"));
     assert_eq!(e.to_string(), "expected value, found `x` at byte 0");

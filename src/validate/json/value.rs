@@ -78,9 +78,8 @@ impl<'a> Value<'a> {
     }
 
     /// The value of the first member named `key`, if this is an object that
-    /// has one.
-    // Convenience for validator code; not every build uses it yet.
-    #[allow(dead_code)]
+    /// has one (the tests' accessor).
+    #[cfg(test)]
     pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
         match self {
             Value::Object(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
@@ -89,8 +88,8 @@ impl<'a> Value<'a> {
     }
 }
 
-// Convenience accessors for validator code; not every build uses them yet.
-#[allow(dead_code)]
+/// The tests' accessors.
+#[cfg(test)]
 impl<'a> Node<'a> {
     /// The string, if this is a string.
     pub(crate) fn as_str(&self) -> Option<&str> {

@@ -114,7 +114,7 @@ fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
                 let (line, col) = crate::validate::json::line_col(doc, e.offset);
                 Details::new(format!(
                     "the job document is not JSON: {} at line {line}, column {col}",
-                    crate::validate::describe_parse_error(&e.kind)
+                    e.kind
                 ))
                 .plain(String::from("The job document must be valid JSON"))
             });
