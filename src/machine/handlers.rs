@@ -12,18 +12,12 @@ use super::{
 };
 use crate::types::UpdateJobRequest;
 use crate::validate::primitive::Pattern;
+use crate::validate::shapes::cancel::{COMMENT_MAX, REASON_CODE_MAX};
 use crate::validate::shapes::timeout::{IN_PROGRESS_TIMEOUT_MAX, IN_PROGRESS_TIMEOUT_MIN};
 use crate::validate::time::MINUTE_MS;
 use crate::{validate_value, Operation, Options};
 use serde::Deserialize;
 use serde_json::Value;
-
-/// CancelJob `reasonCode` (`ReasonCode`): at most 128 characters of
-/// `[\p{Upper}\p{Digit}_]+`. The validator does not read CancelJob, so the
-/// machine names its limits here.
-const REASON_CODE_MAX: usize = 128;
-/// CancelJob `comment` (`Comment`): at most 2028 characters of `[^\p{C}]+`.
-const COMMENT_MAX: usize = 2028;
 
 impl Job {
     /// The index and status of the execution on `thing`, for an
@@ -154,8 +148,8 @@ impl Job {
                 fx.push(self.effect(i, Some(cur), "E3"));
             }
             (St::Queued, s) => {
-                // E5: REJECTED (doc-2022) and, decision, SUCCEEDED/FAILED too
-                // straight from QUEUED.
+                // E5: REJECTED straight from QUEUED, as documented, and, the
+                // choice E5 records, SUCCEEDED/FAILED too.
                 self.outcome(i, St::from_public(s.execution_status()), at, "E5", fx);
             }
             (_, s) => self.outcome(i, St::from_public(s.execution_status()), at, "E4", fx),
@@ -172,11 +166,7 @@ impl Job {
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
         if let Some(r) = &reason_code {
-            let ok = !r.is_empty()
-                && r.chars().count() <= REASON_CODE_MAX
-                && r.chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
-            if !ok {
+            if !Pattern::ReasonCode.matches(r) || r.chars().count() > REASON_CODE_MAX {
                 return Err(err(
                     ErrorCode::InvalidRequest,
                     "R-16",
