@@ -5,7 +5,7 @@
 
 use super::config::{self, AbortCriterion, EndBehavior, Retry, Rollout};
 use super::{err, ErrorCode, MachineError, Selection, MAX_TIME_MS};
-use crate::types::{CreateJobRequest, TargetSelection};
+use crate::types::CreateJobRequest;
 use crate::validate::time::parse_timestamp;
 use serde::Deserialize;
 use serde_json::Value;
@@ -79,10 +79,12 @@ pub(super) fn read_create(request: &Value, created_at_ms: i64) -> Result<Setup, 
             (parts.len() == 6).then(|| parts.get(..5).map(|p| p.join(":") + ":"))?
         })
         .unwrap_or_else(|| String::from(DEFAULT_ARN_PREFIX));
-    let selection = match typed.target_selection {
-        Some(TargetSelection::Continuous) => Selection::Continuous,
-        _ => Selection::Snapshot,
-    };
+    // Validated already: absent is the default, SNAPSHOT.
+    let selection = typed
+        .target_selection
+        .as_ref()
+        .and_then(Selection::from_typed)
+        .unwrap_or(Selection::Snapshot);
     let mut echo = BTreeMap::new();
     for key in UPDATABLE.into_iter().chain(CREATE_ONLY) {
         if let Some(v) = request.get(key) {

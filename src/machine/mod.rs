@@ -78,6 +78,7 @@ pub use views::{
     DEFAULT_MAX_RESULTS,
 };
 
+use crate::types::TargetSelection;
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, Retry, Rollout};
 pub(crate) use exec::{Exec, St, FORCE_CANCELED, LEFT};
@@ -99,6 +100,27 @@ pub(crate) const NO_DEADLINE: i64 = i64::MAX;
 pub(crate) enum Selection {
     Snapshot,
     Continuous,
+}
+
+impl Selection {
+    /// As the typed `targetSelection`, whose `as_str` is the one spelling
+    /// of its names.
+    pub(crate) fn typed(self) -> TargetSelection {
+        match self {
+            Selection::Snapshot => TargetSelection::Snapshot,
+            Selection::Continuous => TargetSelection::Continuous,
+        }
+    }
+
+    /// From a typed `targetSelection`: `CONTINUOUS`, `SNAPSHOT`, or `None`
+    /// for any other value.
+    pub(crate) fn from_typed(t: &TargetSelection) -> Option<Selection> {
+        match t {
+            TargetSelection::Continuous => Some(Selection::Continuous),
+            TargetSelection::Snapshot => Some(Selection::Snapshot),
+            _ => None,
+        }
+    }
 }
 
 /// A job and all its executions.
@@ -164,7 +186,8 @@ fn check_time(at: i64) -> Result<(), MachineError> {
     }
 }
 
-/// `at + minutes`, or no deadline when it would pass [`MAX_TIME_MS`].
+/// `at + ms` (both epoch milliseconds), or no deadline when it would pass
+/// [`MAX_TIME_MS`].
 pub(crate) fn deadline_after(at: i64, ms: i64) -> i64 {
     match at.checked_add(ms) {
         Some(d) if d <= MAX_TIME_MS => d,
@@ -282,7 +305,6 @@ impl Job {
             counts: [0; 9],
             timers: BTreeSet::new(),
         };
-        job.counts = [0; 9];
         job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
         if job.start_at.is_some() {

@@ -11,6 +11,7 @@ use super::{
     err, ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE,
     NO_TIME,
 };
+use crate::types::TargetSelection;
 use crate::{ApiVersion, Profile};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -105,11 +106,7 @@ impl Job {
             job_id: self.job_id.clone(),
             job_arn: self.job_arn.clone(),
             arn_prefix: self.arn_prefix.clone(),
-            target_selection: match self.selection {
-                Selection::Snapshot => "SNAPSHOT",
-                Selection::Continuous => "CONTINUOUS",
-            }
-            .to_owned(),
+            target_selection: self.selection.typed().as_str().to_owned(),
             targets: self.targets.clone(),
             config: self.echo.clone(),
             start_at: self.start_at,
@@ -175,11 +172,8 @@ impl Job {
         }
         let api: ApiVersion = s.api.parse().map_err(|e| bad(format!("{e}")))?;
         let profile: Profile = s.profile.parse().map_err(|e| bad(format!("{e}")))?;
-        let selection = match s.target_selection.as_str() {
-            "SNAPSHOT" => Selection::Snapshot,
-            "CONTINUOUS" => Selection::Continuous,
-            other => return Err(bad(format!("unknown targetSelection `{other}`"))),
-        };
+        let selection = Selection::from_typed(&TargetSelection::from(s.target_selection.as_str()))
+            .ok_or_else(|| bad(format!("unknown targetSelection `{}`", s.target_selection)))?;
         let end_behavior = match s.end_behavior.as_str() {
             "STOP_ROLLOUT" => EndBehavior::StopRollout,
             "CANCEL" => EndBehavior::Cancel,
