@@ -3,20 +3,18 @@
 //! a target group. Each checks first and changes the state only when the
 //! event is accepted.
 
-use super::config::{self, Retry, Rollout};
-use super::input::{unreadable, UPDATABLE};
+use super::config::Configs;
+use super::input::UPDATABLE;
 use super::names::check_thing_name;
 use super::{
     deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Job, JobStatus,
     MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE,
 };
-use crate::types::UpdateJobRequest;
 use crate::validate::primitive::Pattern;
 use crate::validate::shapes::cancel::{COMMENT_MAX, REASON_CODE_MAX};
 use crate::validate::shapes::timeout::{IN_PROGRESS_TIMEOUT_MAX, IN_PROGRESS_TIMEOUT_MIN};
 use crate::validate::time::MINUTE_MS;
 use crate::{validate_value, Operation, Options};
-use serde::Deserialize;
 use serde_json::Value;
 
 impl Job {
@@ -327,9 +325,11 @@ impl Job {
         if !report.is_valid() {
             return Err(MachineError::invalid_request(&report, "UpdateJob"));
         }
-        let id = UpdateJobRequest::deserialize(request)
-            .map_err(unreadable)?
-            .job_id;
+        // Validated: `jobId` is a string.
+        let id = request
+            .get("jobId")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         if id != self.job_id {
             return Err(err(
                 ErrorCode::ResourceNotFound,
@@ -349,10 +349,11 @@ impl Job {
         // Rollout: from the next slot. Abort: from the next terminal outcome.
         // Timeout (V-32): only executions that start after. Retry (V-31):
         // from the next failure.
-        self.rollout = Rollout::from_value(self.echo.get("jobExecutionsRolloutConfig"));
-        self.abort = config::abort_from_value(self.echo.get("abortConfig"));
-        self.timeout_minutes = config::timeout_from_value(self.echo.get("timeoutConfig"));
-        self.retry = Retry::from_value(self.echo.get("jobExecutionsRetryConfig"));
+        let c = Configs::from_echo(&self.echo);
+        self.rollout = c.rollout;
+        self.abort = c.abort;
+        self.timeout_minutes = c.timeout_minutes;
+        self.retry = c.retry;
         self.last_updated_at = at;
         fx.push(Effect::JobUpdated {
             fields,

@@ -245,6 +245,7 @@ impl Job {
         S: AsRef<str>,
     {
         check_time(created_at_ms)?;
+        let typed = input::sealed::Sealed::typed_request(request);
         let request = request.to_request_value()?;
         let request: &Value = &request;
         let opts = Options {
@@ -255,7 +256,7 @@ impl Job {
         if !report.is_valid() {
             return Err(MachineError::invalid_request(&report, "CreateJob"));
         }
-        let setup = input::read_create(request, created_at_ms)?;
+        let setup = input::read_create(request, typed, created_at_ms)?;
 
         let things = things.into_iter();
         let hint = things.size_hint().0;

@@ -5,7 +5,7 @@
 //! array per execution. Counters, the name index and the timer table are
 //! rebuilt on restore. Every integer fits a JavaScript number exactly.
 
-use super::config::{self, EndBehavior, Retry, Rollout};
+use super::config::{Configs, EndBehavior};
 use super::names::{valid_thing_name, Names};
 use super::{
     err, ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE,
@@ -246,6 +246,7 @@ impl Job {
             }
             execs.push(e);
         }
+        let configs = Configs::from_echo(&s.config);
         Ok(Job {
             api,
             profile,
@@ -254,10 +255,10 @@ impl Job {
             arn_prefix: s.arn_prefix,
             selection,
             targets: s.targets,
-            rollout: Rollout::from_value(s.config.get("jobExecutionsRolloutConfig")),
-            abort: config::abort_from_value(s.config.get("abortConfig")),
-            timeout_minutes: config::timeout_from_value(s.config.get("timeoutConfig")),
-            retry: Retry::from_value(s.config.get("jobExecutionsRetryConfig")),
+            rollout: configs.rollout,
+            abort: configs.abort,
+            timeout_minutes: configs.timeout_minutes,
+            retry: configs.retry,
             echo: s.config,
             start_at: s.start_at,
             end_at: s.end_at,
