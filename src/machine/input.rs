@@ -4,7 +4,7 @@
 //! judged, with the validator's types).
 
 use super::config::{self, AbortCriterion, EndBehavior, Retry, Rollout};
-use super::{err, ErrorCode, MachineError, Selection, MAX_TIME_MS};
+use super::{ErrorCode, MachineError, Selection, MAX_TIME_MS};
 use crate::types::CreateJobRequest;
 use crate::validate::time::parse_timestamp;
 use serde::Deserialize;
@@ -38,9 +38,8 @@ const DEFAULT_ARN_PREFIX: &str = "arn:aws:iot:us-east-1:123456789012:";
 /// A validated request that does not read as its typed struct: the
 /// validator and [`crate::types`] disagree (a bug, not a user error).
 pub(super) fn unreadable(e: serde_json::Error) -> MachineError {
-    err(
+    MachineError::without_rule(
         ErrorCode::InvalidRequest,
-        "input",
         format!("the request could not be read: {e}"),
     )
 }
@@ -179,9 +178,8 @@ impl CreateJobInput for crate::types::CreateJobRequest {
         serde_json::to_value(self)
             .map(std::borrow::Cow::Owned)
             .map_err(|e| {
-                err(
+                MachineError::without_rule(
                     ErrorCode::InvalidRequest,
-                    "input",
                     format!("the request could not be serialised: {e}"),
                 )
             })

@@ -178,9 +178,8 @@ fn check_time(at: i64) -> Result<(), MachineError> {
     if (0..=MAX_TIME_MS).contains(&at) {
         Ok(())
     } else {
-        Err(err(
+        Err(MachineError::without_rule(
             ErrorCode::InvalidRequest,
-            "time",
             format!("the time `{at}` is outside 0..={MAX_TIME_MS} epoch milliseconds"),
         ))
     }
@@ -340,9 +339,8 @@ impl Job {
     pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<Effect>, MachineError> {
         check_time(at)?;
         if at < self.now {
-            return Err(err(
+            return Err(MachineError::without_rule(
                 ErrorCode::TimeWentBackwards,
-                "time",
                 format!(
                     "the event time {at} is before the current time {}",
                     self.now
@@ -353,9 +351,8 @@ impl Job {
         if let Event::Advance { to } = event {
             check_time(to)?;
             if to < at {
-                return Err(err(
+                return Err(MachineError::without_rule(
                     ErrorCode::TimeWentBackwards,
-                    "time",
                     format!("cannot advance to {to}, before the event time {at}"),
                 ));
             }
@@ -363,9 +360,8 @@ impl Job {
             return Ok(fx);
         }
         if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
-            return Err(err(
+            return Err(MachineError::without_rule(
                 ErrorCode::DeadlinePending,
-                "time",
                 format!("the deadline {d} is due before the event time {at}; advance first"),
             ));
         }

@@ -8,8 +8,7 @@
 use super::config::{Configs, EndBehavior};
 use super::names::{valid_thing_name, Names};
 use super::{
-    err, ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE,
-    NO_TIME,
+    ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE, NO_TIME,
 };
 use crate::types::TargetSelection;
 use crate::{ApiVersion, Profile};
@@ -89,7 +88,7 @@ fn time_opt(t: i64, none: i64) -> Option<i64> {
 }
 
 fn bad(msg: impl Into<String>) -> MachineError {
-    err(ErrorCode::InvalidSnapshot, "snapshot", msg)
+    MachineError::without_rule(ErrorCode::InvalidSnapshot, msg)
 }
 
 fn in_range(t: i64) -> bool {
