@@ -632,7 +632,26 @@ fn every_valid_request_vector_reads_as_its_typed_struct() {
         let at = case.options.now_ms.unwrap_or(0);
         let error = match case.op {
             iot_jobs_policy::Operation::CreateJob => {
-                Job::create(request, Vec::<String>::new(), at, &case.options).err()
+                let from_json = Job::create(request, Vec::<String>::new(), at, &case.options);
+                // The typed request, read as given (no JSON round trip),
+                // sets up the same job as its JSON (explicit `null`s, which
+                // the typed form cannot hold, aside).
+                let typed: CreateJobRequest = serde_json::from_value(request.clone()).unwrap();
+                let typed_json = serde_json::to_value(&typed).unwrap();
+                let setup =
+                    |r: Result<(Job, Vec<_>), _>| r.ok().map(|(j, fx)| (j.to_snapshot(), fx));
+                assert_eq!(
+                    setup(Job::create(
+                        &typed_json,
+                        Vec::<String>::new(),
+                        at,
+                        &case.options
+                    )),
+                    setup(Job::create(&typed, Vec::<String>::new(), at, &case.options)),
+                    "{}",
+                    case.id
+                );
+                from_json.err()
             }
             iot_jobs_policy::Operation::UpdateJob => {
                 let id = request["jobId"].as_str().unwrap();
@@ -1174,4 +1193,23 @@ fn views_use_only_aws_member_names() {
             "JobExecutionSummary",
         );
     }
+}
+
+/// A typed CreateJob request is read as given, with no JSON round trip; a
+/// number JSON cannot hold (NaN, written as `null`) is still judged by the
+/// validator first, so the machine never acts on it.
+#[test]
+fn typed_requests_with_non_finite_numbers_are_refused() {
+    let json = request(
+        1,
+        json!({"abortConfig": {"criteriaList": [{"failureType": "FAILED", "action": "CANCEL",
+            "thresholdPercentage": 50, "minNumberOfExecutedThings": 1}]}}),
+    );
+    let mut typed: CreateJobRequest = serde_json::from_value(json).unwrap();
+    assert!(Job::create(&typed, names(1), 0, &Options::default()).is_ok());
+    typed.abort_config.as_mut().unwrap().criteria_list[0].threshold_percentage = f64::NAN;
+    let e = Job::create(&typed, names(1), 0, &Options::default()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidRequest);
+    assert_eq!(e.rule(), Some("V-1"));
+    assert!(!e.violations().is_empty());
 }
