@@ -11,7 +11,9 @@
 //! job transitions, `E1`..`E15` execution transitions, `R-1`..`R-23` runtime
 //! rules; `iot-jobs-policy rules` lists them with their statement and
 //! source), both in the code and in the `rule` member of every effect and
-//! error: rule `J3` of the catalogue is the scheduled start, for instance.
+//! of every error that is AWS behaviour: rule `J3` of the catalogue is the
+//! scheduled start, for instance. The machine's own refusals (a bad or
+//! backward time, a pending deadline, an invalid snapshot) carry no `rule`.
 //!
 //! ```
 //! use iot_jobs_policy::machine::{Event, DeviceStatus, Job, JobStatus};
