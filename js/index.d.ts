@@ -594,8 +594,14 @@ export interface MachineErrorInfo {
   code: MachineErrorCode;
   /** One lowercase sentence for people. */
   message: string;
-  /** The id of the rule catalogue entry (`rules()`) that refuses the event (`E13`, `J13`, `V-1`, ...). */
-  rule: string;
+  /**
+   * The id of the rule catalogue entry (`rules()`) that refuses the event
+   * (`E13`, `J13`, `V-1`, ...), when the refusal is AWS behaviour. Absent for
+   * the machine's own refusals, which no catalogue entry describes: a time out
+   * of range (`InvalidRequestException`) or going backwards
+   * (`timeWentBackwards`), a pending deadline (`deadlinePending`).
+   */
+  rule?: string;
   /** For an invalid CreateJob/UpdateJob request: every error the validator found. */
   violations?: RequestViolation[];
 }
@@ -607,8 +613,12 @@ export class MachineError extends Error {
   name: 'MachineError';
   /** The AWS exception name or the machine's own code. */
   code: MachineErrorCode;
-  /** The id of the rule catalogue entry (`rules()`) that refuses the event. */
-  rule: string;
+  /**
+   * The id of the rule catalogue entry (`rules()`) that refuses the event,
+   * when the refusal is AWS behaviour; `undefined` for the machine's own
+   * refusals (a time out of range or going backwards, a pending deadline).
+   */
+  rule?: string;
   /** For an invalid CreateJob/UpdateJob request: every error the validator found ([] otherwise). */
   violations: RequestViolation[];
 }

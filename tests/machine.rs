@@ -486,13 +486,17 @@ fn strict_apply_refuses_pending_deadlines_and_time_travel() {
         .apply(60_000, device("t1", DeviceStatus::InProgress))
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::DeadlinePending);
+    // The machine's own refusals cite no catalogue rule, and the JSON form
+    // leaves `rule` out.
+    assert_eq!(e.rule(), None);
+    assert_eq!(serde_json::to_value(&e).unwrap().get("rule"), None, "{e:?}");
     let (fx, e) = job.step(60_000, device("t1", DeviceStatus::InProgress));
     assert!(e.is_none());
     assert_eq!(fx.len(), 2);
     let e = job
         .apply(59_999, device("t1", DeviceStatus::Succeeded))
         .unwrap_err();
-    assert_eq!(e.code(), ErrorCode::TimeWentBackwards);
+    assert_eq!((e.code(), e.rule()), (ErrorCode::TimeWentBackwards, None));
     // advance is idempotent
     let a = job.advance(60_000).unwrap();
     assert!(a.is_empty());
@@ -616,7 +620,7 @@ fn integral_doubles_read_as_their_integers() {
 
 /// The machine reads every CreateJob and UpdateJob request the validator
 /// accepts through the typed structs of `types`: no valid request vector is
-/// refused as unreadable (rule `input`).
+/// refused as unreadable (a refusal without a catalogue rule).
 #[test]
 fn every_valid_request_vector_reads_as_its_typed_struct() {
     let loaded = common::load_request_vectors();
@@ -628,7 +632,26 @@ fn every_valid_request_vector_reads_as_its_typed_struct() {
         let at = case.options.now_ms.unwrap_or(0);
         let error = match case.op {
             iot_jobs_policy::Operation::CreateJob => {
-                Job::create(request, Vec::<String>::new(), at, &case.options).err()
+                let from_json = Job::create(request, Vec::<String>::new(), at, &case.options);
+                // The typed request, read as given (no JSON round trip),
+                // sets up the same job as its JSON (explicit `null`s, which
+                // the typed form cannot hold, aside).
+                let typed: CreateJobRequest = serde_json::from_value(request.clone()).unwrap();
+                let typed_json = serde_json::to_value(&typed).unwrap();
+                let setup =
+                    |r: Result<(Job, Vec<_>), _>| r.ok().map(|(j, fx)| (j.to_snapshot(), fx));
+                assert_eq!(
+                    setup(Job::create(
+                        &typed_json,
+                        Vec::<String>::new(),
+                        at,
+                        &case.options
+                    )),
+                    setup(Job::create(&typed, Vec::<String>::new(), at, &case.options)),
+                    "{}",
+                    case.id
+                );
+                from_json.err()
             }
             iot_jobs_policy::Operation::UpdateJob => {
                 let id = request["jobId"].as_str().unwrap();
@@ -647,7 +670,9 @@ fn every_valid_request_vector_reads_as_its_typed_struct() {
         };
         checked += 1;
         if let Some(e) = error {
-            assert_ne!(e.rule(), "input", "{}: {}", case.id, e.message());
+            // Every refusal here is the validator's (`V-1`) or AWS behaviour;
+            // a request the machine cannot read would carry no rule.
+            assert!(e.rule().is_some(), "{}: {}", case.id, e.message());
         }
     }
     assert!(checked > 50, "only {checked} request vectors checked");
@@ -727,10 +752,8 @@ fn pagination_tokens_are_deterministic_and_checked() {
 #[test]
 fn snapshots_refuse_garbage() {
     for bad in ["", "{}", "[]", r#"{"format": "other"}"#] {
-        assert_eq!(
-            Job::from_snapshot(bad).unwrap_err().code(),
-            ErrorCode::InvalidSnapshot
-        );
+        let e = Job::from_snapshot(bad).unwrap_err();
+        assert_eq!((e.code(), e.rule()), (ErrorCode::InvalidSnapshot, None));
     }
     let (job, _) = Job::create(&request(2, json!({})), names(2), 0, &Options::default()).unwrap();
     let snap = job.to_snapshot();
@@ -1170,4 +1193,23 @@ fn views_use_only_aws_member_names() {
             "JobExecutionSummary",
         );
     }
+}
+
+/// A typed CreateJob request is read as given, with no JSON round trip; a
+/// number JSON cannot hold (NaN, written as `null`) is still judged by the
+/// validator first, so the machine never acts on it.
+#[test]
+fn typed_requests_with_non_finite_numbers_are_refused() {
+    let json = request(
+        1,
+        json!({"abortConfig": {"criteriaList": [{"failureType": "FAILED", "action": "CANCEL",
+            "thresholdPercentage": 50, "minNumberOfExecutedThings": 1}]}}),
+    );
+    let mut typed: CreateJobRequest = serde_json::from_value(json).unwrap();
+    assert!(Job::create(&typed, names(1), 0, &Options::default()).is_ok());
+    typed.abort_config.as_mut().unwrap().criteria_list[0].threshold_percentage = f64::NAN;
+    let e = Job::create(&typed, names(1), 0, &Options::default()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidRequest);
+    assert_eq!(e.rule(), Some("V-1"));
+    assert!(!e.violations().is_empty());
 }

@@ -23,7 +23,8 @@ import { EVENT_TYPES } from './names.js';
  * A refused creation or event, as AWS would refuse it: `code` is the AWS
  * exception name (`InvalidStateTransitionException`, ...) or one of the
  * machine's own (`timeWentBackwards`, `deadlinePending`); `rule` the id of
- * the rule catalogue (`rules()`); `violations` the validator's errors for an invalid
+ * the rule catalogue (`rules()`), absent for the machine's own refusals (a
+ * bad time, a pending deadline); `violations` the validator's errors for an invalid
  * CreateJob/UpdateJob request. The job's state is unchanged.
  */
 /**
@@ -32,7 +33,8 @@ import { EVENT_TYPES } from './names.js';
  */
 function errorInfo(e) {
   /** @type {MachineErrorInfo} */
-  const out = { code: e.code, message: e.message, rule: e.rule };
+  const out = { code: e.code, message: e.message };
+  if (e.rule !== undefined) out.rule = e.rule;
   if (e.violations.length > 0) out.violations = e.violations;
   return out;
 }

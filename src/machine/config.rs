@@ -13,6 +13,7 @@ use crate::types::{
 use crate::validate::shapes::rollout::MAXIMUM_PER_MINUTE_MAX;
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Default and ceiling of `maximumPerMinute`: the validator's
 /// documented maximum, which is also the documented default (V-11).
@@ -39,6 +40,27 @@ impl Default for Rollout {
         Rollout {
             maximum_per_minute: DEFAULT_MAX_PER_MINUTE,
             exponential: None,
+        }
+    }
+}
+
+/// The four configurations the machine acts on, read from the echoed
+/// request members (after an UpdateJob and on snapshot restore).
+pub(crate) struct Configs {
+    pub(crate) rollout: Rollout,
+    pub(crate) abort: Vec<AbortCriterion>,
+    pub(crate) timeout_minutes: u32,
+    pub(crate) retry: Retry,
+}
+
+impl Configs {
+    /// Each configuration read once from its echoed JSON member.
+    pub(crate) fn from_echo(echo: &BTreeMap<String, Value>) -> Configs {
+        Configs {
+            rollout: Rollout::from_value(echo.get("jobExecutionsRolloutConfig")),
+            abort: abort_from_value(echo.get("abortConfig")),
+            timeout_minutes: timeout_from_value(echo.get("timeoutConfig")),
+            retry: Retry::from_value(echo.get("jobExecutionsRetryConfig")),
         }
     }
 }
@@ -282,7 +304,6 @@ impl EndBehavior {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use serde_json::json;

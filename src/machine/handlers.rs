@@ -3,27 +3,19 @@
 //! a target group. Each checks first and changes the state only when the
 //! event is accepted.
 
-use super::config::{self, Retry, Rollout};
-use super::input::{unreadable, UPDATABLE};
+use super::config::Configs;
+use super::input::UPDATABLE;
 use super::names::check_thing_name;
 use super::{
     deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Job, JobStatus,
     MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE,
 };
-use crate::types::UpdateJobRequest;
 use crate::validate::primitive::Pattern;
+use crate::validate::shapes::cancel::{COMMENT_MAX, REASON_CODE_MAX};
 use crate::validate::shapes::timeout::{IN_PROGRESS_TIMEOUT_MAX, IN_PROGRESS_TIMEOUT_MIN};
 use crate::validate::time::MINUTE_MS;
 use crate::{validate_value, Operation, Options};
-use serde::Deserialize;
 use serde_json::Value;
-
-/// CancelJob `reasonCode` (`ReasonCode`): at most 128 characters of
-/// `[\p{Upper}\p{Digit}_]+`. The validator does not read CancelJob, so the
-/// machine names its limits here.
-const REASON_CODE_MAX: usize = 128;
-/// CancelJob `comment` (`Comment`): at most 2028 characters of `[^\p{C}]+`.
-const COMMENT_MAX: usize = 2028;
 
 impl Job {
     /// The index and status of the execution on `thing`, for an
@@ -154,8 +146,8 @@ impl Job {
                 fx.push(self.effect(i, Some(cur), "E3"));
             }
             (St::Queued, s) => {
-                // E5: REJECTED (doc-2022) and, decision, SUCCEEDED/FAILED too
-                // straight from QUEUED.
+                // E5: REJECTED straight from QUEUED, as documented, and, the
+                // choice E5 records, SUCCEEDED/FAILED too.
                 self.outcome(i, St::from_public(s.execution_status()), at, "E5", fx);
             }
             (_, s) => self.outcome(i, St::from_public(s.execution_status()), at, "E4", fx),
@@ -172,11 +164,7 @@ impl Job {
         fx: &mut Vec<Effect>,
     ) -> Result<(), MachineError> {
         if let Some(r) = &reason_code {
-            let ok = !r.is_empty()
-                && r.chars().count() <= REASON_CODE_MAX
-                && r.chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
-            if !ok {
+            if !Pattern::ReasonCode.matches(r) || r.chars().count() > REASON_CODE_MAX {
                 return Err(err(
                     ErrorCode::InvalidRequest,
                     "R-16",
@@ -337,9 +325,11 @@ impl Job {
         if !report.is_valid() {
             return Err(MachineError::invalid_request(&report, "UpdateJob"));
         }
-        let id = UpdateJobRequest::deserialize(request)
-            .map_err(unreadable)?
-            .job_id;
+        // Validated: `jobId` is a string.
+        let id = request
+            .get("jobId")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         if id != self.job_id {
             return Err(err(
                 ErrorCode::ResourceNotFound,
@@ -359,10 +349,11 @@ impl Job {
         // Rollout: from the next slot. Abort: from the next terminal outcome.
         // Timeout (V-32): only executions that start after. Retry (V-31):
         // from the next failure.
-        self.rollout = Rollout::from_value(self.echo.get("jobExecutionsRolloutConfig"));
-        self.abort = config::abort_from_value(self.echo.get("abortConfig"));
-        self.timeout_minutes = config::timeout_from_value(self.echo.get("timeoutConfig"));
-        self.retry = Retry::from_value(self.echo.get("jobExecutionsRetryConfig"));
+        let c = Configs::from_echo(&self.echo);
+        self.rollout = c.rollout;
+        self.abort = c.abort;
+        self.timeout_minutes = c.timeout_minutes;
+        self.retry = c.retry;
         self.last_updated_at = at;
         fx.push(Effect::JobUpdated {
             fields,

@@ -4,8 +4,8 @@
 //! judged, with the validator's types).
 
 use super::config::{self, AbortCriterion, EndBehavior, Retry, Rollout};
-use super::{err, ErrorCode, MachineError, Selection, MAX_TIME_MS};
-use crate::types::{CreateJobRequest, TargetSelection};
+use super::{ErrorCode, MachineError, Selection, MAX_TIME_MS};
+use crate::types::CreateJobRequest;
 use crate::validate::time::parse_timestamp;
 use serde::Deserialize;
 use serde_json::Value;
@@ -38,9 +38,8 @@ const DEFAULT_ARN_PREFIX: &str = "arn:aws:iot:us-east-1:123456789012:";
 /// A validated request that does not read as its typed struct: the
 /// validator and [`crate::types`] disagree (a bug, not a user error).
 pub(super) fn unreadable(e: serde_json::Error) -> MachineError {
-    err(
+    MachineError::without_rule(
         ErrorCode::InvalidRequest,
-        "input",
         format!("the request could not be read: {e}"),
     )
 }
@@ -62,15 +61,25 @@ pub(super) struct Setup {
     pub(super) end_behavior: EndBehavior,
 }
 
-/// Reads a CreateJob request the validator accepted, at creation time
-/// `created_at_ms`.
+/// Reads a CreateJob request the validator accepted (`request`, its JSON,
+/// for the echoed members; `typed`, the same request typed, when the caller
+/// gave it so), at creation time `created_at_ms`.
 ///
 /// # Errors
-/// `InvalidRequestException` when the request does not read as a
+/// `InvalidRequestException` when the JSON does not read as a
 /// [`CreateJobRequest`] (the validator refuses every such request, so
 /// this is a disagreement between the two, not a user error).
-pub(super) fn read_create(request: &Value, created_at_ms: i64) -> Result<Setup, MachineError> {
-    let typed = CreateJobRequest::deserialize(request).map_err(unreadable)?;
+pub(super) fn read_create(
+    request: &Value,
+    typed: Option<&CreateJobRequest>,
+    created_at_ms: i64,
+) -> Result<Setup, MachineError> {
+    let typed = match typed {
+        Some(t) => std::borrow::Cow::Borrowed(t),
+        None => {
+            std::borrow::Cow::Owned(CreateJobRequest::deserialize(request).map_err(unreadable)?)
+        }
+    };
     let arn_prefix = typed
         .targets
         .first()
@@ -79,10 +88,12 @@ pub(super) fn read_create(request: &Value, created_at_ms: i64) -> Result<Setup, 
             (parts.len() == 6).then(|| parts.get(..5).map(|p| p.join(":") + ":"))?
         })
         .unwrap_or_else(|| String::from(DEFAULT_ARN_PREFIX));
-    let selection = match typed.target_selection {
-        Some(TargetSelection::Continuous) => Selection::Continuous,
-        _ => Selection::Snapshot,
-    };
+    // Validated already: absent is the default, SNAPSHOT.
+    let selection = typed
+        .target_selection
+        .as_ref()
+        .and_then(Selection::from_typed)
+        .unwrap_or(Selection::Snapshot);
     let mut echo = BTreeMap::new();
     for key in UPDATABLE.into_iter().chain(CREATE_ONLY) {
         if let Some(v) = request.get(key) {
@@ -102,8 +113,8 @@ pub(super) fn read_create(request: &Value, created_at_ms: i64) -> Result<Setup, 
         timeout_minutes: config::timeout_from_config(typed.timeout_config.as_ref()),
         retry: Retry::from_config(typed.job_executions_retry_config.as_ref()),
         end_behavior: EndBehavior::from_config(sched.and_then(|s| s.end_behavior.as_ref())),
-        job_id: typed.job_id,
-        targets: typed.targets,
+        job_id: typed.job_id.clone(),
+        targets: typed.targets.clone(),
         arn_prefix,
         selection,
         echo,
@@ -112,10 +123,25 @@ pub(super) fn read_create(request: &Value, created_at_ms: i64) -> Result<Setup, 
     })
 }
 
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for crate::types::CreateJobRequest {}
-    impl Sealed for serde_json::Value {}
+pub(super) mod sealed {
+    use crate::types::CreateJobRequest;
+
+    /// Seals [`super::CreateJobInput`]; its method, out of callers' reach,
+    /// hands a typed request to the machine as it is (no JSON round trip).
+    pub trait Sealed {
+        /// The request, typed, when it is one.
+        fn typed_request(&self) -> Option<&CreateJobRequest>;
+    }
+    impl Sealed for CreateJobRequest {
+        fn typed_request(&self) -> Option<&CreateJobRequest> {
+            Some(self)
+        }
+    }
+    impl Sealed for serde_json::Value {
+        fn typed_request(&self) -> Option<&CreateJobRequest> {
+            None
+        }
+    }
 }
 
 /// What [`Job::create`](super::Job::create) takes: the typed
@@ -152,9 +178,8 @@ impl CreateJobInput for crate::types::CreateJobRequest {
         serde_json::to_value(self)
             .map(std::borrow::Cow::Owned)
             .map_err(|e| {
-                err(
+                MachineError::without_rule(
                     ErrorCode::InvalidRequest,
-                    "input",
                     format!("the request could not be serialised: {e}"),
                 )
             })

@@ -11,7 +11,9 @@
 //! job transitions, `E1`..`E15` execution transitions, `R-1`..`R-23` runtime
 //! rules; `iot-jobs-policy rules` lists them with their statement and
 //! source), both in the code and in the `rule` member of every effect and
-//! error: rule `J3` of the catalogue is the scheduled start, for instance.
+//! of every error that is AWS behaviour: rule `J3` of the catalogue is the
+//! scheduled start, for instance. The machine's own refusals (a bad or
+//! backward time, a pending deadline, an invalid snapshot) carry no `rule`.
 //!
 //! ```
 //! use iot_jobs_policy::machine::{Event, DeviceStatus, Job, JobStatus};
@@ -78,6 +80,7 @@ pub use views::{
     DEFAULT_MAX_RESULTS,
 };
 
+use crate::types::TargetSelection;
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, Retry, Rollout};
 pub(crate) use exec::{Exec, St, FORCE_CANCELED, LEFT};
@@ -99,6 +102,27 @@ pub(crate) const NO_DEADLINE: i64 = i64::MAX;
 pub(crate) enum Selection {
     Snapshot,
     Continuous,
+}
+
+impl Selection {
+    /// As the typed `targetSelection`, whose `as_str` is the one spelling
+    /// of its names.
+    pub(crate) fn typed(self) -> TargetSelection {
+        match self {
+            Selection::Snapshot => TargetSelection::Snapshot,
+            Selection::Continuous => TargetSelection::Continuous,
+        }
+    }
+
+    /// From a typed `targetSelection`: `CONTINUOUS`, `SNAPSHOT`, or `None`
+    /// for any other value.
+    pub(crate) fn from_typed(t: &TargetSelection) -> Option<Selection> {
+        match t {
+            TargetSelection::Continuous => Some(Selection::Continuous),
+            TargetSelection::Snapshot => Some(Selection::Snapshot),
+            _ => None,
+        }
+    }
 }
 
 /// A job and all its executions.
@@ -156,15 +180,15 @@ fn check_time(at: i64) -> Result<(), MachineError> {
     if (0..=MAX_TIME_MS).contains(&at) {
         Ok(())
     } else {
-        Err(err(
+        Err(MachineError::without_rule(
             ErrorCode::InvalidRequest,
-            "time",
             format!("the time `{at}` is outside 0..={MAX_TIME_MS} epoch milliseconds"),
         ))
     }
 }
 
-/// `at + minutes`, or no deadline when it would pass [`MAX_TIME_MS`].
+/// `at + ms` (both epoch milliseconds), or no deadline when it would pass
+/// [`MAX_TIME_MS`].
 pub(crate) fn deadline_after(at: i64, ms: i64) -> i64 {
     match at.checked_add(ms) {
         Some(d) if d <= MAX_TIME_MS => d,
@@ -222,6 +246,7 @@ impl Job {
         S: AsRef<str>,
     {
         check_time(created_at_ms)?;
+        let typed = input::sealed::Sealed::typed_request(request);
         let request = request.to_request_value()?;
         let request: &Value = &request;
         let opts = Options {
@@ -232,7 +257,7 @@ impl Job {
         if !report.is_valid() {
             return Err(MachineError::invalid_request(&report, "CreateJob"));
         }
-        let setup = input::read_create(request, created_at_ms)?;
+        let setup = input::read_create(request, typed, created_at_ms)?;
 
         let things = things.into_iter();
         let hint = things.size_hint().0;
@@ -282,7 +307,6 @@ impl Job {
             counts: [0; 9],
             timers: BTreeSet::new(),
         };
-        job.counts = [0; 9];
         job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
         if job.start_at.is_some() {
@@ -317,9 +341,8 @@ impl Job {
     pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<Effect>, MachineError> {
         check_time(at)?;
         if at < self.now {
-            return Err(err(
+            return Err(MachineError::without_rule(
                 ErrorCode::TimeWentBackwards,
-                "time",
                 format!(
                     "the event time {at} is before the current time {}",
                     self.now
@@ -330,9 +353,8 @@ impl Job {
         if let Event::Advance { to } = event {
             check_time(to)?;
             if to < at {
-                return Err(err(
+                return Err(MachineError::without_rule(
                     ErrorCode::TimeWentBackwards,
-                    "time",
                     format!("cannot advance to {to}, before the event time {at}"),
                 ));
             }
@@ -340,9 +362,8 @@ impl Job {
             return Ok(fx);
         }
         if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
-            return Err(err(
+            return Err(MachineError::without_rule(
                 ErrorCode::DeadlinePending,
-                "time",
                 format!("the deadline {d} is due before the event time {at}; advance first"),
             ));
         }

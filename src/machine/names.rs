@@ -181,7 +181,6 @@ pub(crate) fn check_thing_name(name: &str, rule: &'static str) -> Result<(), Mac
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

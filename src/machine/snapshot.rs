@@ -5,12 +5,12 @@
 //! array per execution. Counters, the name index and the timer table are
 //! rebuilt on restore. Every integer fits a JavaScript number exactly.
 
-use super::config::{self, EndBehavior, Retry, Rollout};
+use super::config::{Configs, EndBehavior};
 use super::names::{valid_thing_name, Names};
 use super::{
-    err, ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE,
-    NO_TIME,
+    ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE, NO_TIME,
 };
+use crate::types::TargetSelection;
 use crate::{ApiVersion, Profile};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -88,7 +88,7 @@ fn time_opt(t: i64, none: i64) -> Option<i64> {
 }
 
 fn bad(msg: impl Into<String>) -> MachineError {
-    err(ErrorCode::InvalidSnapshot, "snapshot", msg)
+    MachineError::without_rule(ErrorCode::InvalidSnapshot, msg)
 }
 
 fn in_range(t: i64) -> bool {
@@ -105,11 +105,7 @@ impl Job {
             job_id: self.job_id.clone(),
             job_arn: self.job_arn.clone(),
             arn_prefix: self.arn_prefix.clone(),
-            target_selection: match self.selection {
-                Selection::Snapshot => "SNAPSHOT",
-                Selection::Continuous => "CONTINUOUS",
-            }
-            .to_owned(),
+            target_selection: self.selection.typed().as_str().to_owned(),
             targets: self.targets.clone(),
             config: self.echo.clone(),
             start_at: self.start_at,
@@ -175,11 +171,8 @@ impl Job {
         }
         let api: ApiVersion = s.api.parse().map_err(|e| bad(format!("{e}")))?;
         let profile: Profile = s.profile.parse().map_err(|e| bad(format!("{e}")))?;
-        let selection = match s.target_selection.as_str() {
-            "SNAPSHOT" => Selection::Snapshot,
-            "CONTINUOUS" => Selection::Continuous,
-            other => return Err(bad(format!("unknown targetSelection `{other}`"))),
-        };
+        let selection = Selection::from_typed(&TargetSelection::from(s.target_selection.as_str()))
+            .ok_or_else(|| bad(format!("unknown targetSelection `{}`", s.target_selection)))?;
         let end_behavior = match s.end_behavior.as_str() {
             "STOP_ROLLOUT" => EndBehavior::StopRollout,
             "CANCEL" => EndBehavior::Cancel,
@@ -252,6 +245,7 @@ impl Job {
             }
             execs.push(e);
         }
+        let configs = Configs::from_echo(&s.config);
         Ok(Job {
             api,
             profile,
@@ -260,10 +254,10 @@ impl Job {
             arn_prefix: s.arn_prefix,
             selection,
             targets: s.targets,
-            rollout: Rollout::from_value(s.config.get("jobExecutionsRolloutConfig")),
-            abort: config::abort_from_value(s.config.get("abortConfig")),
-            timeout_minutes: config::timeout_from_value(s.config.get("timeoutConfig")),
-            retry: Retry::from_value(s.config.get("jobExecutionsRetryConfig")),
+            rollout: configs.rollout,
+            abort: configs.abort,
+            timeout_minutes: configs.timeout_minutes,
+            retry: configs.retry,
             echo: s.config,
             start_at: s.start_at,
             end_at: s.end_at,

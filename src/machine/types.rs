@@ -421,17 +421,31 @@ pub struct RequestViolation {
 pub struct MachineError {
     code: ErrorCode,
     message: String,
-    rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     violations: Vec<RequestViolation>,
 }
 
 impl MachineError {
+    /// A refusal that is AWS behaviour, citing the catalogue entry `rule`.
     pub(crate) fn new(code: ErrorCode, rule: &'static str, message: impl Into<String>) -> Self {
         MachineError {
             code,
             message: message.into(),
-            rule,
+            rule: Some(rule),
+            violations: Vec::new(),
+        }
+    }
+
+    /// A refusal of the machine's own (a time out of range or going
+    /// backwards, a pending deadline, an invalid snapshot, a request the
+    /// machine cannot read): no catalogue entry describes it.
+    pub(crate) fn without_rule(code: ErrorCode, message: impl Into<String>) -> Self {
+        MachineError {
+            code,
+            message: message.into(),
+            rule: None,
             violations: Vec::new(),
         }
     }
@@ -452,7 +466,7 @@ impl MachineError {
                 "the {what} request is not valid ({n} violation{})",
                 if n == 1 { "" } else { "s" }
             ),
-            rule: "V-1",
+            rule: Some("V-1"),
             violations,
         }
     }
@@ -466,8 +480,26 @@ impl MachineError {
         &self.message
     }
     /// The rule of the crate's rule catalogue (`iot-jobs-policy rules`) that
-    /// refuses the event (`E13`, `J13`, ...).
-    pub fn rule(&self) -> &'static str {
+    /// refuses the event (`E13`, `J13`, `V-1`, ...), when the refusal is AWS
+    /// behaviour. `None` for the machine's own refusals, which no catalogue
+    /// entry describes: a time out of range or going backwards
+    /// (`timeWentBackwards`), a pending deadline (`deadlinePending`), an
+    /// invalid snapshot (`invalidSnapshot`), a request the machine cannot
+    /// read or serialise.
+    ///
+    /// ```
+    /// use iot_jobs_policy::machine::{ErrorCode, Event, Job};
+    /// use iot_jobs_policy::types::CreateJobRequest;
+    /// use iot_jobs_policy::Options;
+    /// let request = CreateJobRequest { job_id: "fw-1".into(), document: Some("{}".into()),
+    ///     targets: vec!["arn:aws:iot:eu-west-1:123456789012:thing/t1".into()], ..Default::default() };
+    /// let (mut job, _) = Job::create(&request, ["t1"], 1_000, &Options::default()).unwrap();
+    /// let e = job.apply(0, Event::Advance { to: 0 }).unwrap_err();
+    /// assert_eq!((e.code(), e.rule()), (ErrorCode::TimeWentBackwards, None));
+    /// let e = job.apply(1_000, Event::ThingAdded { thing: "bad name".into() }).unwrap_err();
+    /// assert_eq!(e.rule(), Some("V-34"));
+    /// ```
+    pub fn rule(&self) -> Option<&str> {
         self.rule
     }
     /// For `InvalidRequestException` on a CreateJob/UpdateJob request: every error the validator found.

@@ -24,6 +24,9 @@ pub(crate) enum Pattern {
     TagKey,
     /// `^arn:[!-~]+$` (JobTemplateArn, PackageVersionArn).
     Arn,
+    /// `[\p{Upper}\p{Digit}_]+` (ReasonCode): Java's POSIX classes, so
+    /// `A`-`Z`, `0`-`9` and `_`, and not empty.
+    ReasonCode,
 }
 
 impl Pattern {
@@ -35,6 +38,7 @@ impl Pattern {
             Pattern::NoControl => "[^\\p{C}]+",
             Pattern::TagKey => "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
             Pattern::Arn => "^arn:[!-~]+$",
+            Pattern::ReasonCode => "[\\p{Upper}\\p{Digit}_]+",
         }
     }
 
@@ -48,6 +52,11 @@ impl Pattern {
             Pattern::Arn => s.strip_prefix("arn:").is_some_and(|rest| {
                 !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b))
             }),
+            Pattern::ReasonCode => {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            }
         }
     }
 
@@ -180,6 +189,16 @@ mod tests {
         assert!(!Pattern::Id.matches("job:1"));
         assert!(Pattern::ThingName.matches("thing:1"));
         assert_eq!(Pattern::Id.first_offender("my job"), Some(' '));
+    }
+
+    #[test]
+    fn reason_code_is_upper_digit_underscore() {
+        assert!(Pattern::ReasonCode.matches("ABORT_CRITERIA_MET_2"));
+        assert!(!Pattern::ReasonCode.matches(""));
+        assert!(!Pattern::ReasonCode.matches("not upper"));
+        assert!(!Pattern::ReasonCode.matches("ÉTAT")); // \p{Upper} is [A-Z] in Java
+        assert!(!Pattern::ReasonCode.matches("٣")); // \p{Digit} is [0-9] in Java
+        assert_eq!(Pattern::ReasonCode.first_offender("OK-1"), Some('-'));
     }
 
     #[test]

@@ -47,7 +47,8 @@ function same(a, b) {
 
 /** The JSON of a MachineError as the Rust `MachineError` serialises it. */
 function errorJson(e) {
-  const out = { code: e.code, message: e.message, rule: e.rule };
+  const out = { code: e.code, message: e.message };
+  if (e.rule !== undefined) out.rule = e.rule;
   if (e.violations && e.violations.length > 0) out.violations = e.violations;
   return out;
 }
@@ -325,6 +326,17 @@ export function checkMisuse(api) {
   } catch (e) {
     if (!(e instanceof MachineError) || e.code !== 'InvalidRequestException' || e.violations.length === 0) problems.push(`invalid request: ${e && e.name} ${e && e.code}`);
   }
+  // The machine's own refusals cite no rule: `rule` is absent, in the thrown
+  // MachineError and in the `error` of `step`.
+  const late = Job.create({ jobId: 'late', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t1'], document: '{}' }, { createdAt: 1000 });
+  try {
+    late.apply(500, { type: 'deviceUpdate', thing: 't1', status: 'IN_PROGRESS' });
+    problems.push('an event before the current time was accepted');
+  } catch (e) {
+    if (!(e instanceof MachineError) || e.code !== 'timeWentBackwards' || e.rule !== undefined) problems.push(`time went backwards: ${e && e.name} ${e && e.code} rule ${e && e.rule}`);
+  }
+  const stepped = late.step(500, { type: 'deviceUpdate', thing: 't1', status: 'IN_PROGRESS' });
+  if (!stepped.error || stepped.error.code !== 'timeWentBackwards' || 'rule' in stepped.error) problems.push(`step before the current time: ${JSON.stringify(stepped.error)}`);
   if (job.toSnapshot() !== before) problems.push('a refused event changed the job');
   // The job still works after all of that (no trap poisoned the instance).
   const fx = job.apply(0, { type: 'deviceUpdate', thing: 't1', status: 'SUCCEEDED' });

@@ -57,6 +57,8 @@ pub(super) fn ecma(p: Pattern) -> &'static str {
         Pattern::NoControl => "^[^\\p{C}]+$",
         Pattern::TagKey => "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$",
         Pattern::Arn => "^arn:[!-~]+$",
+        // CancelJob's reasonCode: checked by the machine, in no schema.
+        Pattern::ReasonCode => "^[A-Z0-9_]+$",
     }
 }
 

@@ -2,9 +2,7 @@
 //! writes them, with page tokens.
 
 use super::super::names::check_thing_name;
-use super::super::{
-    err, ErrorCode, ExecutionStatus, Job, JobStatus, MachineError, Selection, NO_TIME,
-};
+use super::super::{err, ErrorCode, ExecutionStatus, Job, JobStatus, MachineError, NO_TIME};
 use super::{fnv32, seconds, DEFAULT_MAX_RESULTS};
 use crate::validate::shapes::ids::MAX_RESULTS_MAX;
 use serde_json::{Map, Value};
@@ -21,10 +19,7 @@ impl Job {
         put("jobId", Value::from(self.job_id.clone()));
         put(
             "targetSelection",
-            Value::from(match self.selection {
-                Selection::Snapshot => "SNAPSHOT",
-                Selection::Continuous => "CONTINUOUS",
-            }),
+            Value::from(self.selection.typed().as_str()),
         );
         put("status", Value::from(self.status.as_str()));
         put("forceCanceled", Value::from(self.force_canceled));

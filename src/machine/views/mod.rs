@@ -16,6 +16,7 @@ pub use responses::{
     JobExecutionSummaryForThing, JobProcessDetails, ListJobExecutionsForJobResponse,
     ListJobExecutionsForThingResponse,
 };
+use timestamp::Seconds;
 pub use timestamp::Timestamp;
 
 use super::{Exec, ExecutionStatus, Job, St, FORCE_CANCELED, NO_TIME};
@@ -99,10 +100,9 @@ fn opt_time(t: i64) -> Option<i64> {
 
 /// Epoch ms as AWS epoch seconds.
 pub(crate) fn seconds(ms: i64) -> Value {
-    if ms % 1000 == 0 {
-        Value::from(ms / 1000)
-    } else {
-        Value::from(ms as f64 / 1000.0)
+    match Seconds::of(ms) {
+        Seconds::Whole(w) => Value::from(w),
+        Seconds::Fraction(f) => Value::from(f),
     }
 }
 
@@ -219,7 +219,6 @@ impl Job {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

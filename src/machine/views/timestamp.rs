@@ -26,13 +26,32 @@ impl Timestamp {
     }
 }
 
+/// Epoch milliseconds as AWS epoch seconds: the one arithmetic behind
+/// `Timestamp`'s `Serialize` and the JSON views' `seconds`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Seconds {
+    /// A whole number of seconds, written as an integer.
+    Whole(i64),
+    /// Seconds with a millisecond part, written as a number with decimals.
+    Fraction(f64),
+}
+
+impl Seconds {
+    /// The seconds of `ms` epoch milliseconds.
+    pub(crate) fn of(ms: i64) -> Seconds {
+        if ms % 1000 == 0 {
+            Seconds::Whole(ms / 1000)
+        } else {
+            Seconds::Fraction(ms as f64 / 1000.0)
+        }
+    }
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // The same numbers as `seconds` (the `Value` views).
-        if self.0 % 1000 == 0 {
-            s.serialize_i64(self.0 / 1000)
-        } else {
-            s.serialize_f64(self.0 as f64 / 1000.0)
+        match Seconds::of(self.0) {
+            Seconds::Whole(w) => s.serialize_i64(w),
+            Seconds::Fraction(f) => s.serialize_f64(f),
         }
     }
 }

@@ -1,12 +1,14 @@
-//! The typed views, read back from the JSON ones (so both always agree).
+//! The typed views. DescribeJob is built from the state (the echoed
+//! request members read from the stored configuration); the execution
+//! listings are read back from the JSON pages, so both forms list the same
+//! executions with the same tokens.
 
-use super::super::{ExecutionStatus, Job, MachineError, Selection};
+use super::super::{ExecutionStatus, Job, MachineError};
 use super::responses::read_page;
 use super::{
     DescribeJobResponse, JobDescription, JobProcessDetails, ListJobExecutionsForJobResponse,
     ListJobExecutionsForThingResponse, Timestamp,
 };
-use crate::types::TargetSelection;
 
 impl Job {
     /// The DescribeJob response, typed; [`Job::describe`] is its JSON. The
@@ -60,10 +62,7 @@ impl Job {
                 reason_code: self.reason_code.clone(),
                 scheduling_config: self.echoed("schedulingConfig"),
                 status: self.status,
-                target_selection: match self.selection {
-                    Selection::Snapshot => TargetSelection::Snapshot,
-                    Selection::Continuous => TargetSelection::Continuous,
-                },
+                target_selection: self.selection.typed(),
                 targets: self.targets.clone(),
                 timeout_config: self.echoed("timeoutConfig"),
             },

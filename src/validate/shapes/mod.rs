@@ -2,6 +2,7 @@
 //! their documented checks use to read already-type-checked members.
 
 pub(crate) mod abort;
+pub(crate) mod cancel;
 pub(crate) mod document;
 pub(crate) mod ids;
 pub(crate) mod packages;
