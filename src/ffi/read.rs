@@ -52,7 +52,7 @@ pub(crate) fn event(value: Value) -> Result<Event, String> {
         "deleteJob" => &["force"],
         "updateJob" => &["request"],
         "thingAdded" | "thingRemoved" => &["thing"],
-        other => return Err(format!("unknown variant `{other}`")),
+        other => return Err(unknown_variant(other)),
     };
     if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
         return Err(format!("unknown field `{k}`"));
@@ -116,6 +116,26 @@ pub(crate) fn event(value: Value) -> Result<Event, String> {
             thing: string(&m, "thing")?,
         },
     })
+}
+
+/// serde's sentence for an unknown `type`, listing [`Event::TYPES`] (the
+/// npm tests read the list from it).
+fn unknown_variant(kind: &str) -> String {
+    let expected: Vec<String> = Event::TYPES.iter().map(|t| format!("`{t}`")).collect();
+    format!(
+        "unknown variant `{kind}`, expected one of {}",
+        expected.join(", ")
+    )
+}
+
+/// Reads a scenario's event: `body` is the event without its `at`, read by
+/// [`event`], except that an `advance` without `to` advances to `at` (the
+/// scenario form's one shorthand, documented in [`crate::ffi::replay`]).
+pub(crate) fn scenario_event(mut body: Map<String, Value>, at: i64) -> Result<Event, String> {
+    if body.get("type").and_then(Value::as_str) == Some("advance") && !body.contains_key("to") {
+        body.insert("to".into(), Value::from(at));
+    }
+    event(Value::Object(body))
 }
 
 /// What creating a job needs: the CreateJob request, the things, the
@@ -521,6 +541,25 @@ mod tests {
             let by_hand = event(serde_json::from_str(text).unwrap()).ok();
             assert_eq!(by_hand, derived, "{text}");
         }
+        // An unknown `type` in serde's words, the list of types included.
+        let unknown = json!({"type": "no-such-event"});
+        assert_eq!(
+            event(unknown.clone()).err(),
+            serde_json::from_value::<Event>(unknown)
+                .err()
+                .map(|e| e.to_string())
+        );
+        // A scenario's `advance` without `to` advances to its `at`; with `to`, to `to`.
+        let body = |v: Value| v.as_object().cloned().unwrap();
+        assert_eq!(
+            scenario_event(body(json!({"type": "advance"})), 9),
+            Ok(Event::Advance { to: 9 })
+        );
+        assert_eq!(
+            scenario_event(body(json!({"type": "advance", "to": 4})), 9),
+            Ok(Event::Advance { to: 4 })
+        );
+        assert!(scenario_event(body(json!({"type": "thingAdded"})), 9).is_err());
         let good: Value = serde_json::from_str(&text).unwrap();
         let edits: Vec<Box<dyn Fn(&mut Value)>> = vec![
             Box::new(|v| v["extra"] = json!(1)),

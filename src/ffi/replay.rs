@@ -26,7 +26,7 @@
 //! created, is an error.
 
 use crate::ffi::read::{self, Setup, SetupError};
-use crate::machine::{Effect, Event, Job, MachineError};
+use crate::machine::{Effect, Job, MachineError};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
 
@@ -123,16 +123,9 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
         entry.insert("event".into(), Value::Object(body.clone()));
         let parsed = match at.as_ref().and_then(Value::as_i64) {
             None => Err(format!("event {n}: `at` (epoch ms) is required")),
-            Some(at) => {
-                if body.get("type").and_then(Value::as_str) == Some("advance")
-                    && !body.contains_key("to")
-                {
-                    body.insert("to".into(), Value::from(at));
-                }
-                serde_json::from_value::<Event>(Value::Object(body))
-                    .map(|e| (at, e))
-                    .map_err(|e| format!("event {n}: {e}"))
-            }
+            Some(at) => read::scenario_event(body, at)
+                .map(|e| (at, e))
+                .map_err(|e| format!("event {n}: {e}")),
         };
         match parsed {
             Err(message) => {
