@@ -40,6 +40,7 @@ export const EXTRAS = Object.freeze([
   'schemaInfo',
   'machineCreate',
   'machineApply',
+  'machineStep',
   'machineAdvance',
   'machineDescribe',
   'machineInspect',
