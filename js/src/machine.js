@@ -37,7 +37,7 @@ function errorInfo(e) {
   return out;
 }
 
-export class MachineError extends Error {
+class MachineError extends Error {
   /** @param {MachineErrorInfo} error */
   constructor(error) {
     super(error.message);
