@@ -56,7 +56,6 @@ pub fn machine_advance(snapshot: &str, to: f64) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

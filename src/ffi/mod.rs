@@ -223,7 +223,6 @@ pub fn schema_info_json() -> String {
 mod wasm;
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

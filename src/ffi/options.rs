@@ -181,7 +181,6 @@ pub(crate) fn scenario_options(obj: &Map<String, Value>) -> Result<Options, Stri
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -373,7 +373,6 @@ mod snapshot {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::machine::snapshot::Snap;
@@ -500,8 +499,10 @@ mod tests {
         job.to_snapshot()
     }
 
+    /// One damage done to a good snapshot.
+    type Edit = Box<dyn Fn(&mut Value)>;
+
     #[test]
-    #[allow(clippy::type_complexity)]
     fn the_readers_agree_with_the_writers() {
         // Writer -> reader: every event variant and a snapshot read back equal.
         // Every variant, in declaration order, is one of `Event::TYPES`.
@@ -546,7 +547,7 @@ mod tests {
         );
         assert!(scenario_event(body(json!({"type": "thingAdded"})), 9).is_err());
         let good: Value = serde_json::from_str(&text).unwrap();
-        let edits: Vec<Box<dyn Fn(&mut Value)>> = vec![
+        let edits: Vec<Edit> = vec![
             Box::new(|v| v["extra"] = json!(1)),
             Box::new(|v| v["createdAt"] = json!(1.5)),
             Box::new(|v| v["createdAt"] = json!(null)),
