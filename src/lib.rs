@@ -31,6 +31,7 @@ mod validate;
 #[cfg(feature = "document-schema")]
 pub use export::document_schema;
 pub use export::json_schema as schema_export;
+pub use export::json_schema::UnknownDialect;
 pub use export::sarif;
 pub use ffi::replay;
 pub use rules::{

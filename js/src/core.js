@@ -178,7 +178,7 @@ function operationName(operation) {
  * @param {string} text
  * @returns {any}
  */
-export function unwrap(text) {
+function unwrap(text) {
   const answer = JSON.parse(text);
   if (answer.type === 'success') return answer;
   if (answer.type === 'misuse') throw usageError(answer.error.code, answer.error.message);

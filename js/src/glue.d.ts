@@ -23,6 +23,7 @@ declare module '#glue/types' {
     schemaInfo(): string;
     machineCreate(input: string): string;
     machineApply(snapshot: string, at: number, event: string): string;
+    machineStep(snapshot: string, at: number, event: string): string;
     machineAdvance(snapshot: string, to: number): string;
     machineDescribe(snapshot: string): string;
     machineInspect(snapshot: string): string;
@@ -58,6 +59,7 @@ declare module '#glue/extras-node' {
   export const schemaInfo: ExtrasGlue['schemaInfo'];
   export const machineCreate: ExtrasGlue['machineCreate'];
   export const machineApply: ExtrasGlue['machineApply'];
+  export const machineStep: ExtrasGlue['machineStep'];
   export const machineAdvance: ExtrasGlue['machineAdvance'];
   export const machineDescribe: ExtrasGlue['machineDescribe'];
   export const machineInspect: ExtrasGlue['machineInspect'];

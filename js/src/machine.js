@@ -39,7 +39,7 @@ function errorInfo(e) {
   return out;
 }
 
-export class MachineError extends Error {
+class MachineError extends Error {
   /** @param {MachineErrorInfo} error */
   constructor(error) {
     super(error.message);
@@ -228,7 +228,7 @@ export function makeMachine(glue, ready) {
     }
 
     /**
-     * @param {{ snapshot: string, nextDeadline: number | null, effects: Effect[] }} a
+     * @param {{ snapshot: string, nextDeadline: number | null, effects: Effect[], error?: MachineErrorInfo }} a
      */
     #update(a) {
       this.#snapshot = a.snapshot;
@@ -260,24 +260,14 @@ export function makeMachine(glue, ready) {
      * @returns {import('../index.d.ts').StepResult}
      */
     step(at, event) {
-      // advance + apply here rather than one wasm export (Rust's Job::step
-      // does the same; the vectors compare both): less WebAssembly. The
-      // state is a string, so misuse after the advance rolls back.
+      // One call into Rust's Job::step (advance to `at` unless the event is
+      // an `advance`, then apply): a refused event is a success carrying its
+      // `error`, the advance's state kept; misuse changes nothing.
       const t = timeOf(at, 'the time');
-      eventText(event);
-      /** @type {[string, number | null | undefined]} */
-      const before = [this.#snapshot, this.#deadline];
-      /** @type {Effect[]} */
-      let effects = [];
-      try {
-        if (event.type !== 'advance') effects = this.advance(t);
-        effects = effects.concat(this.apply(t, event));
-      } catch (e) {
-        if (e instanceof MachineError) return { effects, error: errorInfo(e) };
-        [this.#snapshot, this.#deadline] = before;
-        throw e;
-      }
-      return { effects, error: null };
+      const ev = eventText(event);
+      ready();
+      const a = this.#update(answer(glue.machineStep(this.#snapshot, t, ev)));
+      return { effects: a.effects, error: a.error === undefined ? null : errorInfo(new MachineError(a.error)) };
     }
 
     /**

@@ -17,7 +17,7 @@ import { OPERATIONS } from './names.js';
  * (`CreateJobCommand`: `CreateJob`, ...).
  * @type {Readonly<Record<string, import('../index.d.ts').Operation>>}
  */
-export const COMMANDS = Object.fromEntries(OPERATIONS.map((op) => [`${op}Command`, op]));
+const COMMANDS = Object.fromEntries(OPERATIONS.map((op) => [`${op}Command`, op]));
 
 /**
  * The other IoT Jobs control-plane commands, which the middleware passes
@@ -55,7 +55,7 @@ class IoTServiceExceptionShape extends Error {
 }
 
 /** The error the middleware throws, shaped like the service's own. */
-export class InvalidRequestException extends IoTServiceExceptionShape {
+class InvalidRequestException extends IoTServiceExceptionShape {
   static shapeId = 'com.amazonaws.iot#InvalidRequestException';
   /** @type {'InvalidRequestException'} */
   name = 'InvalidRequestException';

@@ -4,9 +4,9 @@
 // lists the core .wasm itself exports (`names`, `ffi::names_json`: operations,
 // event types, misuse codes, machine error codes). The others check the same
 // names by behaviour, where Rust acts on them:
-// - event types: the serde derive of the Rust `Event` enum names every
-//   variant when it refuses an unknown one, which the CLI's `replay` reports
-//   (run here through the npm bin, i.e. the wasm `cliRun`);
+// - event types: the Rust event reader (ffi/read.rs, in serde's words)
+//   names every variant when it refuses an unknown one, which the CLI's
+//   `replay` reports (run here through the npm bin, i.e. the wasm `cliRun`);
 // - machine error codes: the codes of every refusal in the native Rust
 //   answers to the machine vectors (target/vectors/machine.json, from
 //   examples/machine_reports.rs), plus `deadlinePending`, which no vector can

@@ -80,7 +80,6 @@ pub(crate) fn success_flat<T: Serialize>(body: &T) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use serde_json::Value;

@@ -38,6 +38,15 @@ pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {
     }
 }
 
+/// [`crate::ffi::machine::step`] at a JavaScript time: the npm `Job.step`
+/// in one call.
+pub fn machine_step(snapshot: &str, at: f64, event: &str) -> String {
+    match time_ms(at) {
+        Ok(at) => crate::ffi::machine::step(snapshot, at, event),
+        Err(e) => answer::misuse(&e),
+    }
+}
+
 /// [`crate::ffi::machine::advance`] to a JavaScript time.
 pub fn machine_advance(snapshot: &str, to: f64) -> String {
     match time_ms(to) {
@@ -47,7 +56,6 @@ pub fn machine_advance(snapshot: &str, to: f64) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -64,6 +72,14 @@ mod tests {
         assert_eq!(v["error"]["code"], "invalidTime");
         let v: serde_json::Value =
             serde_json::from_str(&machine_apply("not a snapshot", 1.0, "{}")).unwrap();
+        assert_eq!(v["error"]["code"], "invalidSnapshot");
+        for at in [0.5, f64::NAN] {
+            let v: serde_json::Value =
+                serde_json::from_str(&machine_step("not a snapshot", at, "{}")).unwrap();
+            assert_eq!(v["error"]["code"], "invalidTime", "{at}");
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&machine_step("not a snapshot", 1.0, "{}")).unwrap();
         assert_eq!(v["error"]["code"], "invalidSnapshot");
     }
 }

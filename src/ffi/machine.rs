@@ -269,7 +269,6 @@ pub fn execution(snapshot: &str, thing: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -28,7 +28,7 @@ pub mod replay;
 pub(crate) use answer::{misuse, refused, success, success_flat, success_members};
 #[cfg(feature = "document-schema")]
 pub use document_schema::validate_with_document_schema_json;
-pub use js_time::{machine_advance, machine_apply, time_ms};
+pub use js_time::{machine_advance, machine_apply, machine_step, time_ms};
 pub use options::parse_options;
 pub(crate) use options::scenario_options;
 
@@ -223,7 +223,6 @@ pub fn schema_info_json() -> String {
 mod wasm;
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -98,7 +98,7 @@ pub(crate) fn read<'a>(obj: &'a Map<String, Value>, spec: Spec) -> Result<Read, 
                 out.options.now_ms = Some(parse_now(s).map_err(OptionError::Invalid)?);
             }
             (Member::Dialect, Value::String(s)) => {
-                out.dialect = s.parse::<Dialect>().map_err(OptionError::Invalid)?;
+                out.dialect = s.parse::<Dialect>().map_err(|e| invalid(&e))?;
             }
             _ => return Err(OptionError::WrongType(key, v)),
         }
@@ -181,7 +181,6 @@ pub(crate) fn scenario_options(obj: &Map<String, Value>) -> Result<Options, Stri
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

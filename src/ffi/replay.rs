@@ -26,7 +26,8 @@
 //! created, is an error.
 
 use crate::ffi::read::{self, Setup, SetupError};
-use crate::machine::{Effect, Event, Job, MachineError};
+use crate::machine::{Effect, Job, MachineError};
+use crate::validate::time::iso;
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
 
@@ -123,16 +124,9 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
         entry.insert("event".into(), Value::Object(body.clone()));
         let parsed = match at.as_ref().and_then(Value::as_i64) {
             None => Err(format!("event {n}: `at` (epoch ms) is required")),
-            Some(at) => {
-                if body.get("type").and_then(Value::as_str) == Some("advance")
-                    && !body.contains_key("to")
-                {
-                    body.insert("to".into(), Value::from(at));
-                }
-                serde_json::from_value::<Event>(Value::Object(body))
-                    .map(|e| (at, e))
-                    .map_err(|e| format!("event {n}: {e}"))
-            }
+            Some(at) => read::scenario_event(body, at)
+                .map(|e| (at, e))
+                .map_err(|e| format!("event {n}: {e}")),
         };
         match parsed {
             Err(message) => {
@@ -304,39 +298,9 @@ fn describe_effect(fx: &Value) -> String {
     }
 }
 
-/// Epoch ms as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
-fn iso(ms: i64) -> String {
-    let days = ms.div_euclid(86_400_000);
-    let rem = ms.rem_euclid(86_400_000);
-    // H. Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rem / 3_600_000,
-        rem / crate::validate::time::MINUTE_MS % 60,
-        rem / 1000 % 60,
-        rem % 1000
-    )
-}
-
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iso_dates() {
-        assert_eq!(iso(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(iso(1_719_826_215_500), "2024-07-01T09:30:15.500Z");
-    }
 
     #[test]
     fn refused_events_are_recorded() {

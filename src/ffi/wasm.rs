@@ -90,6 +90,13 @@ pub fn machine_apply(snapshot: &str, at: f64, event: &str) -> String {
     crate::ffi::machine_apply(snapshot, at, event)
 }
 
+/// Advances to `at`, then applies `event` (see [`crate::ffi::machine_step`]).
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = machineStep)]
+pub fn machine_step(snapshot: &str, at: f64, event: &str) -> String {
+    crate::ffi::machine_step(snapshot, at, event)
+}
+
 /// Fires everything due up to `to` (see [`crate::ffi::machine_advance`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineAdvance)]

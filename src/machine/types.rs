@@ -30,6 +30,20 @@ impl JobStatus {
             JobStatus::DeletionInProgress => "DELETION_IN_PROGRESS",
         }
     }
+
+    /// Every status, in declaration order.
+    pub const ALL: [JobStatus; 5] = [
+        JobStatus::Scheduled,
+        JobStatus::InProgress,
+        JobStatus::Completed,
+        JobStatus::Canceled,
+        JobStatus::DeletionInProgress,
+    ];
+
+    /// Parses an AWS name such as `IN_PROGRESS`.
+    pub fn parse(s: &str) -> Option<JobStatus> {
+        JobStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
 }
 
 impl fmt::Display for JobStatus {
@@ -119,6 +133,24 @@ pub enum DeviceStatus {
 }
 
 impl DeviceStatus {
+    /// Every status a device may report, in declaration order.
+    pub const ALL: [DeviceStatus; 4] = [
+        DeviceStatus::InProgress,
+        DeviceStatus::Succeeded,
+        DeviceStatus::Failed,
+        DeviceStatus::Rejected,
+    ];
+
+    /// The AWS name, e.g. `IN_PROGRESS` (the name of its execution status).
+    pub fn as_str(self) -> &'static str {
+        self.execution_status().as_str()
+    }
+
+    /// Parses an AWS name such as `SUCCEEDED`.
+    pub fn parse(s: &str) -> Option<DeviceStatus> {
+        DeviceStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     pub(crate) fn execution_status(self) -> ExecutionStatus {
         match self {
             DeviceStatus::InProgress => ExecutionStatus::InProgress,

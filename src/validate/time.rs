@@ -1,10 +1,14 @@
 //! Calendar arithmetic without a clock: RFC 3339 and the scheduling
 //! timestamp form, converted to epoch milliseconds.
 
+/// Milliseconds in one second.
+const SECOND_MS: i64 = 1000;
 /// Milliseconds in one minute.
-pub(crate) const MINUTE_MS: i64 = 60_000;
+pub(crate) const MINUTE_MS: i64 = 60 * SECOND_MS;
+/// Milliseconds in one hour.
+const HOUR_MS: i64 = 60 * MINUTE_MS;
 /// Milliseconds in one day.
-pub(crate) const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
+pub(crate) const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -15,6 +19,33 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian `(year, month, day)` of a day count since
+/// 1970-01-01, the inverse of [`days_from_civil`] (H. Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Epoch ms as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC).
+pub(crate) fn iso(ms: i64) -> String {
+    let (y, m, d) = civil_from_days(ms.div_euclid(DAY_MS));
+    let rem = ms.rem_euclid(DAY_MS);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / HOUR_MS,
+        rem / MINUTE_MS % 60,
+        rem / SECOND_MS % 60,
+        rem % SECOND_MS
+    )
 }
 
 fn days_in_month(y: i64, m: i64) -> i64 {
@@ -102,7 +133,7 @@ pub(crate) fn parse_timestamp(s: &str, require_zone: bool) -> Option<i64> {
         _ => return None,
     };
     let days = days_from_civil(y, mo, d);
-    Some(days * DAY_MS + (h * 60 + mi - offset_min) * MINUTE_MS + sec * 1000 + frac_ms)
+    Some(days * DAY_MS + (h * 60 + mi - offset_min) * MINUTE_MS + sec * SECOND_MS + frac_ms)
 }
 
 /// Parses the caller's "now": epoch milliseconds (an integer) or an RFC 3339
@@ -146,6 +177,23 @@ mod tests {
         assert_eq!(parse_timestamp("2024-07-01T09:30", true), None);
         assert_eq!(parse_timestamp("2024-7-01T09:30", false), None);
         assert_eq!(parse_timestamp("2024-07-01T24:00", false), None);
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso(1_719_826_215_500), "2024-07-01T09:30:15.500Z");
+        assert_eq!(iso(-1), "1969-12-31T23:59:59.999Z");
+        // The inverse of parse_timestamp, leap days and the year 2000 included.
+        for ms in [
+            0,
+            951_782_400_000,
+            1_709_164_800_123,
+            -86_400_000,
+            4_102_444_799_999,
+        ] {
+            assert_eq!(parse_timestamp(&iso(ms), true), Some(ms), "{ms}");
+        }
     }
 
     #[test]

@@ -94,17 +94,38 @@ impl fmt::Display for Dialect {
     }
 }
 
+/// The error returned when a string names no JSON Schema dialect.
+///
+/// ```
+/// use iot_jobs_policy::schema_export::Dialect;
+/// let e = "draft-04".parse::<Dialect>().unwrap_err();
+/// assert_eq!(e.given(), "draft-04");
+/// assert_eq!(e.to_string(), "unknown JSON Schema dialect `draft-04`; expected `2020-12` or `draft-07`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown JSON Schema dialect `{given}`; expected `2020-12` or `draft-07`")]
+pub struct UnknownDialect {
+    given: String,
+}
+
+impl UnknownDialect {
+    /// The string that was given.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+}
+
 impl FromStr for Dialect {
-    type Err = String;
+    type Err = UnknownDialect;
 
     /// Accepts `2020-12` and `draft-07` (also `draft2020-12`, `draft-2020-12`, `draft7`, `07`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "2020-12" | "draft2020-12" | "draft-2020-12" => Ok(Dialect::Draft202012),
             "draft-07" | "draft7" | "draft-7" | "07" => Ok(Dialect::Draft07),
-            other => Err(format!(
-                "unknown JSON Schema dialect `{other}`; expected `2020-12` or `draft-07`"
-            )),
+            other => Err(UnknownDialect {
+                given: other.to_owned(),
+            }),
         }
     }
 }
