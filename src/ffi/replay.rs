@@ -133,7 +133,9 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
                 entry.insert("effects".into(), Value::Array(Vec::new()));
                 entry.insert(
                     "error".into(),
-                    serde_json::json!({"code": "InvalidRequestException", "message": message, "rule": "event"}),
+                    // A malformed scenario event is the scenario's fault, not an AWS
+                    // behaviour: no catalogue rule, like the machine's own refusals.
+                    serde_json::json!({"code": "InvalidRequestException", "message": message}),
                 );
             }
             Ok((at, event)) => {
@@ -200,8 +202,10 @@ pub fn replay_text(scenario_text: &str) -> Result<String, ReplayError> {
         if let Some(e) = entry.get("error") {
             let code = e.get("code").and_then(Value::as_str).unwrap_or("");
             let msg = e.get("message").and_then(Value::as_str).unwrap_or("");
-            let rule = e.get("rule").and_then(Value::as_str).unwrap_or("");
-            let _ = writeln!(out, "    refused: {code} [{rule}]: {msg}");
+            let _ = match e.get("rule").and_then(Value::as_str) {
+                Some(rule) => writeln!(out, "    refused: {code} [{rule}]: {msg}"),
+                None => writeln!(out, "    refused: {code}: {msg}"),
+            };
         }
     }
     let c = job.counts();
@@ -311,6 +315,13 @@ mod tests {
         assert_eq!(r.timeline.len(), 3);
         assert_eq!(r.timeline[1]["error"]["code"], "ResourceNotFoundException");
         assert_eq!(r.timeline[2]["error"]["code"], "InvalidRequestException");
-        assert!(replay_text(scenario).unwrap().contains("refused"));
+        // An AWS refusal cites its catalogue rule; a malformed scenario event
+        // is not AWS behaviour and cites none.
+        assert!(r.timeline[1]["error"]["rule"].is_string());
+        assert!(r.timeline[2]["error"].get("rule").is_none());
+        let text = replay_text(scenario).unwrap();
+        let rule = r.timeline[1]["error"]["rule"].as_str().unwrap();
+        assert!(text.contains(&format!("refused: ResourceNotFoundException [{rule}]: ")), "{text}");
+        assert!(text.contains("refused: InvalidRequestException: event 1: "), "{text}");
     }
 }
