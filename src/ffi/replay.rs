@@ -321,7 +321,13 @@ mod tests {
         assert!(r.timeline[2]["error"].get("rule").is_none());
         let text = replay_text(scenario).unwrap();
         let rule = r.timeline[1]["error"]["rule"].as_str().unwrap();
-        assert!(text.contains(&format!("refused: ResourceNotFoundException [{rule}]: ")), "{text}");
-        assert!(text.contains("refused: InvalidRequestException: event 1: "), "{text}");
+        assert!(
+            text.contains(&format!("refused: ResourceNotFoundException [{rule}]: ")),
+            "{text}"
+        );
+        assert!(
+            text.contains("refused: InvalidRequestException: event 1: "),
+            "{text}"
+        );
     }
 }
