@@ -60,7 +60,6 @@ export type ErrorCode =
   | 'scheduleWindow'
   | 'skippedRule'
   | 'noEffect'
-  | 'ambiguous'
   | 'suspicious'
   | 'documentSchema';
 

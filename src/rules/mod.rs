@@ -148,9 +148,7 @@ rules! {
     TARGETS_MAX = "targets-max", MaxItems, Warning, Documented, A_ASSOCIATE, ["V-7"],
         "a job has at most 100 targets (stated for AssociateTargetsWithJob; unconfirmed for CreateJob, so a warning)";
     RETRY_TIMED_OUT_WITHOUT_TIMEOUT = "retry-timeout-without-timeoutConfig", NoEffect, Warning, Documented, D_CONFIG, ["V-19"],
-        "a TIMED_OUT (or ALL) retry criterion without timeoutConfig only fires on step timeouts";
-    RATE_CRITERIA_BOTH = "rateIncreaseCriteria-both", Ambiguous, Warning, Documented, D_CONFIG_API, ["V-13"],
-        "the documentation says to set one threshold or the other, while its examples set both";
+        "an explicit TIMED_OUT retry criterion without timeoutConfig only fires on step timeouts (ALL also retries failures, so it is not warned about; on a job template, jobs created from it can still set timeoutConfig)";
     PRESIGNED_WITHOUT_CONFIG = "presigned-placeholder-without-config", Suspicious, Warning, Documented, D_PRESIGNED, ["V-29"],
         "${aws:iot:s3-presigned-url:…} placeholders need presignedUrlConfig";
     DOCUMENT_SOURCE_NOT_S3 = "documentSource-not-s3", Suspicious, Warning, Documented, D_MGMT, ["V-6"],

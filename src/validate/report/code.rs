@@ -90,8 +90,6 @@ pub enum Code {
     SkippedRule,
     /// A member that has no effect where it stands.
     NoEffect,
-    /// A combination whose behaviour AWS documents inconsistently.
-    Ambiguous,
     /// A member or combination a careful reviewer would question.
     Suspicious,
     // --- the caller's own rules ----------------------------------------------
@@ -101,7 +99,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the documented order.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 34] = [
         Code::TooLarge,
         Code::TooDeep,
         Code::InvalidUtf8,
@@ -134,7 +132,6 @@ impl Code {
         Code::ScheduleWindow,
         Code::SkippedRule,
         Code::NoEffect,
-        Code::Ambiguous,
         Code::Suspicious,
         Code::DocumentSchema,
     ];
@@ -174,7 +171,6 @@ impl Code {
             Code::ScheduleWindow => "scheduleWindow",
             Code::SkippedRule => "skippedRule",
             Code::NoEffect => "noEffect",
-            Code::Ambiguous => "ambiguous",
             Code::Suspicious => "suspicious",
             Code::DocumentSchema => "documentSchema",
         }

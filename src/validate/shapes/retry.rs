@@ -102,18 +102,92 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
             });
         }
     }
-    // TIMED_OUT retries without an in-progress timeout only ever see step timeouts.
+    // TIMED_OUT retries without an in-progress timeout only ever see step
+    // timeouts. Only an explicit TIMED_OUT criterion draws the warning: `ALL`
+    // retries failures too, so it has an effect without a timeout.
     let needs_timeout = criteria
         .iter()
-        .any(|(_, ft, n)| (*ft == "TIMED_OUT" || *ft == "ALL") && n.unwrap_or(0) > 0);
+        .any(|(_, ft, n)| *ft == "TIMED_OUT" && n.unwrap_or(0) > 0);
     let root_has_timeout = match &w.root.value {
         Value::Object(r) => has(r, "timeoutConfig"),
         _ => true,
     };
     if needs_timeout && !root_has_timeout && w.op != Operation::UpdateJob {
+        let template = w.op == Operation::CreateJobTemplate;
         w.emit(&rules::RETRY_TIMED_OUT_WITHOUT_TIMEOUT, Some(Seg::Key("criteriaList")), |_| {
-            Details::new(String::from("retries on `TIMED_OUT` but the job has no `timeoutConfig`; only step timeouts will trigger them"))
-                .help(String::from("add `timeoutConfig.inProgressTimeoutInMinutes`"))
+            if template {
+                Details::new(String::from("retries on `TIMED_OUT` but the template has no `timeoutConfig`; jobs created from it that set none will only retry on step timeouts"))
+                    .help(String::from("add `timeoutConfig.inProgressTimeoutInMinutes` here, or set `timeoutConfig` on each CreateJob that uses this template (a job created from a template can still set it)"))
+            } else {
+                Details::new(String::from("retries on `TIMED_OUT` but the job has no `timeoutConfig`; only step timeouts will trigger them"))
+                    .help(String::from("add `timeoutConfig.inProgressTimeoutInMinutes`"))
+            }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{validate_str, Operation, Options};
+
+    fn warnings(op: Operation, request: &str) -> Vec<(String, String, Option<String>)> {
+        let report = validate_str(op, request, &Options::default());
+        assert!(report.is_valid(), "{report}");
+        report
+            .violations()
+            .iter()
+            .map(|v| {
+                (
+                    v.rule().to_owned(),
+                    v.message().to_owned(),
+                    v.help().map(str::to_owned),
+                )
+            })
+            .collect()
+    }
+
+    const JOB: &str = r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],"document":"{}","jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"FT","numberOfRetries":3}]}}"#;
+    const TEMPLATE: &str = r#"{"jobTemplateId":"t-1","description":"d","document":"{}","jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"FT","numberOfRetries":3}]}}"#;
+
+    #[test]
+    fn only_an_explicit_timed_out_criterion_is_warned_about() {
+        for (op, text) in [
+            (Operation::CreateJob, JOB),
+            (Operation::CreateJobTemplate, TEMPLATE),
+        ] {
+            assert_eq!(
+                warnings(op, &text.replace("FT", "ALL")),
+                vec![],
+                "{op:?} ALL"
+            );
+            assert_eq!(
+                warnings(op, &text.replace("FT", "FAILED")),
+                vec![],
+                "{op:?} FAILED"
+            );
+            let w = warnings(op, &text.replace("FT", "TIMED_OUT"));
+            assert_eq!(w.len(), 1, "{op:?} TIMED_OUT");
+            assert_eq!(w[0].0, "retry-timeout-without-timeoutConfig");
+        }
+    }
+
+    #[test]
+    fn on_a_template_the_warning_says_jobs_can_still_set_timeout_config() {
+        let w = warnings(
+            Operation::CreateJobTemplate,
+            &TEMPLATE.replace("FT", "TIMED_OUT"),
+        );
+        assert!(w[0].1.contains("template"), "{}", w[0].1);
+        let help = w[0].2.clone().unwrap_or_default();
+        assert!(
+            help.contains("created from a template can still set it"),
+            "{help}"
+        );
+        let w = warnings(Operation::CreateJob, &JOB.replace("FT", "TIMED_OUT"));
+        assert!(!w[0].1.contains("template"), "{}", w[0].1);
+        assert_eq!(
+            w[0].2.as_deref(),
+            Some("add `timeoutConfig.inProgressTimeoutInMinutes`")
+        );
     }
 }

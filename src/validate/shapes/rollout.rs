@@ -106,10 +106,8 @@ fn check_criteria<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
             Details::new(String::from("sets no threshold: give `numberOfNotifiedThings` or `numberOfSucceededThings`"))
                 .plain(String::from("rateIncreaseCriteria must specify numberOfNotifiedThings or numberOfSucceededThings"))
         });
-    } else if notified && succeeded {
-        w.emit(&rules::RATE_CRITERIA_BOTH, None, |_| {
-            Details::new(String::from("sets both thresholds; the documentation says to set one or the other"))
-                .help(String::from("the rate grows when either count reaches its next multiple (the model this crate uses)"))
-        });
     }
+    // Both thresholds together are documented (the guide's exponential-rollout
+    // examples set both): the rate grows when either count reaches its next
+    // multiple, as the machine models it. No warning.
 }
