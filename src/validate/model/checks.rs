@@ -13,12 +13,25 @@ use crate::validate::primitive::{closest, excerpt};
 impl<'j> Walker<'j> {
     pub(crate) fn type_error(&mut self, node: &'j Node<'j>, expected: &'static str) {
         let found = node.value.type_name();
+        let numeric = match &node.value {
+            Value::String(s) if expected == "an integer" || expected == "a number" => {
+                numeric_string(s)
+            }
+            _ => None,
+        };
         self.emit(&rules::TYPE, None, |w| {
-            Details::new(format!(
+            let d = Details::new(format!(
                 "expected {expected}, found {found} `{}`",
                 excerpt(&render(node))
             ))
-            .plain(format!("Value at '{}' must be {expected}", w.aws_path()))
+            .plain(format!("Value at '{}' must be {expected}", w.aws_path()));
+            match numeric {
+                Some(n) => d.help(format!(
+                    "write the number without quotes: `{}`; the AWS SDK for JavaScript v2 turned numeric strings into numbers without a word, but SDK v3 and the API itself refuse them",
+                    excerpt(n)
+                )),
+                None => d,
+            }
         });
     }
 
@@ -245,5 +258,94 @@ pub(crate) fn render(node: &Node<'_>) -> String {
             let more = if entries.len() > 16 { ", …" } else { "" };
             format!("{{{}{more}}}", parts.join(", "))
         }
+    }
+}
+
+/// The number inside a string that holds nothing else (`"1000"`, `" 2.5 "`):
+/// what a numeric member sent as a string meant, or `None`.
+fn numeric_string(s: &str) -> Option<&str> {
+    let t = s.trim();
+    let finite = t.parse::<f64>().map(f64::is_finite).unwrap_or(false);
+    let plain = t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
+    (finite && plain && t.bytes().any(|b| b.is_ascii_digit())).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numeric_string;
+    use crate::{validate_str, Code, Operation, Options};
+
+    fn only_violation(op: Operation, request: &str) -> crate::Violation {
+        let report = validate_str(op, request, &Options::default());
+        assert_eq!(report.violations().len(), 1, "{report}");
+        report.violations()[0].clone()
+    }
+
+    #[test]
+    fn numeric_strings_are_recognised() {
+        assert_eq!(numeric_string("1000"), Some("1000"));
+        assert_eq!(numeric_string(" 2.5 "), Some("2.5"));
+        assert_eq!(numeric_string("-1e3"), Some("-1e3"));
+        for not in [
+            "",
+            " ",
+            "abc",
+            "10 things",
+            "NaN",
+            "inf",
+            "Infinity",
+            "1e400",
+            "0x10",
+            ".",
+        ] {
+            assert_eq!(numeric_string(not), None, "{not:?}");
+        }
+    }
+
+    #[test]
+    fn a_number_as_a_string_is_a_type_error_with_the_sdk_v2_help() {
+        let v = only_violation(
+            Operation::CreateJob,
+            r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],"document":"{}","jobExecutionsRolloutConfig":{"maximumPerMinute":"1000"}}"#,
+        );
+        assert_eq!(v.code(), Code::Type);
+        assert_eq!(v.path(), "/jobExecutionsRolloutConfig/maximumPerMinute");
+        let help = v.help().unwrap_or_default();
+        assert!(help.contains("`1000`"), "{help}");
+        assert!(help.contains("SDK for JavaScript v2"), "{help}");
+        assert!(help.contains("v3"), "{help}");
+
+        // A double member too.
+        let v = only_violation(
+            Operation::CreateJob,
+            r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],"document":"{}","jobExecutionsRolloutConfig":{"exponentialRate":{"baseRatePerMinute":10,"incrementFactor":"1.5","rateIncreaseCriteria":{"numberOfNotifiedThings":5}}}}"#,
+        );
+        assert_eq!(v.code(), Code::Type);
+        assert!(v.help().unwrap_or_default().contains("`1.5`"));
+    }
+
+    #[test]
+    fn other_type_errors_get_no_sdk_help() {
+        // Not a number inside the string.
+        let v = only_violation(
+            Operation::CreateJob,
+            r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],"document":"{}","jobExecutionsRolloutConfig":{"maximumPerMinute":"lots"}}"#,
+        );
+        assert_eq!(v.code(), Code::Type);
+        assert_eq!(v.help(), None);
+        // A numeric string where a string is expected is not a type error at all;
+        // a number where a string is expected gets no SDK help.
+        let v = only_violation(Operation::DescribeJob, r#"{"jobId":1000}"#);
+        assert_eq!(v.code(), Code::Type);
+        assert_eq!(v.help(), None);
+        // A boolean where a number is expected.
+        let v = only_violation(
+            Operation::CreateJob,
+            r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],"document":"{}","jobExecutionsRolloutConfig":{"maximumPerMinute":true}}"#,
+        );
+        assert_eq!(v.code(), Code::Type);
+        assert_eq!(v.help(), None);
     }
 }
