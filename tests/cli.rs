@@ -509,3 +509,54 @@ fn schema_prints_the_exported_json_schema() {
         assert_eq!(cli(bad, None).status.code(), Some(2), "{bad:?}");
     }
 }
+
+/// #10, warnings people can act on: a numeric string gets the SDK v2 help;
+/// both rate thresholds draw nothing; `ALL` retries draw nothing; a
+/// template's TIMED_OUT warning says jobs can still set `timeoutConfig`.
+#[test]
+fn actionable_warnings_through_the_cli() {
+    let job = r#"{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],"document":"{}","#;
+
+    let text = format!(r#"{job}"jobExecutionsRolloutConfig":{{"maximumPerMinute":"1000"}}}}"#);
+    let o = cli(&["validate", "CreateJob"], Some(text.as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[type] /jobExecutionsRolloutConfig/maximumPerMinute"),
+        "{out}"
+    );
+    assert!(
+        out.contains("help: write the number without quotes: `1000`"),
+        "{out}"
+    );
+    assert!(out.contains("SDK for JavaScript v2"), "{out}");
+
+    let both = format!(
+        r#"{job}"jobExecutionsRolloutConfig":{{"maximumPerMinute":1000,"exponentialRate":{{"baseRatePerMinute":50,"incrementFactor":2,"rateIncreaseCriteria":{{"numberOfNotifiedThings":1000,"numberOfSucceededThings":1000}}}}}}}}"#
+    );
+    let all = format!(
+        r#"{job}"jobExecutionsRetryConfig":{{"criteriaList":[{{"failureType":"ALL","numberOfRetries":3}}]}}}}"#
+    );
+    for text in [both, all] {
+        let o = cli(
+            &["validate", "CreateJob", "--format", "json"],
+            Some(text.as_bytes()),
+        );
+        assert_eq!(o.status.code(), Some(0), "{text}");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["violations"], serde_json::json!([]), "{text}");
+    }
+
+    let template = br#"{"jobTemplateId":"t-1","description":"d","document":"{}","jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"TIMED_OUT","numberOfRetries":3}]}}"#;
+    let o = cli(&["validate", "CreateJobTemplate"], Some(template));
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[noEffect] /jobExecutionsRetryConfig/criteriaList"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a job created from a template can still set it"),
+        "{out}"
+    );
+}
