@@ -181,3 +181,21 @@ test('serde_json and JSON.stringify print the same report text, nasty strings in
     }
   }
 });
+
+test('a number in quotes is a type error with a help line about the JavaScript SDK v2 (#10)', () => {
+  const request = {
+    jobId: 'j',
+    targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'],
+    document: '{}',
+    jobExecutionsRolloutConfig: { maximumPerMinute: '1000' },
+  };
+  const report = validate('CreateJob', request);
+  assert.equal(report.valid, false);
+  const v = report.violations.find((x) => x.path === '/jobExecutionsRolloutConfig/maximumPerMinute');
+  assert.ok(v, JSON.stringify(report.violations));
+  assert.equal(v.code, 'type');
+  assert.match(v.help, /SDK for JavaScript v2/);
+  // The same number unquoted is fine.
+  request.jobExecutionsRolloutConfig.maximumPerMinute = 1000;
+  assert.equal(validate('CreateJob', request).valid, true);
+});
