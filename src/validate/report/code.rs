@@ -39,6 +39,9 @@ pub enum Code {
     NotAnObject,
     /// The same key appears twice in one object.
     DuplicateKey,
+    /// More violations than a report lists ([`crate::MAX_VIOLATIONS`]): the
+    /// last entry of a report that stops there, with the total.
+    TooManyViolations,
     // --- the service model ---------------------------------------------
     /// A required member is missing (or `null`).
     Required,
@@ -101,7 +104,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the documented order.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::TooLarge,
         Code::TooDeep,
         Code::InvalidUtf8,
@@ -110,6 +113,7 @@ impl Code {
         Code::NumberTooLarge,
         Code::NotAnObject,
         Code::DuplicateKey,
+        Code::TooManyViolations,
         Code::Required,
         Code::Type,
         Code::UnknownField,
@@ -150,6 +154,7 @@ impl Code {
             Code::NumberTooLarge => "numberTooLarge",
             Code::NotAnObject => "notAnObject",
             Code::DuplicateKey => "duplicateKey",
+            Code::TooManyViolations => "tooManyViolations",
             Code::Required => "required",
             Code::Type => "type",
             Code::UnknownField => "unknownField",
