@@ -379,11 +379,7 @@ pub(crate) const MAX_AWS_ITEMS: usize = 10;
 /// answers a business-rule failure with a single message. The exact IoT
 /// wording of business-rule errors is not documented.
 fn render_aws_message(violations: &[Violation]) -> String {
-    let errors = || {
-        violations
-            .iter()
-            .filter(|v| v.severity == Severity::Error)
-    };
+    let errors = || violations.iter().filter(|v| v.severity == Severity::Error);
     let items: Vec<&str> = errors()
         .filter_map(|v| match &v.aws {
             AwsText::Item(s) => Some(s.as_str()),
