@@ -26,14 +26,21 @@ fn keys_then_targets(keys: usize, numbers: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
-/// A CreateJob whose `documentParameters` hold `n` empty (too short) values.
+/// A CreateJob whose `documentParameters` hold `n` empty values (each too
+/// short and not matching the pattern), to validate with [`model`]: the
+/// documented rules about parameters and templates stay out of the counts.
 fn bad_parameters(n: usize) -> Vec<u8> {
     let entries: Vec<String> = (0..n).map(|i| format!(r#""{i:x}":"""#)).collect();
     format!(
-        r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/AWS-Run-Command:1.0","documentParameters":{{{}}}}}"#,
+        r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"documentParameters":{{{}}}}}"#,
         entries.join(",")
     )
     .into_bytes()
+}
+
+/// The model profile.
+fn model() -> Options {
+    Options::default().with_profile(Profile::Model)
 }
 
 /// The byte offset of the `n`-th (0-based) occurrence of `needle` in `text`
@@ -111,11 +118,7 @@ fn a_long_list_of_violations_under_many_keys_is_located_exactly() {
     text.push_str("]}");
     let text = text.into_bytes();
     assert!(text.len() <= MAX_REQUEST_BYTES, "{}", text.len());
-    let report = validate_bytes(
-        Operation::CreateJob,
-        &text,
-        &Options::default().with_profile(Profile::Model),
-    );
+    let report = validate_bytes(Operation::CreateJob, &text, &model());
     let v = report.violations();
     cap_entry(&report);
     // 60,000 unknown keys, then the first 940 type errors.
@@ -139,13 +142,13 @@ fn violations_after_many_entries_of_a_map_are_located_at_their_values() {
     let good: Vec<String> = (0..60_000).map(|i| format!(r#""g{i:x}":"v""#)).collect();
     let bad: Vec<String> = (0..500).map(|i| format!(r#""b{i}":"""#)).collect();
     let text = format!(
-        r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/AWS-Run-Command:1.0","documentParameters":{{{},{}}}}}"#,
+        r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"documentParameters":{{{},{}}}}}"#,
         good.join(","),
         bad.join(",")
     );
     let text = text.into_bytes();
     assert!(text.len() <= MAX_REQUEST_BYTES, "{}", text.len());
-    let report = validate_bytes(Operation::CreateJob, &text, &Options::default());
+    let report = validate_bytes(Operation::CreateJob, &text, &model());
     let v = report.violations();
     assert_eq!(v.len(), 1000);
     let mut from = 0;
@@ -170,7 +173,7 @@ fn violations_after_many_entries_of_a_map_are_located_at_their_values() {
 fn many_bad_document_parameters() {
     let text = bad_parameters(58_861);
     assert!(text.len() <= MAX_REQUEST_BYTES, "{}", text.len());
-    let report = validate_bytes(Operation::CreateJob, &text, &Options::default());
+    let report = validate_bytes(Operation::CreateJob, &text, &model());
     let entry = cap_entry(&report);
     // Each empty value is too short and does not match the pattern.
     let total = 2 * 58_861;
@@ -302,7 +305,7 @@ fn warnings_past_the_cap_make_the_request_invalid_on_both_paths() {
 fn aws_message_quotes_at_most_ten_items_and_counts_all() {
     // Six empty parameter values: twelve framework items.
     let text = bad_parameters(6);
-    let report = validate_bytes(Operation::CreateJob, &text, &Options::default());
+    let report = validate_bytes(Operation::CreateJob, &text, &model());
     assert_eq!(report.violations().len(), 12);
     let aws = report.aws_message().unwrap();
     assert!(
@@ -351,7 +354,10 @@ mod cli {
         );
         assert_eq!(v["violations"][MAX_VIOLATIONS]["code"], "tooManyViolations");
 
-        let (code, out) = run(&["validate", "CreateJob", "-"], &bad_parameters(58_861));
+        let (code, out) = run(
+            &["validate", "CreateJob", "-", "--profile", "model"],
+            &bad_parameters(58_861),
+        );
         assert_eq!(code, Some(1));
         assert!(
             out.contains("<stdin>:1:1: error[tooManyViolations] /: the first 1000 violations are listed, and 116722 more violations are not (117722 in all)"),
