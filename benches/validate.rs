@@ -3,6 +3,13 @@
 //! the `jsonschema` crate validating the same text against an equivalent
 //! JSON Schema (`benches/data/create-job.schema.json`) in the same run.
 //!
+//! The group `worst_shapes` validates the shapes that cost quadratic time
+//! before issue #10 (finding 1), each close to the 1 MiB limit: 80,000 keys
+//! before a `targets` array of 255,000 numbers (990 KB), 58,861 bad
+//! `documentParameters` values, 10,000 abort criteria with distinct failure
+//! types. Each is linear in its size now; the report stops at
+//! `MAX_VIOLATIONS`.
+//!
 //! Run: `cargo bench --bench validate`. Figures go to BENCHMARKS.md.
 
 #![allow(
@@ -13,7 +20,10 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use iot_jobs_policy::{is_valid_str, validate_str, Operation, Options};
+use iot_jobs_policy::{
+    is_valid_str, validate_bytes, validate_str, Operation, Options, Profile, MAX_REQUEST_BYTES,
+    MAX_VIOLATIONS,
+};
 use std::hint::black_box;
 
 const TYPICAL: &str = include_str!("data/create-job-typical.json");
@@ -64,5 +74,66 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// `{"jobId":…,` then 80,000 `"a":0,` then 255,000 numbers in `targets`.
+fn keys_then_targets() -> Vec<u8> {
+    let mut s = String::from(r#"{"jobId":"job-1","#);
+    s.push_str(&r#""a":0,"#.repeat(80_000));
+    s.push_str(r#""targets":["#);
+    s.push_str(&vec!["1"; 255_000].join(","));
+    s.push_str(r#"],"document":"{}"}"#);
+    s.into_bytes()
+}
+
+/// 58,861 empty `documentParameters` values (checked with the model profile).
+fn bad_parameters() -> Vec<u8> {
+    let entries: Vec<String> = (0..58_861).map(|i| format!(r#""{i:x}":"""#)).collect();
+    format!(
+        r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"documentParameters":{{{}}}}}"#,
+        entries.join(",")
+    )
+    .into_bytes()
+}
+
+/// 10,000 abort criteria, each with a failure type of its own.
+fn distinct_criteria() -> Vec<u8> {
+    let criteria: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"failureType":"F{i}","action":"CANCEL","thresholdPercentage":1,"minNumberOfExecutedThings":1}}"#))
+        .collect();
+    format!(
+        r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{{}}","abortConfig":{{"criteriaList":[{}]}}}}"#,
+        criteria.join(",")
+    )
+    .into_bytes()
+}
+
+fn worst(c: &mut Criterion) {
+    let documented = Options::default();
+    let model = Options::default().with_profile(Profile::Model);
+    let shapes = [
+        (
+            "80k_keys_then_255k_targets",
+            keys_then_targets(),
+            documented,
+        ),
+        ("58861_bad_document_parameters", bad_parameters(), model),
+        (
+            "10k_distinct_abort_criteria",
+            distinct_criteria(),
+            documented,
+        ),
+    ];
+    let mut g = c.benchmark_group("worst_shapes");
+    g.sample_size(10);
+    for (name, text, options) in &shapes {
+        assert!(text.len() <= MAX_REQUEST_BYTES, "{name}: {}", text.len());
+        let report = validate_bytes(Operation::CreateJob, text, options);
+        assert_eq!(report.violations().len(), MAX_VIOLATIONS + 1, "{name}");
+        g.bench_function(*name, |b| {
+            b.iter(|| validate_bytes(Operation::CreateJob, black_box(text), options))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, worst);
 criterion_main!(benches);

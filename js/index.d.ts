@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'numberTooLarge'
   | 'notAnObject'
   | 'duplicateKey'
+  | 'tooManyViolations'
   | 'required'
   | 'type'
   | 'unknownField'

@@ -48,5 +48,5 @@ pub use validate::report::{
 };
 pub use validate::{
     is_valid_str, validate_bytes, validate_request, validate_str, validate_value, MAX_DEPTH,
-    MAX_REQUEST_BYTES,
+    MAX_REQUEST_BYTES, MAX_VIOLATIONS,
 };

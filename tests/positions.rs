@@ -96,3 +96,30 @@ fn a_byte_order_mark_is_not_a_column() {
     assert_eq!(got[0].2, 12); // byte offset still counts the mark's 3 bytes
     assert_eq!((got[0].3, got[0].4), (1, 10));
 }
+
+#[test]
+fn criteria_found_by_the_documented_checks_point_at_their_values() {
+    // The documented checks push `criteriaList` and an index themselves;
+    // the node they name is the one whose member is reported.
+    let text = "{\"jobId\":\"j\",\"targets\":[\"arn:aws:iot:us-east-1:1:thing/t\"],\"document\":\"{}\",\n\"jobExecutionsRetryConfig\":{\"criteriaList\":[\n {\"failureType\":\"FAILED\",\"numberOfRetries\":1},\n {\"failureType\":\"FAILED\",\"numberOfRetries\":1}]}}";
+    let got = positions(Operation::CreateJob, text);
+    let dup = got.iter().find(|g| g.0 == "duplicate").unwrap();
+    assert_eq!(
+        dup.1,
+        "/jobExecutionsRetryConfig/criteriaList/1/failureType"
+    );
+    assert_eq!(dup.2, text.rfind("\"FAILED\"").unwrap());
+    assert_eq!((dup.3, dup.4), (4, 17));
+}
+
+#[test]
+fn the_too_many_violations_entry_points_at_the_request_object() {
+    let keys: String = (0..1001).map(|i| format!(",\"k{i}\":0")).collect();
+    let text = format!("\u{feff}\n  {{\"jobId\":\"j\"{keys}}}");
+    let got = positions(Operation::DescribeJob, &text);
+    assert_eq!(got.len(), 1001);
+    let last = &got[1000];
+    assert_eq!(last.0, "tooManyViolations");
+    assert_eq!(last.1, "");
+    assert_eq!((last.2, last.3, last.4), (text.find('{').unwrap(), 2, 3));
+}

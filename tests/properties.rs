@@ -145,13 +145,18 @@ fn pathological_shapes_are_refused_not_crashed() {
             .join(",")
     );
     let report = validate_str(Operation::DescribeJob, &many_keys, &options);
-    assert_eq!(
-        report
-            .violations()
-            .iter()
-            .filter(|v| v.code().as_str() == "duplicateKey")
-            .count(),
-        10_000
+    // 10,000 duplicates, 20,000 unknown keys and the missing `jobId`: the
+    // report lists the first 1,000 (all duplicates), then the total.
+    let v = report.violations();
+    assert_eq!(v.len(), iot_jobs_policy::MAX_VIOLATIONS + 1);
+    assert!(v[..1000]
+        .iter()
+        .all(|v| v.code().as_str() == "duplicateKey"));
+    assert_eq!(v[1000].code().as_str(), "tooManyViolations");
+    assert!(
+        v[1000].message().ends_with("(30001 in all)"),
+        "{}",
+        v[1000].message()
     );
     let mut value = serde_json::json!(1);
     for _ in 0..200 {

@@ -85,6 +85,8 @@ rules! {
         "a request is a JSON object";
     DUPLICATE_KEY = "input.duplicateKey", DuplicateKey, Error, Model, RFC8259, [],
         "a key may appear only once in an object (RFC 8259 says names SHOULD be unique; which one AWS keeps is undefined)";
+    TOO_MANY_VIOLATIONS = "report.tooManyViolations", TooManyViolations, Error, Model, API, ["V-2"],
+        "a report lists the first 1000 violations in its stable order, then one entry with the total; a request with more is not valid (our bound: AWS documents none). Its awsMessage counts every framework error but quotes at most the first 10 (our bound: AWS documents none)";
     REQUIRED = "model.required", Required, Error, Model, API, ["V-1"],
         "members the model marks required must be present and not null";
     TYPE = "model.type", Type, Error, Model, API, ["V-1"],

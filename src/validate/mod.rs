@@ -31,6 +31,10 @@ use report::{AwsText, Report};
 pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
 /// Arrays and objects nested deeper than this are refused with `tooDeep`.
 pub const MAX_DEPTH: usize = 64;
+/// A report lists at most this many violations, in its stable order, then
+/// one `tooManyViolations` entry with the total (our bound: AWS documents
+/// none). A request with more is not valid.
+pub const MAX_VIOLATIONS: usize = 1000;
 
 /// Validates a request given as JSON text.
 ///

@@ -1,14 +1,24 @@
 //! Where violations go: the [`Sink`] that counts errors and, when asked,
-//! collects violations, and the [`Details`] a rule gives about one value.
+//! collects violations (the first [`MAX_VIOLATIONS`], then one
+//! `tooManyViolations` entry), and the [`Details`] a rule gives about one
+//! value.
 
-use crate::rules::Rule;
+use crate::rules::{self, Rule};
 use crate::validate::report::{AwsText, Position, Severity, Violation};
+use crate::validate::MAX_VIOLATIONS;
 
 /// Where violations go. In counting mode nothing is built.
 pub(crate) struct Sink {
     collect: bool,
     errors: usize,
+    /// Every violation, listed or not.
+    total: usize,
     violations: Vec<Violation>,
+    /// Framework items (see [`AwsText::Item`]) among the errors not listed.
+    unlisted_items: usize,
+    /// Where the `tooManyViolations` entry points: the request root, when
+    /// the request was text.
+    pub(crate) root_offset: Option<usize>,
 }
 
 impl Sink {
@@ -16,27 +26,82 @@ impl Sink {
         Sink {
             collect,
             errors: 0,
+            total: 0,
             violations: Vec::new(),
+            unlisted_items: 0,
+            root_offset: None,
         }
     }
+
+    /// The errors of the report: every error counted, and the
+    /// `tooManyViolations` entry when there is one, so that counting mode
+    /// and the built report agree on validity.
     pub(crate) fn errors(&self) -> usize {
-        self.errors
+        self.errors + usize::from(self.total > MAX_VIOLATIONS)
     }
-    pub(crate) fn into_violations(self) -> Vec<Violation> {
+
+    /// The violations in the order they came, the first [`MAX_VIOLATIONS`]
+    /// of them, then, if there were more, one `tooManyViolations` entry with
+    /// the total.
+    pub(crate) fn into_violations(mut self) -> Vec<Violation> {
+        if self.total > MAX_VIOLATIONS {
+            let more = self.total - MAX_VIOLATIONS;
+            let (noun, verb) = if more == 1 {
+                ("violation", "is")
+            } else {
+                ("violations", "are")
+            };
+            let rule = &rules::TOO_MANY_VIOLATIONS;
+            self.violations.push(Violation {
+                code: rule.code,
+                path: String::new(),
+                message: format!(
+                    "the first {MAX_VIOLATIONS} violations are listed, and {more} more {noun} {verb} not ({} in all)",
+                    self.total
+                ),
+                severity: rule.severity,
+                source: rule.source,
+                rule: rule.id,
+                help: None,
+                position: self.root_offset.map(|offset| Position {
+                    offset,
+                    line: 0,
+                    column: 0,
+                }),
+                aws: AwsText::Unlisted(self.unlisted_items),
+            });
+        }
         self.violations
     }
 
-    /// Counts a violation of `rule` if it is an error; whether the violation
-    /// is to be built (false in counting mode).
+    /// Counts a violation of `rule`; whether the violation is to be built
+    /// (false in counting mode).
     pub(super) fn count(&mut self, rule: &Rule) -> bool {
         if rule.severity == Severity::Error {
             self.errors += 1;
         }
+        self.total += 1;
         self.collect
     }
 
+    /// Whether the next violation is listed (the report holds fewer than
+    /// [`MAX_VIOLATIONS`]); when it is not, only its framework item is
+    /// counted ([`Sink::drop_one`]), so it costs no path and no position.
+    pub(super) fn room(&self) -> bool {
+        self.violations.len() < MAX_VIOLATIONS
+    }
+
+    /// Counts a violation that is not listed: the report's `awsMessage`
+    /// still counts it among the framework errors.
+    pub(super) fn drop_one(&mut self, rule: &Rule, d: &Details) {
+        if rule.severity == Severity::Error && matches!(d.aws, AwsText::Item(_)) {
+            self.unlisted_items += 1;
+        }
+    }
+
     /// Adds the violation of `rule` at `path`, at the byte `offset` of the
-    /// request text if known. Call only after [`Sink::count`] said yes.
+    /// request text if known. Call only after [`Sink::count`] and
+    /// [`Sink::room`] said yes.
     pub(super) fn push(
         &mut self,
         rule: &'static Rule,
@@ -75,7 +140,11 @@ impl Sink {
                 help: None,
                 aws,
             };
-            self.push(rule, String::new(), d, offset);
+            if self.room() {
+                self.push(rule, String::new(), d, offset);
+            } else {
+                self.drop_one(rule, &d);
+            }
         }
     }
 }

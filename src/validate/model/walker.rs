@@ -20,6 +20,11 @@ pub(crate) struct Walker<'j> {
     pub(crate) options: Options,
     pub(crate) root: &'j Node<'j>,
     path: Vec<Seg<'j>>,
+    /// The node at each depth of `path` (the first occurrence of a key, as
+    /// [`Walker::lookup`] finds it), `None` from the first segment the
+    /// request does not have: carried down the walk so that locating a
+    /// violation costs nothing, whatever the size of the objects above it.
+    nodes: Vec<Option<&'j Node<'j>>>,
     sink: Sink,
 }
 
@@ -37,11 +42,13 @@ impl<'j> Walker<'j> {
             options,
             root,
             path: Vec::with_capacity(8),
+            nodes: Vec::with_capacity(8),
             sink: Sink::new(collect),
         }
     }
 
-    pub(crate) fn finish(self) -> Sink {
+    pub(crate) fn finish(mut self) -> Sink {
+        self.sink.root_offset = self.spans.then_some(self.root.span.start);
         self.sink
     }
 
@@ -50,12 +57,57 @@ impl<'j> Walker<'j> {
         self.options.api
     }
 
-    /// Runs `f` with `seg` pushed on the path.
+    /// Runs `f` with `seg` pushed on the path, looking its node up in the
+    /// current one (one scan of the current object's entries: call it once
+    /// per member, not once per list entry below it).
     pub(crate) fn at<R>(&mut self, seg: Seg<'j>, f: impl FnOnce(&mut Self) -> R) -> R {
+        let node = self.current().and_then(|n| Self::lookup(n, seg));
+        self.at_node(seg, node, f)
+    }
+
+    /// Runs `f` with `seg`, whose node is `node`, pushed on the path.
+    pub(crate) fn at_node<R>(
+        &mut self,
+        seg: Seg<'j>,
+        node: Option<&'j Node<'j>>,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
         self.path.push(seg);
+        self.nodes.push(node);
         let r = f(self);
         self.path.pop();
+        self.nodes.pop();
         r
+    }
+
+    /// The node at the current path, if the request has it.
+    fn current(&self) -> Option<&'j Node<'j>> {
+        match self.nodes.last() {
+            Some(n) => *n,
+            None => Some(self.root),
+        }
+    }
+
+    /// The deepest node on the current path that the request has: the
+    /// offending value itself, or the object a missing member belongs to.
+    fn located(&self) -> &'j Node<'j> {
+        self.nodes
+            .iter()
+            .rev()
+            .find_map(|n| *n)
+            .unwrap_or(self.root)
+    }
+
+    /// The child `seg` of `node`: the first entry with that key, or the item
+    /// at that index.
+    fn lookup(node: &'j Node<'j>, seg: Seg<'j>) -> Option<&'j Node<'j>> {
+        match (seg, &node.value) {
+            (Seg::Key(k), Value::Object(entries)) => {
+                entries.iter().find(|e| e.key == k).map(|e| &e.value)
+            }
+            (Seg::Index(i), Value::Array(items)) => items.get(i),
+            _ => None,
+        }
     }
 
     /// Records a violation of `rule` at the current path (plus `extra`).
@@ -65,14 +117,22 @@ impl<'j> Walker<'j> {
         extra: Option<Seg<'j>>,
         build: impl FnOnce(&Self) -> Details,
     ) {
+        let hint = self.hint.take();
         if !self.sink.count(rule) {
             return;
         }
+        // Located only when the violation will be listed (see `Sink::room`).
+        let offset = (self.spans && self.sink.room()).then(|| {
+            hint.unwrap_or_else(|| {
+                let deeper = self.current().zip(extra);
+                let deeper = deeper.and_then(|(n, seg)| Self::lookup(n, seg));
+                deeper.unwrap_or_else(|| self.located()).span.start
+            })
+        });
         if let Some(seg) = extra {
             self.path.push(seg);
         }
         let d = build(self);
-        let offset = self.hint.take();
         self.record(rule, d, "", offset);
         if extra.is_some() {
             self.path.pop();
@@ -90,37 +150,22 @@ impl<'j> Walker<'j> {
         build: impl FnOnce(&Self) -> Details,
     ) {
         if self.sink.count(rule) {
+            let offset = (self.spans && self.sink.room()).then(|| self.located().span.start);
             let d = build(self);
-            self.record(rule, d, suffix, None);
+            self.record(rule, d, suffix, offset);
         }
     }
 
-    /// Builds the violation at the current path (plus `suffix`), located at
-    /// `offset` or, without one, by the path.
+    /// Builds the violation at the current path (plus `suffix`), at the
+    /// byte `offset` (`None` without spans); the sink keeps it if the report
+    /// has room.
     fn record(&mut self, rule: &'static Rule, d: Details, suffix: &str, offset: Option<usize>) {
-        let offset = self.spans.then(|| offset.unwrap_or_else(|| self.locate()));
-        let path = self.pointer() + suffix;
-        self.sink.push(rule, path, d, offset);
-    }
-
-    /// The byte offset of the deepest node on the current path that exists:
-    /// the offending value itself, or the object a missing member belongs to.
-    fn locate(&self) -> usize {
-        let mut node = self.root;
-        for seg in &self.path {
-            let next = match (seg, &node.value) {
-                (Seg::Key(k), Value::Object(entries)) => {
-                    entries.iter().find(|e| e.key == *k).map(|e| &e.value)
-                }
-                (Seg::Index(i), Value::Array(items)) => items.get(*i),
-                _ => None,
-            };
-            match next {
-                Some(n) => node = n,
-                None => break,
-            }
+        if self.sink.room() {
+            let path = self.pointer() + suffix;
+            self.sink.push(rule, path, d, offset);
+        } else {
+            self.sink.drop_one(rule, &d);
         }
-        node.span.start
     }
 
     /// The current path as an RFC 6901 JSON Pointer.
@@ -162,7 +207,7 @@ impl<'j> Walker<'j> {
         };
         self.count(node, items.len() as u64, min, max);
         for (i, item) in items.iter().enumerate() {
-            self.at(Seg::Index(i), |w| {
+            self.at_node(Seg::Index(i), Some(item), |w| {
                 w.walk_entry(item, member, "list entries")
             });
         }
@@ -188,9 +233,15 @@ impl<'j> Walker<'j> {
         let Value::Object(entries) = &node.value else {
             return self.type_error(node, "an object");
         };
-        self.duplicates(entries);
-        for e in entries {
-            self.at(Seg::Key(&e.key), |w| {
+        let firsts = self.duplicates(entries);
+        let mut firsts = firsts.iter().peekable();
+        for (i, e) in entries.iter().enumerate() {
+            // A repeated key's path names the first occurrence's node.
+            let mut node = &e.value;
+            if let Some((_, first)) = firsts.next_if(|(dup, _)| *dup == i) {
+                node = entries.get(*first).map_or(node, |f| &f.value);
+            }
+            self.at_node(Seg::Key(&e.key), Some(node), |w| {
                 w.check_str(&e.key, key);
                 w.walk_entry(&e.value, value, "map values");
             });
@@ -234,7 +285,7 @@ impl<'j> Walker<'j> {
             };
             match value {
                 Some(v) if !matches!(v.value, Value::Null) => {
-                    self.at(Seg::Key(m.name), |w| w.walk(v, m.shape));
+                    self.at_node(Seg::Key(m.name), Some(v), |w| w.walk(v, m.shape));
                 }
                 _ if m.required => {
                     self.emit(&rules::REQUIRED, Some(Seg::Key(m.name)), |w| {
@@ -255,12 +306,14 @@ impl<'j> Walker<'j> {
         }
     }
 
-    fn duplicates(&mut self, entries: &'j [Entry<'j>]) {
-        let is_dup = |i: usize, e: &Entry<'_>| entries.iter().take(i).any(|p| p.key == e.key);
+    /// Reports every repeated key, in request order, and returns each as
+    /// (its index, the index of the key's first occurrence), in that order.
+    fn duplicates(&mut self, entries: &'j [Entry<'j>]) -> Vec<(usize, usize)> {
+        let mut dups: Vec<(usize, usize)> = Vec::new();
         if entries.len() <= 32 {
             for (i, e) in entries.iter().enumerate() {
-                if is_dup(i, e) {
-                    self.duplicate_key(e);
+                if let Some(first) = entries.iter().take(i).position(|p| p.key == e.key) {
+                    dups.push((i, first));
                 }
             }
         } else {
@@ -270,18 +323,23 @@ impl<'j> Walker<'j> {
                 .map(|(i, e)| (&*e.key, i))
                 .collect();
             keys.sort_unstable();
-            let mut dups: Vec<usize> = keys
-                .windows(2)
-                .filter(|w| matches!(w, [a, b] if a.0 == b.0))
-                .filter_map(|w| w.get(1).map(|x| x.1))
-                .collect();
-            dups.sort_unstable();
-            for i in dups {
-                if let Some(e) = entries.get(i) {
-                    self.duplicate_key(e);
+            // Sorted by key, then index: each run of one key starts at its first occurrence.
+            let mut first = (None, 0);
+            for (k, i) in keys {
+                if first.0 == Some(k) {
+                    dups.push((i, first.1));
+                } else {
+                    first = (Some(k), i);
                 }
             }
+            dups.sort_unstable();
         }
+        for (i, _) in &dups {
+            if let Some(e) = entries.get(*i) {
+                self.duplicate_key(e);
+            }
+        }
+        dups
     }
 
     fn duplicate_key(&mut self, e: &'j Entry<'j>) {

@@ -39,6 +39,9 @@ pub enum Code {
     NotAnObject,
     /// The same key appears twice in one object.
     DuplicateKey,
+    /// More violations than a report lists ([`crate::MAX_VIOLATIONS`]): the
+    /// last entry of a report that stops there, with the total.
+    TooManyViolations,
     // --- the service model ---------------------------------------------
     /// A required member is missing (or `null`).
     Required,
@@ -99,7 +102,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the documented order.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Code::TooLarge,
         Code::TooDeep,
         Code::InvalidUtf8,
@@ -108,6 +111,7 @@ impl Code {
         Code::NumberTooLarge,
         Code::NotAnObject,
         Code::DuplicateKey,
+        Code::TooManyViolations,
         Code::Required,
         Code::Type,
         Code::UnknownField,
@@ -147,6 +151,7 @@ impl Code {
             Code::NumberTooLarge => "numberTooLarge",
             Code::NotAnObject => "notAnObject",
             Code::DuplicateKey => "duplicateKey",
+            Code::TooManyViolations => "tooManyViolations",
             Code::Required => "required",
             Code::Type => "type",
             Code::UnknownField => "unknownField",

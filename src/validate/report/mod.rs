@@ -103,6 +103,9 @@ pub(crate) enum AwsText {
     /// Nothing (warnings).
     #[default]
     None,
+    /// The `tooManyViolations` entry: how many framework items the
+    /// violations it stands for would have added.
+    Unlisted(usize),
 }
 
 impl Violation {
@@ -362,33 +365,43 @@ impl From<InvalidRequest> for Report {
     }
 }
 
+/// How many framework items `awsMessage` quotes; it counts them all (our
+/// bound: AWS documents none, see `report.tooManyViolations`).
+pub(crate) const MAX_AWS_ITEMS: usize = 10;
+
 /// Renders the errors the way the service does.
 ///
 /// Framework items (model constraints and the documented numeric bounds that
-/// read the same way) are joined as `N validation error(s) detected: …; …`.
-/// When there is none, the first error's own message is returned, because
-/// the service answers a business-rule failure with a single message. The
-/// exact IoT wording of business-rule errors is not documented.
+/// read the same way) are joined as `N validation error(s) detected: …; …`,
+/// where `N` counts every item, those past the report's cap too, and at most
+/// the first [`MAX_AWS_ITEMS`] are quoted. When the listed violations hold
+/// none, the first error's own message is returned, because the service
+/// answers a business-rule failure with a single message. The exact IoT
+/// wording of business-rule errors is not documented.
 fn render_aws_message(violations: &[Violation]) -> String {
-    let items: Vec<&str> = violations
-        .iter()
-        .filter(|v| v.severity == Severity::Error)
+    let errors = || violations.iter().filter(|v| v.severity == Severity::Error);
+    let items: Vec<&str> = errors()
         .filter_map(|v| match &v.aws {
             AwsText::Item(s) => Some(s.as_str()),
             _ => None,
         })
         .collect();
     if items.is_empty() {
-        return violations
-            .iter()
-            .filter(|v| v.severity == Severity::Error)
+        return errors()
             .find_map(|v| match &v.aws {
                 AwsText::Plain(s) => Some(s.clone()),
                 _ => None,
             })
             .unwrap_or_else(|| String::from("The request is not valid."));
     }
-    let n = items.len();
+    let unlisted: usize = errors()
+        .map(|v| match v.aws {
+            AwsText::Unlisted(n) => n,
+            _ => 0,
+        })
+        .sum();
+    let n = items.len() + unlisted;
     let noun = if n == 1 { "error" } else { "errors" };
-    format!("{n} validation {noun} detected: {}", items.join("; "))
+    let quoted: Vec<&str> = items.into_iter().take(MAX_AWS_ITEMS).collect();
+    format!("{n} validation {noun} detected: {}", quoted.join("; "))
 }

@@ -5,6 +5,7 @@ use crate::rules;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::decimal_places;
+use std::collections::BTreeMap;
 
 /// `AbortCriteria.thresholdPercentage` (AbortThresholdPercentage): model maximum.
 pub(crate) const THRESHOLD_MAX: f64 = 100.0;
@@ -81,20 +82,18 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         return;
     };
     // Repeated failure types: the first matching criterion acts, the others are dead weight.
-    for (i, item) in list.iter().enumerate() {
-        let Value::Object(c) = &item.value else {
-            continue;
-        };
-        let Some(ft) = get_str(c, "failureType") else {
-            continue;
-        };
-        let first = list.iter().take(i).position(|p| match &p.value {
-            Value::Object(pc) => get_str(pc, "failureType") == Some(ft),
-            _ => false,
-        });
-        if let Some(first) = first {
-            w.at(Seg::Key("criteriaList"), |w| {
-                w.at(Seg::Index(i), |w| {
+    let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
+    w.at(Seg::Key("criteriaList"), |w| {
+        for (i, item) in list.iter().enumerate() {
+            let Value::Object(c) = &item.value else {
+                continue;
+            };
+            let Some(ft) = get_str(c, "failureType") else {
+                continue;
+            };
+            let first = *firsts.entry(ft).or_insert(i);
+            if first != i {
+                w.at_node(Seg::Index(i), Some(item), |w| {
                     w.emit(
                         &rules::ABORT_DUPLICATES,
                         Some(Seg::Key("failureType")),
@@ -105,9 +104,9 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
                         },
                     );
                 });
-            });
+            }
         }
-    }
+    });
     // A snapshot job aimed only at things can never execute more than that many.
     let root = match &w.root.value {
         Value::Object(r) => r,
@@ -124,19 +123,19 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         return;
     }
     let n = targets.len() as i64;
-    for (i, item) in list.iter().enumerate() {
-        let Value::Object(c) = &item.value else {
-            continue;
-        };
-        let Some(min) = get_i32(c, "minNumberOfExecutedThings").filter(|m| *m > n) else {
-            continue;
-        };
-        w.at(Seg::Key("criteriaList"), |w| {
-            w.at(Seg::Index(i), |w| {
+    w.at(Seg::Key("criteriaList"), |w| {
+        for (i, item) in list.iter().enumerate() {
+            let Value::Object(c) = &item.value else {
+                continue;
+            };
+            let Some(min) = get_i32(c, "minNumberOfExecutedThings").filter(|m| *m > n) else {
+                continue;
+            };
+            w.at_node(Seg::Index(i), Some(item), |w| {
                 w.emit(&rules::ABORT_UNREACHABLE, Some(Seg::Key("minNumberOfExecutedThings")), |_| {
                     Details::new(format!("`{min}` is more than the {n} things this snapshot job targets, so this criterion never fires"))
                 });
             });
-        });
-    }
+        }
+    });
 }

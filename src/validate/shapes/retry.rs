@@ -5,6 +5,7 @@ use crate::rules;
 use crate::validate::api::Operation;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
+use std::collections::BTreeMap;
 
 /// `RetryCriteria.numberOfRetries` (NumberOfRetries): 0..=10.
 pub(crate) const NUMBER_OF_RETRIES_MIN: i64 = 0;
@@ -82,14 +83,19 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     // One criterion per failure type, and ALL (one shared budget) alone. The
     // service's behaviour for overlaps is unconfirmed; overlapping budgets have
     // no meaning we could model, so we refuse them.
-    for (k, (i, ft, _)) in criteria.iter().enumerate() {
-        let earlier = criteria
-            .iter()
-            .take(k)
-            .find(|(_, p, _)| p == ft || *p == "ALL" || *ft == "ALL");
-        if let Some((j, p, _)) = earlier {
-            w.at(Seg::Key("criteriaList"), |w| {
-                w.at(Seg::Index(*i), |w| {
+    let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
+    w.at(Seg::Key("criteriaList"), |w| {
+        for (k, (i, ft, _)) in criteria.iter().enumerate() {
+            // The first earlier criterion of the same type or of `ALL`; any
+            // earlier one when this one is `ALL`.
+            let earlier = if *ft == "ALL" {
+                (k > 0).then_some(0)
+            } else {
+                firsts.get(ft).into_iter().chain(firsts.get("ALL")).min().copied()
+            };
+            firsts.entry(ft).or_insert(k);
+            if let Some((j, p, _)) = earlier.and_then(|e| criteria.get(e)) {
+                w.at_node(Seg::Index(*i), list.get(*i), |w| {
                     w.emit(&rules::RETRY_DUPLICATES, Some(Seg::Key("failureType")), |_| {
                         let message = if p == ft {
                             format!("failure type `{ft}` is already given at index {j}")
@@ -99,9 +105,9 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
                         Details::new(message).plain(String::from("Duplicate or overlapping failure types in retry criteria"))
                     });
                 });
-            });
+            }
         }
-    }
+    });
     // TIMED_OUT retries without an in-progress timeout only ever see step
     // timeouts. Only an explicit TIMED_OUT criterion draws the warning: `ALL`
     // retries failures too, so it has an effect without a timeout.
