@@ -199,3 +199,16 @@ test('a number in quotes is a type error with a help line about the JavaScript S
   request.jobExecutionsRolloutConfig.maximumPerMinute = 1000;
   assert.equal(validate('CreateJob', request).valid, true);
 });
+
+test('a report is capped at 1,000 violations plus one tooManyViolations entry (#10)', () => {
+  const request = { jobId: 'j', document: '{}', targets: new Array(200_000).fill(1) };
+  for (const input of [request, JSON.stringify(request)]) {
+    const report = validate('CreateJob', input);
+    assert.equal(report.valid, false);
+    assert.equal(report.violations.length, 1001);
+    const last = report.violations[1000];
+    assert.equal(last.code, 'tooManyViolations');
+    assert.match(last.message, /1000 violations are listed/);
+    assert.equal(isValid('CreateJob', input), false);
+  }
+});
