@@ -17,7 +17,7 @@
 //! (see the `glob` module). Every other argument (the command, an
 //! OPERATION, an option and its value but `--document-schema`'s) must be
 //! UTF-8, or it is a usage error. Every read is bounded: a request or a
-//! scenario over [`MAX_REQUEST_BYTES`](crate::MAX_REQUEST_BYTES) is refused
+//! scenario over [`MAX_REQUEST_BYTES`] is refused
 //! with its size (from [`Host::size`] when the host knows it), a document
 //! schema over [`MAX_DOCUMENT_SCHEMA_BYTES`] likewise. Text output and the
 //! messages on standard error escape control characters (a newline as

@@ -255,7 +255,7 @@ impl crate::cli::Host for JsHost {
             .ok()?
             .as_f64()?;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just before
-        (size.is_finite() && size >= 0.0 && size.fract() == 0.0).then(|| size as u64)
+        (size.is_finite() && size >= 0.0 && size.fract() == 0.0).then_some(size as u64)
     }
 
     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {

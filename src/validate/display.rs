@@ -45,6 +45,7 @@ fn needs_escape(c: char) -> bool {
 
 /// `s` with its control characters escaped (see the module documentation);
 /// borrowed as it is when there is none.
+#[cfg(any(feature = "cli", feature = "node-cli"))]
 pub(crate) fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().any(needs_escape) {
         std::borrow::Cow::Owned(Escaped(s).to_string())

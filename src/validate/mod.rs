@@ -197,6 +197,7 @@ fn walk(
 /// command line reads one byte over the limit): `size` is its length when
 /// known, as `validate_bytes` would state it, otherwise the message says
 /// `more than the limit`.
+#[cfg(any(feature = "cli", feature = "node-cli"))]
 pub(crate) fn too_large_report(size: Option<u64>) -> Report {
     let message = match size {
         Some(n) => format!("the request is {n} bytes, more than the limit of {MAX_REQUEST_BYTES}"),
