@@ -432,3 +432,231 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{run, DirEntry, EntryKind, Host};
+    use crate::MAX_REQUEST_BYTES;
+    use std::collections::BTreeMap;
+    use std::ffi::OsString;
+    use std::path::{Path, PathBuf};
+
+    /// Files in memory (a file's stated size may differ from its bytes, as
+    /// a host's metadata may), standard input, the outputs, and whether
+    /// writing to standard output fails.
+    #[derive(Default)]
+    struct Memory {
+        files: BTreeMap<PathBuf, (Vec<u8>, Option<u64>)>,
+        stdin: Vec<u8>,
+        out: String,
+        err: String,
+        broken: bool,
+    }
+
+    impl Host for Memory {
+        fn read_file(&mut self, path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+            let (bytes, _) = self.files.get(path).ok_or("No such file")?;
+            Ok(bytes.iter().copied().take(limit).collect())
+        }
+        fn size(&mut self, path: &Path) -> Option<u64> {
+            self.files.get(path).and_then(|(_, size)| *size)
+        }
+        fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
+            Ok(self.stdin.iter().copied().take(limit).collect())
+        }
+        fn kind(&mut self, path: &Path) -> EntryKind {
+            if self.files.contains_key(path) {
+                EntryKind::File
+            } else if path == Path::new(".") {
+                EntryKind::Dir
+            } else {
+                EntryKind::Missing
+            }
+        }
+        fn list_dir(&mut self, _: &Path) -> Result<Vec<DirEntry>, String> {
+            Ok(self
+                .files
+                .keys()
+                .map(|p| DirEntry {
+                    name: p.clone().into_os_string(),
+                    dir: false,
+                })
+                .collect())
+        }
+        fn colour(&self) -> bool {
+            false
+        }
+        fn stdout(&mut self, text: &str) -> Result<(), String> {
+            if self.broken {
+                return Err(String::from("Broken pipe (os error 32)"));
+            }
+            self.out.push_str(text);
+            Ok(())
+        }
+        fn stderr(&mut self, text: &str) {
+            self.err.push_str(text);
+        }
+    }
+
+    fn run_on(host: &mut Memory, args: &[&str]) -> u8 {
+        run(args, host)
+    }
+
+    #[test]
+    fn a_failed_write_is_exit_2_whatever_the_verdict() {
+        for args in [
+            &["validate", "DescribeJob"][..],
+            &["validate", "DescribeJob", "--format", "sarif"][..],
+            &["rules"][..],
+            &["schema", "CreateJob"][..],
+            &["--version"][..],
+        ] {
+            let mut host = Memory {
+                stdin: br#"{"jobId": "job-1"}"#.to_vec(),
+                broken: true,
+                ..Memory::default()
+            };
+            assert_eq!(run_on(&mut host, args), 2, "{args:?}");
+            assert_eq!(
+                host.err,
+                "iot-jobs-policy: cannot write to standard output: Broken pipe (os error 32)\n",
+                "{args:?}"
+            );
+        }
+        let mut host = Memory {
+            stdin: br#"{"jobId": "job-1"}"#.to_vec(),
+            ..Memory::default()
+        };
+        assert_eq!(run_on(&mut host, &["validate", "DescribeJob"]), 0);
+        assert!(host.err.is_empty());
+    }
+
+    #[test]
+    fn too_large_states_the_size_the_host_knows() {
+        let mut host = Memory::default();
+        let big = vec![b' '; MAX_REQUEST_BYTES + 1];
+        host.files
+            .insert("big.json".into(), (big.clone(), Some(5_000_000)));
+        // A host whose size is below what was read: the file changed, no size.
+        host.files.insert("odd.json".into(), (big, Some(10)));
+        let args = [
+            "validate",
+            "DescribeJob",
+            "big.json",
+            "odd.json",
+            "--format",
+            "json",
+        ];
+        assert_eq!(run_on(&mut host, &args), 1);
+        let lines: Vec<serde_json::Value> = host
+            .out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(
+            lines[0]["report"]["violations"][0]["message"],
+            "the request is 5000000 bytes, more than the limit of 1048576"
+        );
+        assert_eq!(
+            lines[0]["report"]["awsMessage"],
+            "The request is 5000000 bytes, more than the limit of 1048576"
+        );
+        assert_eq!(
+            lines[1]["report"]["violations"][0]["message"],
+            "the request is more than the limit of 1048576 bytes"
+        );
+        assert_eq!(lines[1]["report"]["violations"][0]["position"]["line"], 1);
+    }
+
+    #[test]
+    fn replay_and_document_schema_over_their_limits_are_refused() {
+        let mut host = Memory::default();
+        host.files.insert(
+            "s.json".into(),
+            (vec![b' '; MAX_REQUEST_BYTES + 1], Some(2_000_000)),
+        );
+        assert_eq!(run_on(&mut host, &["replay", "s.json"]), 2);
+        assert_eq!(
+            host.err,
+            "iot-jobs-policy: s.json: the scenario is 2000000 bytes, more than the limit of 1048576\n"
+        );
+        assert!(host.out.is_empty());
+        #[cfg(feature = "document-schema")]
+        {
+            host.err.clear();
+            host.files.insert(
+                "schema.json".into(),
+                (vec![b' '; super::MAX_DOCUMENT_SCHEMA_BYTES + 1], None),
+            );
+            let args = ["validate", "CreateJob", "--document-schema=schema.json"];
+            assert_eq!(run_on(&mut host, &args), 2);
+            assert!(
+                host.err.starts_with(
+                    "iot-jobs-policy: cannot read schema.json: the document schema is more than the limit of 1048576 bytes\n"
+                ),
+                "{}",
+                host.err
+            );
+        }
+    }
+
+    #[test]
+    fn names_in_text_and_on_standard_error_are_escaped() {
+        let mut host = Memory::default();
+        host.files
+            .insert("a\u{1b}]0;x\u{7}.json".into(), (b"{}".to_vec(), None));
+        assert_eq!(
+            run_on(
+                &mut host,
+                &["validate", "DescribeJob", "*.json", "gone\n.json"]
+            ),
+            2
+        );
+        assert!(
+            host.out
+                .starts_with("a\\u{1b}]0;x\\u{7}.json: DescribeJob request is invalid"),
+            "{}",
+            host.out
+        );
+        assert_eq!(
+            host.err,
+            "iot-jobs-policy: cannot read gone\\n.json: No such file\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStringExt;
+        let name = OsString::from_vec(b"r\xff.json".to_vec());
+        let mut host = Memory::default();
+        host.files
+            .insert(PathBuf::from(&name), (br#"{"jobId": "j"}"#.to_vec(), None));
+        let args = [
+            OsString::from("validate"),
+            OsString::from("DescribeJob"),
+            name,
+        ];
+        assert_eq!(run(&args, &mut host), 0, "{}", host.err);
+        assert!(host
+            .out
+            .starts_with("r\u{fffd}.json: DescribeJob request is valid"));
+        // Through a glob, matched in its lossy form.
+        host.out.clear();
+        assert_eq!(
+            run_on(&mut host, &["validate", "DescribeJob", "r?.json"]),
+            0
+        );
+        assert!(host
+            .out
+            .starts_with("r\u{fffd}.json: DescribeJob request is valid"));
+        let args = [
+            OsString::from("validate"),
+            OsString::from_vec(b"Describe\x80Job".to_vec()),
+        ];
+        assert_eq!(run(&args, &mut host), 2);
+        assert!(host.err.starts_with(
+            "iot-jobs-policy: the OPERATION `Describe\u{fffd}Job` is not valid UTF-8\n"
+        ));
+    }
+}
