@@ -55,7 +55,7 @@
 //! assert_eq!(run(&args, &mut host), 1);
 //! assert!(host.out.starts_with("<stdin>: DescribeJob request is invalid (1 error(s), 0 warning(s))\n"));
 //! assert!(host.out.contains("<stdin>:1:11: error[pattern] /jobId: "));
-//! assert_eq!(run(&["rules".into(), "--format".into(), "sarif".into()], &mut host), 2);
+//! assert_eq!(run(&["rules", "--format", "sarif"], &mut host), 2);
 //! assert!(host.err.contains("usage:"));
 //! ```
 
