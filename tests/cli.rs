@@ -866,3 +866,16 @@ fn text_output_escapes_control_characters() {
         stderr(&o)
     );
 }
+
+#[test]
+fn replay_text_escapes_control_characters_of_the_scenario() {
+    // An event type with an escape sequence: echoed in the timeline (or,
+    // where a malformed event is refused, in the message), escaped either way.
+    let scenario = br#"{"job": {"jobId": "j", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/a"], "document": "{}"},
+        "events": [{"at": 1, "type": "nope\u001b[2J\u0007"}]}"#;
+    let o = cli(&["replay", "-"], Some(scenario));
+    let all = [o.stdout.as_slice(), o.stderr.as_slice()].concat();
+    assert!(!all.contains(&0x1b) && !all.contains(&7), "{all:?}");
+    let all = String::from_utf8(all).unwrap();
+    assert!(all.contains(r"nope\u{1b}[2J\u{7}"), "{all}");
+}

@@ -402,6 +402,12 @@ fn read_input(file: &OsStr, limit: usize, host: &mut dyn Host) -> Result<Input, 
     Ok(Input::TooLarge(size))
 }
 
+/// `text` with the control characters of each line escaped, its line
+/// breaks kept.
+fn escape_lines(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
 fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
     let file = args.file.as_os_str();
     let name = shown(file);
@@ -419,15 +425,18 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
     };
     let out = match args.format {
         TextOrJson::Json => crate::ffi::replay::replay_json(&text).map(|s| s + "\n"),
-        TextOrJson::Text => crate::ffi::replay::replay_text(&text),
+        // Line by line, as the error below: values of the scenario cannot
+        // send control characters to the terminal.
+        TextOrJson::Text => crate::ffi::replay::replay_text(&text).map(|t| escape_lines(&t)),
     };
     match out {
         Ok(out) => Ok(Outcome::new(0, out)),
         Err(e) => {
-            // Line by line: a message of several lines keeps its lines.
-            let e = e.to_string();
-            let lines: Vec<_> = e.split('\n').map(escape).collect();
-            host.stderr(&format!("iot-jobs-policy: {name}: {}\n", lines.join("\n")));
+            // A message of several lines keeps its lines.
+            host.stderr(&format!(
+                "iot-jobs-policy: {name}: {}\n",
+                escape_lines(&e.to_string())
+            ));
             Ok(Outcome::new(2, String::new()))
         }
     }
