@@ -5,10 +5,12 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use iot_jobs_policy::{validate_bytes, Operation, Options, Profile};
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-fn cli(args: &[&str], stdin: Option<&[u8]>) -> Output {
+fn cli<S: AsRef<OsStr>>(args: &[S], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-policy"))
         .args(args)
         .stdin(Stdio::piped())
@@ -18,7 +20,11 @@ fn cli(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .unwrap();
     let mut input = child.stdin.take().unwrap();
     if let Some(bytes) = stdin {
-        input.write_all(bytes).unwrap();
+        // A command that fails before it reads its input (a usage error)
+        // may close the pipe first: that is not the test's concern.
+        if let Err(e) = input.write_all(bytes) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
     }
     drop(input);
     child.wait_with_output().unwrap()
@@ -559,4 +565,372 @@ fn actionable_warnings_through_the_cli() {
         out.contains("a job created from a template can still set it"),
         "{out}"
     );
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const VALID_DESCRIBE: &[u8] = br#"{"jobId": "job-1"}"#;
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_directly_and_through_a_glob() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("non-utf8");
+    let file = dir.join(OsStr::from_bytes(b"job-\xff.json"));
+    std::fs::write(&file, VALID_DESCRIBE).unwrap();
+    let shown = format!("{}/job-\u{fffd}.json", dir.display());
+    let o = cli(
+        &[
+            OsStr::new("validate"),
+            OsStr::new("DescribeJob"),
+            file.as_os_str(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with(&format!("{shown}: DescribeJob request is valid")),
+        "{}",
+        stdout(&o)
+    );
+    // The same file found by a glob: read, not reported missing.
+    let pattern = format!("{}/*.json", dir.display());
+    let o = cli(
+        &["validate", "DescribeJob", &pattern, "--format", "json"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).trim_end()).unwrap();
+    assert_eq!(line["file"], shown.as_str());
+    assert_eq!(line["report"]["valid"], true);
+    // A glob whose plain part is not UTF-8 walks from that directory.
+    let sub = dir.join(OsStr::from_bytes(b"d\xfe"));
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("a.json"), VALID_DESCRIBE).unwrap();
+    let mut glob = sub.clone().into_os_string();
+    glob.push("/*.json");
+    let o = cli(
+        &[OsStr::new("validate"), OsStr::new("DescribeJob"), &glob],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("d\u{fffd}/a.json: DescribeJob request is valid"),
+        "{}",
+        stdout(&o)
+    );
+    // `--document-schema=FILE` with a name that is not UTF-8 reaches the file.
+    let schema = dir.join(OsStr::from_bytes(b"s\xff.schema"));
+    std::fs::write(&schema, "{").unwrap();
+    let mut flag = OsString::from("--document-schema=");
+    flag.push(&schema);
+    let o = cli(
+        &[OsStr::new("validate"), OsStr::new("CreateJob"), &flag],
+        Some(b"{}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("s\u{fffd}.schema: "), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn other_arguments_that_are_not_utf8_are_usage_errors() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"Create\xffJob");
+    let cases: [(Vec<&OsStr>, &str); 6] = [
+        (
+            vec![bad],
+            "the command `Create\u{fffd}Job` is not valid UTF-8",
+        ),
+        (
+            vec![OsStr::new("validate"), bad],
+            "the OPERATION `Create\u{fffd}Job` is not valid UTF-8",
+        ),
+        (
+            vec![
+                OsStr::new("validate"),
+                OsStr::new("CreateJob"),
+                OsStr::new("--now"),
+                bad,
+            ],
+            "the value of `--now` `Create\u{fffd}Job` is not valid UTF-8",
+        ),
+        (
+            vec![
+                OsStr::new("validate"),
+                OsStr::new("CreateJob"),
+                OsStr::from_bytes(b"--now=\xff"),
+            ],
+            "the value of `--now` `\u{fffd}` is not valid UTF-8",
+        ),
+        (
+            vec![OsStr::new("schema"), bad],
+            "the OPERATION `Create\u{fffd}Job` is not valid UTF-8",
+        ),
+        (
+            vec![OsStr::new("rules"), OsStr::from_bytes(b"--f\xffrmat")],
+            "option `--f\u{fffd}rmat` is not valid UTF-8",
+        ),
+    ];
+    for (args, message) in cases {
+        let o = cli(&args, Some(VALID_DESCRIBE));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("iot-jobs-policy: {message}\nusage:")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn too_large_states_the_real_size_of_a_file() {
+    let dir = scratch("too-large");
+    let file = dir.join("big.json");
+    let size = iot_jobs_policy::MAX_REQUEST_BYTES + 12_345;
+    std::fs::write(&file, vec![b' '; size]).unwrap();
+    let path = file.to_str().unwrap();
+    let o = cli(&["validate", "DescribeJob", path, "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["violations"][0]["code"], "tooLarge");
+    assert_eq!(
+        report["violations"][0]["message"],
+        format!("the request is {size} bytes, more than the limit of 1048576")
+    );
+    // As the library states it for the same bytes.
+    let library = validate_bytes(
+        Operation::DescribeJob,
+        &vec![b' '; size],
+        &Options::default(),
+    );
+    assert_eq!(
+        report["violations"][0]["message"],
+        library.violations()[0].message()
+    );
+    assert_eq!(report["awsMessage"], library.aws_message().unwrap());
+    // Standard input's size is not known: no number that is not true.
+    let o = cli(&["validate", "DescribeJob"], Some(&vec![b' '; size]));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[tooLarge] /: the request is more than the limit of 1048576 bytes"),
+        "{out}"
+    );
+    assert!(!out.contains("1048577"), "{out}");
+}
+
+#[test]
+fn a_replay_scenario_over_the_limit_is_too_large_not_truncated() {
+    let dir = scratch("replay-large");
+    let file = dir.join("scenario.json");
+    let size = iot_jobs_policy::MAX_REQUEST_BYTES + 1;
+    std::fs::write(&file, vec![b' '; size]).unwrap();
+    let path = file.to_str().unwrap();
+    let o = cli(&["replay", path], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        stderr(&o),
+        format!("iot-jobs-policy: {path}: the scenario is {size} bytes, more than the limit of 1048576\n")
+    );
+    let o = cli(
+        &["replay", "-", "--format", "json"],
+        Some(&vec![b' '; size + 100]),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "iot-jobs-policy: -: the scenario is more than the limit of 1048576 bytes\n"
+    );
+    // At the limit exactly it is read, and judged as JSON.
+    std::fs::write(&file, vec![b' '; size - 1]).unwrap();
+    let o = cli(&["replay", path], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        !stderr(&o).contains("more than the limit"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_document_schema_is_read_with_a_limit() {
+    let dir = scratch("schema-large");
+    let file = dir.join("schema.json");
+    let size = iot_jobs_policy::cli::MAX_DOCUMENT_SCHEMA_BYTES + 7;
+    std::fs::write(&file, vec![b' '; size]).unwrap();
+    let path = file.to_str().unwrap();
+    let o = cli(
+        &["validate", "CreateJob", "--document-schema", path],
+        Some(b"{}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with(&format!(
+            "iot-jobs-policy: cannot read {path}: the document schema is {size} bytes, more than the limit of 1048576\nusage:"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    // A device that never ends is refused after the limit, not read on.
+    if cfg!(target_os = "linux") {
+        let o = cli(
+            &["validate", "CreateJob", "--document-schema", "/dev/zero"],
+            Some(b"{}"),
+        );
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).starts_with(
+                "iot-jobs-policy: cannot read /dev/zero: the document schema is more than the limit of 1048576 bytes\n"
+            ),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+/// Runs the CLI with standard output `out` (standard input `input`).
+fn cli_to(args: &[&str], out: Stdio, input: &[u8]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-policy"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(out)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The tool may stop reading early; a broken pipe here is not the test.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    (o.status.code(), String::from_utf8(o.stderr).unwrap())
+}
+
+#[test]
+fn a_failed_write_to_standard_output_is_exit_2() {
+    // A closed pipe: the reading end is gone before the tool writes (it
+    // first waits for standard input, written after the close).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-policy"))
+        .args(["validate", "DescribeJob", "--format", "sarif"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(VALID_DESCRIBE).unwrap();
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("iot-jobs-policy: cannot write to standard output: Broken pipe"),
+        "{}",
+        stderr(&o)
+    );
+    // A full disk.
+    if cfg!(target_os = "linux") {
+        for args in [
+            &["validate", "DescribeJob"][..],
+            &["rules"][..],
+            &["--help"][..],
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
+            let (code, err) = cli_to(args, Stdio::from(full), VALID_DESCRIBE);
+            assert_eq!(code, Some(2), "{args:?}: {err}");
+            assert!(
+                err.starts_with(
+                    "iot-jobs-policy: cannot write to standard output: No space left on device"
+                ),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn text_output_escapes_control_characters() {
+    let dir = scratch("escapes");
+    // The request's value holds a newline, an escape sequence, a C1 control
+    // and a bidirectional override (JSON escapes, so real characters in the value).
+    let request = br#"{"jobId": "a\nb\u001b[2J\u009b\u202e"}"#;
+    let file = dir.join("line\nbreak\u{1b}[31m.json");
+    std::fs::write(&file, request).unwrap();
+    let path = file.to_str().unwrap();
+    let o = cli(&["validate", "DescribeJob", path], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for raw in ['\u{1b}', '\u{9b}', '\u{202e}'] {
+        assert!(!out.contains(raw), "{raw:?} in {out}");
+    }
+    // One line of verdict, one violation, one AWS message: no line broken.
+    assert_eq!(out.lines().count(), 3, "{out}");
+    let shown = format!("{}/line\\nbreak\\u{{1b}}[31m.json", dir.display());
+    assert!(
+        out.starts_with(&format!("{shown}: DescribeJob request is invalid")),
+        "{out}"
+    );
+    // The message quotes the value escaped already (the validator's own form).
+    assert!(
+        out.contains(&format!(
+            "  {shown}:1:11: error[pattern] /jobId: `a\\u{{a}}b\\u{{1b}}"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("  aws: 1 validation error detected: Value 'a\\nb\\u{1b}[2J\\u{9b}\\u{202e}' at 'jobId'"), "{out}");
+    // JSON and SARIF carry the exact text (escaped by JSON itself).
+    let o = cli(&["validate", "DescribeJob", path, "--format", "json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let aws = report["awsMessage"].as_str().unwrap();
+    assert!(
+        aws.contains("Value 'a\nb\u{1b}[2J\u{9b}\u{202e}' at"),
+        "{aws}"
+    );
+    assert!(!o.stdout.contains(&0x1b));
+    let o = cli(
+        &["validate", "DescribeJob", path, "--format", "sarif"],
+        None,
+    );
+    let sarif: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(sarif.to_string().contains(r"line\nbreak\u001b[31m.json"));
+    // A file name in a message on standard error is escaped too.
+    let missing = dir.join("gone\u{7}.json");
+    let o = cli(
+        &["validate", "DescribeJob", missing.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!o.stderr.contains(&7), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("gone\\u{7}.json: No such file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn replay_text_escapes_control_characters_of_the_scenario() {
+    // An event type with an escape sequence: echoed in the timeline (or,
+    // where a malformed event is refused, in the message), escaped either way.
+    let scenario = br#"{"job": {"jobId": "j", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/a"], "document": "{}"},
+        "events": [{"at": 1, "type": "nope\u001b[2J\u0007"}]}"#;
+    let o = cli(&["replay", "-"], Some(scenario));
+    let all = [o.stdout.as_slice(), o.stderr.as_slice()].concat();
+    assert!(!all.contains(&0x1b) && !all.contains(&7), "{all:?}");
+    let all = String::from_utf8(all).unwrap();
+    assert!(all.contains(r"nope\u{1b}[2J\u{7}"), "{all}");
 }

@@ -15,6 +15,7 @@
 use iot_jobs_policy::cli::{run, DirEntry, EntryKind, Host};
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 const DIRS: [&str; 3] = [".", "jobs", "jobs/deep"];
 
@@ -44,7 +45,8 @@ fn parent(path: &str) -> &str {
 }
 
 impl Host for Memory {
-    fn read_file(&mut self, path: &str, limit: usize) -> Result<Vec<u8>, String> {
+    fn read_file(&mut self, path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+        let path = &path.to_string_lossy();
         match self.files.get(normal(path)) {
             Some(bytes) if self.flags & 2 != 0 => Ok(bytes.clone()),
             Some(bytes) => Ok(bytes.iter().copied().take(limit).collect()),
@@ -52,14 +54,19 @@ impl Host for Memory {
             None => Err("No such file or directory (os error 2)".into()),
         }
     }
+    fn size(&mut self, path: &Path) -> Option<u64> {
+        let bytes = self.files.get(normal(&path.to_string_lossy()))?;
+        u64::try_from(bytes.len()).ok()
+    }
     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
         if self.flags & 4 != 0 {
             return Err("Bad file descriptor (os error 9)".into());
         }
         Ok(self.stdin.iter().copied().take(limit).collect())
     }
-    fn kind(&mut self, path: &str) -> EntryKind {
-        let p = normal(path);
+    fn kind(&mut self, path: &Path) -> EntryKind {
+        let path = path.to_string_lossy();
+        let p = normal(&path);
         if self.files.contains_key(p) {
             EntryKind::File
         } else if DIRS.contains(&p) {
@@ -68,12 +75,13 @@ impl Host for Memory {
             EntryKind::Missing
         }
     }
-    fn list_dir(&mut self, dir: &str) -> Result<Vec<DirEntry>, String> {
-        let d = normal(dir);
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<DirEntry>, String> {
+        let dir = dir.to_string_lossy();
+        let d = normal(&dir);
         if !DIRS.contains(&d) {
             return Err("No such file or directory (os error 2)".into());
         }
-        let name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_owned();
+        let name = |p: &str| p.rsplit('/').next().unwrap_or(p).into();
         let mut entries: Vec<DirEntry> = self
             .files
             .keys()
@@ -100,8 +108,9 @@ impl Host for Memory {
     fn colour(&self) -> bool {
         self.flags & 1 != 0
     }
-    fn stdout(&mut self, text: &str) {
+    fn stdout(&mut self, text: &str) -> Result<(), String> {
         self.out.push_str(text);
+        Ok(())
     }
     fn stderr(&mut self, text: &str) {
         self.err.push_str(text);

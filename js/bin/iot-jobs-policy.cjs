@@ -31,6 +31,8 @@ const STRERROR = {
   EMFILE: 'Too many open files',
   ELOOP: 'Too many levels of symbolic links',
   ENAMETOOLONG: 'File name too long',
+  EPIPE: 'Broken pipe',
+  ENOSPC: 'No space left on device',
 };
 
 function osError(e) {
@@ -65,7 +67,27 @@ function readLimited(fd, limit) {
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 
-// EPIPE (`| head`) is not an error worth a crash, as in the native CLI.
+// Writes all of `text` to standard output, synchronously, so that a failed
+// write (a closed pipe, a full disk) is thrown to cliRun (exit code 2, as in
+// the native CLI) rather than lost; retries while a non-blocking pipe is full.
+function writeOut(text) {
+  const buf = Buffer.from(text, 'utf8');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let done = 0;
+  while (done < buf.length) {
+    try {
+      done += fs.writeSync(1, buf, done, buf.length - done);
+    } catch (e) {
+      if (e.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      throw osError(e);
+    }
+  }
+}
+
+// EPIPE on standard error is not an error worth a crash, as in the native CLI.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
     if (e.code !== 'EPIPE') throw e;
@@ -107,9 +129,17 @@ const host = {
       return osError(e);
     }
   },
+  size(path) {
+    try {
+      const st = fs.statSync(path);
+      return st.isFile() ? st.size : undefined;
+    } catch {
+      return undefined;
+    }
+  },
   colour: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
   stdout(text) {
-    process.stdout.write(text);
+    writeOut(text);
   },
   stderr(text) {
     process.stderr.write(text);

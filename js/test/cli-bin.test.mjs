@@ -497,7 +497,8 @@ test('cliRun never traps: odd arguments and hosts that throw, lie or lack method
   }
   // No host at all, or methods missing: the run still ends with an exit code.
   assert.equal(cliRun(['validate', 'DescribeJob', 'x.json'], {}), 2);
-  assert.equal(cliRun(['--version'], null), 0);
+  // (Nothing to write to: a failed write, exit 2.)
+  assert.equal(cliRun(['--version'], null), 2);
   assert.equal(cliRun(['validate', 'DescribeJob', 'x.json'], undefined), 2);
   // Callbacks that throw (an Error, a string, undefined) are read errors.
   for (const thrown of [new Error('boom'), 'boom', undefined]) {
@@ -529,8 +530,65 @@ test('cliRun never traps: odd arguments and hosts that throw, lie or lack method
   const big = { ...quiet, readStdin: () => new Uint8Array(3 * 1024 * 1024).fill(0x20) };
   assert.equal(cliRun(['validate', 'DescribeJob', '--format', 'json'], big), 1);
   assert.match(out.join(''), /"code":"tooLarge"/);
-  // Output callbacks that throw do not stop the run.
+  // Output callbacks that throw do not stop the run, but a failed write to
+  // standard output is exit 2, whatever the verdict.
   const deaf = { readStdin: () => new TextEncoder().encode('{"jobId":"j"}'), stdout: () => { throw new Error('closed'); }, stderr: () => { throw new Error('closed'); } };
-  assert.equal(cliRun(['validate', 'DescribeJob'], deaf), 0);
+  assert.equal(cliRun(['validate', 'DescribeJob'], deaf), 2);
   assert.equal(cliRun(['nope'], deaf), 2);
+  out.length = 0;
+  const closed = { ...quiet, readStdin: deaf.readStdin, stdout: () => { throw 'Broken pipe (os error 32)'; } };
+  assert.equal(cliRun(['validate', 'DescribeJob'], closed), 2);
+  assert.equal(out.join(''), 'iot-jobs-policy: cannot write to standard output: Broken pipe (os error 32)\n');
+  // A host's `size` states a refused file's size; without it, no number is made up.
+  out.length = 0;
+  const sized = { ...quiet, kind: () => 'file', readFile: () => new Uint8Array(2 * 1024 * 1024).fill(0x20), size: () => 5000000 };
+  assert.equal(cliRun(['validate', 'DescribeJob', 'a.json', '--format', 'json'], sized), 1);
+  assert.match(out.join(''), /"the request is 5000000 bytes, more than the limit of 1048576"/);
+  out.length = 0;
+  for (const size of [undefined, 'x', -1, 1.5, NaN, 10]) {
+    assert.equal(cliRun(['validate', 'DescribeJob', 'a.json', '--format', 'json'], { ...sized, size: () => size }), 1);
+  }
+  assert.equal(out.join('').match(/"message":"the request is more than the limit of 1048576 bytes"/g).length, 6);
+});
+
+test('hardening (#10): sizes, limits, failed writes and escaped text, equal to the native CLI', () => {
+  const dir = path.join(TMP, 'hardening');
+  fs.mkdirSync(dir, { recursive: true });
+  // A request over the limit states its size; a replay scenario over it is too large.
+  write(path.join(dir, 'big.json'), Buffer.alloc(1024 * 1024 + 12345, 0x20));
+  let r = same(['validate', 'DescribeJob', 'big.json'], { cwd: dir, status: 1 });
+  assert.match(r.stdout, /the request is 1060921 bytes, more than the limit of 1048576/);
+  r = same(['replay', 'big.json'], { cwd: dir, status: 2 });
+  assert.equal(r.stderr, 'iot-jobs-policy: big.json: the scenario is 1060921 bytes, more than the limit of 1048576\n');
+  same(['replay', '-'], { cwd: dir, status: 2, input: Buffer.alloc(1024 * 1024 + 1, 0x20) });
+  // Control characters in request values, the AWS message and file names are escaped.
+  const name = 'esc\u001b[31m\nname.json';
+  write(path.join(dir, name), '{"jobId": "a\\nb\\u001b[2J\\u009b"}');
+  for (const format of ['text', 'json', 'sarif']) {
+    r = same(['validate', 'DescribeJob', name, '--format', format], { cwd: dir, status: 1 });
+    assert.ok(!r.stdout.includes('\u001b'), `${format}: ${r.stdout}`);
+  }
+  r = same(['validate', 'DescribeJob', name], { cwd: dir, status: 1 });
+  assert.ok(r.stdout.startsWith('esc\\u{1b}[31m\\nname.json: DescribeJob request is invalid'), r.stdout);
+  assert.match(r.stdout, /\n {2}aws: 1 validation error detected: Value 'a\\nb\\u\{1b\}\[2J\\u\{9b\}' at 'jobId'/);
+  same(['validate', 'DescribeJob', 'gone\u0007.json'], { cwd: dir, status: 2 });
+});
+
+test('hardening (#10): a failed write to standard output is exit 2 in both', { skip: process.platform !== 'linux' }, () => {
+  for (const args of [['validate', 'DescribeJob'], ['rules'], ['--version']]) {
+    const run = (cmd, argv) => {
+      const full = fs.openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(cmd, argv, { input: '{"jobId": "j"}', stdio: ['pipe', full, 'pipe'] });
+        return { status: r.status, stderr: r.stderr.toString('latin1') };
+      } finally {
+        fs.closeSync(full);
+      }
+    };
+    const a = run(NATIVE, args);
+    const b = run(process.execPath, [NPM_BIN, ...args]);
+    assert.equal(a.status, 2, `${args}: ${a.stderr}`);
+    assert.equal(a.stderr, 'iot-jobs-policy: cannot write to standard output: No space left on device (os error 28)\n');
+    assert.deepEqual(b, a, args.join(' '));
+  }
 });

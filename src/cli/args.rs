@@ -6,9 +6,10 @@
 //! option a command does not list is a usage error naming the option and
 //! the command's options, never silently ignored.
 
-use super::Usage;
+use super::{shown, Usage};
 use crate::schema_export::Dialect;
 use crate::{ApiVersion, Operation, Options, Profile};
+use std::ffi::{OsStr, OsString};
 
 /// The output format of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,10 +41,10 @@ pub(crate) enum Command {
 #[derive(Debug)]
 pub(crate) struct Validate {
     pub(crate) operation: String,
-    pub(crate) inputs: Vec<String>,
+    pub(crate) inputs: Vec<OsString>,
     pub(crate) options: Options,
     pub(crate) format: Format,
-    pub(crate) document_schema: Option<String>,
+    pub(crate) document_schema: Option<OsString>,
 }
 
 /// `rules [--format text|json]`.
@@ -64,16 +65,22 @@ pub(crate) struct Schema {
 /// `replay <SCENARIO|-> [--format text|json]`.
 #[derive(Debug)]
 pub(crate) struct Replay {
-    pub(crate) file: String,
+    pub(crate) file: OsString,
     pub(crate) format: TextOrJson,
 }
 
+/// `arg` as text: every argument but a file name must be UTF-8.
+fn utf8<'a>(what: &str, arg: &'a OsStr) -> Result<&'a str, Usage> {
+    arg.to_str()
+        .ok_or_else(|| Usage(format!("{what} `{}` is not valid UTF-8", shown(arg))))
+}
+
 /// Parses the arguments after the program name.
-pub(crate) fn parse(args: &[String]) -> Result<Command, Usage> {
+pub(crate) fn parse(args: &[OsString]) -> Result<Command, Usage> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Usage(String::from("no command given")));
     };
-    match command.as_str() {
+    match utf8("the command", command)? {
         "validate" => validate(rest).map(Command::Validate),
         "rules" => rules(rest).map(Command::Rules),
         "schema" => schema(rest).map(Command::Schema),
@@ -85,13 +92,13 @@ pub(crate) fn parse(args: &[String]) -> Result<Command, Usage> {
 }
 
 /// The options of one command.
-trait Flag: Copy + 'static {
+trait Flag: Copy + PartialEq + 'static {
     /// Every option of the command, as written on the command line.
     const ALL: &'static [(&'static str, Self)];
 }
 
 /// `validate`'s options.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum ValidateFlag {
     Api,
     Profile,
@@ -111,7 +118,7 @@ impl Flag for ValidateFlag {
 }
 
 /// `schema`'s options.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum SchemaFlag {
     Api,
     Dialect,
@@ -127,7 +134,7 @@ impl Flag for SchemaFlag {
 }
 
 /// The one option of `rules` and `replay`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum FormatFlag {
     Format,
 }
@@ -137,24 +144,47 @@ impl Flag for FormatFlag {
 }
 
 /// Positional arguments and `(flag, value)` pairs.
-type Split<'a, F> = (Vec<&'a str>, Vec<(F, &'a str)>);
+type Split<'a, F> = (Vec<&'a OsStr>, Vec<(F, &'a OsStr)>);
+
+/// `--name=value` as `(name, Some(value))`, `--name` as `(name, None)`; the
+/// name must be UTF-8, the value need not be (a file name).
+fn flag_parts(arg: &OsStr) -> Result<(&str, Option<&OsStr>), Usage> {
+    if let Some(text) = arg.to_str() {
+        return Ok(match text.split_once('=') {
+            Some((name, value)) => (name, Some(OsStr::new(value))),
+            None => (text, None),
+        });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = arg.as_bytes();
+        if let Some(at) = bytes.iter().position(|b| *b == b'=') {
+            let (name, value) = bytes.split_at(at);
+            if let Ok(name) = std::str::from_utf8(name) {
+                return Ok((
+                    name,
+                    Some(OsStr::from_bytes(value.get(1..).unwrap_or_default())),
+                ));
+            }
+        }
+    }
+    Err(Usage(format!("option `{}` is not valid UTF-8", shown(arg))))
+}
 
 /// Splits `--flag value` / `--flag=value` options from positional
 /// arguments; an option not in `F::ALL` is a usage error that names the
 /// option and `command`'s options.
-fn split<'a, F: Flag>(command: &str, args: &'a [String]) -> Result<Split<'a, F>, Usage> {
+fn split<'a, F: Flag>(command: &str, args: &'a [OsString]) -> Result<Split<'a, F>, Usage> {
     let mut positional = Vec::new();
     let mut flags = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        if arg == "-" || !arg.starts_with("--") {
-            positional.push(arg.as_str());
+        if arg == "-" || !arg.as_encoded_bytes().starts_with(b"--") {
+            positional.push(arg.as_os_str());
             continue;
         }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v)),
-            None => (arg.as_str(), None),
-        };
+        let (name, inline) = flag_parts(arg)?;
         let Some(&(_, flag)) = F::ALL.iter().find(|(known, _)| *known == name) else {
             let known: Vec<String> = F::ALL.iter().map(|(n, _)| format!("`{n}`")).collect();
             return Err(Usage(format!(
@@ -166,7 +196,7 @@ fn split<'a, F: Flag>(command: &str, args: &'a [String]) -> Result<Split<'a, F>,
             Some(v) => v,
             None => it
                 .next()
-                .map(String::as_str)
+                .map(OsString::as_os_str)
                 .ok_or_else(|| Usage(format!("option `{name}` needs a value")))?,
         };
         flags.push((flag, value));
@@ -223,14 +253,28 @@ where
     value.parse().map_err(|e: T::Err| Usage(e.to_string()))
 }
 
-fn validate(args: &[String]) -> Result<Validate, Usage> {
+/// The value of the option `flag` as text.
+fn flag_value<F: Flag>(flag: F, v: &OsStr) -> Result<&str, Usage> {
+    let name = F::ALL
+        .iter()
+        .find(|(_, f)| *f == flag)
+        .map_or("an option", |(n, _)| *n);
+    utf8(&format!("the value of `{name}`"), v)
+}
+
+fn validate(args: &[OsString]) -> Result<Validate, Usage> {
     let (positional, flags) = split::<ValidateFlag>("validate", args)?;
     let mut options = Options::default();
     let mut out_format = Format::Text;
     let mut document_schema = None;
     for (flag, v) in flags {
+        if let ValidateFlag::DocumentSchema = flag {
+            document_schema = Some(v.to_owned());
+            continue;
+        }
+        let v = flag_value(flag, v)?;
         match flag {
-            ValidateFlag::DocumentSchema => document_schema = Some(v.to_owned()),
+            ValidateFlag::DocumentSchema => {}
             ValidateFlag::Api => options.api = value(v)?,
             ValidateFlag::Profile => options.profile = value(v)?,
             ValidateFlag::Now => {
@@ -246,7 +290,7 @@ fn validate(args: &[String]) -> Result<Validate, Usage> {
         return Err(Usage(String::from("validate needs an OPERATION")));
     };
     Ok(Validate {
-        operation: (*op).to_owned(),
+        operation: utf8("the OPERATION", op)?.to_owned(),
         inputs: inputs.iter().map(|s| (*s).to_owned()).collect(),
         options,
         format: out_format,
@@ -255,29 +299,33 @@ fn validate(args: &[String]) -> Result<Validate, Usage> {
 }
 
 /// The `--format` of `rules` or `replay` (the last one given; text by default).
-fn text_or_json_flag(command: &str, flags: &[(FormatFlag, &str)]) -> Result<TextOrJson, Usage> {
+fn text_or_json_flag(command: &str, flags: &[(FormatFlag, &OsStr)]) -> Result<TextOrJson, Usage> {
     let mut out_format = TextOrJson::Text;
-    for (FormatFlag::Format, v) in flags {
-        out_format = text_or_json(command, v)?;
+    for &(flag, v) in flags {
+        out_format = text_or_json(command, flag_value(flag, v)?)?;
     }
     Ok(out_format)
 }
 
-fn rules(args: &[String]) -> Result<Rules, Usage> {
+fn rules(args: &[OsString]) -> Result<Rules, Usage> {
     let (positional, flags) = split::<FormatFlag>("rules", args)?;
     if let Some(extra) = positional.first() {
-        return Err(Usage(format!("rules takes no argument, got `{extra}`")));
+        return Err(Usage(format!(
+            "rules takes no argument, got `{}`",
+            shown(extra)
+        )));
     }
     Ok(Rules {
         format: text_or_json_flag("rules", &flags)?,
     })
 }
 
-fn schema(args: &[String]) -> Result<Schema, Usage> {
+fn schema(args: &[OsString]) -> Result<Schema, Usage> {
     let (positional, flags) = split::<SchemaFlag>("schema", args)?;
     let mut options = Options::default();
     let mut dialect = Dialect::Draft202012;
     for (flag, v) in flags {
+        let v = flag_value(flag, v)?;
         match flag {
             SchemaFlag::Api => options.api = value(v)?,
             SchemaFlag::Profile => options.profile = value(v)?,
@@ -285,7 +333,7 @@ fn schema(args: &[String]) -> Result<Schema, Usage> {
         }
     }
     let operation = match positional.as_slice() {
-        [op] => operation(op)?,
+        [op] => operation(utf8("the OPERATION", op)?)?,
         _ => return Err(Usage(String::from("schema takes exactly one OPERATION"))),
     };
     Ok(Schema {
@@ -296,7 +344,7 @@ fn schema(args: &[String]) -> Result<Schema, Usage> {
     })
 }
 
-fn replay(args: &[String]) -> Result<Replay, Usage> {
+fn replay(args: &[OsString]) -> Result<Replay, Usage> {
     let (positional, flags) = split::<FormatFlag>("replay", args)?;
     let format = text_or_json_flag("replay", &flags)?;
     match positional.as_slice() {
@@ -314,8 +362,8 @@ fn replay(args: &[String]) -> Result<Replay, Usage> {
 mod tests {
     use super::*;
 
-    fn args(s: &[&str]) -> Vec<String> {
-        s.iter().map(|a| (*a).to_owned()).collect()
+    fn args(s: &[&str]) -> Vec<OsString> {
+        s.iter().map(OsString::from).collect()
     }
 
     #[test]
@@ -402,7 +450,10 @@ mod tests {
         let Command::Replay(r) = parse(&args(&["replay", "-", "--format", "json"])).unwrap() else {
             panic!("not replay")
         };
-        assert_eq!((r.file.as_str(), r.format), ("-", TextOrJson::Json));
+        assert_eq!(
+            (r.file.as_os_str(), r.format),
+            (OsStr::new("-"), TextOrJson::Json)
+        );
         let Command::Rules(r) = parse(&args(&["rules"])).unwrap() else {
             panic!("not rules")
         };

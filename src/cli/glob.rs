@@ -10,25 +10,45 @@
 //! starting with `.` is matched only by a component that starts with `.`,
 //! and `**` does not descend into such directories. A trailing `**` matches
 //! no file (it names directories).
+//!
+//! Paths are `OsStr`, so a name that is not UTF-8 (possible on Unix) is
+//! found and read by its real name: a plain component is compared byte for
+//! byte, and a component with `*` or `?` is matched against the name's
+//! lossy form (each invalid byte sequence as U+FFFD, which `?` and `*`
+//! match). Such a name is printed in its lossy form.
 
 use super::{EntryKind, Host};
 use glob::{MatchOptions, Pattern};
+use std::ffi::{OsStr, OsString};
+use std::path::{Component, Path};
 
 /// Whether `pattern` is a glob (has a `*` or `?`) rather than a plain path.
-pub(crate) fn is_glob(pattern: &str) -> bool {
-    pattern.contains(['*', '?'])
+pub(crate) fn is_glob(pattern: &OsStr) -> bool {
+    pattern
+        .as_encoded_bytes()
+        .iter()
+        .any(|b| matches!(b, b'*' | b'?'))
 }
 
 /// Expands `pattern`; a plain path (no `*` or `?`) is returned as it is.
-pub(crate) fn expand(pattern: &str, host: &mut dyn Host) -> Result<Vec<String>, String> {
+pub(crate) fn expand(pattern: &OsStr, host: &mut dyn Host) -> Result<Vec<OsString>, String> {
     if !is_glob(pattern) {
         return Ok(vec![pattern.to_owned()]);
     }
-    let absolute = pattern.starts_with('/');
-    let parts: Vec<&str> = pattern.split('/').filter(|p| !p.is_empty()).collect();
+    let shown = super::shown(pattern);
+    let mut base = OsString::new();
+    let mut parts: Vec<&OsStr> = Vec::new();
+    for component in Path::new(pattern).components() {
+        match component {
+            Component::RootDir => base.push("/"),
+            Component::Prefix(p) => base.push(p.as_os_str()),
+            Component::CurDir => parts.push(OsStr::new(".")),
+            Component::ParentDir => parts.push(OsStr::new("..")),
+            Component::Normal(name) => parts.push(name),
+        }
+    }
     let fixed = parts.iter().take_while(|p| !is_glob(p)).count();
-    let (base_parts, rest) = parts.split_at(fixed);
-    let mut base = String::from(if absolute { "/" } else { "." });
+    let (base_parts, rest) = parts.split_at_checked(fixed).unwrap_or((&parts, &[]));
     for part in base_parts {
         base = join(&base, part);
     }
@@ -36,14 +56,9 @@ pub(crate) fn expand(pattern: &str, host: &mut dyn Host) -> Result<Vec<String>, 
         .iter()
         .map(|p| Part::new(p))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("cannot expand `{pattern}`: {e}"))?;
-    let mut out = Vec::new();
-    walk(host, &base, &rest, &mut out, 0).map_err(|e| format!("cannot expand `{pattern}`: {e}"))?;
-    let prefix = if absolute { "" } else { "./" };
-    let mut names: Vec<String> = out
-        .into_iter()
-        .map(|s| s.strip_prefix(prefix).map(str::to_owned).unwrap_or(s))
-        .collect();
+        .map_err(|e| format!("cannot expand `{shown}`: {e}"))?;
+    let mut names = Vec::new();
+    walk(host, &base, &rest, &mut names, 0).map_err(|e| format!("cannot expand `{shown}`: {e}"))?;
     names.sort();
     names.dedup();
     Ok(names)
@@ -54,14 +69,14 @@ enum Part {
     /// `**`: this directory and every non-hidden one below it.
     AnyDirs,
     /// A name without `*` or `?`.
-    Literal(String),
+    Literal(OsString),
     /// A name with `*` or `?`; `dot` when it starts with `.` (and so may
     /// match hidden names).
     Glob { matcher: Pattern, dot: bool },
 }
 
 impl Part {
-    fn new(component: &str) -> Result<Self, glob::PatternError> {
+    fn new(component: &OsStr) -> Result<Self, glob::PatternError> {
         if component == "**" {
             return Ok(Self::AnyDirs);
         }
@@ -70,6 +85,8 @@ impl Part {
         }
         // Brackets are escaped as `glob` escapes them (`[[]`, `[]]`); a run
         // of `*` within a component is one `*` (`glob` wants `**` alone).
+        // A component that is not UTF-8 is matched in its lossy form.
+        let component = component.to_string_lossy();
         let mut glob = String::with_capacity(component.len());
         for c in component.chars() {
             match c {
@@ -94,13 +111,20 @@ const OPTIONS: MatchOptions = MatchOptions {
     require_literal_leading_dot: false,
 };
 
-/// `dir/name`, as `Path::join` writes it for a relative, non-empty `name`.
-fn join(dir: &str, name: &str) -> String {
-    if dir.ends_with('/') {
-        format!("{dir}{name}")
-    } else {
-        format!("{dir}/{name}")
+/// `dir/name` (`name` alone when `dir` is empty, the current directory).
+fn join(dir: &OsStr, name: &OsStr) -> OsString {
+    let mut out = dir.to_owned();
+    if !dir.is_empty() && !dir.as_encoded_bytes().ends_with(b"/") {
+        out.push("/");
     }
+    out.push(name);
+    out
+}
+
+/// The directory `dir` as the host is asked about it (`.` for the empty
+/// path, the current directory).
+fn at(dir: &OsStr) -> &Path {
+    Path::new(if dir.is_empty() { OsStr::new(".") } else { dir })
 }
 
 /// Deepest directory nesting followed by `**`.
@@ -108,35 +132,34 @@ const MAX_DEPTH: usize = 32;
 
 fn walk(
     host: &mut dyn Host,
-    dir: &str,
+    dir: &OsStr,
     rest: &[Part],
-    out: &mut Vec<String>,
+    out: &mut Vec<OsString>,
     depth: usize,
 ) -> Result<(), String> {
     let Some((first, tail)) = rest.split_first() else {
-        if host.kind(dir) == EntryKind::File {
+        if host.kind(at(dir)) == EntryKind::File {
             out.push(dir.to_owned());
         }
         return Ok(());
     };
-    if depth > MAX_DEPTH || host.kind(dir) != EntryKind::Dir {
+    if depth > MAX_DEPTH || host.kind(at(dir)) != EntryKind::Dir {
         return Ok(());
     }
     match first {
         Part::AnyDirs => {
             walk(host, dir, tail, out, depth + 1)?;
-            for entry in host.list_dir(dir)? {
-                if entry.dir && !entry.name.starts_with('.') {
+            for entry in host.list_dir(at(dir))? {
+                if entry.dir && !entry.name.as_encoded_bytes().starts_with(b".") {
                     walk(host, &join(dir, &entry.name), rest, out, depth + 1)?;
                 }
             }
         }
         Part::Literal(name) => walk(host, &join(dir, name), tail, out, depth + 1)?,
         Part::Glob { matcher, dot } => {
-            for entry in host.list_dir(dir)? {
-                if (entry.name.starts_with('.') && !dot)
-                    || !matcher.matches_with(&entry.name, OPTIONS)
-                {
+            for entry in host.list_dir(at(dir))? {
+                let name = entry.name.to_string_lossy();
+                if (name.starts_with('.') && !dot) || !matcher.matches_with(&name, OPTIONS) {
                     continue;
                 }
                 walk(host, &join(dir, &entry.name), tail, out, depth + 1)?;
@@ -148,12 +171,14 @@ fn walk(
 
 #[cfg(test)]
 mod tests {
-    use super::{expand, join, Part};
+    use super::{join, Part};
     use crate::cli::{DirEntry, EntryKind, Host};
+    use std::ffi::{OsStr, OsString};
+    use std::path::Path;
 
     /// Whether the one-component glob `pattern` matches `name`.
     fn matches(pattern: &str, name: &str) -> bool {
-        match Part::new(pattern).unwrap() {
+        match Part::new(OsStr::new(pattern)).unwrap() {
             Part::Glob { matcher, .. } => matcher.matches(name),
             Part::Literal(literal) => literal == name,
             Part::AnyDirs => true,
@@ -185,9 +210,11 @@ mod tests {
 
     #[test]
     fn joins_like_path_join() {
+        let join = |a: &str, b: &str| join(OsStr::new(a), OsStr::new(b));
         assert_eq!(join(".", "a"), "./a");
         assert_eq!(join("/", "a"), "/a");
         assert_eq!(join("./a", "b"), "./a/b");
+        assert_eq!(join("", "a"), "a");
     }
 
     /// An in-memory tree: `(path, is_dir)`, listed in reverse order to show
@@ -195,13 +222,17 @@ mod tests {
     struct Tree(Vec<(&'static str, bool)>);
 
     impl Host for Tree {
-        fn read_file(&mut self, _: &str, _: usize) -> Result<Vec<u8>, String> {
+        fn read_file(&mut self, _: &Path, _: usize) -> Result<Vec<u8>, String> {
             Err(String::from("not here"))
+        }
+        fn size(&mut self, _: &Path) -> Option<u64> {
+            None
         }
         fn read_stdin(&mut self, _: usize) -> Result<Vec<u8>, String> {
             Err(String::from("not here"))
         }
-        fn kind(&mut self, path: &str) -> EntryKind {
+        fn kind(&mut self, path: &Path) -> EntryKind {
+            let path = path.to_str().unwrap();
             if path == "." {
                 return EntryKind::Dir;
             }
@@ -212,7 +243,8 @@ mod tests {
                 None => EntryKind::Missing,
             }
         }
-        fn list_dir(&mut self, dir: &str) -> Result<Vec<DirEntry>, String> {
+        fn list_dir(&mut self, dir: &Path) -> Result<Vec<DirEntry>, String> {
+            let dir = dir.to_str().unwrap();
             let dir = dir.strip_prefix('.').unwrap_or(dir);
             let dir = dir.strip_prefix('/').unwrap_or(dir);
             let mut found: Vec<DirEntry> = self
@@ -225,7 +257,7 @@ mod tests {
                         p.strip_prefix(dir)?.strip_prefix('/')?
                     };
                     (!rest.contains('/')).then(|| DirEntry {
-                        name: rest.to_owned(),
+                        name: OsString::from(rest),
                         dir: *is_dir,
                     })
                 })
@@ -236,8 +268,14 @@ mod tests {
         fn colour(&self) -> bool {
             false
         }
-        fn stdout(&mut self, _: &str) {}
+        fn stdout(&mut self, _: &str) -> Result<(), String> {
+            Ok(())
+        }
         fn stderr(&mut self, _: &str) {}
+    }
+
+    fn expand(pattern: &str, tree: &mut Tree) -> Result<Vec<OsString>, String> {
+        super::expand(OsStr::new(pattern), tree)
     }
 
     #[test]

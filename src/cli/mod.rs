@@ -8,8 +8,22 @@
 //! Both therefore print the same bytes and exit with the same code. Globs
 //! are matched here too; a host only lists directories.
 //!
-//! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error or
-//! unreadable input.
+//! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error,
+//! unreadable input or output that could not be written.
+//!
+//! Arguments are `OsStr`: a file name that is not UTF-8 (possible on Unix)
+//! is read by its real name and printed in its lossy form (each invalid
+//! byte sequence as U+FFFD); so is a glob match whose name is not UTF-8
+//! (see the `glob` module). Every other argument (the command, an
+//! OPERATION, an option and its value but `--document-schema`'s) must be
+//! UTF-8, or it is a usage error. Every read is bounded: a request or a
+//! scenario over [`MAX_REQUEST_BYTES`] is refused
+//! with its size (from [`Host::size`] when the host knows it), a document
+//! schema over [`MAX_DOCUMENT_SCHEMA_BYTES`] likewise. Text output and the
+//! messages on standard error escape control characters (a newline as
+//! `\n`, an escape as `\u{1b}`), so that a request value or a file name
+//! cannot send escape sequences to a terminal or a CI log; JSON and SARIF
+//! carry the exact text.
 //!
 //! Only with the `cli` feature (which adds `--document-schema`) or the
 //! `extras` feature (the WebAssembly build, where `--document-schema` is a
@@ -17,20 +31,22 @@
 //!
 //! ```
 //! use iot_jobs_policy::cli::{run, DirEntry, EntryKind, Host};
+//! use std::path::Path;
 //!
 //! /// A host with one request on standard input and the outputs collected.
 //! struct Memory { stdin: Vec<u8>, out: String, err: String }
 //! impl Host for Memory {
-//!     fn read_file(&mut self, path: &str, _limit: usize) -> Result<Vec<u8>, String> {
-//!         Err(format!("no file {path}"))
+//!     fn read_file(&mut self, path: &Path, _limit: usize) -> Result<Vec<u8>, String> {
+//!         Err(format!("no file {}", path.display()))
 //!     }
+//!     fn size(&mut self, _path: &Path) -> Option<u64> { None }
 //!     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
 //!         Ok(self.stdin.iter().copied().take(limit).collect())
 //!     }
-//!     fn kind(&mut self, _path: &str) -> EntryKind { EntryKind::Missing }
-//!     fn list_dir(&mut self, _dir: &str) -> Result<Vec<DirEntry>, String> { Ok(Vec::new()) }
+//!     fn kind(&mut self, _path: &Path) -> EntryKind { EntryKind::Missing }
+//!     fn list_dir(&mut self, _dir: &Path) -> Result<Vec<DirEntry>, String> { Ok(Vec::new()) }
 //!     fn colour(&self) -> bool { false }
-//!     fn stdout(&mut self, text: &str) { self.out.push_str(text) }
+//!     fn stdout(&mut self, text: &str) -> Result<(), String> { self.out.push_str(text); Ok(()) }
 //!     fn stderr(&mut self, text: &str) { self.err.push_str(text) }
 //! }
 //!
@@ -39,7 +55,7 @@
 //! assert_eq!(run(&args, &mut host), 1);
 //! assert!(host.out.starts_with("<stdin>: DescribeJob request is invalid (1 error(s), 0 warning(s))\n"));
 //! assert!(host.out.contains("<stdin>:1:11: error[pattern] /jobId: "));
-//! assert_eq!(run(&["rules".into(), "--format".into(), "sarif".into()], &mut host), 2);
+//! assert_eq!(run(&["rules", "--format", "sarif"], &mut host), 2);
 //! assert!(host.err.contains("usage:"));
 //! ```
 
@@ -47,8 +63,15 @@ mod args;
 mod glob;
 mod render;
 
-use crate::{Operation, Options, Report};
+use crate::validate::display::escape;
+use crate::{Operation, Options, Report, MAX_REQUEST_BYTES};
 use args::{Command, Format, TextOrJson};
+use std::ffi::{OsStr, OsString};
+use std::path::Path;
+
+/// The largest `--document-schema` file read (1 MiB); a larger one is a
+/// usage error that states its size.
+pub const MAX_DOCUMENT_SCHEMA_BYTES: usize = 1024 * 1024;
 
 /// What a path is, following symbolic links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +87,9 @@ pub enum EntryKind {
 /// One entry of a directory listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DirEntry {
-    /// The entry's file name (no directory part).
-    pub name: String,
+    /// The entry's file name (no directory part), as the system gives it
+    /// (not necessarily UTF-8).
+    pub name: OsString,
     /// Whether the entry itself is a directory; a symbolic link to a
     /// directory is not (globs do not descend through links).
     pub dir: bool,
@@ -79,7 +103,11 @@ pub trait Host {
     ///
     /// # Errors
     /// The reason the file cannot be opened or read.
-    fn read_file(&mut self, path: &str, limit: usize) -> Result<Vec<u8>, String>;
+    fn read_file(&mut self, path: &Path, limit: usize) -> Result<Vec<u8>, String>;
+    /// The size in bytes of the regular file at `path`, or `None` when it
+    /// is not known (not a regular file, no such file). Asked only after a
+    /// read stopped at its limit, to state the size of what is refused.
+    fn size(&mut self, path: &Path) -> Option<u64>;
     /// Reads at most `limit` bytes of standard input (called at most once
     /// per run).
     ///
@@ -87,16 +115,21 @@ pub trait Host {
     /// The reason standard input cannot be read.
     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String>;
     /// What `path` is, following symbolic links.
-    fn kind(&mut self, path: &str) -> EntryKind;
+    fn kind(&mut self, path: &Path) -> EntryKind;
     /// The entries of the directory `dir`, in any order (globs sort).
     ///
     /// # Errors
     /// The reason the directory cannot be listed.
-    fn list_dir(&mut self, dir: &str) -> Result<Vec<DirEntry>, String>;
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<DirEntry>, String>;
     /// Whether text output may be coloured (a terminal, no `NO_COLOR`).
     fn colour(&self) -> bool;
-    /// Writes to standard output.
-    fn stdout(&mut self, text: &str);
+    /// Writes to standard output (and flushes it).
+    ///
+    /// # Errors
+    /// The reason the text could not be written (a closed pipe, a full
+    /// disk): the run then ends with exit code 2 and the reason on
+    /// standard error.
+    fn stdout(&mut self, text: &str) -> Result<(), String>;
     /// Writes to standard error.
     fn stderr(&mut self, text: &str);
 }
@@ -120,55 +153,77 @@ text output ends with a summary and JSON output is one {"file","report"} line
 per file; SARIF output is one log for all of them. --document-schema checks
 each inline job document against your JSON Schema (violations under /document).
 
-exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable input"#;
+exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error, unreadable input
+or output that could not be written"#;
 
 /// A usage error: the message, then [`USAGE`], exit code 2.
 #[derive(Debug)]
 pub(crate) struct Usage(pub(crate) String);
 
-/// Runs the command line `args` (without the program name) against `host`
-/// and answers the exit code: 0 valid, 1 invalid, 2 usage error or
-/// unreadable input. Never panics, whatever the arguments and the host's
-/// answers.
-pub fn run(args: &[String], host: &mut dyn Host) -> u8 {
-    let result = args::parse(args).and_then(|command| match command {
+/// What a command printed: its exit code and its standard output.
+struct Outcome {
+    code: u8,
+    out: String,
+}
+
+impl Outcome {
+    fn new(code: u8, out: String) -> Self {
+        Self { code, out }
+    }
+}
+
+/// An argument or a file name as shown in a message: its lossy form, with
+/// control characters escaped.
+pub(crate) fn shown(name: &OsStr) -> String {
+    escape(&name.to_string_lossy()).into_owned()
+}
+
+/// Runs the command line `args` (without the program name; `String`s or
+/// `OsString`s) against `host` and answers the exit code: 0 valid, 1
+/// invalid, 2 usage error, unreadable input or output that could not be
+/// written. Never panics, whatever the arguments and the host's answers.
+pub fn run<A: AsRef<OsStr>>(args: &[A], host: &mut dyn Host) -> u8 {
+    let args: Vec<OsString> = args.iter().map(|a| a.as_ref().to_owned()).collect();
+    let result = args::parse(&args).and_then(|command| match command {
         Command::Validate(v) => validate(v, host),
-        Command::Rules(r) => {
-            host.stdout(&match r.format {
+        Command::Rules(r) => Ok(Outcome::new(
+            0,
+            match r.format {
                 TextOrJson::Text => render::rules_text(),
                 TextOrJson::Json => crate::ffi::rules_json() + "\n",
-            });
-            Ok(0)
-        }
-        Command::Schema(s) => {
-            host.stdout(&crate::schema_export::json_schema_string_for(
-                s.operation,
-                s.api,
-                s.profile,
-                s.dialect,
-            ));
-            Ok(0)
-        }
+            },
+        )),
+        Command::Schema(s) => Ok(Outcome::new(
+            0,
+            crate::schema_export::json_schema_string_for(s.operation, s.api, s.profile, s.dialect),
+        )),
         Command::Replay(r) => replay(&r, host),
-        Command::Help => {
-            host.stdout(&format!("{USAGE}\n"));
-            Ok(0)
-        }
-        Command::Version => {
-            host.stdout(&format!("iot-jobs-policy {}\n", env!("CARGO_PKG_VERSION")));
-            Ok(0)
-        }
+        Command::Help => Ok(Outcome::new(0, format!("{USAGE}\n"))),
+        Command::Version => Ok(Outcome::new(
+            0,
+            format!("iot-jobs-policy {}\n", env!("CARGO_PKG_VERSION")),
+        )),
     });
     match result {
-        Ok(code) => code,
+        Ok(Outcome { code, out }) if out.is_empty() => code,
+        Ok(Outcome { code, out }) => match host.stdout(&out) {
+            Ok(()) => code,
+            Err(e) => {
+                host.stderr(&format!(
+                    "iot-jobs-policy: cannot write to standard output: {}\n",
+                    escape(&e)
+                ));
+                2
+            }
+        },
         Err(Usage(message)) => {
-            host.stderr(&format!("iot-jobs-policy: {message}\n{USAGE}\n"));
+            host.stderr(&format!("iot-jobs-policy: {}\n{USAGE}\n", escape(&message)));
             2
         }
     }
 }
 
-fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
+fn validate(args: args::Validate, host: &mut dyn Host) -> Result<Outcome, Usage> {
     let document_schema = match &args.document_schema {
         Some(file) => Some(load_document_schema(file, host)?),
         None => None,
@@ -177,20 +232,23 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
     let inputs = &args.inputs;
     // One plain FILE (or stdin) prints the bare report; several or a glob print a listing.
     let listing = inputs.len() > 1 || inputs.iter().any(|i| glob::is_glob(i));
-    let mut files: Vec<String> = Vec::new();
+    let mut files: Vec<OsString> = Vec::new();
     let mut failed = false;
     if inputs.is_empty() {
-        files.push(String::from("-"));
+        files.push(OsString::from("-"));
     }
     for input in inputs {
         match glob::expand(input, host) {
             Ok(found) if found.is_empty() => {
-                host.stderr(&format!("iot-jobs-policy: `{input}` matches no file\n"));
+                host.stderr(&format!(
+                    "iot-jobs-policy: `{}` matches no file\n",
+                    shown(input)
+                ));
                 failed = true;
             }
             Ok(found) => files.extend(found),
             Err(e) => {
-                host.stderr(&format!("iot-jobs-policy: {e}\n"));
+                host.stderr(&format!("iot-jobs-policy: {}\n", escape(&e)));
                 failed = true;
             }
         }
@@ -202,13 +260,17 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
     }
     let mut reports: Vec<(String, Report)> = Vec::new();
     for file in &files {
-        match read_input(file, host) {
-            Ok(bytes) => reports.push((
-                file.clone(),
+        let name = file.to_string_lossy().into_owned();
+        match read_input(file, MAX_REQUEST_BYTES, host) {
+            Ok(Input::Bytes(bytes)) => reports.push((
+                name,
                 check(op, &bytes, &args.options, document_schema.as_ref()),
             )),
+            Ok(Input::TooLarge(size)) => {
+                reports.push((name, crate::validate::too_large_report(size)));
+            }
             Err(Usage(message)) => {
-                host.stderr(&format!("iot-jobs-policy: {message}\n"));
+                host.stderr(&format!("iot-jobs-policy: {}\n", escape(&message)));
                 failed = true;
             }
         }
@@ -231,14 +293,14 @@ fn validate(args: args::Validate, host: &mut dyn Host) -> Result<u8, Usage> {
             out
         }
     };
-    host.stdout(&out);
-    Ok(if failed {
+    let code = if failed {
         2
     } else if reports.iter().all(|(_, r)| r.is_valid()) {
         0
     } else {
         1
-    })
+    };
+    Ok(Outcome::new(code, out))
 }
 
 #[cfg(feature = "document-schema")]
@@ -248,20 +310,27 @@ type DocumentSchema = crate::document_schema::DocumentSchema;
 type DocumentSchema = std::convert::Infallible;
 
 #[cfg(feature = "document-schema")]
-fn load_document_schema(file: &str, host: &mut dyn Host) -> Result<DocumentSchema, Usage> {
-    let bytes = host
-        .read_file(file, usize::MAX)
-        .map_err(|e| Usage(format!("cannot read {file}: {e}")))?;
+fn load_document_schema(file: &OsStr, host: &mut dyn Host) -> Result<DocumentSchema, Usage> {
+    let name = file.to_string_lossy();
+    let bytes = match read_input(file, MAX_DOCUMENT_SCHEMA_BYTES, host)? {
+        Input::Bytes(bytes) => bytes,
+        Input::TooLarge(size) => {
+            return Err(Usage(format!(
+                "cannot read {name}: {}",
+                too_large("the document schema", size, MAX_DOCUMENT_SCHEMA_BYTES)
+            )))
+        }
+    };
     let text = String::from_utf8(bytes).map_err(|_| {
         Usage(format!(
-            "cannot read {file}: stream did not contain valid UTF-8"
+            "cannot read {name}: stream did not contain valid UTF-8"
         ))
     })?;
-    DocumentSchema::from_json(&text).map_err(|e| Usage(format!("{file}: {}", e.message())))
+    DocumentSchema::from_json(&text).map_err(|e| Usage(format!("{name}: {}", e.message())))
 }
 
 #[cfg(not(feature = "document-schema"))]
-fn load_document_schema(_: &str, _: &mut dyn Host) -> Result<DocumentSchema, Usage> {
+fn load_document_schema(_: &OsStr, _: &mut dyn Host) -> Result<DocumentSchema, Usage> {
     Err(Usage(String::from(
         "--document-schema needs the `document-schema` feature",
     )))
@@ -284,37 +353,319 @@ fn check(
     }
 }
 
-/// Reads at most one byte more than the limit, so a huge input is refused
-/// (`tooLarge`) without being read whole.
-fn read_input(file: &str, host: &mut dyn Host) -> Result<Vec<u8>, Usage> {
-    let limit = crate::MAX_REQUEST_BYTES + 1;
-    let (name, result) = if file == "-" {
-        ("standard input", host.read_stdin(limit))
-    } else {
-        (file, host.read_file(file, limit))
-    };
-    let mut bytes = result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
-    // A host that gives more than asked for is cut to the limit.
-    bytes.truncate(limit);
-    Ok(bytes)
+/// What [`read_input`] read.
+enum Input {
+    /// The whole input, at most the limit.
+    Bytes(Vec<u8>),
+    /// More than the limit: its size when the host knows it.
+    TooLarge(Option<u64>),
 }
 
-fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<u8, Usage> {
-    let file = args.file.as_str();
-    let bytes = read_input(file, host)?;
-    let text = String::from_utf8(bytes).map_err(|_| Usage(format!("{file} is not UTF-8")))?;
+/// `{what} is N bytes, more than the limit of L` (or `more than the limit
+/// of L bytes` when the size is not known).
+fn too_large(what: &str, size: Option<u64>, limit: usize) -> String {
+    match size {
+        Some(n) => format!("{what} is {n} bytes, more than the limit of {limit}"),
+        None => format!("{what} is more than the limit of {limit} bytes"),
+    }
+}
+
+/// Reads `file` (`-`: standard input), at most one byte more than `limit`,
+/// so that a larger input is refused without being read whole; its size is
+/// then asked of the host (a regular file's; standard input's is not known).
+fn read_input(file: &OsStr, limit: usize, host: &mut dyn Host) -> Result<Input, Usage> {
+    let stdin = file == "-";
+    let read = limit.saturating_add(1);
+    let result = if stdin {
+        host.read_stdin(read)
+    } else {
+        host.read_file(Path::new(file), read)
+    };
+    let bytes = result.map_err(|e| {
+        let name = if stdin {
+            String::from("standard input")
+        } else {
+            file.to_string_lossy().into_owned()
+        };
+        Usage(format!("cannot read {name}: {e}"))
+    })?;
+    if bytes.len() <= limit {
+        return Ok(Input::Bytes(bytes));
+    }
+    let least = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    let size = if stdin {
+        None
+    } else {
+        // A size below what was read is a file that changed meanwhile.
+        host.size(Path::new(file)).filter(|n| *n >= least)
+    };
+    Ok(Input::TooLarge(size))
+}
+
+/// `text` with the control characters of each line escaped, its line
+/// breaks kept.
+fn escape_lines(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
+fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
+    let file = args.file.as_os_str();
+    let name = shown(file);
+    let text = match read_input(file, MAX_REQUEST_BYTES, host)? {
+        Input::Bytes(bytes) => {
+            String::from_utf8(bytes).map_err(|_| Usage(format!("{name} is not UTF-8")))?
+        }
+        Input::TooLarge(size) => {
+            host.stderr(&format!(
+                "iot-jobs-policy: {name}: {}\n",
+                too_large("the scenario", size, MAX_REQUEST_BYTES)
+            ));
+            return Ok(Outcome::new(2, String::new()));
+        }
+    };
     let out = match args.format {
         TextOrJson::Json => crate::ffi::replay::replay_json(&text).map(|s| s + "\n"),
-        TextOrJson::Text => crate::ffi::replay::replay_text(&text),
+        // Line by line, as the error below: values of the scenario cannot
+        // send control characters to the terminal.
+        TextOrJson::Text => crate::ffi::replay::replay_text(&text).map(|t| escape_lines(&t)),
     };
     match out {
-        Ok(out) => {
-            host.stdout(&out);
-            Ok(0)
-        }
+        Ok(out) => Ok(Outcome::new(0, out)),
         Err(e) => {
-            host.stderr(&format!("iot-jobs-policy: {file}: {e}\n"));
-            Ok(2)
+            // A message of several lines keeps its lines.
+            host.stderr(&format!(
+                "iot-jobs-policy: {name}: {}\n",
+                escape_lines(&e.to_string())
+            ));
+            Ok(Outcome::new(2, String::new()))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{run, DirEntry, EntryKind, Host};
+    use crate::MAX_REQUEST_BYTES;
+    use std::collections::BTreeMap;
+    use std::ffi::OsString;
+    use std::path::{Path, PathBuf};
+
+    /// Files in memory (a file's stated size may differ from its bytes, as
+    /// a host's metadata may), standard input, the outputs, and whether
+    /// writing to standard output fails.
+    #[derive(Default)]
+    struct Memory {
+        files: BTreeMap<PathBuf, (Vec<u8>, Option<u64>)>,
+        stdin: Vec<u8>,
+        out: String,
+        err: String,
+        broken: bool,
+    }
+
+    impl Host for Memory {
+        fn read_file(&mut self, path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+            let (bytes, _) = self.files.get(path).ok_or("No such file")?;
+            Ok(bytes.iter().copied().take(limit).collect())
+        }
+        fn size(&mut self, path: &Path) -> Option<u64> {
+            self.files.get(path).and_then(|(_, size)| *size)
+        }
+        fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
+            Ok(self.stdin.iter().copied().take(limit).collect())
+        }
+        fn kind(&mut self, path: &Path) -> EntryKind {
+            if self.files.contains_key(path) {
+                EntryKind::File
+            } else if path == Path::new(".") {
+                EntryKind::Dir
+            } else {
+                EntryKind::Missing
+            }
+        }
+        fn list_dir(&mut self, _: &Path) -> Result<Vec<DirEntry>, String> {
+            Ok(self
+                .files
+                .keys()
+                .map(|p| DirEntry {
+                    name: p.clone().into_os_string(),
+                    dir: false,
+                })
+                .collect())
+        }
+        fn colour(&self) -> bool {
+            false
+        }
+        fn stdout(&mut self, text: &str) -> Result<(), String> {
+            if self.broken {
+                return Err(String::from("Broken pipe (os error 32)"));
+            }
+            self.out.push_str(text);
+            Ok(())
+        }
+        fn stderr(&mut self, text: &str) {
+            self.err.push_str(text);
+        }
+    }
+
+    fn run_on(host: &mut Memory, args: &[&str]) -> u8 {
+        run(args, host)
+    }
+
+    #[test]
+    fn a_failed_write_is_exit_2_whatever_the_verdict() {
+        for args in [
+            &["validate", "DescribeJob"][..],
+            &["validate", "DescribeJob", "--format", "sarif"][..],
+            &["rules"][..],
+            &["schema", "CreateJob"][..],
+            &["--version"][..],
+        ] {
+            let mut host = Memory {
+                stdin: br#"{"jobId": "job-1"}"#.to_vec(),
+                broken: true,
+                ..Memory::default()
+            };
+            assert_eq!(run_on(&mut host, args), 2, "{args:?}");
+            assert_eq!(
+                host.err,
+                "iot-jobs-policy: cannot write to standard output: Broken pipe (os error 32)\n",
+                "{args:?}"
+            );
+        }
+        let mut host = Memory {
+            stdin: br#"{"jobId": "job-1"}"#.to_vec(),
+            ..Memory::default()
+        };
+        assert_eq!(run_on(&mut host, &["validate", "DescribeJob"]), 0);
+        assert!(host.err.is_empty());
+    }
+
+    #[test]
+    fn too_large_states_the_size_the_host_knows() {
+        let mut host = Memory::default();
+        let big = vec![b' '; MAX_REQUEST_BYTES + 1];
+        host.files
+            .insert("big.json".into(), (big.clone(), Some(5_000_000)));
+        // A host whose size is below what was read: the file changed, no size.
+        host.files.insert("odd.json".into(), (big, Some(10)));
+        let args = [
+            "validate",
+            "DescribeJob",
+            "big.json",
+            "odd.json",
+            "--format",
+            "json",
+        ];
+        assert_eq!(run_on(&mut host, &args), 1);
+        let lines: Vec<serde_json::Value> = host
+            .out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(
+            lines[0]["report"]["violations"][0]["message"],
+            "the request is 5000000 bytes, more than the limit of 1048576"
+        );
+        assert_eq!(
+            lines[0]["report"]["awsMessage"],
+            "The request is 5000000 bytes, more than the limit of 1048576"
+        );
+        assert_eq!(
+            lines[1]["report"]["violations"][0]["message"],
+            "the request is more than the limit of 1048576 bytes"
+        );
+        assert_eq!(lines[1]["report"]["violations"][0]["position"]["line"], 1);
+    }
+
+    #[test]
+    fn replay_and_document_schema_over_their_limits_are_refused() {
+        let mut host = Memory::default();
+        host.files.insert(
+            "s.json".into(),
+            (vec![b' '; MAX_REQUEST_BYTES + 1], Some(2_000_000)),
+        );
+        assert_eq!(run_on(&mut host, &["replay", "s.json"]), 2);
+        assert_eq!(
+            host.err,
+            "iot-jobs-policy: s.json: the scenario is 2000000 bytes, more than the limit of 1048576\n"
+        );
+        assert!(host.out.is_empty());
+        #[cfg(feature = "document-schema")]
+        {
+            host.err.clear();
+            host.files.insert(
+                "schema.json".into(),
+                (vec![b' '; super::MAX_DOCUMENT_SCHEMA_BYTES + 1], None),
+            );
+            let args = ["validate", "CreateJob", "--document-schema=schema.json"];
+            assert_eq!(run_on(&mut host, &args), 2);
+            assert!(
+                host.err.starts_with(
+                    "iot-jobs-policy: cannot read schema.json: the document schema is more than the limit of 1048576 bytes\n"
+                ),
+                "{}",
+                host.err
+            );
+        }
+    }
+
+    #[test]
+    fn names_in_text_and_on_standard_error_are_escaped() {
+        let mut host = Memory::default();
+        host.files
+            .insert("a\u{1b}]0;x\u{7}.json".into(), (b"{}".to_vec(), None));
+        assert_eq!(
+            run_on(
+                &mut host,
+                &["validate", "DescribeJob", "*.json", "gone\n.json"]
+            ),
+            2
+        );
+        assert!(
+            host.out
+                .starts_with("a\\u{1b}]0;x\\u{7}.json: DescribeJob request is invalid"),
+            "{}",
+            host.out
+        );
+        assert_eq!(
+            host.err,
+            "iot-jobs-policy: cannot read gone\\n.json: No such file\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStringExt;
+        let name = OsString::from_vec(b"r\xff.json".to_vec());
+        let mut host = Memory::default();
+        host.files
+            .insert(PathBuf::from(&name), (br#"{"jobId": "j"}"#.to_vec(), None));
+        let args = [
+            OsString::from("validate"),
+            OsString::from("DescribeJob"),
+            name,
+        ];
+        assert_eq!(run(&args, &mut host), 0, "{}", host.err);
+        assert!(host
+            .out
+            .starts_with("r\u{fffd}.json: DescribeJob request is valid"));
+        // Through a glob, matched in its lossy form.
+        host.out.clear();
+        assert_eq!(
+            run_on(&mut host, &["validate", "DescribeJob", "r?.json"]),
+            0
+        );
+        assert!(host
+            .out
+            .starts_with("r\u{fffd}.json: DescribeJob request is valid"));
+        let args = [
+            OsString::from("validate"),
+            OsString::from_vec(b"Describe\x80Job".to_vec()),
+        ];
+        assert_eq!(run(&args, &mut host), 2);
+        assert!(host.err.starts_with(
+            "iot-jobs-policy: the OPERATION `Describe\u{fffd}Job` is not valid UTF-8\n"
+        ));
     }
 }

@@ -4,11 +4,13 @@
 use crate::{machine_rules, reference_rules, rules, Operation, Reference, Report, Severity};
 
 /// One file's report for people: `{file}: {op} request is …`, one line per
-/// violation with `file:line:column:` first, colour when asked.
+/// violation with `file:line:column:` first, colour when asked; control
+/// characters in the file name are escaped, as in the report.
 pub(crate) fn text(report: &Report, file: &str, op: Operation, colour: bool) -> String {
     let name = if file == "-" { "<stdin>" } else { file };
     format!(
-        "{name}: {op} request is {}\n",
+        "{}: {op} request is {}\n",
+        crate::validate::display::Escaped(name),
         report.text().file(name).colour(colour)
     )
 }

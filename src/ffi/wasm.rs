@@ -149,8 +149,11 @@ pub fn machine_list_executions_for_thing(snapshot: &str, args: &str) -> String {
 ///   (following symbolic links);
 /// - `listDir(path)`: an array of entry names, directories with a trailing
 ///   `/` (not following links), or a string (or a thrown error) saying why not;
+/// - `size(path)` (optional): the size in bytes of a regular file, to
+///   state it when the file is refused as too large;
 /// - `colour`: whether text output may be coloured;
-/// - `stdout(text)`, `stderr(text)`.
+/// - `stdout(text)`, `stderr(text)`; an error thrown by `stdout` is a
+///   failed write (exit code 2).
 ///
 /// Answers the exit code. A missing or misbehaving callback is an error of
 /// that call (an unreadable file, a write that goes nowhere), never a trap.
@@ -182,6 +185,7 @@ export interface CliHost {
   readStdin(limit: number): Uint8Array | string;
   kind(path: string): string;
   listDir(path: string): string[] | string;
+  size?(path: string): number | undefined;
   colour: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -235,10 +239,23 @@ fn message(value: &wasm_bindgen::JsValue) -> String {
 
 #[cfg(feature = "node-cli")]
 impl crate::cli::Host for JsHost {
-    fn read_file(&mut self, path: &str, limit: usize) -> Result<Vec<u8>, String> {
+    fn read_file(&mut self, path: &std::path::Path, limit: usize) -> Result<Vec<u8>, String> {
         #[allow(clippy::cast_precision_loss)] // limits are far below 2^53
         let limit = limit as f64;
-        self.bytes("readFile", &[path.into(), limit.into()])
+        self.bytes(
+            "readFile",
+            &[path.to_string_lossy().as_ref().into(), limit.into()],
+        )
+    }
+
+    fn size(&mut self, path: &std::path::Path) -> Option<u64> {
+        // Optional: a host without `size` leaves sizes unknown.
+        let size = self
+            .call("size", &[path.to_string_lossy().as_ref().into()])
+            .ok()?
+            .as_f64()?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just before
+        (size.is_finite() && size >= 0.0 && size.fract() == 0.0).then_some(size as u64)
     }
 
     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
@@ -247,17 +264,21 @@ impl crate::cli::Host for JsHost {
         self.bytes("readStdin", &[limit.into()])
     }
 
-    fn kind(&mut self, path: &str) -> crate::cli::EntryKind {
+    fn kind(&mut self, path: &std::path::Path) -> crate::cli::EntryKind {
         use crate::cli::EntryKind;
-        match self.call("kind", &[path.into()]).map(|k| k.as_string()) {
+        let path = path.to_string_lossy();
+        match self
+            .call("kind", &[path.as_ref().into()])
+            .map(|k| k.as_string())
+        {
             Ok(Some(k)) if k == "file" => EntryKind::File,
             Ok(Some(k)) if k == "dir" => EntryKind::Dir,
             _ => EntryKind::Missing,
         }
     }
 
-    fn list_dir(&mut self, dir: &str) -> Result<Vec<crate::cli::DirEntry>, String> {
-        let value = self.call("listDir", &[dir.into()])?;
+    fn list_dir(&mut self, dir: &std::path::Path) -> Result<Vec<crate::cli::DirEntry>, String> {
+        let value = self.call("listDir", &[dir.to_string_lossy().as_ref().into()])?;
         if !js_sys::Array::is_array(&value) {
             return Err(message(&value));
         }
@@ -266,10 +287,13 @@ impl crate::cli::Host for JsHost {
             .filter_map(|name| name.as_string())
             .map(|name| match name.strip_suffix('/') {
                 Some(d) => crate::cli::DirEntry {
-                    name: d.to_owned(),
+                    name: d.into(),
                     dir: true,
                 },
-                None => crate::cli::DirEntry { name, dir: false },
+                None => crate::cli::DirEntry {
+                    name: name.into(),
+                    dir: false,
+                },
             })
             .collect())
     }
@@ -280,8 +304,8 @@ impl crate::cli::Host for JsHost {
             .unwrap_or(false)
     }
 
-    fn stdout(&mut self, text: &str) {
-        let _ = self.call("stdout", &[text.into()]);
+    fn stdout(&mut self, text: &str) -> Result<(), String> {
+        self.call("stdout", &[text.into()]).map(|_| ())
     }
 
     fn stderr(&mut self, text: &str) {

@@ -2,6 +2,18 @@
 //! Their `Display` is the plain form; [`Report::text`] adds the file name
 //! with positions and colour, as the CLI asks, through the same functions,
 //! so there is one formatting of a violation.
+//!
+//! Everything that comes from the request or the caller (the JSON Pointer,
+//! the message and its help, which quote request values, the AWS message
+//! and the file name) is written through [`Escaped`], so that no control
+//! character reaches a terminal or a CI log: `\n`, `\r` and `\t` are
+//! written so, every other C0 control, DEL and C1 control as `\u{1b}`
+//! (Rust's escape form, lower-case hex), and so are the Unicode line and
+//! paragraph separators (U+2028, U+2029) and the bidirectional embedding,
+//! override and isolate controls (U+202A to U+202E, U+2066 to U+2069), which
+//! can make a log line read as something it is not. A backslash is left as
+//! it is (patterns quote it), so the form is for people, not for parsing:
+//! the JSON and SARIF outputs carry the exact text.
 
 use crate::{Report, Severity, Violation};
 use std::fmt::{self, Display, Write};
@@ -25,6 +37,45 @@ pub(crate) fn paint(colour: bool, code: &str, s: &str) -> String {
     }
 }
 
+/// Whether `c` is written escaped by [`Escaped`].
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with its control characters escaped (see the module documentation);
+/// borrowed as it is when there is none.
+#[cfg(any(feature = "cli", feature = "node-cli"))]
+pub(crate) fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(needs_escape) {
+        std::borrow::Cow::Owned(Escaped(s).to_string())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Writes its text with control characters escaped (see the module
+/// documentation).
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+
+impl Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| needs_escape(c)) {
+            let (plain, tail) = rest.split_at_checked(i).unwrap_or((rest, ""));
+            f.write_str(plain)?;
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+            }
+            rest = tail.get(c.len_utf8()..).unwrap_or_default();
+        }
+        f.write_str(rest)
+    }
+}
+
 /// One violation: `{indent}{at}{severity}[{code}] {path}: {message} ({source}, {rule})`
 /// and, when there is one, `\n{indent}  help: {help}`; no final newline.
 pub(crate) fn write_violation(
@@ -41,20 +92,20 @@ pub(crate) fn write_violation(
     let path = if v.path().is_empty() { "/" } else { v.path() };
     write!(out, "{indent}")?;
     if let (Some(file), Some(p)) = (style.file, v.position()) {
-        write!(out, "{file}:{}:{}: ", p.line, p.column)?;
+        write!(out, "{}:{}:{}: ", Escaped(file), p.line, p.column)?;
     }
     write!(
         out,
         "{}[{}] {}: {} ({}, {})",
         paint(style.colour, c, label),
         v.code(),
-        path,
-        v.message(),
+        Escaped(path),
+        Escaped(v.message()),
         v.source().as_str(),
         v.rule()
     )?;
     if let Some(help) = v.help() {
-        write!(out, "\n{indent}  help: {help}")?;
+        write!(out, "\n{indent}  help: {}", Escaped(help))?;
     }
     Ok(())
 }
@@ -76,7 +127,7 @@ pub(crate) fn write_report(out: &mut impl Write, report: &Report, style: Style<'
         write_violation(out, v, "  ", style)?;
     }
     if let Some(aws) = report.aws_message() {
-        write!(out, "\n  aws: {aws}")?;
+        write!(out, "\n  aws: {}", Escaped(aws))?;
     }
     Ok(())
 }
@@ -84,7 +135,9 @@ pub(crate) fn write_report(out: &mut impl Write, report: &Report, style: Style<'
 /// The CLI's text form of one violation, without colour and position:
 /// severity, code, JSON Pointer (`/` for the request itself), message,
 /// provenance and rule id on one line, then `  help: …` on a second line
-/// when there is a hint.
+/// when there is a hint. Control characters of the request (in the
+/// pointer, the message and the help) are escaped: a newline is `\n`, an
+/// escape `\u{1b}`.
 ///
 /// ```
 /// use iot_jobs_policy::{validate_str, Operation, Options};
@@ -97,6 +150,10 @@ pub(crate) fn write_report(out: &mut impl Write, report: &Report, style: Style<'
 /// let text = report.violations()[0].to_string();
 /// assert!(text.starts_with("error[unknownField] /jobid: "), "{text}");
 /// assert!(text.ends_with("\n  help: did you mean `jobId`?"), "{text}");
+/// let report = validate_str(Operation::DescribeJob, r#"{"jobId": "a\n\u001b[2Jb"}"#, &Options::default());
+/// let text = report.violations()[0].to_string();
+/// assert!(!text.contains('\u{1b}') && text.contains(r"\u{1b}[2Jb` does not match"), "{text}");
+/// assert!(!report.to_string().contains('\u{1b}'));
 /// ```
 impl Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

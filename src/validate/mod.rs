@@ -197,6 +197,21 @@ fn walk(
     w.finish()
 }
 
+/// The `tooLarge` report of a request its caller did not read whole (the
+/// command line reads one byte over the limit): `size` is its length when
+/// known, as `validate_bytes` would state it, otherwise the message says
+/// `more than the limit`.
+#[cfg(any(feature = "cli", feature = "node-cli"))]
+pub(crate) fn too_large_report(size: Option<u64>) -> Report {
+    let message = match size {
+        Some(n) => format!("the request is {n} bytes, more than the limit of {MAX_REQUEST_BYTES}"),
+        None => format!("the request is more than the limit of {MAX_REQUEST_BYTES} bytes"),
+    };
+    let mut sink = model::Sink::new(true);
+    push_input(&mut sink, &rules::TOO_LARGE, message, Some(0));
+    Report::from_violations(Report::with_positions(sink.into_violations(), b""))
+}
+
 fn push_input(sink: &mut model::Sink, rule: &'static Rule, message: String, offset: Option<usize>) {
     sink.push_root(
         rule,

@@ -3,11 +3,16 @@
 //! [`iot_jobs_policy::cli`]; this binary is its host on `std` (files,
 //! standard streams, `NO_COLOR` and the terminal test).
 //!
-//! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error or
-//! unreadable input.
+//! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error,
+//! unreadable input or output that could not be written.
+//!
+//! Arguments are read with `args_os`, so a file name that is not UTF-8 is
+//! read as it is (see [`iot_jobs_policy::cli`]).
 
 use iot_jobs_policy::cli::{DirEntry, EntryKind, Host};
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// The process's file system and standard streams.
@@ -21,17 +26,24 @@ fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
 }
 
 impl Host for Std {
-    fn read_file(&mut self, path: &str, limit: usize) -> Result<Vec<u8>, String> {
+    fn read_file(&mut self, path: &Path, limit: usize) -> Result<Vec<u8>, String> {
         std::fs::File::open(path)
             .and_then(|f| read_limited(f, limit))
             .map_err(|e| e.to_string())
+    }
+
+    fn size(&mut self, path: &Path) -> Option<u64> {
+        std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len())
     }
 
     fn read_stdin(&mut self, limit: usize) -> Result<Vec<u8>, String> {
         read_limited(std::io::stdin().lock(), limit).map_err(|e| e.to_string())
     }
 
-    fn kind(&mut self, path: &str) -> EntryKind {
+    fn kind(&mut self, path: &Path) -> EntryKind {
         match std::fs::metadata(path) {
             Ok(m) if m.is_file() => EntryKind::File,
             Ok(m) if m.is_dir() => EntryKind::Dir,
@@ -39,12 +51,12 @@ impl Host for Std {
         }
     }
 
-    fn list_dir(&mut self, dir: &str) -> Result<Vec<DirEntry>, String> {
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<DirEntry>, String> {
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
             let entry = entry.map_err(|e| e.to_string())?;
             entries.push(DirEntry {
-                name: entry.file_name().to_string_lossy().into_owned(),
+                name: entry.file_name(),
                 dir: entry.file_type().map_err(|e| e.to_string())?.is_dir(),
             });
         }
@@ -55,10 +67,13 @@ impl Host for Std {
         std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
     }
 
-    fn stdout(&mut self, text: &str) {
+    fn stdout(&mut self, text: &str) -> Result<(), String> {
+        // A closed pipe (e.g. `| head`) or a full disk is an error (exit 2),
+        // never a panic (Rust ignores SIGPIPE) nor a silent success.
         let mut out = std::io::stdout().lock();
-        // A closed pipe (e.g. `| head`) is not an error worth a panic.
-        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())
     }
 
     fn stderr(&mut self, text: &str) {
@@ -67,9 +82,6 @@ impl Host for Std {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     ExitCode::from(iot_jobs_policy::cli::run(&args, &mut Std))
 }
