@@ -612,6 +612,28 @@ fn interference(op: &str, req: &Value) -> Option<&'static str> {
             return Some("the value is not an S3 URL (documented warning documentSource-not-s3)");
         }
     }
+    if let Some(Value::Array(targets)) = root.get("targets") {
+        // The generator's ARNs: `<prefix>thing/` or `<prefix>thinggroup/`
+        // and a name of 1..=128 characters of [a-zA-Z0-9:_-].
+        let arn = |t: &str| {
+            let name = t
+                .strip_prefix("arn:aws:iot:us-east-1:123456789012:")
+                .and_then(|r| {
+                    r.strip_prefix("thing/")
+                        .or_else(|| r.strip_prefix("thinggroup/"))
+                });
+            name.is_some_and(|n| {
+                (1..=128).contains(&n.len())
+                    && n.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b":_-".contains(&b))
+            })
+        };
+        if targets.iter().any(|t| t.as_str().is_some_and(|t| !arn(t))) {
+            return Some(
+                "a target is not a thing or thing-group ARN (documented rule targets-arn)",
+            );
+        }
+    }
     if let Some(Value::String(doc)) = root.get("document") {
         if serde_json::from_str::<Value>(doc).is_err() {
             return Some("the document is not JSON (documented rule document-size-json)");

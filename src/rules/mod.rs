@@ -140,13 +140,17 @@ rules! {
     UPDATE_RETRY_ZERO = "updateJob-retry-zero", RetryNotZero, Error, Documented, D_CONFIG_API, ["V-31"],
         "after creation, UpdateJob may set retry counts only to 0";
     SCHEDULING_FORMAT = "scheduling-format", TimestampFormat, Error, Documented, A_SCHEDULING, ["V-21"],
-        "startTime and endTime are YYYY-MM-DDTHH:MM (optionally with seconds and a zone; UTC when none is given)";
+        "startTime and endTime are exactly YYYY-MM-DDTHH:MM, optionally followed by :SS, then .sss, and a zone Z or ±HH:MM (UTC when none is given); a space for T is an error";
     SCHEDULING_WINDOW = "scheduling-window", ScheduleWindow, Error, Documented, A_SCHEDULING, ["V-21"],
         "startTime is 30 minutes to 1 year ahead, endTime 30 minutes to 2 years ahead, and endTime - startTime between 30 minutes and 2 years";
     SCHEDULING_SKIPPED = "scheduling-window-skipped", SkippedRule, Warning, Documented, A_SCHEDULING, ["V-21"],
         "the scheduling window depends on the current time and is skipped when none is given";
     END_BEHAVIOR_NEEDS_END_TIME = "endBehavior-needs-endTime", NoEffect, Warning, Documented, A_SCHEDULING, ["V-21"],
         "endBehavior has no effect without endTime";
+    TARGETS_ARN = "targets-arn", Pattern, Error, Documented, D_MGMT, ["V-7"],
+        "each target is a thing or thing-group ARN: arn:<aws|aws-cn|aws-us-gov>:iot:<region>:<12-digit account>:thing/<name> or …:thinggroup/<name> (a bare thing name is refused)";
+    DOCUMENT_SOURCE_URL = "documentSource-url", Pattern, Error, Documented, D_MGMT, ["V-6"],
+        "documentSource is a URL, <scheme>://<host>… (a URL that is not an S3 object URL is only a warning, documentSource-not-s3)";
     TARGETS_MAX = "targets-max", MaxItems, Warning, Documented, A_ASSOCIATE, ["V-7"],
         "a job has at most 100 targets (stated for AssociateTargetsWithJob; unconfirmed for CreateJob, so a warning)";
     RETRY_TIMED_OUT_WITHOUT_TIMEOUT = "retry-timeout-without-timeoutConfig", NoEffect, Warning, Documented, D_CONFIG, ["V-19"],

@@ -136,6 +136,126 @@ pub(crate) fn parse_timestamp(s: &str, require_zone: bool) -> Option<i64> {
     Some(days * DAY_MS + (h * 60 + mi - offset_min) * MINUTE_MS + sec * SECOND_MS + frac_ms)
 }
 
+/// Why a scheduling time is not of the documented form (see [`parse_scheduling`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SchedulingFormat {
+    /// Only digits: epoch seconds, which the AWS CLI takes for timestamp
+    /// parameters but not for this string member.
+    EpochSeconds,
+    /// The date is not `YYYY-MM-DD`.
+    Date,
+    /// A date without a time.
+    NoTime,
+    /// A space between date and time.
+    Space,
+    /// A lowercase `t` between date and time.
+    LowercaseT,
+    /// Another character between date and time.
+    Separator,
+    /// The time is not `HH:MM`.
+    Time,
+    /// A fraction without seconds, or not of three digits.
+    Fraction,
+    /// Something other than `Z` or `±HH:MM` after the time.
+    Zone,
+    /// Numbers out of range: no such day, hour, minute, second or offset.
+    Range,
+}
+
+impl SchedulingFormat {
+    /// What is wrong, as the end of a sentence.
+    pub(crate) fn reason(self) -> &'static str {
+        match self {
+            SchedulingFormat::EpochSeconds => "epoch seconds are not accepted here, only a date and time",
+            SchedulingFormat::Date => "the date is not YYYY-MM-DD",
+            SchedulingFormat::NoTime => "it has a date but no time",
+            SchedulingFormat::Space => "a space separates the date and the time; the documented form has `T`",
+            SchedulingFormat::LowercaseT => "a lowercase `t` separates the date and the time; the documented form has `T`",
+            SchedulingFormat::Separator => "the date and the time are not separated by `T`",
+            SchedulingFormat::Time => "the time is not HH:MM",
+            SchedulingFormat::Fraction => "fractions of a second are three digits after the seconds (`:SS.sss`)",
+            SchedulingFormat::Zone => "only `:SS`, `.sss` and a zone (`Z` or `±HH:MM`) may follow HH:MM",
+            SchedulingFormat::Range => "no such date or time (month 01-12, a day of that month, hour 00-23, minute and second 00-59, offset up to ±23:59)",
+        }
+    }
+}
+
+/// Parses a `schedulingConfig.startTime`/`endTime` (V-21) to epoch ms.
+///
+/// What AWS documents: "YYYY-MM-DD for the date and HH:MM for the time"
+/// (API reference, SchedulingConfig), with a link to the AWS CLI's Timestamp
+/// syntax, which lists ISO 8601 `YYYY-MM-DDThh:mm:ss.sssTZD` (TZD `Z` or
+/// `±hh:mm`), a bare `YYYY-MM-DD` and Unix seconds.
+///
+/// What is accepted (our reading, nothing looser):
+/// `YYYY-MM-DDTHH:MM`, then optionally `:SS`, then (only after seconds)
+/// `.sss` of exactly three digits, then optionally `Z` or `±HH:MM`; no zone
+/// means UTC. `T` and `Z` are uppercase; a space or `t` for `T` is refused,
+/// and so are a bare date and Unix seconds (the member needs HH:MM, and is a
+/// string, not a CLI timestamp). Dates are real Gregorian dates; no leap
+/// second, no hour 24.
+///
+/// # Errors
+/// What is wrong with the text.
+pub(crate) fn parse_scheduling(s: &str) -> Result<i64, SchedulingFormat> {
+    let b = s.as_bytes();
+    let is_digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if !b.is_empty() && b.iter().all(u8::is_ascii_digit) {
+        return Err(SchedulingFormat::EpochSeconds);
+    }
+    let date_ok = (0..4).all(is_digit)
+        && b.get(4) == Some(&b'-')
+        && (5..7).all(is_digit)
+        && b.get(7) == Some(&b'-')
+        && (8..10).all(is_digit);
+    if !date_ok {
+        return Err(SchedulingFormat::Date);
+    }
+    match b.get(10) {
+        None => return Err(SchedulingFormat::NoTime),
+        Some(b'T') => {}
+        Some(b' ') => return Err(SchedulingFormat::Space),
+        Some(b't') => return Err(SchedulingFormat::LowercaseT),
+        Some(_) => return Err(SchedulingFormat::Separator),
+    }
+    if !((11..13).all(is_digit) && b.get(13) == Some(&b':') && (14..16).all(is_digit)) {
+        return Err(SchedulingFormat::Time);
+    }
+    let mut i = 16;
+    if b.get(i) == Some(&b':') {
+        if !(is_digit(i + 1) && is_digit(i + 2)) {
+            return Err(SchedulingFormat::Time);
+        }
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            if !((i + 1..i + 4).all(is_digit) && !is_digit(i + 4)) {
+                return Err(SchedulingFormat::Fraction);
+            }
+            i += 4;
+        }
+    } else if b.get(i) == Some(&b'.') {
+        return Err(SchedulingFormat::Fraction);
+    }
+    let zone_ok = match b.get(i) {
+        None => true,
+        Some(b'Z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            i + 6 == b.len()
+                && is_digit(i + 1)
+                && is_digit(i + 2)
+                && b.get(i + 3) == Some(&b':')
+                && is_digit(i + 4)
+                && is_digit(i + 5)
+        }
+        Some(_) => false,
+    };
+    if !zone_ok {
+        return Err(SchedulingFormat::Zone);
+    }
+    // The form is right; the values are judged by the general parser.
+    parse_timestamp(s, false).ok_or(SchedulingFormat::Range)
+}
+
 /// Parses the caller's "now": epoch milliseconds (an integer) or an RFC 3339
 /// date-time with a zone.
 ///
@@ -177,6 +297,54 @@ mod tests {
         assert_eq!(parse_timestamp("2024-07-01T09:30", true), None);
         assert_eq!(parse_timestamp("2024-7-01T09:30", false), None);
         assert_eq!(parse_timestamp("2024-07-01T24:00", false), None);
+    }
+
+    #[test]
+    fn scheduling_form_is_exact() {
+        use SchedulingFormat as F;
+        let ok = [
+            ("2024-07-01T09:30", 1_719_826_200_000),
+            ("2024-07-01T09:30Z", 1_719_826_200_000),
+            ("2024-07-01T11:30+02:00", 1_719_826_200_000),
+            ("2024-07-01T09:30:15", 1_719_826_215_000),
+            ("2024-07-01T09:30:15.500Z", 1_719_826_215_500),
+            ("2024-07-01T01:30:15.500-08:00", 1_719_826_215_500),
+            ("2024-02-29T00:00", 1_709_164_800_000),
+        ];
+        for (s, ms) in ok {
+            assert_eq!(parse_scheduling(s), Ok(ms), "{s}");
+        }
+        let bad = [
+            ("1719826200", F::EpochSeconds),
+            ("2024-7-01T09:30", F::Date),
+            ("20240701T0930", F::Date),
+            ("2024-07-01", F::NoTime),
+            ("2024-07-01 09:30", F::Space),
+            ("2024-07-01t09:30", F::LowercaseT),
+            ("2024-07-01_09:30", F::Separator),
+            ("2024-07-01T9:30", F::Time),
+            ("2024-07-01T09:3", F::Time),
+            ("2024-07-01T09:30:1", F::Time),
+            ("2024-07-01T09:30.500", F::Fraction),
+            ("2024-07-01T09:30:15.5Z", F::Fraction),
+            ("2024-07-01T09:30:15.500000Z", F::Fraction),
+            ("2024-07-01T09:30z", F::Zone),
+            ("2024-07-01T09:30+0200", F::Zone),
+            ("2024-07-01T09:30+02", F::Zone),
+            ("2024-07-01T09:30 UTC", F::Zone),
+            ("2024-07-01T09:30Z ", F::Zone),
+            ("2023-02-29T00:00", F::Range),
+            ("2024-07-01T24:00", F::Range),
+            ("2024-07-01T09:30:60", F::Range),
+            ("2024-13-01T09:30", F::Range),
+            ("2024-07-01T09:30+24:00", F::Range),
+        ];
+        for (s, why) in bad {
+            assert_eq!(parse_scheduling(s), Err(why), "{s}");
+        }
+        for why in [F::EpochSeconds, F::Space, F::Range] {
+            assert!(!why.reason().is_empty());
+        }
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub const INEXPRESSIBLE: &[&str] = &[
     "retry-total: at most 10 retries in total across all retry criteria (a sum over list entries)",
     "retry-duplicates: each retry failure type at most once, and ALL not combined with another type",
     "document-size-json: an inline `document` must itself be JSON text (contentMediaType is only an annotation)",
-    "scheduling-format: schedulingConfig.startTime/endTime of the form YYYY-MM-DDTHH:MM (optional seconds and zone), with a real calendar date",
+    "scheduling-format: schedulingConfig.startTime/endTime of the form YYYY-MM-DDTHH:MM (then optionally :SS, .sss and a zone Z or ±HH:MM), with a real calendar date",
     "scheduling-window: startTime/endTime relative to the current time, and endTime - startTime between 30 minutes and 2 years",
     "input.duplicateKey: a key given twice in one object (a parsed JSON value keeps only one of them)",
     "input.*: text-level hygiene (over 1 MiB, nesting deeper than 64, invalid UTF-8, NaN/Infinity, invalid JSON)",
@@ -172,6 +172,8 @@ pub const EXPRESSED_RULES: &[&str] = &[
     "document-source-required",
     "document-exclusive",
     "documentParameters-managed-only",
+    "targets-arn",
+    "documentSource-url",
     "packageVersions-max",
     "updateJob-retry-zero",
 ];

@@ -312,3 +312,31 @@ fn the_description_parser_refuses_bad_lines_with_their_number() {
         assert!(e.contains(wanted), "{e:?} does not contain {wanted:?}");
     }
 }
+
+#[test]
+fn documented_patterns_are_the_validators() {
+    let arn = crate::validate::ops::create_job::TARGET_ARN_PATTERN;
+    let url = crate::validate::shapes::document::URL_PATTERN;
+    let row = |shape: &str| {
+        shipped()
+            .structures
+            .iter()
+            .filter(|r| r.shape == shape)
+            .map(|r| serde_json::to_string(&r.keywords).unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let quoted = |p: &str| serde_json::to_string(p).unwrap();
+    let job = row("CreateJobRequest");
+    assert!(job.contains(&quoted(arn)), "{job}");
+    assert!(job.contains(&quoted(url)), "{job}");
+    assert!(row("CreateJobTemplateRequest").contains(&quoted(url)));
+    // The schema's verdict on single values, through the exported schema.
+    let schema = json_schema(
+        Operation::CreateJob,
+        ApiVersion::Latest,
+        Dialect::Draft202012,
+    );
+    let text = serde_json::to_string(&schema).unwrap();
+    assert!(text.contains(&quoted(arn)) && text.contains(&quoted(url)));
+}

@@ -2,8 +2,9 @@
 
 use super::members;
 use crate::rules;
-use crate::validate::json::Entry;
+use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Apis, Details, Member, Seg, Shape, Walker};
+use crate::validate::primitive::{excerpt, Pattern};
 use crate::validate::shapes::{document, get_arr, ids, packages, scheduling};
 
 /// `TargetArn`: at most 2048 characters.
@@ -48,6 +49,18 @@ fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
     document::check_job_sources(w, root);
     packages::check(w, root);
     if let Some(targets) = get_arr(root, "targets") {
+        w.at(Seg::Key("targets"), |w| {
+            for (i, item) in targets.iter().enumerate() {
+                let Value::String(t) = &item.value else {
+                    continue;
+                };
+                if let Err(why) = check_target_arn(t) {
+                    w.at_node(Seg::Index(i), Some(item), |w| {
+                        w.emit(&rules::TARGETS_ARN, None, |_| target_details(t, &why))
+                    });
+                }
+            }
+        });
         let n = targets.len();
         if n > TARGETS_MAX_DOCUMENTED {
             w.emit(&rules::TARGETS_MAX, Some(Seg::Key("targets")), |_| {
@@ -59,5 +72,169 @@ fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
                 ))
             });
         }
+    }
+}
+
+/// The partitions whose ARNs a target may name (V-7): AWS IoT Core runs in
+/// the commercial, China and GovCloud (US) partitions. Our choice: the
+/// isolated partitions (`aws-iso*`) are refused, IoT Core is not offered there.
+pub(crate) const TARGET_PARTITIONS: [&str; 3] = ["aws", "aws-cn", "aws-us-gov"];
+/// `ThingName` and `ThingGroupName` in the AWS model: 1..=128 characters of
+/// `[a-zA-Z0-9:_-]`.
+pub(crate) const TARGET_NAME_MAX: usize = 128;
+/// [`check_target_arn`] as an ECMA-262 / Rust regex: what `documented.json`
+/// states for the JSON Schema export (a unit test checks the two are the same text).
+#[cfg(test)]
+pub(crate) const TARGET_ARN_PATTERN: &str = "^arn:(aws|aws-cn|aws-us-gov):iot:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:(thing|thinggroup)/[a-zA-Z0-9:_-]{1,128}$";
+/// An account id: exactly 12 digits.
+const ACCOUNT_DIGITS: usize = 12;
+
+/// Whether `t` is a thing or thing-group ARN (V-7), and if not, why.
+///
+/// The pattern, chosen here (AWS documents "the ARNs of things or thing
+/// groups" and the two resource forms; the exact grammar is ours):
+///
+/// ```text
+/// arn:(aws|aws-cn|aws-us-gov):iot:<region>:<account>:(thing|thinggroup)/<name>
+/// region  = [a-z]{2}(-[a-z]+)+-[0-9]+     (us-east-1, cn-north-1, us-gov-west-1)
+/// account = [0-9]{12}
+/// name    = [a-zA-Z0-9:_-]{1,128}          (the model's ThingName / ThingGroupName)
+/// ```
+///
+/// The same pattern is the JSON Schema export's (`documented.json`); a test
+/// checks the two agree. Whether the region exists, and whether it belongs
+/// to the partition, is not checked.
+pub(crate) fn check_target_arn(t: &str) -> Result<(), String> {
+    let Some(rest) = t.strip_prefix("arn:") else {
+        return Err(String::from("it does not start with `arn:`"));
+    };
+    let mut parts = rest.splitn(5, ':');
+    let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(String::from(
+            "it does not have the six `:`-separated parts of an ARN",
+        ));
+    };
+    if !TARGET_PARTITIONS.contains(&partition) {
+        return Err(format!(
+            "the partition `{}` is not aws, aws-cn or aws-us-gov",
+            excerpt(partition)
+        ));
+    }
+    if service != "iot" {
+        return Err(format!("the service `{}` is not iot", excerpt(service)));
+    }
+    if !is_region(region) {
+        return Err(format!(
+            "`{}` is not a region such as us-east-1",
+            excerpt(region)
+        ));
+    }
+    if account.len() != ACCOUNT_DIGITS || !account.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "the account `{}` is not 12 digits",
+            excerpt(account)
+        ));
+    }
+    let name = match resource.split_once('/') {
+        Some(("thing" | "thinggroup", name)) => name,
+        _ => {
+            return Err(format!(
+                "the resource `{}` is neither thing/<name> nor thinggroup/<name>",
+                excerpt(resource)
+            ))
+        }
+    };
+    if name.is_empty()
+        || name.chars().count() > TARGET_NAME_MAX
+        || !Pattern::ThingName.matches(name)
+    {
+        return Err(format!(
+            "the name `{}` is not 1 to {TARGET_NAME_MAX} characters of [a-zA-Z0-9:_-]",
+            excerpt(name)
+        ));
+    }
+    Ok(())
+}
+
+/// `[a-z]{2}(-[a-z]+)+-[0-9]+`.
+fn is_region(r: &str) -> bool {
+    let parts: Vec<&str> = r.split('-').collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return false;
+    };
+    first.len() == 2
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && !middle.is_empty()
+        && middle
+            .iter()
+            .all(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_lowercase()))
+        && !last.is_empty()
+        && last.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn target_details(t: &str, why: &str) -> Details {
+    let shown = excerpt(t);
+    let help = if Pattern::ThingName.matches(t) && t.chars().count() <= TARGET_NAME_MAX {
+        format!("`{shown}` looks like a thing name: write arn:aws:iot:<region>:<account>:thing/{shown} (or arn:aws:iot:<region>:<account>:thinggroup/{shown} for a thing group)")
+    } else {
+        String::from("a target is arn:aws:iot:<region>:<account>:thing/<name> or arn:aws:iot:<region>:<account>:thinggroup/<name>")
+    };
+    Details::new(format!(
+        "`{shown}` is not a thing or thing-group ARN: {why}"
+    ))
+    .plain(String::from("Invalid target ARN"))
+    .help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_target_arn;
+
+    #[test]
+    fn target_arns() {
+        for ok in [
+            "arn:aws:iot:us-east-1:123456789012:thing/t1",
+            "arn:aws:iot:us-east-1:123456789012:thing/a:b_c-D9",
+            "arn:aws-cn:iot:cn-north-1:123456789012:thinggroup/fleet",
+            "arn:aws-us-gov:iot:us-gov-west-1:123456789012:thing/t",
+            "arn:aws:iot:ap-southeast-2:123456789012:thinggroup/g",
+        ] {
+            assert_eq!(check_target_arn(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("my-thing", "does not start with `arn:`"),
+            ("arn:aws:iot:us-east-1:thing/t", "six"),
+            (
+                "arn:aws-iso:iot:us-iso-east-1:123456789012:thing/t",
+                "partition",
+            ),
+            ("arn:aws:s3:us-east-1:123456789012:thing/t", "service"),
+            ("arn:aws:iot:useast1:123456789012:thing/t", "region"),
+            ("arn:aws:iot:US-EAST-1:123456789012:thing/t", "region"),
+            ("arn:aws:iot:us-east-1:1:thing/t", "12 digits"),
+            ("arn:aws:iot:us-east-1:12345678901a:thing/t", "12 digits"),
+            ("arn:aws:iot:us-east-1:123456789012:job/j", "neither"),
+            ("arn:aws:iot:us-east-1:123456789012:thing/", "name"),
+            ("arn:aws:iot:us-east-1:123456789012:thing/a b", "name"),
+        ] {
+            let e = check_target_arn(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        let long = format!(
+            "arn:aws:iot:us-east-1:123456789012:thing/{}",
+            "a".repeat(129)
+        );
+        assert!(check_target_arn(&long).is_err());
+        let max = format!(
+            "arn:aws:iot:us-east-1:123456789012:thing/{}",
+            "a".repeat(128)
+        );
+        assert_eq!(check_target_arn(&max), Ok(()));
     }
 }

@@ -127,7 +127,13 @@ fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
         }
     }
     if let Some(src) = get_str(root, "documentSource") {
-        if !is_s3_url(src) {
+        if !is_url(src) {
+            w.emit(&rules::DOCUMENT_SOURCE_URL, Some(Seg::Key("documentSource")), |_| {
+                Details::new(format!("`{}` is not a URL", excerpt(src)))
+                    .plain(String::from("The documentSource must be a URL of the job document in Amazon S3"))
+                    .help(String::from("use https://<bucket>.s3.<region>.amazonaws.com/<key>; an inline job document goes in `document`"))
+            });
+        } else if !is_s3_url(src) {
             w.emit(&rules::DOCUMENT_SOURCE_NOT_S3, Some(Seg::Key("documentSource")), |_| {
                 Details::new(format!("`{}` is not an S3 object URL", excerpt(src)))
                     .help(String::from("use https://<bucket>.s3.<region>.amazonaws.com/<key> or https://s3.amazonaws.com/<bucket>/<key>"))
@@ -171,6 +177,36 @@ pub(crate) fn is_managed_template_arn(arn: &str) -> bool {
     !partition.is_empty() && !region.is_empty() && resource.starts_with("jobtemplate/AWS-")
 }
 
+/// Whether `src` is a URL at all (V-6, `documentSource-url`), optionally
+/// wrapped in the presigned-URL placeholder: a scheme
+/// (`[A-Za-z][A-Za-z0-9+.-]*`), `://` and a non-empty authority of the
+/// characters RFC 3986 allows there (`[A-Za-z0-9._~%!$&'()*+,;=:@\[\]-]`,
+/// up to the first `/`, `?` or `#`); what follows is not judged. Our choice:
+/// AWS documents only "an S3 URL", so anything of this form that is not an
+/// S3 object URL is a warning (`documentSource-not-s3`), and only text
+/// without scheme and host (a bucket path, a file name, a key) an error. The
+/// JSON Schema export states the same pattern (`URL_PATTERN`, tested).
+pub(crate) fn is_url(src: &str) -> bool {
+    let url = src.strip_prefix(PRESIGNED_PLACEHOLDER).unwrap_or(src);
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let mut sb = scheme.bytes();
+    let scheme_ok = sb.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && sb.all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    scheme_ok
+        && !authority.is_empty()
+        && authority
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._~%!$&'()*+,;=:@[]-".contains(&b))
+}
+
+/// [`is_url`] as an ECMA-262 / Rust regex: what `documented.json` states for
+/// the JSON Schema export (a unit test checks the two are the same text).
+#[cfg(test)]
+pub(crate) const URL_PATTERN: &str = "^(\\$\\{aws:iot:s3-presigned-url:)?[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~%!$&'()*+,;=:@\\[\\]-]+([/?#]|$)";
+
 /// An S3 object URL, optionally wrapped in the presigned-URL placeholder.
 pub(crate) fn is_s3_url(src: &str) -> bool {
     let url = src
@@ -212,6 +248,32 @@ mod tests {
             "arn:aws:iot:us-east-1::jobtemplate/my-template"
         ));
         assert!(!is_managed_template_arn("arn:aws:iot"));
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://my-bucket.s3.us-east-1.amazonaws.com/jobs/doc.json",
+            "s3://bucket/key",
+            "http://example.com",
+            "ftp://user@host:21/x",
+            "${aws:iot:s3-presigned-url:https://s3.amazonaws.com/bucket/key}",
+        ] {
+            assert!(is_url(ok), "{ok}");
+        }
+        for bad in [
+            "my-bucket/jobs/doc.json",
+            "doc.json",
+            "s3:bucket/key",
+            "https://",
+            "https:///key",
+            "://host/x",
+            "1http://host/x",
+            "https://my bucket/x",
+            "",
+        ] {
+            assert!(!is_url(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@ use super::{get_str, has};
 use crate::rules;
 use crate::validate::json::Entry;
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
-use crate::validate::time::{parse_timestamp, DAY_MS, MINUTE_MS};
+use crate::validate::primitive::excerpt;
+use crate::validate::time::{parse_scheduling, DAY_MS, MINUTE_MS};
 
 /// `StringDateTime` (startTime, endTime): 1..=64 characters.
 pub(crate) const DATE_TIME_MAX: u64 = 64;
@@ -53,15 +54,18 @@ pub(crate) static SCHEDULING_CONFIG: Shape = Shape::structure(
 
 fn timestamp<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>], name: &'static str) -> Option<i64> {
     let s = get_str(e, name)?;
-    let t = parse_timestamp(s, false);
-    if t.is_none() {
-        w.emit(&rules::SCHEDULING_FORMAT, Some(Seg::Key(name)), |_| {
-            Details::new(format!("`{s}` is not a date and time of the form YYYY-MM-DDTHH:MM"))
-                .plain(format!("{name} must be in the format YYYY-MM-DDTHH:MM"))
-                .help(String::from("for example `2026-07-01T09:30` (UTC unless a zone such as `Z` or `+02:00` follows)"))
-        });
+    // The accepted form, and what AWS documents, are written at `parse_scheduling`.
+    match parse_scheduling(s) {
+        Ok(t) => Some(t),
+        Err(why) => {
+            w.emit(&rules::SCHEDULING_FORMAT, Some(Seg::Key(name)), |_| {
+                Details::new(format!("`{}` is not a date and time of the form YYYY-MM-DDTHH:MM: {}", excerpt(s), why.reason()))
+                    .plain(format!("{name} must be in the format YYYY-MM-DDTHH:MM"))
+                    .help(String::from("for example `2026-07-01T09:30`; `:SS`, then `.sss`, and a zone (`Z` or `+02:00`) may follow; UTC when no zone is given"))
+            });
+            None
+        }
     }
-    t
 }
 
 fn window<'j>(w: &mut Walker<'j>, name: &'static str, ok: bool, why: String) {
