@@ -124,7 +124,7 @@ fn stdin_is_read_by_default_and_with_dash() {
 
 #[test]
 fn api_profile_and_now_flags_change_the_verdict() {
-    let scheduled = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{}",
+    let scheduled = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}",
         "schedulingConfig":{"startTime":"2026-01-01T00:10"}}"#;
     let o = cli(
         &["validate", "CreateJob", "--format", "json"],
@@ -171,7 +171,7 @@ fn api_profile_and_now_flags_change_the_verdict() {
         Some(scheduled),
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    let fast = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{}",
+    let fast = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}",
         "jobExecutionsRolloutConfig":{"maximumPerMinute":5000}}"#;
     assert_eq!(
         cli(&["validate", "CreateJob"], Some(fast)).status.code(),
@@ -414,7 +414,7 @@ fn document_schema_checks_the_inline_document() {
         None,
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    let bad = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{\"operation\":\"fly\"}"}"#;
+    let bad = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{\"operation\":\"fly\"}"}"#;
     let o = cli(
         &[
             "validate",

@@ -101,7 +101,7 @@ fn a_byte_order_mark_is_not_a_column() {
 fn criteria_found_by_the_documented_checks_point_at_their_values() {
     // The documented checks push `criteriaList` and an index themselves;
     // the node they name is the one whose member is reported.
-    let text = "{\"jobId\":\"j\",\"targets\":[\"arn:aws:iot:us-east-1:1:thing/t\"],\"document\":\"{}\",\n\"jobExecutionsRetryConfig\":{\"criteriaList\":[\n {\"failureType\":\"FAILED\",\"numberOfRetries\":1},\n {\"failureType\":\"FAILED\",\"numberOfRetries\":1}]}}";
+    let text = "{\"jobId\":\"j\",\"targets\":[\"arn:aws:iot:us-east-1:123456789012:thing/t\"],\"document\":\"{}\",\n\"jobExecutionsRetryConfig\":{\"criteriaList\":[\n {\"failureType\":\"FAILED\",\"numberOfRetries\":1},\n {\"failureType\":\"FAILED\",\"numberOfRetries\":1}]}}";
     let got = positions(Operation::CreateJob, text);
     let dup = got.iter().find(|g| g.0 == "duplicate").unwrap();
     assert_eq!(

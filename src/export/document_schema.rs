@@ -101,7 +101,7 @@ impl DocumentSchema {
 /// use iot_jobs_policy::document_schema::{validate_bytes_with_document_schema, DocumentSchema};
 /// use iot_jobs_policy::{Operation, Options};
 /// let schema = DocumentSchema::from_json(r#"{"type":"object","required":["version"]}"#).unwrap();
-/// let request = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:1:thing/t"],"document":"{\"op\":\"x\"}"}"#;
+/// let request = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{\"op\":\"x\"}"}"#;
 /// let report = validate_bytes_with_document_schema(Operation::CreateJob, request, &Options::default(), &schema);
 /// assert_eq!(report.violations()[0].code().as_str(), "documentSchema");
 /// assert_eq!(report.violations()[0].path(), "/document");
