@@ -124,7 +124,8 @@ fn stdin_is_read_by_default_and_with_dash() {
 
 #[test]
 fn api_profile_and_now_flags_change_the_verdict() {
-    let scheduled = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}",
+    let scheduled =
+        br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}",
         "schedulingConfig":{"startTime":"2026-01-01T00:10"}}"#;
     let o = cli(
         &["validate", "CreateJob", "--format", "json"],
@@ -171,7 +172,8 @@ fn api_profile_and_now_flags_change_the_verdict() {
         Some(scheduled),
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    let fast = br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}",
+    let fast =
+        br#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}",
         "jobExecutionsRolloutConfig":{"maximumPerMinute":5000}}"#;
     assert_eq!(
         cli(&["validate", "CreateJob"], Some(fast)).status.code(),
@@ -565,6 +567,66 @@ fn actionable_warnings_through_the_cli() {
         out.contains("a job created from a template can still set it"),
         "{out}"
     );
+}
+
+#[test]
+fn documented_target_source_and_time_forms_through_the_cli() {
+    // targets-arn (V-7): a bare thing name, with the ARN form as help.
+    let bare = br#"{"jobId":"job-1","targets":["my-thing"],"document":"{}"}"#;
+    let o = cli(&["validate", "CreateJob"], Some(bare));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("error[pattern] /targets/0"), "{out}");
+    assert!(
+        out.contains("arn:aws:iot:<region>:<account>:thing/my-thing"),
+        "{out}"
+    );
+    let o = cli(&["validate", "CreateJob", "--profile", "model"], Some(bare));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // documentSource-url (V-6): not a URL is an error, a non-S3 URL a warning.
+    let src = |s: &str| {
+        format!(
+            r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"documentSource":"{s}"}}"#
+        )
+    };
+    let o = cli(
+        &["validate", "CreateJob", "--format", "json"],
+        Some(src("my-bucket/job.json").as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["violations"][0]["rule"], "documentSource-url");
+    let o = cli(
+        &["validate", "CreateJob", "--format", "json"],
+        Some(src("https://example.com/job.json").as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["violations"][0]["rule"], "documentSource-not-s3");
+    assert_eq!(v["violations"][0]["severity"], "warning");
+
+    // scheduling-format (V-21): a space for `T` is an error, the documented
+    // extension `:SS.sssZ` is not.
+    let at = |t: &str| {
+        format!(
+            r#"{{"jobId":"job-1","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{{}}","schedulingConfig":{{"startTime":"{t}"}}}}"#
+        )
+    };
+    let now = ["validate", "CreateJob", "--now", "2026-01-01T00:00:00Z"];
+    let o = cli(&now, Some(at("2026-01-01 01:00").as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[timestampFormat] /schedulingConfig/startTime"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a space separates the date and the time"),
+        "{out}"
+    );
+    let o = cli(&now, Some(at("2026-01-01T01:00:00.000Z").as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
 /// A fresh scratch directory for one test.

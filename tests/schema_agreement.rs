@@ -633,7 +633,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0","documentParameters":{"a":null}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0","documentParameters":{"a":null}}"#,
         None,
     ),
     (
@@ -657,7 +657,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Model,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","jobExecutionsRolloutConfig":{"maximumPerMinute":1e30}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","jobExecutionsRolloutConfig":{"maximumPerMinute":1e30}}"#,
         None,
     ),
     (
@@ -665,7 +665,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Model,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775807}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775807}}"#,
         None,
     ),
     (
@@ -673,7 +673,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Model,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775808}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775808}}"#,
         None,
     ),
     (
@@ -681,7 +681,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Model,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775808.0}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":9223372036854775808.0}}"#,
         None,
     ),
     (
@@ -689,7 +689,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Model,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":-9223372036854775808}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":-9223372036854775808}}"#,
         None,
     ),
     (
@@ -705,7 +705,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":null}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"jobTemplateArn":null}"#,
         None,
     ),
     (
@@ -713,7 +713,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"document":null,"documentSource":"https://b.s3.amazonaws.com/k"}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":null,"documentSource":"https://b.s3.amazonaws.com/k"}"#,
         None,
     ),
     (
@@ -729,7 +729,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":"arn:aws:iot:us-east-1:123456789012:jobtemplate/AWS-x","documentParameters":{"a":"b"}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"jobTemplateArn":"arn:aws:iot:us-east-1:123456789012:jobtemplate/AWS-x","documentParameters":{"a":"b"}}"#,
         None,
     ),
     (
@@ -737,7 +737,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::V2022_01,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"jobTemplateArn":"arn:aws-cn:iot:cn-north-1::jobtemplate/AWS-Download-File:1.0","documentParameters":{"a":"b"}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"jobTemplateArn":"arn:aws-cn:iot:cn-north-1::jobtemplate/AWS-Download-File:1.0","documentParameters":{"a":"b"}}"#,
         None,
     ),
     (
@@ -745,7 +745,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","documentParameters":{"a":"b"}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","documentParameters":{"a":"b"}}"#,
         None,
     ),
     (
@@ -753,7 +753,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","jobTemplateArn":null,"documentParameters":{"a":"b"}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","jobTemplateArn":null,"documentParameters":{"a":"b"}}"#,
         None,
     ),
     (
@@ -777,7 +777,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","jobExecutionsRolloutConfig":{"exponentialRate":{"baseRatePerMinute":1,"incrementFactor":2,"rateIncreaseCriteria":{"numberOfNotifiedThings":null}}}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","jobExecutionsRolloutConfig":{"exponentialRate":{"baseRatePerMinute":1,"incrementFactor":2,"rateIncreaseCriteria":{"numberOfNotifiedThings":null}}}}"#,
         None,
     ),
     (
@@ -785,7 +785,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Documented,
-        r#"{"jobId":"j","targets":["t"],"document":"{}","abortConfig":{"criteriaList":[{"failureType":"ALL","action":"CANCEL","thresholdPercentage":-0.0,"minNumberOfExecutedThings":1}]}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"document":"{}","abortConfig":{"criteriaList":[{"failureType":"ALL","action":"CANCEL","thresholdPercentage":-0.0,"minNumberOfExecutedThings":1}]}}"#,
         None,
     ),
     (
@@ -793,7 +793,7 @@ const PROBES: &[(&str, Operation, ApiVersion, Profile, &str, Option<&str>)] = &[
         Operation::CreateJob,
         ApiVersion::Latest,
         Profile::Model,
-        r#"{"jobId":"j","targets":["t"],"documentParameters":{"a/b":"c"}}"#,
+        r#"{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thing/t"],"documentParameters":{"a/b":"c"}}"#,
         None,
     ),
     // A JSON value keeps one of two equal keys (serde_json and JavaScript keep
