@@ -228,7 +228,7 @@ pub(crate) fn parse_scheduling(s: &str) -> Result<i64, SchedulingFormat> {
         }
         i += 3;
         if b.get(i) == Some(&b'.') {
-            if !((i + 1..i + 4).all(is_digit) && !is_digit(i + 4)) {
+            if !(i + 1..i + 4).all(is_digit) || is_digit(i + 4) {
                 return Err(SchedulingFormat::Fraction);
             }
             i += 4;
