@@ -411,7 +411,7 @@ export interface SchedulingConfig {
 /**
  * The CreateJob request (latest API), as `validate('CreateJob', ...)` checks it.
  *
- * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn); `documentParameters-managed-only` (documentParameters are used only with an AWS managed job template (arn:<partition>:iot:<region>::jobtemplate/AWS-…)).
+ * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn); `documentParameters-managed-only` (documentParameters are used only with an AWS managed job template (arn:<partition>:iot:<region>::jobtemplate/AWS-…)); `targets-arn` (each target is a thing or thing-group ARN: arn:<aws|aws-cn|aws-us-gov>:iot:<region>:<12-digit account>:thing/<name> or …:thinggroup/<name> (a bare thing name is refused)); `documentSource-url` (documentSource is a URL, <scheme>://<host>… (a URL that is not an S3 object URL is only a warning, documentSource-not-s3)).
  *
  * Not expressed by the type, checked by `validate`: the pattern, length, range and list-size constraints listed on each member, and what `schemaInfo().inexpressible` lists.
  *
@@ -547,7 +547,7 @@ export interface CreateJobRequest {
 /**
  * The CreateJobTemplate request (latest API), as `validate('CreateJobTemplate', ...)` checks it.
  *
- * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn).
+ * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn); `documentSource-url` (documentSource is a URL, <scheme>://<host>… (a URL that is not an S3 object URL is only a warning, documentSource-not-s3)).
  *
  * Not expressed by the type, checked by `validate`: the pattern, length, range and list-size constraints listed on each member, and what `schemaInfo().inexpressible` lists.
  *
@@ -915,7 +915,7 @@ export interface Tag2022 {
 /**
  * The CreateJob request (2022-01 API), as `validate('CreateJob', ...)` checks it.
  *
- * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn); `documentParameters-managed-only` (documentParameters are used only with an AWS managed job template (arn:<partition>:iot:<region>::jobtemplate/AWS-…)).
+ * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn); `documentParameters-managed-only` (documentParameters are used only with an AWS managed job template (arn:<partition>:iot:<region>::jobtemplate/AWS-…)); `targets-arn` (each target is a thing or thing-group ARN: arn:<aws|aws-cn|aws-us-gov>:iot:<region>:<12-digit account>:thing/<name> or …:thinggroup/<name> (a bare thing name is refused)); `documentSource-url` (documentSource is a URL, <scheme>://<host>… (a URL that is not an S3 object URL is only a warning, documentSource-not-s3)).
  *
  * Not expressed by the type, checked by `validate`: the pattern, length, range and list-size constraints listed on each member, and what `schemaInfo().inexpressible` lists.
  *
@@ -1036,7 +1036,7 @@ export interface CreateJobRequest2022 {
 /**
  * The CreateJobTemplate request (2022-01 API), as `validate('CreateJobTemplate', ...)` checks it.
  *
- * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn).
+ * Documented rules (checked by `validate`): `document-exclusive` (document and documentSource are not given together, and a job template has exactly one source (unconfirmed; the documentation describes them as alternatives)); `document-source-required` (a job needs document or documentSource unless it comes from a template; a job template needs document, documentSource or jobArn); `documentSource-url` (documentSource is a URL, <scheme>://<host>… (a URL that is not an S3 object URL is only a warning, documentSource-not-s3)).
  *
  * Not expressed by the type, checked by `validate`: the pattern, length, range and list-size constraints listed on each member, and what `schemaInfo().inexpressible` lists.
  *
