@@ -108,7 +108,7 @@ impl Job {
             }
         }
         if to == St::Succeeded {
-            self.succeeded_total += 1;
+            self.succeeded_total = self.succeeded_total.saturating_add(1);
         }
         self.check_abort(t, fx);
         self.check_complete(t, fx);
