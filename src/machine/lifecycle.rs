@@ -14,7 +14,7 @@ impl Job {
 
     pub(super) fn bump(&mut self, s: St, by: u64) {
         if let Some(c) = self.counts.get_mut(s as usize) {
-            *c += by;
+            *c = c.saturating_add(by);
         }
     }
 

@@ -154,9 +154,12 @@ impl Job {
     ///
     /// # Errors
     /// `invalidSnapshot` when the text is not a snapshot of this format or
-    /// is inconsistent (unknown status, duplicate thing, time out of range,
-    /// cursor beyond the things, a timer on an execution that is not
-    /// IN_PROGRESS, ...).
+    /// is inconsistent (unknown status, duplicate thing, a time outside the
+    /// time bounds `0..=MAX_TIME_MS`, job or execution times out of order
+    /// with `createdAt` and `now`, cursor beyond the things, `notified`
+    /// beyond the cursor, `succeededTotal` beyond the executions ever queued,
+    /// retry counts beyond the largest budget, a timer on an execution that
+    /// is not IN_PROGRESS, ...).
     pub fn from_snapshot(text: &str) -> Result<Job, MachineError> {
         #[cfg(not(target_arch = "wasm32"))]
         let s: Snap =
