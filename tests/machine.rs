@@ -1218,6 +1218,34 @@ proptest! {
         }
     }
 
+    /// #10 finding 5: near the maximum time every reachable state snapshots
+    /// and restores, and `next_deadline()` is a time `advance` accepts.
+    #[test]
+    fn states_near_the_maximum_time_restore(
+        cfg in config(),
+        back in 0i64..600_000,
+        ops in prop::collection::vec((op(), 0i64..90_000), 0..30),
+    ) {
+        use iot_jobs_policy::machine::MAX_TIME_MS;
+        let r = build(cfg);
+        let mut at = MAX_TIME_MS - back;
+        let Ok((mut job, _)) = Job::create(&r, names(6), at, &Options::default()) else {
+            return Ok(()); // e.g. a scheduled start that cannot lie ahead
+        };
+        for (o, dt) in &ops {
+            at = (at + dt).min(MAX_TIME_MS);
+            let ev = match o { Op::Advance(_) => Event::Advance { to: at }, _ => to_event(o) };
+            let _ = job.step(at, ev);
+            let snap = job.to_snapshot();
+            let back = Job::from_snapshot(&snap);
+            prop_assert!(back.is_ok(), "{:?}", back.err());
+            if let Some(d) = job.next_deadline() {
+                prop_assert!((job.now()..=MAX_TIME_MS).contains(&d), "{}", d);
+                prop_assert!(job.clone().advance(d).is_ok());
+            }
+        }
+    }
+
     #[test]
     fn refused_events_leave_the_state_unchanged(cfg in config(), ops in prop::collection::vec(op(), 0..30)) {
         let r = build(cfg);
