@@ -996,3 +996,24 @@ fn replay_text_escapes_control_characters_of_the_scenario() {
     let all = String::from_utf8(all).unwrap();
     assert!(all.contains(r"nope\u{1b}[2J\u{7}"), "{all}");
 }
+
+#[test]
+fn now_outside_the_time_bounds_is_a_usage_error() {
+    // #10 finding 7: `--now` near i64::MAX used to overflow `now + 30 min`.
+    for now in ["9223372036854775807", "8640000000000001", "-1"] {
+        let o = cli(&["validate", "CreateJob", VALID, "--now", now], None);
+        assert_eq!(o.status.code(), Some(2), "{now}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "now: the time `{now}` is outside 0..=8640000000000000 epoch milliseconds"
+            )),
+            "{now}: {}",
+            stderr(&o)
+        );
+    }
+    let o = cli(
+        &["validate", "CreateJob", VALID, "--now", "8640000000000000"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -763,6 +763,210 @@ fn snapshots_refuse_garbage() {
     assert!(Job::from_snapshot(&dup).is_err());
 }
 
+/// Finding 5 (#10): the time bounds are one rule. A rollout slot, step
+/// timer or in-progress timer past the maximum time is "never", so every
+/// reachable state snapshots and restores, and `next_deadline()` never names
+/// a time `advance` refuses.
+#[test]
+fn deadlines_past_the_maximum_time_are_never() {
+    use iot_jobs_policy::machine::MAX_TIME_MS;
+    let rate1 = json!({"jobExecutionsRolloutConfig": {"maximumPerMinute": 1},
+                       "timeoutConfig": {"inProgressTimeoutInMinutes": 60}});
+    for created in [
+        MAX_TIME_MS - 60_001,
+        MAX_TIME_MS - 60_000,
+        MAX_TIME_MS - 1,
+        MAX_TIME_MS,
+    ] {
+        let (mut job, _) = Job::create(
+            &request(3, rate1.clone()),
+            names(3),
+            created,
+            &Options::default(),
+        )
+        .unwrap();
+        let check = |job: &Job| {
+            let snap = job.to_snapshot();
+            let back = Job::from_snapshot(&snap).unwrap_or_else(|e| panic!("{created}: {e}"));
+            assert_eq!(back.to_snapshot(), snap);
+            if let Some(d) = job.next_deadline() {
+                assert!((job.now()..=MAX_TIME_MS).contains(&d), "{created}: {d}");
+                assert!(job.clone().advance(d).is_ok(), "{created}: advance({d})");
+            }
+        };
+        check(&job);
+        // The in-progress timer (60 minutes) and a step timer lie past the
+        // maximum: no timer, and the state still restores.
+        let at = job.now();
+        let (_, e) = job.step(
+            at,
+            Event::DeviceUpdate {
+                thing: "t0".into(),
+                status: DeviceStatus::InProgress,
+                step_timeout_in_minutes: Some(5),
+                expected_version: None,
+            },
+        );
+        assert!(e.is_none(), "{created}: {e:?}");
+        check(&job);
+        if let Some(d) = job.next_deadline() {
+            job.advance(d).unwrap();
+            check(&job);
+        }
+        while let Some(d) = job.next_deadline() {
+            job.advance(d).unwrap();
+            check(&job);
+        }
+        assert!(job.advance(MAX_TIME_MS).is_ok());
+        assert_eq!(
+            job.advance(MAX_TIME_MS + 1).unwrap_err().code(),
+            ErrorCode::InvalidRequest
+        );
+    }
+    // A slot one minute before the maximum fires on it; the next is never.
+    let (mut job, _) = Job::create(
+        &request(
+            3,
+            json!({"jobExecutionsRolloutConfig": {"maximumPerMinute": 1}}),
+        ),
+        names(3),
+        MAX_TIME_MS - 60_000,
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(job.next_deadline(), Some(MAX_TIME_MS));
+    assert_eq!(job.advance(MAX_TIME_MS).unwrap().len(), 1);
+    assert_eq!(job.next_deadline(), None);
+    assert!(Job::create(
+        &request(1, json!({})),
+        names(1),
+        MAX_TIME_MS + 1,
+        &Options::default()
+    )
+    .is_err());
+}
+
+/// Finding 7 (#10): `now` is range-checked at the boundary, and a `now`
+/// near `i64::MAX` set through the Rust API never overflows the scheduling
+/// checks.
+#[test]
+fn now_outside_the_time_bounds() {
+    use iot_jobs_policy::ffi::parse_options;
+    use iot_jobs_policy::machine::MAX_TIME_MS;
+    for bad in [
+        json!(i64::MAX).to_string(),
+        json!(MAX_TIME_MS + 1).to_string(),
+        "-1".to_owned(),
+        json!(i64::MIN).to_string(),
+        "\"9223372036854775807\"".to_owned(),
+    ] {
+        let e = parse_options(&format!(r#"{{"now": {bad}}}"#)).unwrap_err();
+        assert_eq!(e.code(), "invalidOptions", "{bad}");
+        assert!(
+            e.message().contains("is outside 0..=8640000000000000"),
+            "{bad}: {e:?}"
+        );
+    }
+    for good in [0, MAX_TIME_MS] {
+        let o = parse_options(&format!(r#"{{"now": {good}}}"#)).unwrap();
+        assert_eq!(o.now_ms(), Some(good));
+    }
+    let sched = |start: &str| {
+        json!({"jobId": "j", "targets": [format!("{ARN}t0")], "document": "{}",
+               "schedulingConfig": {"startTime": start}})
+        .to_string()
+    };
+    let text = sched("2030-01-01T00:00");
+    for now in [i64::MAX, i64::MAX - 1_000, MAX_TIME_MS] {
+        let o = Options::default().with_now_ms(Some(now));
+        let r = iot_jobs_policy::validate_str(iot_jobs_policy::Operation::CreateJob, &text, &o);
+        assert!(!r.is_valid(), "{now}");
+        assert!(
+            r.violations()
+                .iter()
+                .any(|v| v.message().contains("at least 30 minutes in the future")),
+            "{now}: {r:?}"
+        );
+        assert!(
+            !r.violations()
+                .iter()
+                .any(|v| v.message().contains("at most")),
+            "{now}: {r:?}"
+        );
+    }
+    let o = Options::default().with_now_ms(Some(i64::MIN));
+    let r = iot_jobs_policy::validate_str(iot_jobs_policy::Operation::CreateJob, &text, &o);
+    assert!(
+        r.violations()
+            .iter()
+            .any(|v| v.message().contains("at most 1 year")),
+        "{r:?}"
+    );
+}
+
+/// Finding 7 (#10): a tampered snapshot whose counters or times could not
+/// come from the machine is refused with `invalidSnapshot` and a precise
+/// message, never accepted to overflow later.
+#[test]
+fn tampered_snapshot_invariants_are_refused() {
+    let r = request(
+        3,
+        json!({"jobExecutionsRolloutConfig": {"maximumPerMinute": 1}}),
+    );
+    let (mut job, _) = Job::create(&r, names(3), 1_000, &Options::default()).unwrap();
+    let (_, e) = job.step(2_000, device("t0", DeviceStatus::Succeeded));
+    assert!(e.is_none());
+    let good: Value = serde_json::from_str(&job.to_snapshot()).unwrap();
+    assert!(Job::from_snapshot(&good.to_string()).is_ok());
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 9] = [
+        (
+            |v| v["notified"] = json!(u64::MAX),
+            "notified `18446744073709551615` exceeds",
+        ),
+        (|v| v["notified"] = json!(2), "notified `2` exceeds"),
+        (
+            |v| v["succeededTotal"] = json!(u64::MAX),
+            "succeededTotal `18446744073709551615` exceeds",
+        ),
+        (
+            |v| v["succeededTotal"] = json!(2),
+            "succeededTotal `2` exceeds",
+        ),
+        (
+            |v| v["executions"][0][3] = json!(255),
+            "execution 0: retry counts exceed",
+        ),
+        (
+            |v| v["executions"][0][4] = json!(11),
+            "execution 0: retry counts exceed",
+        ),
+        (
+            |v| v["lastUpdatedAt"] = json!(999),
+            "job times are out of order",
+        ),
+        (|v| v["now"] = json!(500), "job times are out of order"),
+        (
+            |v| v["executions"][0][9] = json!(5_000),
+            "execution 0: a time is outside",
+        ),
+    ];
+    for (edit, message) in cases {
+        let mut v = good.clone();
+        edit(&mut v);
+        let e = Job::from_snapshot(&v.to_string()).unwrap_err();
+        assert_eq!(
+            (e.code(), e.rule()),
+            (ErrorCode::InvalidSnapshot, None),
+            "{message}"
+        );
+        assert!(e.message().contains(message), "{message}: {}", e.message());
+        // The text API keeps the `invalidSnapshot` code.
+        let answer: Value = serde_json::from_str(&text::describe(&v.to_string())).unwrap();
+        assert_eq!(answer["error"]["code"], "invalidSnapshot", "{answer}");
+    }
+}
+
 #[test]
 fn state_per_thing_stays_under_100_bytes() {
     let n = 100_000;
@@ -1010,6 +1214,34 @@ proptest! {
                 if s == JobStatus::DeletionInProgress { seen_terminal = Some(s); }
             } else if matches!(s, JobStatus::Completed | JobStatus::Canceled | JobStatus::DeletionInProgress) {
                 seen_terminal = Some(s);
+            }
+        }
+    }
+
+    /// #10 finding 5: near the maximum time every reachable state snapshots
+    /// and restores, and `next_deadline()` is a time `advance` accepts.
+    #[test]
+    fn states_near_the_maximum_time_restore(
+        cfg in config(),
+        back in 0i64..600_000,
+        ops in prop::collection::vec((op(), 0i64..90_000), 0..30),
+    ) {
+        use iot_jobs_policy::machine::MAX_TIME_MS;
+        let r = build(cfg);
+        let mut at = MAX_TIME_MS - back;
+        let Ok((mut job, _)) = Job::create(&r, names(6), at, &Options::default()) else {
+            return Ok(()); // e.g. a scheduled start that cannot lie ahead
+        };
+        for (o, dt) in &ops {
+            at = (at + dt).min(MAX_TIME_MS);
+            let ev = match o { Op::Advance(_) => Event::Advance { to: at }, _ => to_event(o) };
+            let _ = job.step(at, ev);
+            let snap = job.to_snapshot();
+            let back = Job::from_snapshot(&snap);
+            prop_assert!(back.is_ok(), "{:?}", back.err());
+            if let Some(d) = job.next_deadline() {
+                prop_assert!((job.now()..=MAX_TIME_MS).contains(&d), "{}", d);
+                prop_assert!(job.clone().advance(d).is_ok());
             }
         }
     }

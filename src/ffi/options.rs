@@ -10,6 +10,7 @@
 use super::UsageError;
 use crate::export::json_schema::Dialect;
 use crate::validate::api::{ApiVersion, Options, Profile};
+use crate::validate::bounds::{out_of_range, time_in_range};
 use crate::validate::time::parse_now;
 use serde_json::{Map, Value};
 
@@ -92,10 +93,10 @@ pub(crate) fn read<'a>(obj: &'a Map<String, Value>, spec: Spec) -> Result<Read, 
                 out.options.profile = s.parse::<Profile>().map_err(|e| invalid(&e))?;
             }
             (Member::Now, Value::Number(n)) => {
-                out.options.now_ms = Some(parse_now(&n.to_string()).map_err(OptionError::Invalid)?);
+                out.options.now_ms = Some(now_in_range(&n.to_string())?);
             }
             (Member::Now, Value::String(s)) => {
-                out.options.now_ms = Some(parse_now(s).map_err(OptionError::Invalid)?);
+                out.options.now_ms = Some(now_in_range(s)?);
             }
             (Member::Dialect, Value::String(s)) => {
                 out.dialect = s.parse::<Dialect>().map_err(|e| invalid(&e))?;
@@ -104,6 +105,17 @@ pub(crate) fn read<'a>(obj: &'a Map<String, Value>, spec: Spec) -> Result<Read, 
         }
     }
     Ok(out)
+}
+
+/// `now` as epoch milliseconds, refused (`invalidOptions`) outside the time
+/// bounds (`0..=MAX_TIME_MS`, the one rule the machine applies too).
+fn now_in_range(s: &str) -> Result<i64, OptionError<'static>> {
+    let ms = parse_now(s).map_err(OptionError::Invalid)?;
+    if time_in_range(ms) {
+        Ok(ms)
+    } else {
+        Err(OptionError::Invalid(format!("now: {}", out_of_range(ms))))
+    }
 }
 
 /// Options text as an object: `None` for `""`, whitespace or `null`.

@@ -119,8 +119,10 @@ impl Rollout {
         let Some(x) = &self.exponential else {
             return cap;
         };
-        let k = x.notified_threshold.map_or(0, |t| notified / t)
-            + x.succeeded_threshold.map_or(0, |t| succeeded / t);
+        let k = x
+            .notified_threshold
+            .map_or(0, |t| notified / t)
+            .saturating_add(x.succeeded_threshold.map_or(0, |t| succeeded / t));
         let cap_f = cap as f64;
         let mut r = x.base as f64;
         let mut i = 0;

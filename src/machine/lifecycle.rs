@@ -14,7 +14,7 @@ impl Job {
 
     pub(super) fn bump(&mut self, s: St, by: u64) {
         if let Some(c) = self.counts.get_mut(s as usize) {
-            *c += by;
+            *c = c.saturating_add(by);
         }
     }
 
@@ -108,7 +108,7 @@ impl Job {
             }
         }
         if to == St::Succeeded {
-            self.succeeded_total += 1;
+            self.succeeded_total = self.succeeded_total.saturating_add(1);
         }
         self.check_abort(t, fx);
         self.check_complete(t, fx);

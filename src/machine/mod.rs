@@ -81,6 +81,7 @@ pub use views::{
 };
 
 use crate::types::TargetSelection;
+use crate::validate::bounds::{out_of_range, time_after, time_in_range};
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, Retry, Rollout};
 pub(crate) use exec::{Exec, St, FORCE_CANCELED, LEFT};
@@ -89,8 +90,10 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The largest time the machine accepts (the JavaScript `Date` range, so
-/// every time is exact in JS too): 8.64e15 ms.
-pub const MAX_TIME_MS: i64 = 8_640_000_000_000_000;
+/// every time is exact in JS too): 8.64e15 ms. The one time-bounds rule,
+/// shared with the validator's `now` option; a deadline that would pass it
+/// is "never" (no deadline).
+pub const MAX_TIME_MS: i64 = crate::validate::bounds::MAX_TIME_MS;
 
 /// No timestamp (`queuedAt`, `startedAt`, ... not set).
 pub(crate) const NO_TIME: i64 = i64::MIN;
@@ -177,23 +180,20 @@ pub(crate) fn err(code: ErrorCode, rule: &'static str, message: impl Into<String
 }
 
 fn check_time(at: i64) -> Result<(), MachineError> {
-    if (0..=MAX_TIME_MS).contains(&at) {
+    if time_in_range(at) {
         Ok(())
     } else {
         Err(MachineError::without_rule(
             ErrorCode::InvalidRequest,
-            format!("the time `{at}` is outside 0..={MAX_TIME_MS} epoch milliseconds"),
+            out_of_range(at),
         ))
     }
 }
 
-/// `at + ms` (both epoch milliseconds), or no deadline when it would pass
-/// [`MAX_TIME_MS`].
+/// `at + ms` (both epoch milliseconds), or no deadline ("never") when it
+/// would pass [`MAX_TIME_MS`] (the one time-bounds rule).
 pub(crate) fn deadline_after(at: i64, ms: i64) -> i64 {
-    match at.checked_add(ms) {
-        Some(d) if d <= MAX_TIME_MS => d,
-        _ => NO_DEADLINE,
-    }
+    time_after(at, ms).unwrap_or(NO_DEADLINE)
 }
 impl Job {
     /// Creates a job from a CreateJob request, the resolved things (in

@@ -7,10 +7,10 @@
 
 use super::config::{Configs, EndBehavior};
 use super::names::{valid_thing_name, Names};
-use super::{
-    ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, MAX_TIME_MS, NO_DEADLINE, NO_TIME,
-};
+use super::{ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, NO_DEADLINE, NO_TIME};
 use crate::types::TargetSelection;
+use crate::validate::bounds::time_in_range;
+use crate::validate::shapes::retry::NUMBER_OF_RETRIES_MAX;
 use crate::{ApiVersion, Profile};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -91,8 +91,9 @@ fn bad(msg: impl Into<String>) -> MachineError {
     MachineError::without_rule(ErrorCode::InvalidSnapshot, msg)
 }
 
+/// The time bounds (the one rule, `validate::bounds`).
 fn in_range(t: i64) -> bool {
-    (0..=MAX_TIME_MS).contains(&t)
+    time_in_range(t)
 }
 
 impl Job {
@@ -153,9 +154,12 @@ impl Job {
     ///
     /// # Errors
     /// `invalidSnapshot` when the text is not a snapshot of this format or
-    /// is inconsistent (unknown status, duplicate thing, time out of range,
-    /// cursor beyond the things, a timer on an execution that is not
-    /// IN_PROGRESS, ...).
+    /// is inconsistent (unknown status, duplicate thing, a time outside the
+    /// time bounds `0..=MAX_TIME_MS`, job or execution times out of order
+    /// with `createdAt` and `now`, cursor beyond the things, `notified`
+    /// beyond the cursor, `succeededTotal` beyond the executions ever queued,
+    /// retry counts beyond the largest budget, a timer on an execution that
+    /// is not IN_PROGRESS, ...).
     pub fn from_snapshot(text: &str) -> Result<Job, MachineError> {
         #[cfg(not(target_arch = "wasm32"))]
         let s: Snap =
@@ -191,6 +195,19 @@ impl Job {
         if times.iter().flatten().any(|&t| !in_range(t)) {
             return Err(bad("a job time is out of range"));
         }
+        // Times are ordered: created ≤ last updated ≤ now, created ≤ completed ≤ now.
+        let within = |t: i64| (s.created_at..=s.now).contains(&t);
+        if !within(s.last_updated_at) || s.completed_at.is_some_and(|t| !within(t)) {
+            return Err(bad(
+                "job times are out of order (createdAt ≤ lastUpdatedAt, completedAt ≤ now)",
+            ));
+        }
+        if s.notified > s.cursor as u64 {
+            return Err(bad(format!(
+                "notified `{}` exceeds the things the rollout has passed (`{}`)",
+                s.notified, s.cursor
+            )));
+        }
         if s.executions.len() != s.things.len() {
             return Err(bad("one execution per thing is needed"));
         }
@@ -210,6 +227,7 @@ impl Job {
         let mut execs = Vec::with_capacity(s.executions.len());
         let mut counts = [0u64; 9];
         let mut timers = BTreeSet::new();
+        let mut executions_total = 0u64;
         for (i, x) in s.executions.iter().enumerate() {
             let status =
                 st_parse(&x.0).ok_or_else(|| bad(format!("unknown execution status `{}`", x.0)))?;
@@ -217,6 +235,18 @@ impl Job {
             if ts.iter().flatten().any(|&t| !in_range(t)) {
                 return Err(bad("an execution time is out of range"));
             }
+            if [x.7, x.8, x.9].iter().flatten().any(|&t| !within(t)) {
+                return Err(bad(format!(
+                    "execution {i}: a time is outside the job's createdAt..=now"
+                )));
+            }
+            let retries_max = u8::try_from(NUMBER_OF_RETRIES_MAX).unwrap_or(u8::MAX);
+            if x.3 > retries_max || x.4 > retries_max {
+                return Err(bad(format!(
+                    "execution {i}: retry counts exceed the largest budget ({retries_max} per type)"
+                )));
+            }
+            executions_total = executions_total.saturating_add(u64::from(x.1));
             let e = Exec {
                 queued_at: x.7.unwrap_or(NO_TIME),
                 started_at: x.8.unwrap_or(NO_TIME),
@@ -241,9 +271,16 @@ impl Job {
                 timers.insert((d, i));
             }
             if let Some(c) = counts.get_mut(status as usize) {
-                *c += 1;
+                *c = c.saturating_add(1);
             }
             execs.push(e);
+        }
+        // Each success ends a distinct execution (retries reuse theirs).
+        if s.succeeded_total > executions_total {
+            return Err(bad(format!(
+                "succeededTotal `{}` exceeds the executions ever queued (`{executions_total}`)",
+                s.succeeded_total
+            )));
         }
         let configs = Configs::from_echo(&s.config);
         Ok(Job {

@@ -4,6 +4,7 @@
 
 use super::config::EndBehavior;
 use super::{Effect, Job, JobStatus, St, NO_DEADLINE};
+use crate::validate::bounds::time_after;
 use crate::validate::time::MINUTE_MS;
 
 /// What is due next, in the fixed firing order for equal times.
@@ -101,7 +102,7 @@ impl Job {
             self.cursor += 1;
             if self.st(i) == St::Pending {
                 self.queue_new(i, t, "E1", fx);
-                self.notified += 1;
+                self.notified = self.notified.saturating_add(1);
                 n += 1;
             }
         }
@@ -109,7 +110,9 @@ impl Job {
             self.next_slot = None;
             self.check_complete(t, fx);
         } else {
-            self.next_slot = Some(t + MINUTE_MS);
+            // A slot after the maximum time is "never": the rollout stops
+            // there (the time bounds), so the state still snapshots.
+            self.next_slot = time_after(t, MINUTE_MS);
         }
     }
     /// Sets the deadline of execution `i`, keeping the timer table in step.

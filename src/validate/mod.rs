@@ -10,6 +10,7 @@
 //! form), `api` (operations, API versions, profiles, options).
 
 pub(crate) mod api;
+pub(crate) mod bounds;
 pub(crate) mod display;
 #[cfg(test)]
 mod drift;

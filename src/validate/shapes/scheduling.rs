@@ -123,13 +123,13 @@ fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         window(
             w,
             member,
-            t >= now + LEAD_MS,
+            now.checked_add(LEAD_MS).is_some_and(|m| t >= m),
             format!("{member} must be at least 30 minutes in the future"),
         );
         window(
             w,
             member,
-            t <= now + horizon,
+            now.checked_add(horizon).is_none_or(|m| t <= m),
             format!("{member} must be at most {ahead} in the future"),
         );
     }
