@@ -212,3 +212,10 @@ test('a report is capped at 1,000 violations plus one tooManyViolations entry (#
     assert.equal(isValid('CreateJob', input), false);
   }
 });
+
+test('a `now` outside the time bounds is invalidOptions, never an overflow (#10)', () => {
+  for (const now of [9.3e18, -1, 8.64e15 + 1]) {
+    assert.throws(() => validate('CreateJob', good, { now }), { name: 'TypeError', code: 'invalidOptions' }, String(now));
+  }
+  assert.equal(validate('CreateJob', good, { now: 8.64e15 }).valid, true);
+});
