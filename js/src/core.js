@@ -55,11 +55,18 @@ function requestText(request) {
   let text;
   try {
     text = JSON.stringify(request);
+    // JSON.stringify writes NaN and ±Infinity as `null`, which the core reads
+    // as an absent member: an invalid value would pass unseen. Only when the
+    // text has a `null` (rare in requests, so the fast path stays one call)
+    // is the request serialised again, with the non-finite numbers written as
+    // the literals `NaN`/`Infinity`/`-Infinity`, which the core refuses with
+    // `nonFiniteNumber`.
+    if (typeof text === 'string' && text.includes('null')) text = withNonFinite(request);
   } catch (e) {
-    // Nested thousands deep, JSON.stringify overflows the stack: the text
-    // it would have written is too deep for the core anyway, so the core
-    // answers `tooDeep` on a copy cut off below its depth limit (see
-    // `shallowText`), like it does for the text.
+    // Nested thousands deep, JSON.stringify overflows the stack (the second
+    // pass, with its replacer, sooner): the text it would have written is
+    // too deep for the core anyway, so the core answers on a copy cut off
+    // below its depth limit (see `shallowText`), as it does for the text.
     const shallow = e instanceof RangeError ? shallowText(request) : undefined;
     if (shallow !== undefined) return shallow;
     // BigInt values and cycles: JSON.stringify cannot carry them.
@@ -69,13 +76,6 @@ function requestText(request) {
     // An object whose toJSON() answers undefined.
     throw usageError('invalidRequest', 'the request serialises to nothing (a toJSON method answered undefined)');
   }
-  // JSON.stringify writes NaN and ±Infinity as `null`, which the core reads
-  // as an absent member: an invalid value would pass unseen. Only when the
-  // text has a `null` (rare in requests, so the fast path stays one call) is
-  // the request serialised again, with the non-finite numbers written as the
-  // literals `NaN`/`Infinity`/`-Infinity`, which the core refuses with
-  // `nonFiniteNumber`.
-  if (text.includes('null')) text = withNonFinite(request);
   return text;
 }
 

@@ -18,6 +18,14 @@ const { validate, isValid, schema, Job } = pkg;
 // A second instance of the same core, answering the JSON text itself.
 const raw = require(RAW_GLUE);
 const core = (op, text, options = '') => JSON.parse(raw.validate(op, text, options)).report;
+const stringifies = (value) => {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const noPositions = (report) => ({ ...report, violations: report.violations.map((v) => ({ ...v, position: null })) });
 
 test('a string request over 1 MiB gets the core\'s tooLarge report byte for byte, with its exact UTF-8 size', () => {
@@ -105,6 +113,20 @@ test('an object nested thousands deep is tooDeep, as its text is, not a thrown e
   // What comes before the cut is reported as for the whole text.
   const nan = validate('DescribeJob', { x: NaN, jobId: nested(10_000) });
   assert.deepEqual(nan.violations.map((v) => v.code), ['nonFiniteNumber']);
+  // Just shallow enough for JSON.stringify, too deep for its second pass
+  // (the one with a replacer, for the `null` a NaN became): still answered.
+  let n = 1000;
+  while (n < 10_000_000 && stringifies(nested(n * 2))) n *= 2;
+  let hi = n * 2;
+  while (hi - n > 1) {
+    const mid = Math.floor((n + hi) / 2);
+    if (stringifies(nested(mid))) n = mid;
+    else hi = mid;
+  }
+  for (const depth of [n - 1, n - 8, n - 64]) {
+    const r = validate('DescribeJob', { x: NaN, jobId: nested(depth) });
+    assert.deepEqual(r.violations.map((v) => v.code), ['nonFiniteNumber'], String(depth));
+  }
   // A cycle is still misuse, not tooDeep.
   const cycle = { a: {} };
   cycle.a.b = cycle;
