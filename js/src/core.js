@@ -110,8 +110,19 @@ const LONE_SURROGATES = /\p{Cs}/gu;
  */
 function stringText(text) {
   if (text.length > MAX_REQUEST_BYTES) return { tooLarge: utf8Length(text) };
-  if (LONE_SURROGATE.test(text)) return text.replace(LONE_SURROGATES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return text;
+  return escapeLoneSurrogates(text);
+}
+
+/**
+ * `text` with each lone surrogate written as the JSON escape `\udXXX`
+ * (lowercase, as JSON.stringify writes it); `text` itself when it has none.
+ * See `stringText`; the `Job` API does the same to a string request.
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeLoneSurrogates(text) {
+  if (!LONE_SURROGATE.test(text)) return text;
+  return text.replace(LONE_SURROGATES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 // Misuse (wrong argument types, malformed events, a damaged snapshot) is a
 // TypeError with a `.code`, as in core.js.
-import { usageError as misuse, messageOf, readingOptions } from './core.js';
+import { usageError as misuse, messageOf, readingOptions, escapeLoneSurrogates } from './core.js';
 import { EVENT_TYPES } from './names.js';
 
 /** @typedef {import('../index.d.ts').Effect} Effect */
@@ -167,7 +167,9 @@ export function makeMachine(glue, ready) {
         } catch (e) {
           throw misuse('invalidRequest', `the request is not JSON: ${messageOf(e)}`);
         }
-        req = request;
+        // A raw lone surrogate is refused as the object's escape is, not
+        // made U+FFFD on its way into wasm memory (see core.js).
+        req = escapeLoneSurrogates(request);
       } else if (request !== null && typeof request === 'object' && !Array.isArray(request)) {
         try {
           req = JSON.stringify(request);

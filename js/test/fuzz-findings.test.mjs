@@ -99,6 +99,25 @@ test('a raw lone surrogate in a string request is refused like the escaped text 
   assert.equal(isValid('CreateJob', create('a\ufffdb')), true);
 });
 
+test('Job.create refuses a raw lone surrogate in a string request as it refuses the object', () => {
+  const request = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: '{}', description: 'a\ud800b' };
+  const refusal = (r) => {
+    try {
+      Job.create(r);
+      return 'created';
+    } catch (e) {
+      return `${e.name} ${e.code} ${e.message}`;
+    }
+  };
+  const fromObject = refusal(request);
+  assert.match(fromObject, /^TypeError invalidRequest /);
+  assert.equal(refusal(JSON.stringify(request)), fromObject);
+  const raw = JSON.stringify(request).replace('\\ud800', '\ud800');
+  assert.ok(raw.includes('\ud800') && !raw.includes('\\u'));
+  assert.equal(refusal(raw), fromObject);
+  assert.equal(refusal(JSON.stringify({ ...request, description: 'a😀b' })), 'created');
+});
+
 test('an object nested thousands deep is tooDeep, as its text is, not a thrown error', () => {
   for (const n of [10_000, 100_000]) {
     const text = `${'{"a":'.repeat(n)}{}${'}'.repeat(n)}`;
