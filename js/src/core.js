@@ -20,8 +20,12 @@ import { EXTRAS, OPERATIONS } from './names.js';
 export function usageError(code, message, cause) {
   const e = /** @type {TypeError & { code: string }} */ (new TypeError(message, cause === undefined ? undefined : { cause }));
   e.code = code;
+  OURS.add(e);
   return e;
 }
+
+/** The errors `usageError` made (not the caller's, whatever their `.code`). */
+const OURS = new WeakSet();
 
 /**
  * `e && e.message` of a caught value, for the message of the error it becomes.
@@ -248,7 +252,7 @@ export function readingOptions(read) {
   try {
     return read();
   } catch (e) {
-    if (e instanceof TypeError && typeof (/** @type {{ code?: unknown }} */ (e).code) === 'string') throw e;
+    if (typeof e === 'object' && e !== null && OURS.has(e)) throw e;
     throw usageError('invalidOptions', `the options cannot be read: ${messageOf(e)}`, e);
   }
 }

@@ -56,6 +56,12 @@ export function hostileOptions() {
     throwingOwnKeys: new Proxy({}, { ownKeys: () => { throw new Error('ownKeys says no'); } }),
     throwingGet: new Proxy({ api: 'latest' }, { get: () => { throw new Error('get says no'); } }),
     revokedProxy: revoked.proxy,
+    // A TypeError with a `.code`, like the package's own: still the caller's.
+    throwingCodedTypeError: {
+      get profile() {
+        throw Object.assign(new TypeError('coded'), { code: 'invalidRequest' });
+      },
+    },
     throwingDocumentSchema: {
       get documentSchema() {
         throw new Error('schema getter says no');
