@@ -177,7 +177,9 @@ const CUT_DEPTH = 65;
  * with `tooDeep`, is what JSON.stringify would have written, so the core's
  * report (message and its column included) is the one for the whole text.
  * Non-finite numbers are marked as in `withNonFinite`, so one before that
- * point is reported as for the whole text.
+ * point is reported as for the whole text. The size is the cut copy's: an
+ * object this deep whose whole text would be over 1 MiB is reported as
+ * `tooDeep` (or `tooLarge` at the copy's size when even that is over).
  * @param {object} request
  * @returns {string | undefined}
  */
