@@ -228,7 +228,20 @@ export interface UsageError extends TypeError {
  * which `JSON.stringify` would turn into `null` (read as an absent member),
  * are passed on as literals and reported as `nonFiniteNumber`; `BigInt`
  * values, cycles and bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`: decode
- * them to text first) throw `invalidRequest`.
+ * them to text first) throw `invalidRequest`. An object nested too deep
+ * for `JSON.stringify` is reported `tooDeep`, as its text would be.
+ *
+ * JSON text longer than 1 MiB (1,048,576 UTF-16 code units) is reported
+ * `tooLarge` (with its exact UTF-8 size) without being copied into the
+ * WebAssembly memory; shorter text over 1 MiB of UTF-8 is refused the same
+ * way by the core. A lone surrogate (a `\ud800`–`\udfff` code unit not in a
+ * pair) is passed on as the JSON escape `JSON.stringify` writes for it, so a
+ * string request is refused (`invalidJson`, "lone surrogate") exactly like
+ * the object or the escaped text, never judged with U+FFFD in its place.
+ *
+ * A getter or `Proxy` trap of the options that throws while they are
+ * read throws `invalidOptions` (the caller's error as its `cause`), and an
+ * own `__proto__` key (from `JSON.parse`) is refused as an unknown option.
  */
 export function validate<Op extends Operation, R, Api extends ApiVersion = 'latest'>(
   operation: Op,

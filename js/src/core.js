@@ -20,8 +20,12 @@ import { EXTRAS, OPERATIONS } from './names.js';
 export function usageError(code, message, cause) {
   const e = /** @type {TypeError & { code: string }} */ (new TypeError(message, cause === undefined ? undefined : { cause }));
   e.code = code;
+  OURS.add(e);
   return e;
 }
+
+/** The errors `usageError` made (not the caller's, whatever their `.code`). */
+const OURS = new WeakSet();
 
 /**
  * `e && e.message` of a caught value, for the message of the error it becomes.
@@ -32,13 +36,18 @@ export function messageOf(e) {
   return e && /** @type {{ message?: unknown }} */ (e).message;
 }
 
+/** The core's size limit in UTF-8 bytes (`MAX_REQUEST_BYTES`, 1 MiB). */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
 /**
- * The request as the JSON text the core validates.
+ * The request as the JSON text the core validates, or `{ tooLarge }` with the
+ * UTF-8 size of a string request the core would refuse as `tooLarge` (never
+ * copied into wasm memory).
  * @param {unknown} request
- * @returns {string}
+ * @returns {string | { tooLarge: number }}
  */
 function requestText(request) {
-  if (typeof request === 'string') return request;
+  if (typeof request === 'string') return stringText(request);
   if (request === null || typeof request !== 'object') {
     const got = request === null ? 'null' : typeof request;
     throw usageError('invalidRequest', `the request must be an object or a JSON string, not ${got}`);
@@ -50,7 +59,20 @@ function requestText(request) {
   let text;
   try {
     text = JSON.stringify(request);
+    // JSON.stringify writes NaN and ±Infinity as `null`, which the core reads
+    // as an absent member: an invalid value would pass unseen. Only when the
+    // text has a `null` (rare in requests, so the fast path stays one call)
+    // is the request serialised again, with the non-finite numbers written as
+    // the literals `NaN`/`Infinity`/`-Infinity`, which the core refuses with
+    // `nonFiniteNumber`.
+    if (typeof text === 'string' && text.includes('null')) text = withNonFinite(request);
   } catch (e) {
+    // Nested thousands deep, JSON.stringify overflows the stack (the second
+    // pass, with its replacer, sooner): the text it would have written is
+    // too deep for the core anyway, so the core answers on a copy cut off
+    // below its depth limit (see `shallowText`), as it does for the text.
+    const shallow = e instanceof RangeError ? shallowText(request) : undefined;
+    if (shallow !== undefined) return shallow;
     // BigInt values and cycles: JSON.stringify cannot carry them.
     throw usageError('invalidRequest', `the request cannot be serialised as JSON: ${messageOf(e)}`, e);
   }
@@ -58,14 +80,135 @@ function requestText(request) {
     // An object whose toJSON() answers undefined.
     throw usageError('invalidRequest', 'the request serialises to nothing (a toJSON method answered undefined)');
   }
-  // JSON.stringify writes NaN and ±Infinity as `null`, which the core reads
-  // as an absent member: an invalid value would pass unseen. Only when the
-  // text has a `null` (rare in requests, so the fast path stays one call) is
-  // the request serialised again, with the non-finite numbers written as the
-  // literals `NaN`/`Infinity`/`-Infinity`, which the core refuses with
-  // `nonFiniteNumber`.
-  if (text.includes('null')) text = withNonFinite(request);
   return text;
+}
+
+/** A lone surrogate (a surrogate code unit not in a pair). */
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+
+/**
+ * A string request as the text handed to the core.
+ *
+ * Size: the core refuses more than 1 MiB of UTF-8 as `tooLarge`. A string
+ * of more than 1 MiB UTF-16 code units is more than 1 MiB of UTF-8 too
+ * (each code unit is at least one byte, a pair four bytes for two units,
+ * a lone surrogate three bytes as U+FFFD), so it is refused here, before
+ * wasm-bindgen copies it into wasm memory; its exact UTF-8 size (for the
+ * message) is counted without copying. A shorter string may still be over
+ * 1 MiB of UTF-8: the core counts and refuses that one itself.
+ *
+ * Lone surrogates: wasm-bindgen's UTF-8 encoding would turn each into
+ * U+FFFD and the request would be judged on a character the caller never
+ * wrote. JSON.stringify writes a lone surrogate as the escape `\udXXX`, so
+ * here each is written the same way (lowercase hex) and the core refuses the
+ * string request as it refuses the object and the escaped text (`invalidJson`,
+ * "lone surrogate `\ud800` in string"). The escape starts at the byte
+ * offset the surrogate had, so the position of the first (the one reported)
+ * points at it. A lone surrogate outside a JSON string becomes a backslash
+ * the core refuses as a syntax error. (Each escape is six bytes where U+FFFD
+ * was three: a request just under the limit with many lone surrogates can
+ * be reported `tooLarge` by the core, at the escaped size.)
+ * @param {string} text
+ * @returns {string | { tooLarge: number }}
+ */
+function stringText(text) {
+  if (text.length > MAX_REQUEST_BYTES) return { tooLarge: utf8Length(text) };
+  return escapeLoneSurrogates(text);
+}
+
+/**
+ * `text` with each lone surrogate written as the JSON escape `\udXXX`
+ * (lowercase, as JSON.stringify writes it); `text` itself when it has none.
+ * See `stringText`; the `Job` API does the same to a string request.
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeLoneSurrogates(text) {
+  if (!LONE_SURROGATE.test(text)) return text;
+  return text.replace(LONE_SURROGATES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The UTF-8 size of `text` as wasm-bindgen encodes it (a lone surrogate as
+ * U+FFFD, three bytes), without copying it.
+ * @param {string} text
+ * @returns {number}
+ */
+function utf8Length(text) {
+  const buffer = /** @type {{ Buffer?: { byteLength(s: string, e: string): number } }} */ (/** @type {unknown} */ (globalThis)).Buffer;
+  if (buffer !== undefined && typeof buffer.byteLength === 'function') return buffer.byteLength(text, 'utf8');
+  let n = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The core's `tooLarge` report for a request of `size` UTF-8 bytes, as the
+ * core writes it (tests compare the two byte for byte).
+ * @param {number} size
+ * @returns {Report}
+ */
+function tooLargeReport(size) {
+  const message = `the request is ${size} bytes, more than the limit of ${MAX_REQUEST_BYTES}`;
+  return /** @type {Report} */ ({
+    valid: false,
+    violations: [{ code: 'tooLarge', path: '', message, severity: 'error', source: 'model', rule: 'input.tooLarge', help: null, position: { offset: 0, line: 1, column: 1 } }],
+    awsMessage: `T${message.slice(1)}`,
+  });
+}
+
+/** One level past the core's depth limit (64): where `shallowText` cuts. */
+const CUT_DEPTH = 65;
+
+/**
+ * The request serialised with every array and object nested deeper than
+ * the core's limit replaced by `0`, or undefined when nothing was that deep.
+ * Everything up to the first container at depth 65, where the core stops
+ * with `tooDeep`, is what JSON.stringify would have written, so the core's
+ * report (message and its column included) is the one for the whole text.
+ * Non-finite numbers are marked as in `withNonFinite`, so one before that
+ * point is reported as for the whole text. The size is the cut copy's: an
+ * object this deep whose whole text would be over 1 MiB is reported as
+ * `tooDeep` (or `tooLarge` at the copy's size when even that is over).
+ * @param {object} request
+ * @returns {string | undefined}
+ */
+function shallowText(request) {
+  /** @type {WeakMap<object, number>} */
+  const depth = new WeakMap();
+  let cut = false;
+  let found = false;
+  let text;
+  try {
+    text = JSON.stringify(request, /** @this {object} */ function (_key, /** @type {unknown} */ value) {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        found = true;
+        return MARK + String(value);
+      }
+      if (value === null || typeof value !== 'object') return value;
+      const d = (depth.get(this) ?? 0) + 1;
+      if (d > CUT_DEPTH) {
+        cut = true;
+        return 0;
+      }
+      depth.set(value, d);
+      return value;
+    });
+  } catch {
+    return undefined;
+  }
+  if (!cut || typeof text !== 'string') return undefined;
+  return found ? text.replace(MARKED, '$1') : text;
 }
 
 const MARK = '\u0000iot-jobs-policy-non-finite:';
@@ -90,15 +233,44 @@ function withNonFinite(request) {
 
 /**
  * The options as the JSON text the core reads ('' for none); `now` as epoch
- * ms, `documentSchema` left out (see `schemaText`).
+ * ms, `documentSchema` left out (see `schemaText`). Whatever reading them
+ * throws (a getter, a Proxy trap) is the misuse `invalidOptions`.
  * @param {unknown} options
  * @returns {string}
  */
 function optionsText(options) {
+  return readingOptions(() => optionsJson(options));
+}
+
+/**
+ * `read()`, with anything it throws that is not already a misuse error
+ * (a throwing getter or Proxy trap of the caller's options) turned into the
+ * misuse `invalidOptions`.
+ * @template T
+ * @param {() => T} read
+ * @returns {T}
+ */
+export function readingOptions(read) {
+  try {
+    return read();
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && OURS.has(e)) throw e;
+    throw usageError('invalidOptions', `the options cannot be read: ${messageOf(e)}`, e);
+  }
+}
+
+/**
+ * @param {unknown} options
+ * @returns {string}
+ */
+function optionsJson(options) {
   const given = optionsObject(options, 'options');
   if (given === undefined) return '';
+  // No prototype: an own `__proto__` key of the caller's options (from
+  // JSON.parse or defineProperty) is copied as a key the core refuses as an
+  // unknown option, not run as the prototype setter and dropped.
   /** @type {Record<string, unknown>} */
-  const out = {};
+  const out = Object.create(null);
   for (const key of Object.keys(given)) {
     const value = given[key];
     if (value === undefined || key === 'documentSchema') continue;
@@ -148,6 +320,14 @@ function optionsObject(options, what) {
  * @returns {string | undefined}
  */
 function schemaText(options) {
+  return readingOptions(() => schemaJson(options));
+}
+
+/**
+ * @param {unknown} options
+ * @returns {string | undefined}
+ */
+function schemaJson(options) {
   const schema = options === null || typeof options !== 'object' ? undefined : /** @type {{ documentSchema?: unknown }} */ (options).documentSchema;
   if (schema === undefined || schema === null) return undefined;
   if (typeof schema === 'string') return schema;
@@ -216,11 +396,21 @@ export function makeApi(glue, ready) {
    * @param {unknown} operation
    * @param {unknown} request
    * @param {unknown} options
+   * @returns {{ op: string, req: string, opts: string, schema: string | undefined, tooLarge: number | undefined }}
    */
   function prepare(operation, request, options) {
-    const call = { op: operationName(operation), req: requestText(request), opts: optionsText(options), schema: schemaText(options) };
+    const op = operationName(operation);
+    const text = requestText(request);
+    const opts = optionsText(options);
+    const schema = schemaText(options);
     ready();
-    return call;
+    if (typeof text === 'string') return { op, req: text, opts, schema, tooLarge: undefined };
+    // Too large to copy: the core is asked about the operation and the
+    // options only (misuse there comes first, as in the core), with an
+    // empty request, and the report is the core's `tooLarge` one.
+    if (schema === undefined) unwrap(glue.isValid(op, '', opts));
+    else unwrap(withSchema(op, '', opts, schema));
+    return { op, req: '', opts, schema, tooLarge: text.tooLarge };
   }
   /**
    * @param {unknown} operation
@@ -229,7 +419,8 @@ export function makeApi(glue, ready) {
    * @returns {Report}
    */
   function validate(operation, request, options) {
-    const { op, req, opts, schema } = prepare(operation, request, options);
+    const { op, req, opts, schema, tooLarge } = prepare(operation, request, options);
+    if (tooLarge !== undefined) return tooLargeReport(tooLarge);
     const answer = schema === undefined ? glue.validate(op, req, opts) : withSchema(op, req, opts, schema);
     /** @type {Report} */
     const report = unwrap(answer).report;
@@ -258,7 +449,8 @@ export function makeApi(glue, ready) {
    * @returns {boolean}
    */
   function isValid(operation, request, options) {
-    const { op, req, opts, schema } = prepare(operation, request, options);
+    const { op, req, opts, schema, tooLarge } = prepare(operation, request, options);
+    if (tooLarge !== undefined) return false;
     if (schema !== undefined) return unwrap(withSchema(op, req, opts, schema)).report.valid;
     const out = glue.isValid(op, req, opts);
     if (out === VALID) return true;
@@ -282,7 +474,7 @@ export function makeApi(glue, ready) {
    */
   function schema(operation, options) {
     const op = operationName(operation);
-    const given = optionsObject(options, 'options');
+    const given = readingOptions(() => optionsObject(options, 'options'));
     let opts = '';
     if (given !== undefined) {
       try {

@@ -7,7 +7,7 @@
 
 // Misuse (wrong argument types, malformed events, a damaged snapshot) is a
 // TypeError with a `.code`, as in core.js.
-import { usageError as misuse, messageOf } from './core.js';
+import { usageError as misuse, messageOf, readingOptions, escapeLoneSurrogates } from './core.js';
 import { EVENT_TYPES } from './names.js';
 
 /** @typedef {import('../index.d.ts').Effect} Effect */
@@ -159,7 +159,7 @@ export function makeMachine(glue, ready) {
      */
     static createWithEffects(request, options) {
       const o = /** @type {JobOptions} */ (options === undefined || options === null ? {} : options);
-      if (typeof o !== 'object' || Array.isArray(o)) throw misuse('invalidOptions', 'options must be an object');
+      if (typeof o !== 'object' || readingOptions(() => Array.isArray(o))) throw misuse('invalidOptions', 'options must be an object');
       let req;
       if (typeof request === 'string') {
         try {
@@ -167,7 +167,9 @@ export function makeMachine(glue, ready) {
         } catch (e) {
           throw misuse('invalidRequest', `the request is not JSON: ${messageOf(e)}`);
         }
-        req = request;
+        // A raw lone surrogate is refused as the object's escape is, not
+        // made U+FFFD on its way into wasm memory (see core.js).
+        req = escapeLoneSurrogates(request);
       } else if (request !== null && typeof request === 'object' && !Array.isArray(request)) {
         try {
           req = JSON.stringify(request);
@@ -177,22 +179,24 @@ export function makeMachine(glue, ready) {
       } else {
         throw misuse('invalidRequest', `the request must be a CreateJob request object or JSON text, not ${request === null ? 'null' : typeof request}`);
       }
-      /** @type {Record<string, unknown>} */
-      const extra = {};
-      if (o.things !== undefined) extra.things = o.things;
-      if (o.groups !== undefined) extra.groups = o.groups;
-      if (o.createdAt !== undefined) extra.createdAt = timeOf(o.createdAt, 'option `createdAt`');
-      /** @type {Record<string, unknown>} */
-      const opts = {};
-      if (o.api !== undefined) opts.api = o.api;
-      if (o.profile !== undefined) opts.profile = o.profile;
-      if (Object.keys(opts).length > 0) extra.options = opts;
-      let rest;
-      try {
-        rest = JSON.stringify(extra).slice(1);
-      } catch (e) {
-        throw misuse('invalidOptions', `options cannot be serialised as JSON: ${messageOf(e)}`);
-      }
+      // A throwing getter or Proxy trap in the options is `invalidOptions`.
+      const rest = readingOptions(() => {
+        /** @type {Record<string, unknown>} */
+        const extra = {};
+        if (o.things !== undefined) extra.things = o.things;
+        if (o.groups !== undefined) extra.groups = o.groups;
+        if (o.createdAt !== undefined) extra.createdAt = timeOf(o.createdAt, 'option `createdAt`');
+        /** @type {Record<string, unknown>} */
+        const opts = {};
+        if (o.api !== undefined) opts.api = o.api;
+        if (o.profile !== undefined) opts.profile = o.profile;
+        if (Object.keys(opts).length > 0) extra.options = opts;
+        try {
+          return JSON.stringify(extra).slice(1);
+        } catch (e) {
+          throw misuse('invalidOptions', `options cannot be serialised as JSON: ${messageOf(e)}`);
+        }
+      });
       ready();
       const a = answer(glue.machineCreate(`{"job":${req}${rest === '}' ? '}' : `,${rest}`}`));
       return { job: new Job(TOKEN, a.snapshot, a.nextDeadline), effects: a.effects };

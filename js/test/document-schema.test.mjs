@@ -59,3 +59,16 @@ test('every vector case with a documentSchema matches native Rust and its expect
   console.log(`# document-schema build: ${withSchema.length} vector cases with a documentSchema`);
   assert.deepEqual(failures, []);
 });
+
+test('an oversize string request with a documentSchema: the schema is checked, then the tooLarge report (no copy)', () => {
+  const big = 'x'.repeat(1024 * 1024 + 1);
+  const r = ds.validate('CreateJob', big, { documentSchema: schema });
+  assert.deepEqual(r, plain.validate('CreateJob', big));
+  assert.equal(r.violations[0].code, 'tooLarge');
+  assert.equal(ds.isValid('CreateJob', big, { documentSchema: schema }), false);
+  assert.throws(() => ds.validate('CreateJob', big, { documentSchema: '{' }), { name: 'TypeError', code: 'invalidDocumentSchema' });
+  // A raw lone surrogate is refused as in the default build.
+  const lone = '{"jobId":"a\ud800"}';
+  assert.deepEqual(ds.validate('DescribeJob', lone, { documentSchema: schema }), plain.validate('DescribeJob', lone));
+  assert.equal(plain.validate('DescribeJob', lone).violations[0].code, 'invalidJson');
+});
