@@ -1445,3 +1445,28 @@ fn typed_requests_with_non_finite_numbers_are_refused() {
     assert_eq!(e.rule(), Some("V-1"));
     assert!(!e.violations().is_empty());
 }
+
+/// The machine reads scheduling times as the validator does (V-21): under
+/// `--profile model`, where the format rule is not applied, a start time
+/// written with a space for `T` does not schedule the job; the documented
+/// form does.
+#[test]
+fn the_machine_reads_scheduling_times_as_the_validator_does() {
+    use iot_jobs_policy::machine::text;
+    let status = |start: &str| {
+        let input = json!({
+            "job": {"jobId": "j", "document": "{}",
+                "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"],
+                "schedulingConfig": {"startTime": start}},
+            "createdAt": 0,
+            "options": {"profile": "model"},
+        });
+        let created: Value = serde_json::from_str(&text::create(&input.to_string())).unwrap();
+        assert_eq!(created["type"], "success", "{created}");
+        let snapshot = created["snapshot"].as_str().unwrap();
+        let inspected: Value = serde_json::from_str(&text::inspect(snapshot)).unwrap();
+        inspected["status"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(status("2030-01-01T01:00"), "SCHEDULED");
+    assert_eq!(status("2030-01-01 01:00"), "IN_PROGRESS");
+}

@@ -6,7 +6,7 @@
 use super::config::{self, AbortCriterion, EndBehavior, Retry, Rollout};
 use super::{ErrorCode, MachineError, Selection, MAX_TIME_MS};
 use crate::types::CreateJobRequest;
-use crate::validate::time::parse_timestamp;
+use crate::validate::time::parse_scheduling;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -103,7 +103,9 @@ pub(super) fn read_create(
     // J2/J3, R-6: scheduling (latest API). Maintenance windows are not
     // modelled: a job with windows starts at `startTime` (or at once).
     let sched = typed.scheduling_config.as_ref();
-    let time = |t: Option<&String>| t.and_then(|s| parse_timestamp(s, false));
+    // The validator's one reading of scheduling times (V-21), so `--profile
+    // model` cannot start a job at a time the documented profile refuses.
+    let time = |t: Option<&String>| t.and_then(|s| parse_scheduling(s).ok());
     let start_at = time(sched.and_then(|s| s.start_time.as_ref()))
         .filter(|&s| s > created_at_ms && s <= MAX_TIME_MS);
     let end_at = time(sched.and_then(|s| s.end_time.as_ref())).filter(|&e| e <= MAX_TIME_MS);
