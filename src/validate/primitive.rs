@@ -177,6 +177,21 @@ pub(crate) fn excerpt(s: &str) -> String {
     out
 }
 
+/// The six `:`-separated parts of an ARN
+/// (`arn:partition:service:region:account:resource`; the resource keeps any
+/// further `:`), or `None` when there are fewer.
+pub(crate) fn arn_parts(s: &str) -> Option<[&str; 6]> {
+    let mut p = s.splitn(6, ':');
+    Some([
+        p.next()?,
+        p.next()?,
+        p.next()?,
+        p.next()?,
+        p.next()?,
+        p.next()?,
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

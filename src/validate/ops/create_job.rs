@@ -4,7 +4,7 @@ use super::members;
 use crate::rules;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Apis, Details, Member, Seg, Shape, Walker};
-use crate::validate::primitive::{excerpt, Pattern};
+use crate::validate::primitive::{arn_parts, excerpt, Pattern};
 use crate::validate::shapes::{document, get_arr, ids, packages, scheduling};
 
 /// `TargetArn`: at most 2048 characters.
@@ -105,17 +105,10 @@ const ACCOUNT_DIGITS: usize = 12;
 /// checks the two agree. Whether the region exists, and whether it belongs
 /// to the partition, is not checked.
 pub(crate) fn check_target_arn(t: &str) -> Result<(), String> {
-    let Some(rest) = t.strip_prefix("arn:") else {
+    if !t.starts_with("arn:") {
         return Err(String::from("it does not start with `arn:`"));
-    };
-    let mut parts = rest.splitn(5, ':');
-    let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    }
+    let Some([_, partition, service, region, account, resource]) = arn_parts(t) else {
         return Err(String::from(
             "it does not have the six `:`-separated parts of an ARN",
         ));

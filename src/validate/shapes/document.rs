@@ -5,7 +5,7 @@ use super::{get_str, has};
 use crate::rules;
 use crate::validate::json::Entry;
 use crate::validate::model::{Apis, Details, Member, Seg, Shape, Walker};
-use crate::validate::primitive::{excerpt, Pattern};
+use crate::validate::primitive::{arn_parts, excerpt, Pattern};
 
 /// `JobDocument`: at most 32768 characters (32 KB, V-6).
 pub(crate) const DOCUMENT_MAX: u64 = 32_768;
@@ -163,15 +163,7 @@ fn check_parameters<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
 
 /// `arn:<partition>:iot:<region>::jobtemplate/AWS-<name>[:<version>]` (no account).
 pub(crate) fn is_managed_template_arn(arn: &str) -> bool {
-    let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("iot"), Some(region), Some(""), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(["arn", partition, "iot", region, "", resource]) = arn_parts(arn) else {
         return false;
     };
     !partition.is_empty() && !region.is_empty() && resource.starts_with("jobtemplate/AWS-")
