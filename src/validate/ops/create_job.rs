@@ -155,18 +155,18 @@ pub(crate) fn check_target_arn(t: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `[a-z]{2}(-[a-z]+)+-[0-9]+`.
+/// `[a-z]{2}(-[a-z]+)+-[0-9]+` (no allocation: it runs for every target).
 fn is_region(r: &str) -> bool {
-    let parts: Vec<&str> = r.split('-').collect();
-    let [first, middle @ .., last] = parts.as_slice() else {
+    let Some((head, last)) = r.rsplit_once('-') else {
         return false;
     };
+    let mut parts = head.split('-');
+    let first = parts.next().unwrap_or("");
+    let mut middle = parts.peekable();
     first.len() == 2
         && first.bytes().all(|b| b.is_ascii_lowercase())
-        && !middle.is_empty()
-        && middle
-            .iter()
-            .all(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_lowercase()))
+        && middle.peek().is_some()
+        && middle.all(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_lowercase()))
         && !last.is_empty()
         && last.bytes().all(|b| b.is_ascii_digit())
 }
