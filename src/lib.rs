@@ -33,6 +33,7 @@ pub use export::document_schema;
 pub use export::json_schema as schema_export;
 pub use export::json_schema::UnknownDialect;
 pub use export::sarif;
+pub use validate::cron;
 pub use ffi::replay;
 pub use rules::{
     catalogue, catalogue_entry, machine_rules, reference_rules, rules, Entry, Kind, Provenance,

@@ -11,6 +11,7 @@
 
 pub(crate) mod api;
 pub(crate) mod bounds;
+pub mod cron;
 pub(crate) mod display;
 #[cfg(test)]
 mod drift;
