@@ -4,10 +4,13 @@
 //! the text when the text is serde_json's own rendering). Checks the report's
 //! own invariants: `valid` agrees with the severities, every error has an
 //! AWS message, paths are JSON Pointers, positions lie inside the text, and
-//! `to_json` is JSON that says the same verdict.
+//! `to_json` is JSON that says the same verdict, and the report is capped at
+//! `MAX_VIOLATIONS` with one `tooManyViolations` entry last.
 #![no_main]
 
-use iot_jobs_policy::{validate_bytes, validate_str, validate_value, Code, Report, Severity};
+use iot_jobs_policy::{
+    validate_bytes, validate_str, validate_value, Code, Report, Severity, MAX_VIOLATIONS,
+};
 use iot_jobs_policy_fuzz::head;
 use libfuzzer_sys::fuzz_target;
 
@@ -19,6 +22,18 @@ fn check(report: &Report, text_len: Option<usize>) {
         .count();
     assert_eq!(report.is_valid(), errors == 0, "{report:?}");
     assert_eq!(report.aws_message().is_some(), errors > 0, "{report:?}");
+    // The cap: at most MAX_VIOLATIONS entries, then one tooManyViolations
+    // (an error) last, and only then.
+    let n = report.violations().len();
+    assert!(n <= MAX_VIOLATIONS + 1, "{n} violations");
+    for (i, v) in report.violations().iter().enumerate() {
+        let capped = v.code() == Code::TooManyViolations;
+        assert_eq!(
+            capped,
+            n == MAX_VIOLATIONS + 1 && i == MAX_VIOLATIONS,
+            "{v:?} at {i} of {n}"
+        );
+    }
     for v in report.violations() {
         assert!(
             v.path().is_empty() || v.path().starts_with('/'),
