@@ -639,9 +639,6 @@ fn interference(op: &str, req: &Value) -> Option<&'static str> {
             return Some("the document is not JSON (documented rule document-size-json)");
         }
     }
-    if op == "UpdateJob" && root.contains_key("timeoutConfig") {
-        return Some("UpdateJob with timeoutConfig always draws the documented warning updateJob-timeout-future-only");
-    }
     if let Some(Value::Object(ro)) = root.get("jobExecutionsRolloutConfig") {
         let max = ro
             .get("maximumPerMinute")

@@ -169,8 +169,6 @@ rules! {
         "maximumPerMinute below baseRatePerMinute caps the exponential rollout from the start";
     DOCUMENT_SCHEMA = "document-schema", DocumentSchema, Error, User, "https://json-schema.org/specification", [],
         "with a job-document schema given, the inline document satisfies it (checked by the `document-schema` feature)";
-    UPDATE_TIMEOUT_FUTURE_ONLY = "updateJob-timeout-future-only", NoEffect, Warning, Documented, A_UPDATE_JOB, ["V-32"],
-        "a new timeoutConfig applies only to executions that start after the update";
 }
 
 /// Every rule this crate applies, in a stable order.
