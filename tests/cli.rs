@@ -1017,3 +1017,62 @@ fn now_outside_the_time_bounds_is_a_usage_error() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// `**` globs (finding 9 of #10): a request 40 directories down is found
+/// (the walk used to stop silently 32 levels down), and a pattern of many
+/// repeated `**` over a few hundred directories answers with every file
+/// once (each `**` step is taken once per directory; the repeated ones
+/// used to multiply the walk).
+#[test]
+fn double_star_globs_go_deep_and_repeated_ones_stay_linear() {
+    let dir = scratch("globs");
+    let mut deep = dir.join("deep");
+    for _ in 0..40 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("r.json"), VALID_DESCRIBE).unwrap();
+    let pattern = format!("{}/deep/**/*.json", dir.display());
+    let o = cli(
+        &["validate", "DescribeJob", &pattern, "--format", "json"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], deep.join("r.json").display().to_string());
+
+    // 7 + 49 + 343 = 399 directories, a request in each of the deepest.
+    for a in 0..7 {
+        for b in 0..7 {
+            for c in 0..7 {
+                let leaf = dir.join(format!("wide/a{a}/b{b}/c{c}"));
+                std::fs::create_dir_all(&leaf).unwrap();
+                std::fs::write(leaf.join("r.json"), VALID_DESCRIBE).unwrap();
+            }
+        }
+    }
+    for stars in ["**/**/**/**/**/**/**/**/", "**/*/**/*/**/*/**/"] {
+        let pattern = format!("{}/wide/{stars}*.json", dir.display());
+        let o = cli(
+            &["validate", "DescribeJob", &pattern, "--format", "json"],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{stars}: {}", stderr(&o));
+        let files: Vec<String> = stdout(&o)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["file"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(files.len(), 343, "{stars}");
+        let mut sorted = files.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, files, "{stars}: each file once, in sorted order");
+    }
+}
