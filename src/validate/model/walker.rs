@@ -140,6 +140,19 @@ impl<'j> Walker<'j> {
         }
     }
 
+    /// Like [`Walker::emit`], for a violation about the key of `e`, an entry
+    /// of the object at the current path: at the path of that entry, located
+    /// at its own key (not at the first entry with the same key).
+    pub(crate) fn emit_at_key(
+        &mut self,
+        rule: &'static Rule,
+        e: &'j Entry<'j>,
+        build: impl FnOnce(&Self) -> Details,
+    ) {
+        self.hint = Some(e.key_span.start);
+        self.emit(rule, Some(Seg::Key(&e.key)), build);
+    }
+
     /// Like [`Walker::emit`], for a violation at the current path plus a JSON
     /// Pointer `suffix` into a value that is not part of the request tree (the
     /// parsed job document); its position is the current node's.
@@ -340,8 +353,7 @@ impl<'j> Walker<'j> {
     }
 
     fn duplicate_key(&mut self, e: &'j Entry<'j>) {
-        self.hint = Some(e.key_span.start);
-        self.emit(&rules::DUPLICATE_KEY, Some(Seg::Key(&e.key)), |w| {
+        self.emit_at_key(&rules::DUPLICATE_KEY, e, |w| {
             Details::new(format!(
                 "the key `{}` appears more than once",
                 excerpt(&e.key)
@@ -352,8 +364,7 @@ impl<'j> Walker<'j> {
 
     fn unknown(&mut self, e: &'j Entry<'j>, members: &'static [Member]) {
         let api = self.api();
-        self.hint = Some(e.key_span.start);
-        self.emit(&rules::UNKNOWN_FIELD, Some(Seg::Key(&e.key)), |w| {
+        self.emit_at_key(&rules::UNKNOWN_FIELD, e, |w| {
             let mut d = Details::new(format!(
                 "`{}` is not a member of {}",
                 excerpt(&e.key),
