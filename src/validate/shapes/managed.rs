@@ -22,9 +22,10 @@
 
 use super::get_obj;
 use crate::rules;
+use crate::validate::api::ApiVersion;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Seg, Walker};
-use crate::validate::primitive::{arn_parts, closest, excerpt};
+use crate::validate::primitive::{arn_parts, closest, excerpt, Pattern};
 use std::sync::LazyLock;
 
 /// The data, as shipped.
@@ -276,6 +277,31 @@ fn takes(rows: &[&Row]) -> String {
     }
 }
 
+/// A value for a message: [`excerpt`], with line terminators escaped too.
+fn shown_value(value: &str) -> String {
+    let mut out = String::new();
+    for c in excerpt(value).chars() {
+        if is_line_terminator(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `value` meets the model's `ParameterValue` (`[^\p{C}]+`, at
+/// most 512 or 30720 characters by API version): a value that does not is
+/// reported by the model, not again by the template's regex.
+fn model_accepts(w: &Walker<'_>, value: &str) -> bool {
+    let max = match w.api() {
+        ApiVersion::V2022_01 => super::document::PARAMETER_VALUE_MAX_2022,
+        ApiVersion::Latest => super::document::PARAMETER_VALUE_MAX_LATEST,
+    };
+    Pattern::NoControl.matches(value)
+        && u64::try_from(value.chars().count()).is_ok_and(|n| n <= max)
+}
+
 /// CreateJob with a managed `jobTemplateArn` (`arn`, whose resource is
 /// `jobtemplate/<Name>[:<version>]`): `documentParameters` hold every
 /// required parameter of the template, no other key, and values that match
@@ -359,12 +385,15 @@ pub(crate) fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>], arn: &str) {
             let (Some(pattern), Value::String(value)) = (row.pattern, &e.value.value) else {
                 continue;
             };
+            if !model_accepts(w, value) {
+                continue; // the model's ParameterValue violation says it already
+            }
             if let Some(why) = pattern.mismatch(value) {
                 w.at_node(Seg::Key(&e.key), Some(&e.value), |w| {
                     w.emit(&rules::MANAGED_PARAMETER_PATTERN, None, |_| {
                         Details::new(format!(
                             "`{}` does not match `{shown}`'s regex `{}` for `{}`: {why}",
-                            excerpt(value),
+                            shown_value(value),
                             pattern.source(),
                             row.parameter
                         ))
