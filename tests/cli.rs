@@ -1076,3 +1076,71 @@ fn double_star_globs_go_deep_and_repeated_ones_stay_linear() {
         assert_eq!(sorted, files, "{stars}: each file once, in sorted order");
     }
 }
+
+/// V-28 through the CLI: a managed template's documentParameters are
+/// checked against its documented parameters (missing, unknown with a
+/// did-you-mean, regex), an UpdateJob timeoutConfig (V-32) draws no
+/// warning, and a template the data does not cover is a warning that
+/// names the covered ones.
+#[test]
+fn managed_template_parameters_through_the_cli() {
+    let job = |template: &str, params: &str| {
+        format!(
+            r#"{{"jobId":"new-managed-template-job","targets":["arn:aws:iot:us-east-1:123456789012:thing/thingOne"],
+"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/{template}",
+"documentParameters":{params}}}"#
+        )
+    };
+    // The CLI guide's example: valid, no warning.
+    let ok = job(
+        "AWS-Download-File:1.0",
+        r#"{"downloadUrl":"https://example.com/index.html","filePath":"path/to/file"}"#,
+    );
+    let o = cli(
+        &["validate", "CreateJob", "--format", "json"],
+        Some(ok.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["violations"], serde_json::json!([]));
+
+    let bad = job(
+        "AWS-Download-File:1.0",
+        &format!(
+            r#"{{"downloadURL":"https://example.com/index.html","filePath":"/tmp/f","runAsUser":"{}"}}"#,
+            "u".repeat(257)
+        ),
+    );
+    let o = cli(&["validate", "CreateJob"], Some(bad.as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for want in [
+        "<stdin>:3:22: error[required] /documentParameters: `AWS-Download-File:1.0` needs the parameter `downloadUrl` in `documentParameters` (documented, managedTemplate-parameter-required)",
+        "<stdin>:3:23: error[unknownField] /documentParameters/downloadURL: `downloadURL` is not a parameter of `AWS-Download-File:1.0` (documented, managedTemplate-parameter-unknown)",
+        "help: did you mean `downloadUrl`? `AWS-Download-File:1.0` takes downloadUrl, filePath (required); runAsUser, pathToHandler (optional)",
+        "error[pattern] /documentParameters/runAsUser:",
+        "regex `(.){0,256}` for `runAsUser`: it is 257 characters long, more than 256 (documented, managedTemplate-parameter-pattern)",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}");
+    }
+
+    let uncovered = job("AWS-Run-Command:1.0", r#"{"command":"echo,ok"}"#);
+    let o = cli(&["validate", "CreateJob"], Some(uncovered.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[skippedRule] /jobTemplateArn: `AWS-Run-Command:1.0` is not among the managed templates"),
+        "{out}"
+    );
+    assert!(
+        out.contains("covered (AWS documentation retrieved 2026-11-30): AWS-Download-File:1.0, AWS-Install-Application:1.0, AWS-Reboot:1.0,"),
+        "{out}"
+    );
+
+    // V-32 is modelled by the machine, not warned about.
+    let update = br#"{"jobId":"010","timeoutConfig":{"inProgressTimeoutInMinutes":100}}"#;
+    let o = cli(&["validate", "UpdateJob", "--format", "json"], Some(update));
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["violations"], serde_json::json!([]));
+}

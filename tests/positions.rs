@@ -101,6 +101,19 @@ fn a_repeated_map_key_is_checked_and_located_at_its_own_occurrence() {
             "{code}"
         );
     }
+    // A key the managed template does not take (V-28) points at that key.
+    let text = "{\"jobId\":\"j\",\"targets\":[\"arn:aws:iot:us-east-1:123456789012:thing/t\"],\n\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\n\"documentParameters\":{\"runAsUser\":\"u\",\n  \"services\":\"ssh\"}}";
+    let got = positions(Operation::CreateJob, text);
+    assert_eq!(
+        got,
+        vec![(
+            "unknownField".into(),
+            "/documentParameters/services".into(),
+            text.find("\"services\"").unwrap(),
+            4,
+            3
+        )]
+    );
     // A repeated structure member points at its second key as well.
     let text = "{\"jobId\":\"j\",\n\"jobId\":\"k\"}";
     let got = positions(Operation::DescribeJob, text);
