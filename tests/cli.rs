@@ -1017,3 +1017,130 @@ fn now_outside_the_time_bounds_is_a_usage_error() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// `**` globs (finding 9 of #10): a request 40 directories down is found
+/// (the walk used to stop silently 32 levels down), and a pattern of many
+/// repeated `**` over a few hundred directories answers with every file
+/// once (each `**` step is taken once per directory; the repeated ones
+/// used to multiply the walk).
+#[test]
+fn double_star_globs_go_deep_and_repeated_ones_stay_linear() {
+    let dir = scratch("globs");
+    let mut deep = dir.join("deep");
+    for _ in 0..40 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("r.json"), VALID_DESCRIBE).unwrap();
+    let pattern = format!("{}/deep/**/*.json", dir.display());
+    let o = cli(
+        &["validate", "DescribeJob", &pattern, "--format", "json"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], deep.join("r.json").display().to_string());
+
+    // 7 + 49 + 343 = 399 directories, a request in each of the deepest.
+    for a in 0..7 {
+        for b in 0..7 {
+            for c in 0..7 {
+                let leaf = dir.join(format!("wide/a{a}/b{b}/c{c}"));
+                std::fs::create_dir_all(&leaf).unwrap();
+                std::fs::write(leaf.join("r.json"), VALID_DESCRIBE).unwrap();
+            }
+        }
+    }
+    for stars in ["**/**/**/**/**/**/**/**/", "**/*/**/*/**/*/**/"] {
+        let pattern = format!("{}/wide/{stars}*.json", dir.display());
+        let o = cli(
+            &["validate", "DescribeJob", &pattern, "--format", "json"],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{stars}: {}", stderr(&o));
+        let files: Vec<String> = stdout(&o)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["file"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(files.len(), 343, "{stars}");
+        let mut sorted = files.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, files, "{stars}: each file once, in sorted order");
+    }
+}
+
+/// V-28 through the CLI: a managed template's documentParameters are
+/// checked against its documented parameters (missing, unknown with a
+/// did-you-mean, regex), an UpdateJob timeoutConfig (V-32) draws no
+/// warning, and a template the data does not cover is a warning that
+/// names the covered ones.
+#[test]
+fn managed_template_parameters_through_the_cli() {
+    let job = |template: &str, params: &str| {
+        format!(
+            r#"{{"jobId":"new-managed-template-job","targets":["arn:aws:iot:us-east-1:123456789012:thing/thingOne"],
+"jobTemplateArn":"arn:aws:iot:us-east-1::jobtemplate/{template}",
+"documentParameters":{params}}}"#
+        )
+    };
+    // The CLI guide's example: valid, no warning.
+    let ok = job(
+        "AWS-Download-File:1.0",
+        r#"{"downloadUrl":"https://example.com/index.html","filePath":"path/to/file"}"#,
+    );
+    let o = cli(
+        &["validate", "CreateJob", "--format", "json"],
+        Some(ok.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["violations"], serde_json::json!([]));
+
+    let bad = job(
+        "AWS-Download-File:1.0",
+        &format!(
+            r#"{{"downloadURL":"https://example.com/index.html","filePath":"/tmp/f","runAsUser":"{}"}}"#,
+            "u".repeat(257)
+        ),
+    );
+    let o = cli(&["validate", "CreateJob"], Some(bad.as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for want in [
+        "<stdin>:3:22: error[required] /documentParameters: `AWS-Download-File:1.0` needs the parameter `downloadUrl` in `documentParameters` (documented, managedTemplate-parameter-required)",
+        "<stdin>:3:23: error[unknownField] /documentParameters/downloadURL: `downloadURL` is not a parameter of `AWS-Download-File:1.0` (documented, managedTemplate-parameter-unknown)",
+        "help: did you mean `downloadUrl`? `AWS-Download-File:1.0` takes downloadUrl, filePath (required); runAsUser, pathToHandler (optional)",
+        "error[pattern] /documentParameters/runAsUser:",
+        "regex `(.){0,256}` for `runAsUser`: it is 257 characters long, more than 256 (documented, managedTemplate-parameter-pattern)",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}");
+    }
+
+    let uncovered = job("AWS-Run-Command:1.0", r#"{"command":"echo,ok"}"#);
+    let o = cli(&["validate", "CreateJob"], Some(uncovered.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[skippedRule] /jobTemplateArn: `AWS-Run-Command:1.0` is not among the managed templates"),
+        "{out}"
+    );
+    assert!(
+        out.contains("covered (AWS documentation retrieved 2026-11-30): AWS-Download-File:1.0, AWS-Install-Application:1.0, AWS-Reboot:1.0,"),
+        "{out}"
+    );
+
+    // V-32 is modelled by the machine, not warned about.
+    let update = br#"{"jobId":"010","timeoutConfig":{"inProgressTimeoutInMinutes":100}}"#;
+    let o = cli(&["validate", "UpdateJob", "--format", "json"], Some(update));
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["violations"], serde_json::json!([]));
+}

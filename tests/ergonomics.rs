@@ -237,10 +237,10 @@ fn handle(body: &str) -> Result<(UpdateJobRequest, usize), InvalidRequest> {
 #[test]
 fn into_result_works_with_the_question_mark() {
     let (request, warnings) =
-        handle(r#"{"jobId": "fw-1", "timeoutConfig": {"inProgressTimeoutInMinutes": 30}}"#)
+        handle(r#"{"jobId": "fw-1", "timeoutConfig": {"inProgressTimeoutInMinutes": 30}, "presignedUrlConfig": {"expiresInSec": 60}}"#)
             .unwrap();
     assert_eq!(request.job_id, "fw-1");
-    assert_eq!(warnings, 1); // V-32: the timeout only applies to executions that start later
+    assert_eq!(warnings, 1); // V-20: presignedUrlConfig without roleArn cannot sign URLs
                              // A number the validator accepts as an integer (`2.0`) deserialises too.
     let (request, _) = handle(
         r#"{"jobId": "fw-1", "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "FAILED", "numberOfRetries": 0.0}]}}"#,

@@ -634,13 +634,13 @@ fn interference(op: &str, req: &Value) -> Option<&'static str> {
             );
         }
     }
+    if root.get("jobTemplateArn").and_then(Value::as_str) == Some(MANAGED_TEMPLATE_ARN) {
+        return Some("documentParameters are checked against AWS-Download-File's documented parameters (documented rules managedTemplate-parameter-*)");
+    }
     if let Some(Value::String(doc)) = root.get("document") {
         if serde_json::from_str::<Value>(doc).is_err() {
             return Some("the document is not JSON (documented rule document-size-json)");
         }
-    }
-    if op == "UpdateJob" && root.contains_key("timeoutConfig") {
-        return Some("UpdateJob with timeoutConfig always draws the documented warning updateJob-timeout-future-only");
     }
     if let Some(Value::Object(ro)) = root.get("jobExecutionsRolloutConfig") {
         let max = ro

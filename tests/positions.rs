@@ -78,6 +78,58 @@ fn columns_count_code_points_and_duplicates_point_at_their_own_key() {
 }
 
 #[test]
+fn a_repeated_map_key_is_checked_and_located_at_its_own_occurrence() {
+    // Finding 9 (#10): the second `a`'s empty value was reported at the
+    // first `a`'s value. Each occurrence is now checked at its own node, and
+    // the duplicate itself points at the second key.
+    let text = "{\"jobId\":\"j\",\"targets\":[\"arn:aws:iot:us-east-1:123456789012:thing/t\"],\n\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\n\"documentParameters\":{\"runAsUser\":\"u\",\n  \"runAsUser\":\"\"}}";
+    let got = positions(Operation::CreateJob, text);
+    let second_key = text.rfind("\"runAsUser\"").unwrap();
+    let second_value = text.rfind("\"\"").unwrap();
+    assert!(second_key > text.find("\"runAsUser\"").unwrap());
+    let at = |code: &str| got.iter().find(|g| g.0 == code).cloned().unwrap();
+    let dup = at("duplicateKey");
+    assert_eq!(
+        (dup.1.as_str(), dup.2, dup.3, dup.4),
+        ("/documentParameters/runAsUser", second_key, 4, 3)
+    );
+    for code in ["minLength", "pattern"] {
+        let v = at(code);
+        assert_eq!(
+            (v.1.as_str(), v.2, v.3, v.4),
+            ("/documentParameters/runAsUser", second_value, 4, 15),
+            "{code}"
+        );
+    }
+    // A key the managed template does not take (V-28) points at that key.
+    let text = "{\"jobId\":\"j\",\"targets\":[\"arn:aws:iot:us-east-1:123456789012:thing/t\"],\n\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\n\"documentParameters\":{\"runAsUser\":\"u\",\n  \"services\":\"ssh\"}}";
+    let got = positions(Operation::CreateJob, text);
+    assert_eq!(
+        got,
+        vec![(
+            "unknownField".into(),
+            "/documentParameters/services".into(),
+            text.find("\"services\"").unwrap(),
+            4,
+            3
+        )]
+    );
+    // A repeated structure member points at its second key as well.
+    let text = "{\"jobId\":\"j\",\n\"jobId\":\"k\"}";
+    let got = positions(Operation::DescribeJob, text);
+    assert_eq!(
+        got,
+        vec![(
+            "duplicateKey".into(),
+            "/jobId".into(),
+            text.rfind("\"jobId\"").unwrap(),
+            2,
+            1
+        )]
+    );
+}
+
+#[test]
 fn parse_errors_have_positions_and_values_have_none() {
     let got = positions(Operation::DescribeJob, "{\n  \"jobId\": NaN\n}");
     assert_eq!(got[0].0, "nonFiniteNumber");

@@ -9,7 +9,10 @@
 //! included), so a pattern without `*` or `?` is a plain path. A name
 //! starting with `.` is matched only by a component that starts with `.`,
 //! and `**` does not descend into such directories. A trailing `**` matches
-//! no file (it names directories).
+//! no file (it names directories). `**` reaches any depth (beyond 1024
+//! directories the expansion is an error, never a silent stop); repeated
+//! `**/**` are one, and each `**` step is taken once per directory, so the
+//! walk stays linear in the tree whatever the number of `**`.
 //!
 //! Paths are `OsStr`, so a name that is not UTF-8 (possible on Unix) is
 //! found and read by its real name: a plain component is compared byte for
@@ -19,6 +22,7 @@
 
 use super::{EntryKind, Host};
 use glob::{MatchOptions, Pattern};
+use std::collections::BTreeSet;
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path};
 
@@ -52,13 +56,22 @@ pub(crate) fn expand(pattern: &OsStr, host: &mut dyn Host) -> Result<Vec<OsStrin
     for part in base_parts {
         base = join(&base, part);
     }
-    let rest = rest
-        .iter()
-        .map(|p| Part::new(p))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("cannot expand `{shown}`: {e}"))?;
+    let mut globs: Vec<Part> = Vec::with_capacity(rest.len());
+    for p in rest {
+        let part = Part::new(p).map_err(|e| format!("cannot expand `{shown}`: {e}"))?;
+        // `**/**` means what `**` means: repeated ones are one.
+        if !(matches!(part, Part::AnyDirs) && matches!(globs.last(), Some(Part::AnyDirs))) {
+            globs.push(part);
+        }
+    }
     let mut names = Vec::new();
-    walk(host, &base, &rest, &mut names, 0).map_err(|e| format!("cannot expand `{shown}`: {e}"))?;
+    let mut walk = Walk {
+        host,
+        out: &mut names,
+        seen: BTreeSet::new(),
+    };
+    walk.walk(&base, &globs, 0)
+        .map_err(|e| format!("cannot expand `{shown}`: {e}"))?;
     names.sort();
     names.dedup();
     Ok(names)
@@ -127,46 +140,65 @@ fn at(dir: &OsStr) -> &Path {
     Path::new(if dir.is_empty() { OsStr::new(".") } else { dir })
 }
 
-/// Deepest directory nesting followed by `**`.
-const MAX_DEPTH: usize = 32;
+/// Deepest directory nesting a glob descends into below its plain part.
+/// Deeper trees are an error, never a silent stop; the bound only keeps
+/// the recursion within the stack (of WebAssembly too, for the npm bin).
+const MAX_DEPTH: usize = 1024;
 
-fn walk(
-    host: &mut dyn Host,
-    dir: &OsStr,
-    rest: &[Part],
-    out: &mut Vec<OsString>,
-    depth: usize,
-) -> Result<(), String> {
-    let Some((first, tail)) = rest.split_first() else {
-        if host.kind(at(dir)) == EntryKind::File {
-            out.push(dir.to_owned());
+/// One expansion: the host, the names found, and the `**` steps already
+/// taken (a directory and how many parts remained), so that each is taken
+/// once however many ways lead to it: without this, `**/*/**/*.json`
+/// visits a directory once per way of splitting its path between the two
+/// `**`, which grows exponentially with their number.
+struct Walk<'h, 'o> {
+    host: &'h mut dyn Host,
+    out: &'o mut Vec<OsString>,
+    seen: BTreeSet<(OsString, usize)>,
+}
+
+impl Walk<'_, '_> {
+    /// Matches `rest` below `dir`, which is `depth` directories below the
+    /// glob's plain part.
+    fn walk(&mut self, dir: &OsStr, rest: &[Part], depth: usize) -> Result<(), String> {
+        let Some((first, tail)) = rest.split_first() else {
+            if self.host.kind(at(dir)) == EntryKind::File {
+                self.out.push(dir.to_owned());
+            }
+            return Ok(());
+        };
+        if self.host.kind(at(dir)) != EntryKind::Dir {
+            return Ok(());
         }
-        return Ok(());
-    };
-    if depth > MAX_DEPTH || host.kind(at(dir)) != EntryKind::Dir {
-        return Ok(());
-    }
-    match first {
-        Part::AnyDirs => {
-            walk(host, dir, tail, out, depth + 1)?;
-            for entry in host.list_dir(at(dir))? {
-                if entry.dir && !entry.name.as_encoded_bytes().starts_with(b".") {
-                    walk(host, &join(dir, &entry.name), rest, out, depth + 1)?;
+        if depth > MAX_DEPTH {
+            return Err(format!(
+                "directories are nested more than {MAX_DEPTH} deep below the pattern's plain part"
+            ));
+        }
+        match first {
+            Part::AnyDirs => {
+                if !self.seen.insert((dir.to_owned(), rest.len())) {
+                    return Ok(());
+                }
+                self.walk(dir, tail, depth)?;
+                for entry in self.host.list_dir(at(dir))? {
+                    if entry.dir && !entry.name.as_encoded_bytes().starts_with(b".") {
+                        self.walk(&join(dir, &entry.name), rest, depth + 1)?;
+                    }
+                }
+            }
+            Part::Literal(name) => self.walk(&join(dir, name), tail, depth + 1)?,
+            Part::Glob { matcher, dot } => {
+                for entry in self.host.list_dir(at(dir))? {
+                    let name = entry.name.to_string_lossy();
+                    if (name.starts_with('.') && !dot) || !matcher.matches_with(&name, OPTIONS) {
+                        continue;
+                    }
+                    self.walk(&join(dir, &entry.name), tail, depth + 1)?;
                 }
             }
         }
-        Part::Literal(name) => walk(host, &join(dir, name), tail, out, depth + 1)?,
-        Part::Glob { matcher, dot } => {
-            for entry in host.list_dir(at(dir))? {
-                let name = entry.name.to_string_lossy();
-                if (name.starts_with('.') && !dot) || !matcher.matches_with(&name, OPTIONS) {
-                    continue;
-                }
-                walk(host, &join(dir, &entry.name), tail, out, depth + 1)?;
-            }
-        }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -316,5 +348,35 @@ mod tests {
         );
         // A trailing `**` names directories, never a file.
         assert!(expand("jobs/**", &mut tree).unwrap().is_empty());
+    }
+
+    /// A tree of `depth` nested directories `d`, with `r.json` at the bottom.
+    fn deep(depth: usize) -> Tree {
+        let mut paths: Vec<(&'static str, bool)> = Vec::new();
+        let mut dir = String::from("d");
+        for _ in 0..depth {
+            paths.push((Box::leak(dir.clone().into_boxed_str()), true));
+            dir.push_str("/d");
+        }
+        let file = format!("{}/r.json", &dir[..dir.len() - 2]);
+        paths.push((Box::leak(file.into_boxed_str()), false));
+        Tree(paths)
+    }
+
+    #[test]
+    fn double_star_reaches_any_depth_and_repeated_ones_are_one() {
+        let bottom = format!("{}r.json", "d/".repeat(40));
+        let mut tree = deep(40);
+        assert_eq!(expand("**/*.json", &mut tree).unwrap(), [bottom.as_str()]);
+        assert_eq!(expand("d/**/r.json", &mut tree).unwrap(), [bottom.as_str()]);
+        let many = format!("{}*.json", "**/".repeat(12));
+        assert_eq!(expand(&many, &mut tree).unwrap(), [bottom.as_str()]);
+        // `**` apart from each other: each (directory, rest) step once.
+        let apart = format!("{}*.json", "**/*/".repeat(6));
+        assert_eq!(expand(&apart, &mut tree).unwrap(), [bottom.as_str()]);
+        // Deeper than the bound is an error, not a silent stop.
+        let mut tree = deep(super::MAX_DEPTH + 2);
+        let e = expand("**/*.json", &mut tree).unwrap_err();
+        assert!(e.contains("nested more than 1024 deep"), "{e}");
     }
 }

@@ -169,8 +169,14 @@ rules! {
         "maximumPerMinute below baseRatePerMinute caps the exponential rollout from the start";
     DOCUMENT_SCHEMA = "document-schema", DocumentSchema, Error, User, "https://json-schema.org/specification", [],
         "with a job-document schema given, the inline document satisfies it (checked by the `document-schema` feature)";
-    UPDATE_TIMEOUT_FUTURE_ONLY = "updateJob-timeout-future-only", NoEffect, Warning, Documented, A_UPDATE_JOB, ["V-32"],
-        "a new timeoutConfig applies only to executions that start after the update";
+    MANAGED_PARAMETER_REQUIRED = "managedTemplate-parameter-required", Required, Error, Documented, D_MANAGED, ["V-28"],
+        "a job from an AWS managed template gives every parameter the template requires in documentParameters (e.g. AWS-Download-File:1.0: downloadUrl and filePath; the templates and versions covered are dated data, retrieved 2026-11-30)";
+    MANAGED_PARAMETER_UNKNOWN = "managedTemplate-parameter-unknown", UnknownField, Error, Documented, D_MANAGED, ["V-28"],
+        "documentParameters of a job from an AWS managed template hold only the template's parameters (its own, and runAsUser and pathToHandler, which every template takes)";
+    MANAGED_PARAMETER_PATTERN = "managedTemplate-parameter-pattern", Pattern, Error, Documented, D_MANAGED_CLI, ["V-28"],
+        "a managed template's parameter value matches the regex AWS documents for it as a whole ((.){0,256} for runAsUser, (.){0,4096} for pathToHandler, (.*?) for AWS-Download-File's downloadUrl and filePath: no line terminator, at most so many characters)";
+    MANAGED_TEMPLATE_NOT_COVERED = "managedTemplate-not-covered", SkippedRule, Warning, Documented, D_MANAGED, ["V-28"],
+        "an AWS managed template or version this version has no data for (AWS's list grows) is not checked, and a warning names the ones covered";
 }
 
 /// Every rule this crate applies, in a stable order.

@@ -20,8 +20,9 @@ pub(crate) struct Walker<'j> {
     pub(crate) options: Options,
     pub(crate) root: &'j Node<'j>,
     path: Vec<Seg<'j>>,
-    /// The node at each depth of `path` (the first occurrence of a key, as
-    /// [`Walker::lookup`] finds it), `None` from the first segment the
+    /// The node at each depth of `path` (in a structure the first
+    /// occurrence of a key, as [`Walker::lookup`] finds it; in a map the
+    /// entry being checked), `None` from the first segment the
     /// request does not have: carried down the walk so that locating a
     /// violation costs nothing, whatever the size of the objects above it.
     nodes: Vec<Option<&'j Node<'j>>>,
@@ -139,6 +140,19 @@ impl<'j> Walker<'j> {
         }
     }
 
+    /// Like [`Walker::emit`], for a violation about the key of `e`, an entry
+    /// of the object at the current path: at the path of that entry, located
+    /// at its own key (not at the first entry with the same key).
+    pub(crate) fn emit_at_key(
+        &mut self,
+        rule: &'static Rule,
+        e: &'j Entry<'j>,
+        build: impl FnOnce(&Self) -> Details,
+    ) {
+        self.hint = Some(e.key_span.start);
+        self.emit(rule, Some(Seg::Key(&e.key)), build);
+    }
+
     /// Like [`Walker::emit`], for a violation at the current path plus a JSON
     /// Pointer `suffix` into a value that is not part of the request tree (the
     /// parsed job document); its position is the current node's.
@@ -233,14 +247,11 @@ impl<'j> Walker<'j> {
         let Value::Object(entries) = &node.value else {
             return self.type_error(node, "an object");
         };
-        let firsts = self.duplicates(entries);
-        let mut firsts = firsts.iter().peekable();
-        for (i, e) in entries.iter().enumerate() {
-            // A repeated key's path names the first occurrence's node.
-            let mut node = &e.value;
-            if let Some((_, first)) = firsts.next_if(|(dup, _)| *dup == i) {
-                node = entries.get(*first).map_or(node, |f| &f.value);
-            }
+        self.duplicates(entries);
+        for e in entries.iter() {
+            // Every entry is checked at its own node: a repeated key's
+            // violations point at that occurrence, not at the first.
+            let node = &e.value;
             self.at_node(Seg::Key(&e.key), Some(node), |w| {
                 w.check_str(&e.key, key);
                 w.walk_entry(&e.value, value, "map values");
@@ -306,14 +317,14 @@ impl<'j> Walker<'j> {
         }
     }
 
-    /// Reports every repeated key, in request order, and returns each as
-    /// (its index, the index of the key's first occurrence), in that order.
-    fn duplicates(&mut self, entries: &'j [Entry<'j>]) -> Vec<(usize, usize)> {
-        let mut dups: Vec<(usize, usize)> = Vec::new();
+    /// Reports every repeated key (each occurrence after the first, at its
+    /// own key), in request order.
+    fn duplicates(&mut self, entries: &'j [Entry<'j>]) {
+        let mut dups: Vec<usize> = Vec::new();
         if entries.len() <= 32 {
             for (i, e) in entries.iter().enumerate() {
-                if let Some(first) = entries.iter().take(i).position(|p| p.key == e.key) {
-                    dups.push((i, first));
+                if entries.iter().take(i).any(|p| p.key == e.key) {
+                    dups.push(i);
                 }
             }
         } else {
@@ -324,27 +335,25 @@ impl<'j> Walker<'j> {
                 .collect();
             keys.sort_unstable();
             // Sorted by key, then index: each run of one key starts at its first occurrence.
-            let mut first = (None, 0);
+            let mut first = None;
             for (k, i) in keys {
-                if first.0 == Some(k) {
-                    dups.push((i, first.1));
+                if first == Some(k) {
+                    dups.push(i);
                 } else {
-                    first = (Some(k), i);
+                    first = Some(k);
                 }
             }
             dups.sort_unstable();
         }
-        for (i, _) in &dups {
-            if let Some(e) = entries.get(*i) {
+        for i in dups {
+            if let Some(e) = entries.get(i) {
                 self.duplicate_key(e);
             }
         }
-        dups
     }
 
     fn duplicate_key(&mut self, e: &'j Entry<'j>) {
-        self.hint = Some(e.key_span.start);
-        self.emit(&rules::DUPLICATE_KEY, Some(Seg::Key(&e.key)), |w| {
+        self.emit_at_key(&rules::DUPLICATE_KEY, e, |w| {
             Details::new(format!(
                 "the key `{}` appears more than once",
                 excerpt(&e.key)
@@ -355,8 +364,7 @@ impl<'j> Walker<'j> {
 
     fn unknown(&mut self, e: &'j Entry<'j>, members: &'static [Member]) {
         let api = self.api();
-        self.hint = Some(e.key_span.start);
-        self.emit(&rules::UNKNOWN_FIELD, Some(Seg::Key(&e.key)), |w| {
+        self.emit_at_key(&rules::UNKNOWN_FIELD, e, |w| {
             let mut d = Details::new(format!(
                 "`{}` is not a member of {}",
                 excerpt(&e.key),

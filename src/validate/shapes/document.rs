@@ -142,23 +142,26 @@ fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
     }
 }
 
-/// `documentParameters` only with an AWS managed template (V-9).
+/// `documentParameters` only with an AWS managed template (V-9), and as
+/// that template documents them (V-28, in `managed`).
 fn check_parameters<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
+    let arn = get_str(root, "jobTemplateArn");
+    if let Some(arn) = arn.filter(|a| is_managed_template_arn(a)) {
+        super::managed::check(w, root, arn);
+        return;
+    }
     if !has(root, "documentParameters") {
         return;
     }
-    let arn = get_str(root, "jobTemplateArn");
-    if !arn.is_some_and(is_managed_template_arn) {
-        w.emit(&rules::DOCUMENT_PARAMETERS_MANAGED, Some(Seg::Key("documentParameters")), |_| {
-            let message = match arn {
-                None => String::from("`documentParameters` need an AWS managed `jobTemplateArn`"),
-                Some(a) => format!("`{}` is not an AWS managed job template, so `documentParameters` cannot be used", excerpt(a)),
-            };
-            Details::new(message)
-                .plain(String::from("documentParameters can only be used when creating jobs from AWS managed templates"))
-                .help(String::from("managed templates look like arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0"))
-        });
-    }
+    w.emit(&rules::DOCUMENT_PARAMETERS_MANAGED, Some(Seg::Key("documentParameters")), |_| {
+        let message = match arn {
+            None => String::from("`documentParameters` need an AWS managed `jobTemplateArn`"),
+            Some(a) => format!("`{}` is not an AWS managed job template, so `documentParameters` cannot be used", excerpt(a)),
+        };
+        Details::new(message)
+            .plain(String::from("documentParameters can only be used when creating jobs from AWS managed templates"))
+            .help(String::from("managed templates look like arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0"))
+    });
 }
 
 /// `arn:<partition>:iot:<region>::jobtemplate/AWS-<name>[:<version>]` (no account).

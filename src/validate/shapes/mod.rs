@@ -5,6 +5,7 @@ pub(crate) mod abort;
 pub(crate) mod cancel;
 pub(crate) mod document;
 pub(crate) mod ids;
+pub(crate) mod managed;
 pub(crate) mod packages;
 pub(crate) mod presigned_url;
 pub(crate) mod retry;

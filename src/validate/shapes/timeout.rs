@@ -2,7 +2,6 @@
 
 use super::get_int;
 use crate::rules;
-use crate::validate::api::Operation;
 use crate::validate::json::Entry;
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 
@@ -52,12 +51,5 @@ fn check<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
                     ))
             });
         }
-    }
-    if w.op == Operation::UpdateJob {
-        w.emit(&rules::UPDATE_TIMEOUT_FUTURE_ONLY, None, |_| {
-            Details::new(String::from(
-                "a new timeout applies only to executions that start after the update; executions already in progress keep their timer",
-            ))
-        });
     }
 }
