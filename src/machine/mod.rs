@@ -64,6 +64,7 @@ mod targets;
 mod timers;
 mod types;
 mod views;
+mod windows;
 
 pub use crate::ffi::machine as text;
 pub use input::CreateJobInput;
@@ -76,8 +77,8 @@ pub use types::{
 pub use views::{
     Counts, DescribeJobResponse, ExecutionSummary, Inspection, JobDescription, JobExecutionSummary,
     JobExecutionSummaryForJob, JobExecutionSummaryForThing, JobProcessDetails,
-    ListJobExecutionsForJobResponse, ListJobExecutionsForThingResponse, Timestamp,
-    DEFAULT_MAX_RESULTS,
+    ListJobExecutionsForJobResponse, ListJobExecutionsForThingResponse, ScheduledJobRollout,
+    Timestamp, DEFAULT_MAX_RESULTS,
 };
 
 use crate::types::TargetSelection;
@@ -173,6 +174,11 @@ pub struct Job {
     pub(crate) counts: [u64; 9],
     /// `(deadline, thing index)` of every IN_PROGRESS execution with a timer.
     pub(crate) timers: BTreeSet<(i64, usize)>,
+    /// `schedulingConfig.maintenanceWindows` (J2..J4), read from the request.
+    pub(crate) windows: Vec<windows::Window>,
+    /// The end of the current maintenance window while the job rolls out
+    /// inside one (J4); `None` otherwise or when it never ends.
+    pub(crate) window_end: Option<i64>,
 }
 
 pub(crate) fn err(code: ErrorCode, rule: &'static str, message: impl Into<String>) -> MachineError {
@@ -306,25 +312,12 @@ impl Job {
             next_slot: None,
             counts: [0; 9],
             timers: BTreeSet::new(),
+            windows: setup.windows,
+            window_end: None,
         };
         job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
-        if job.start_at.is_some() {
-            job.status = JobStatus::Scheduled;
-            fx.push(Effect::JobStatusChanged {
-                from: None,
-                to: JobStatus::Scheduled,
-                rule: "J2",
-            });
-        } else {
-            fx.push(Effect::JobStatusChanged {
-                from: None,
-                to: JobStatus::InProgress,
-                rule: "J1",
-            });
-            job.rollout_len = n;
-            job.next_slot = Some(created_at_ms);
-        }
+        job.begin(created_at_ms, &mut fx); // J1 or J2 (windows.rs)
         job.fire_due(created_at_ms, &mut fx);
         Ok((job, fx))
     }
