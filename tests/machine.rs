@@ -1049,7 +1049,7 @@ fn to_event(op: &Op) -> Event {
     }
 }
 
-type Config = (bool, u8, u8, f64, i64, u8);
+type Config = (bool, u8, u8, f64, i64, u8, u8);
 
 fn config() -> impl Strategy<Value = Config> {
     (
@@ -1059,10 +1059,13 @@ fn config() -> impl Strategy<Value = Config> {
         1.0..100.0f64,
         1..4i64,
         0..4u8,
+        0..4u8,
     )
 }
 
-fn build((continuous, retries_failed, retries_to, threshold, min, schedule): Config) -> Value {
+fn build(
+    (continuous, retries_failed, retries_to, threshold, min, schedule, windows): Config,
+) -> Value {
     let mut r = request(
         6,
         json!({
@@ -1080,6 +1083,29 @@ fn build((continuous, retries_failed, retries_to, threshold, min, schedule): Con
     // with one of the three end behaviours.
     if let Some(end) = ["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"].get(usize::from(schedule)) {
         r["schedulingConfig"] = json!({"startTime": "1970-01-01T00:30", "endTime": "1970-01-01T01:30", "endBehavior": end});
+    }
+    // Some cases have maintenance windows (J2..J4): hourly at :10 for 20
+    // minutes (created outside it); hourly at :00 and :05 for 5 minutes each
+    // (adjacent: one window [:00, :10), created inside it); or one minute at
+    // :01 and at :03 and a quarter hour at :30 (short windows, many pauses).
+    let windows = match windows {
+        1 => Some(json!([{"startTime": "cron(10 * * * ? *)", "durationInMinutes": 20}])),
+        2 => Some(
+            json!([{"startTime": "cron(0 * * * ? *)", "durationInMinutes": 5},
+                         {"startTime": "cron(5 * * * ? *)", "durationInMinutes": 5}]),
+        ),
+        3 => Some(
+            json!([{"startTime": "cron(1 * * * ? *)", "durationInMinutes": 1},
+                         {"startTime": "cron(3 * * * ? *)", "durationInMinutes": 1},
+                         {"startTime": "cron(30 * * * ? *)", "durationInMinutes": 15}]),
+        ),
+        _ => None,
+    };
+    if let Some(w) = windows {
+        if r.get("schedulingConfig").is_none() {
+            r["schedulingConfig"] = json!({});
+        }
+        r["schedulingConfig"]["maintenanceWindows"] = w;
     }
     r
 }
@@ -1172,6 +1198,20 @@ fn run_ops(cfg: Config, ops: &[Op]) -> Result<(Vec<String>, Job), TestCaseError>
         // terminal job statuses absorb (except CANCELED → DELETION_IN_PROGRESS)
         for e in job.executions() {
             last.insert(e.thing.clone(), e.status);
+        }
+        // scheduledJobRollouts is listed exactly when the job has
+        // windows: at most seven starts, in time order, none twice.
+        let rollouts = job.describe()["job"].get("scheduledJobRollouts").cloned();
+        prop_assert_eq!(rollouts.is_some(), cfg.6 != 0);
+        if let Some(list) = rollouts {
+            let starts: Vec<&str> = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["startTime"].as_str().unwrap())
+                .collect();
+            prop_assert!(starts.len() <= 7);
+            prop_assert!(starts.windows(2).all(|w| w[0] < w[1]), "{:?}", starts);
         }
         // snapshot then restore changes nothing
         let snap = job.to_snapshot();
