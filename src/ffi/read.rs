@@ -573,6 +573,8 @@ mod tests {
             Box::new(|v| v["things"] = json!("t1")),
             Box::new(|v| v["config"] = json!([])),
             Box::new(|v| v["reasonCode"] = json!(7)),
+            Box::new(|v| v["windowEnd"] = json!(5)),
+            Box::new(|v| v["windowEnd"] = json!("5")),
             Box::new(|v| v["notified"] = json!(u64::MAX)),
         ];
         let mut variants = vec![good.to_string()];

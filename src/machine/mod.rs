@@ -49,8 +49,8 @@
 // `lifecycle` (queueing, outcomes with retry and abort, cancellation,
 // completion), `targets` and `input` (what `create` reads, through the
 // typed requests of `crate::types`), `config` (the configurations acted on),
-// `names` (the thing-name table), `views` (AWS-shaped responses) and
-// `snapshot`. The JSON-text surface and the scenario runner are the
+// `names` (the thing-name table), `views` (AWS-shaped responses),
+// `windows` (maintenance windows: J2..J4, R-5) and `snapshot`. The JSON-text surface and the scenario runner are the
 // boundary's (`crate::ffi::machine`, `crate::ffi::replay`); `text` is kept
 // here as a name for `ffi::machine`, its public path since 0.1.0.
 mod config;
@@ -205,7 +205,8 @@ impl Job {
     /// Creates a job from a CreateJob request, the resolved things (in
     /// target order; see [`resolve_things`]) and the creation time, and
     /// returns it with the effects of creation (J1 or J2, and the first
-    /// rollout slot, which is due at once).
+    /// rollout slot, which is due at once). A job with maintenance windows
+    /// is SCHEDULED (J2) unless its creation falls inside one.
     ///
     /// The request is validated under `options` (API version and profile);
     /// when `options.now_ms` is `None` the creation time is used as "now".
@@ -426,9 +427,11 @@ impl Job {
         self.apply(to, Event::Advance { to })
     }
 
-    /// When time next matters: a scheduled start or end, an execution timer
-    /// or the next rollout slot. `None` when nothing will happen without an
-    /// event.
+    /// When time next matters: a scheduled start or end, the start or end
+    /// of a maintenance window, an execution timer or the next rollout slot.
+    /// `None` when nothing will happen without an event. (The end computed
+    /// for a run of windows that keep overlapping, such as a cron that starts
+    /// every minute, is extended when it is reached, without an effect.)
     pub fn next_deadline(&self) -> Option<i64> {
         self.next_due().map(|(t, _)| t)
     }
