@@ -283,7 +283,7 @@ impl Job {
         self.set_job_status(JobStatus::Canceled, t, "J10", fx);
         self.next_slot = None;
         self.start_at = None; // a job paused between windows waits no more
-        // R-9 / E7 / E9: only QUEUED executions (and pending retries) are canceled.
+                              // R-9 / E7 / E9: only QUEUED executions (and pending retries) are canceled.
         self.cancel_all(t, false, ("R-9", "R-9"), fx);
     }
 }
