@@ -50,9 +50,10 @@
 // completion), `targets` and `input` (what `create` reads, through the
 // typed requests of `crate::types`), `config` (the configurations acted on),
 // `names` (the thing-name table), `views` (AWS-shaped responses),
-// `windows` (maintenance windows: J2..J4, R-5) and `snapshot`. The JSON-text surface and the scenario runner are the
-// boundary's (`crate::ffi::machine`, `crate::ffi::replay`); `text` is kept
-// here as a name for `ffi::machine`, its public path since 0.1.0.
+// `windows` (maintenance windows: J2..J4, R-5) and `snapshot`. The
+// JSON-text surface and the scenario runner are the boundary's
+// (`crate::ffi::machine`, `crate::ffi::replay`); `text` is kept here as a
+// name for `ffi::machine`, its public path since 0.1.0.
 mod config;
 mod exec;
 mod handlers;

@@ -164,7 +164,11 @@ impl Job {
     /// with `createdAt` and `now`, cursor beyond the things, `notified`
     /// beyond the cursor, `succeededTotal` beyond the executions ever queued,
     /// retry counts beyond the largest budget, a timer on an execution that
-    /// is not IN_PROGRESS, ...).
+    /// is not IN_PROGRESS, a maintenance window whose cron expression does
+    /// not parse, a `windowEnd` without windows, on a job that is not
+    /// IN_PROGRESS or past its endTime, or not after `now`, ...). A snapshot
+    /// without `windowEnd` (every job without windows, and those written
+    /// before windows ran) restores as it is.
     pub fn from_snapshot(text: &str) -> Result<Job, MachineError> {
         #[cfg(not(target_arch = "wasm32"))]
         let s: Snap =
