@@ -254,7 +254,7 @@ mod snapshot {
     use crate::machine::JobStatus;
     use serde_json::Value;
 
-    const MEMBERS: [&str; 28] = [
+    const MEMBERS: [&str; 29] = [
         "format",
         "api",
         "profile",
@@ -281,6 +281,7 @@ mod snapshot {
         "notified",
         "succeededTotal",
         "nextSlot",
+        "windowEnd",
         "things",
         "executions",
     ];
@@ -361,6 +362,7 @@ mod snapshot {
             notified: int(get(m, "notified")?, "notified")?,
             succeeded_total: int(get(m, "succeededTotal")?, "succeededTotal")?,
             next_slot: opt_int(m, "nextSlot")?,
+            window_end: opt_int(m, "windowEnd")?,
             things: strings(get(m, "things")?, "things")?,
             executions: get(m, "executions")?
                 .as_array()
@@ -571,6 +573,8 @@ mod tests {
             Box::new(|v| v["things"] = json!("t1")),
             Box::new(|v| v["config"] = json!([])),
             Box::new(|v| v["reasonCode"] = json!(7)),
+            Box::new(|v| v["windowEnd"] = json!(5)),
+            Box::new(|v| v["windowEnd"] = json!("5")),
             Box::new(|v| v["notified"] = json!(u64::MAX)),
         ];
         let mut variants = vec![good.to_string()];

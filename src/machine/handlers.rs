@@ -375,7 +375,9 @@ impl Job {
             return Ok(());
         }
         let live = self.status == JobStatus::InProgress && !self.ended;
-        let scheduled = self.status == JobStatus::Scheduled;
+        // SCHEDULED: before its start, or paused between maintenance
+        // windows (J4), a joiner waits for the rollout; after endTime none.
+        let scheduled = self.status == JobStatus::Scheduled && !self.ended;
         match self.names.find(thing) {
             None if live || scheduled => {
                 let Some(i) = self.names.push(thing) else {

@@ -59,6 +59,8 @@ pub(super) struct Setup {
     pub(super) start_at: Option<i64>,
     pub(super) end_at: Option<i64>,
     pub(super) end_behavior: EndBehavior,
+    /// `schedulingConfig.maintenanceWindows` (J2..J4).
+    pub(super) windows: Vec<super::windows::Window>,
 }
 
 /// Reads a CreateJob request the validator accepted (`request`, its JSON,
@@ -100,8 +102,8 @@ pub(super) fn read_create(
             echo.insert(key.to_owned(), v.clone());
         }
     }
-    // J2/J3, R-6: scheduling (latest API). Maintenance windows are not
-    // modelled: a job with windows starts at `startTime` (or at once).
+    // J2/J3/J4, R-6: scheduling (latest API); the windows are run by
+    // `windows.rs`.
     let sched = typed.scheduling_config.as_ref();
     // The validator's one reading of scheduling times (V-21), so `--profile
     // model` cannot start a job at a time the documented profile refuses.
@@ -109,7 +111,10 @@ pub(super) fn read_create(
     let start_at = time(sched.and_then(|s| s.start_time.as_ref()))
         .filter(|&s| s > created_at_ms && s <= MAX_TIME_MS);
     let end_at = time(sched.and_then(|s| s.end_time.as_ref())).filter(|&e| e <= MAX_TIME_MS);
+    let windows = super::windows::from_config(sched.and_then(|s| s.maintenance_windows.as_deref()))
+        .map_err(super::windows::unreadable)?;
     Ok(Setup {
+        windows,
         rollout: Rollout::from_config(typed.job_executions_rollout_config.as_ref()),
         abort: config::abort_from_config(typed.abort_config.as_ref()),
         timeout_minutes: config::timeout_from_config(typed.timeout_config.as_ref()),

@@ -80,7 +80,10 @@ impl Job {
         fx: &mut Vec<Effect>,
     ) {
         self.end(i, to, t, rule, fx);
-        if matches!(to, St::Failed | St::TimedOut) && self.status == JobStatus::InProgress {
+        // A job paused between maintenance windows (SCHEDULED, J4) still
+        // retries and counts outcomes: its executions run on.
+        let running = matches!(self.status, JobStatus::InProgress | JobStatus::Scheduled);
+        if matches!(to, St::Failed | St::TimedOut) && running {
             let timed_out = to == St::TimedOut;
             let retry = self.retry;
             let may = self.execs.get(i).is_some_and(|e| {
@@ -184,6 +187,9 @@ impl Job {
         if matches!(to, JobStatus::Completed | JobStatus::Canceled) {
             self.completed_at = Some(t);
         }
+        if to != JobStatus::InProgress {
+            self.window_end = None; // J4: only a rolling-out job is in a window
+        }
         fx.push(Effect::JobStatusChanged {
             from: Some(from),
             to,
@@ -193,9 +199,11 @@ impl Job {
 
     /// J6 (SNAPSHOT: every execution terminal after its retries), J7
     /// (CONTINUOUS never completes), J8 (decision: after `endTime`, any job
-    /// completes once nothing is QUEUED or IN_PROGRESS).
+    /// completes once nothing is QUEUED or IN_PROGRESS; so does a job whose
+    /// endTime came while it was SCHEDULED between maintenance windows).
     pub(super) fn check_complete(&mut self, t: i64, fx: &mut Vec<Effect>) {
-        if self.status != JobStatus::InProgress {
+        let ended_scheduled = self.status == JobStatus::Scheduled && self.ended;
+        if self.status != JobStatus::InProgress && !ended_scheduled {
             return;
         }
         if self.selection == Selection::Continuous && !self.ended {
@@ -222,8 +230,11 @@ impl Job {
     /// FAILED, REJECTED or TIMED_OUT (not CANCELED or REMOVED, not retried
     /// attempts). The share is compared exactly in integers:
     /// `matched × 10000 ≥ threshold_hundredths × executed`.
+    /// A job paused between maintenance windows (SCHEDULED after J4) is
+    /// checked too: its executions' outcomes still count.
     pub(super) fn check_abort(&mut self, t: i64, fx: &mut Vec<Effect>) {
-        if self.status != JobStatus::InProgress || self.abort.is_empty() {
+        let running = matches!(self.status, JobStatus::InProgress | JobStatus::Scheduled);
+        if !running || self.abort.is_empty() {
             return;
         }
         let (succ, failed, rej, to) = (
@@ -271,7 +282,8 @@ impl Job {
         self.comment = Some(comment);
         self.set_job_status(JobStatus::Canceled, t, "J10", fx);
         self.next_slot = None;
-        // R-9 / E7 / E9: only QUEUED executions (and pending retries) are canceled.
+        self.start_at = None; // a job paused between windows waits no more
+                              // R-9 / E7 / E9: only QUEUED executions (and pending retries) are canceled.
         self.cancel_all(t, false, ("R-9", "R-9"), fx);
     }
 }

@@ -49,10 +49,11 @@
 // `lifecycle` (queueing, outcomes with retry and abort, cancellation,
 // completion), `targets` and `input` (what `create` reads, through the
 // typed requests of `crate::types`), `config` (the configurations acted on),
-// `names` (the thing-name table), `views` (AWS-shaped responses) and
-// `snapshot`. The JSON-text surface and the scenario runner are the
-// boundary's (`crate::ffi::machine`, `crate::ffi::replay`); `text` is kept
-// here as a name for `ffi::machine`, its public path since 0.1.0.
+// `names` (the thing-name table), `views` (AWS-shaped responses),
+// `windows` (maintenance windows: J2..J4, R-5) and `snapshot`. The
+// JSON-text surface and the scenario runner are the boundary's
+// (`crate::ffi::machine`, `crate::ffi::replay`); `text` is kept here as a
+// name for `ffi::machine`, its public path since 0.1.0.
 mod config;
 mod exec;
 mod handlers;
@@ -64,6 +65,7 @@ mod targets;
 mod timers;
 mod types;
 mod views;
+mod windows;
 
 pub use crate::ffi::machine as text;
 pub use input::CreateJobInput;
@@ -76,8 +78,8 @@ pub use types::{
 pub use views::{
     Counts, DescribeJobResponse, ExecutionSummary, Inspection, JobDescription, JobExecutionSummary,
     JobExecutionSummaryForJob, JobExecutionSummaryForThing, JobProcessDetails,
-    ListJobExecutionsForJobResponse, ListJobExecutionsForThingResponse, Timestamp,
-    DEFAULT_MAX_RESULTS,
+    ListJobExecutionsForJobResponse, ListJobExecutionsForThingResponse, ScheduledJobRollout,
+    Timestamp, DEFAULT_MAX_RESULTS,
 };
 
 use crate::types::TargetSelection;
@@ -173,6 +175,11 @@ pub struct Job {
     pub(crate) counts: [u64; 9],
     /// `(deadline, thing index)` of every IN_PROGRESS execution with a timer.
     pub(crate) timers: BTreeSet<(i64, usize)>,
+    /// `schedulingConfig.maintenanceWindows` (J2..J4), read from the request.
+    pub(crate) windows: Vec<windows::Window>,
+    /// The end of the current maintenance window while the job rolls out
+    /// inside one (J4); `None` otherwise or when it never ends.
+    pub(crate) window_end: Option<i64>,
 }
 
 pub(crate) fn err(code: ErrorCode, rule: &'static str, message: impl Into<String>) -> MachineError {
@@ -199,7 +206,8 @@ impl Job {
     /// Creates a job from a CreateJob request, the resolved things (in
     /// target order; see [`resolve_things`]) and the creation time, and
     /// returns it with the effects of creation (J1 or J2, and the first
-    /// rollout slot, which is due at once).
+    /// rollout slot, which is due at once). A job with maintenance windows
+    /// is SCHEDULED (J2) unless its creation falls inside one.
     ///
     /// The request is validated under `options` (API version and profile);
     /// when `options.now_ms` is `None` the creation time is used as "now".
@@ -306,25 +314,12 @@ impl Job {
             next_slot: None,
             counts: [0; 9],
             timers: BTreeSet::new(),
+            windows: setup.windows,
+            window_end: None,
         };
         job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
-        if job.start_at.is_some() {
-            job.status = JobStatus::Scheduled;
-            fx.push(Effect::JobStatusChanged {
-                from: None,
-                to: JobStatus::Scheduled,
-                rule: "J2",
-            });
-        } else {
-            fx.push(Effect::JobStatusChanged {
-                from: None,
-                to: JobStatus::InProgress,
-                rule: "J1",
-            });
-            job.rollout_len = n;
-            job.next_slot = Some(created_at_ms);
-        }
+        job.begin(created_at_ms, &mut fx); // J1 or J2 (windows.rs)
         job.fire_due(created_at_ms, &mut fx);
         Ok((job, fx))
     }
@@ -433,9 +428,11 @@ impl Job {
         self.apply(to, Event::Advance { to })
     }
 
-    /// When time next matters: a scheduled start or end, an execution timer
-    /// or the next rollout slot. `None` when nothing will happen without an
-    /// event.
+    /// When time next matters: a scheduled start or end, the start or end
+    /// of a maintenance window, an execution timer or the next rollout slot.
+    /// `None` when nothing will happen without an event. (The end computed
+    /// for a run of windows that keep overlapping, such as a cron that starts
+    /// every minute, is extended when it is reached, without an effect.)
     pub fn next_deadline(&self) -> Option<i64> {
         self.next_due().map(|(t, _)| t)
     }

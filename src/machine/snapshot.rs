@@ -50,6 +50,10 @@ pub(crate) struct Snap {
     pub(crate) notified: u64,
     pub(crate) succeeded_total: u64,
     pub(crate) next_slot: Option<i64>,
+    /// The end of the current maintenance window (J4); absent in snapshots
+    /// of jobs without one (and in those written before windows ran).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) window_end: Option<i64>,
     pub(crate) things: Vec<String>,
     /// `[status, executionNumber, versionNumber, failedRetries, timedOutRetries,
     /// flags, timeoutMinutes, queuedAt, startedAt, lastUpdatedAt, deadline]`
@@ -126,6 +130,7 @@ impl Job {
             notified: self.notified,
             succeeded_total: self.succeeded_total,
             next_slot: self.next_slot,
+            window_end: self.window_end,
             things: self.names.iter().map(str::to_owned).collect(),
             executions: self
                 .execs
@@ -159,7 +164,11 @@ impl Job {
     /// with `createdAt` and `now`, cursor beyond the things, `notified`
     /// beyond the cursor, `succeededTotal` beyond the executions ever queued,
     /// retry counts beyond the largest budget, a timer on an execution that
-    /// is not IN_PROGRESS, ...).
+    /// is not IN_PROGRESS, a maintenance window whose cron expression does
+    /// not parse, a `windowEnd` without windows, on a job that is not
+    /// IN_PROGRESS or past its endTime, or not after `now`, ...). A snapshot
+    /// without `windowEnd` (every job without windows, and those written
+    /// before windows ran) restores as it is.
     pub fn from_snapshot(text: &str) -> Result<Job, MachineError> {
         #[cfg(not(target_arch = "wasm32"))]
         let s: Snap =
@@ -191,6 +200,7 @@ impl Job {
             s.start_at,
             s.end_at,
             s.next_slot,
+            s.window_end,
         ];
         if times.iter().flatten().any(|&t| !in_range(t)) {
             return Err(bad("a job time is out of range"));
@@ -283,6 +293,16 @@ impl Job {
             )));
         }
         let configs = Configs::from_echo(&s.config);
+        let windows = super::windows::from_echo(&s.config).map_err(bad)?;
+        // J4: a window end belongs to a job with windows that rolls out
+        // inside one, and lies ahead of its current time.
+        if let Some(w) = s.window_end {
+            if windows.is_empty() || s.status != JobStatus::InProgress || s.ended || w <= s.now {
+                return Err(bad(
+                    "windowEnd needs maintenance windows, an IN_PROGRESS job before its endTime, and a time after now",
+                ));
+            }
+        }
         Ok(Job {
             api,
             profile,
@@ -317,6 +337,8 @@ impl Job {
             next_slot: s.next_slot,
             counts,
             timers,
+            windows,
+            window_end: s.window_end,
         })
     }
 }

@@ -3,19 +3,22 @@
 //! in the fixed order of [`Due`].
 
 use super::config::EndBehavior;
-use super::{Effect, Job, JobStatus, St, NO_DEADLINE};
+use super::{Effect, Job, JobStatus, Selection, St, NO_DEADLINE};
 use crate::validate::bounds::time_after;
 use crate::validate::time::MINUTE_MS;
 
 /// What is due next, in the fixed firing order for equal times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Due {
-    /// J3: `schedulingConfig.startTime`.
+    /// J3: `schedulingConfig.startTime`, or the start of the next
+    /// maintenance window.
     Start,
     /// E6: an execution's in-progress or step timer (by thing index).
     Timer(usize),
     /// J8 / R-6: `schedulingConfig.endTime`.
     End,
+    /// J4: the end of the current maintenance window.
+    WindowEnd,
     /// the next one-minute rollout slot.
     Slot,
 }
@@ -33,10 +36,20 @@ impl Job {
                 if let Some(s) = self.start_at {
                     consider(s, Due::Start);
                 }
+                // A job with windows may be SCHEDULED at its endTime (paused
+                // between windows, or waiting for the first): the end
+                // applies then too.
+                if let (Some(e), false, false) = (self.end_at, self.ended, self.windows.is_empty())
+                {
+                    consider(e, Due::End);
+                }
             }
             JobStatus::InProgress => {
                 if let (Some(e), false) = (self.end_at, self.ended) {
                     consider(e, Due::End);
+                }
+                if let (Some(w), false) = (self.window_end, self.ended) {
+                    consider(w, Due::WindowEnd);
                 }
                 if let Some(s) = self.next_slot {
                     consider(s, Due::Slot);
@@ -58,19 +71,11 @@ impl Job {
                 Due::Start => self.fire_start(t, fx),
                 Due::Timer(i) => self.fire_timer(i, t, fx),
                 Due::End => self.fire_end(t, fx),
+                Due::WindowEnd => self.fire_window_end(t, fx),
                 Due::Slot => self.fire_slot(t, fx),
             }
         }
         self.now = self.now.max(to);
-    }
-
-    /// J3: the scheduled start is reached.
-    fn fire_start(&mut self, t: i64, fx: &mut Vec<Effect>) {
-        self.start_at = None;
-        self.set_job_status(JobStatus::InProgress, t, "J3", fx);
-        // Things that joined while SCHEDULED are part of the rollout.
-        self.rollout_len = self.names.len();
-        self.next_slot = Some(t);
     }
 
     /// E6: an in-progress or step timer expired.
@@ -81,9 +86,13 @@ impl Job {
     /// J8 / R-6 (unconfirmed): `endTime` reached. The rollout stops; `CANCEL`
     /// cancels QUEUED executions, `FORCE_CANCEL` IN_PROGRESS ones too; the
     /// job completes once nothing is QUEUED or IN_PROGRESS.
+    /// With windows it ends them too: a job SCHEDULED between windows waits
+    /// no longer, and completes like an IN_PROGRESS one.
     fn fire_end(&mut self, t: i64, fx: &mut Vec<Effect>) {
         self.ended = true;
         self.next_slot = None;
+        self.window_end = None;
+        self.start_at = None;
         match self.end_behavior {
             EndBehavior::StopRollout => {}
             EndBehavior::Cancel => self.cancel_all(t, false, ("R-6", "R-6"), fx),
@@ -108,6 +117,10 @@ impl Job {
         }
         if self.cursor >= self.rollout_len {
             self.next_slot = None;
+            if self.selection == Selection::Snapshot {
+                // J4: nothing is left to pause; the windows no longer matter.
+                self.window_end = None;
+            }
             self.check_complete(t, fx);
         } else {
             // A slot after the maximum time is "never": the rollout stops

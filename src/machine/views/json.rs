@@ -35,6 +35,18 @@ impl Job {
                 put(k, v.clone());
             }
         }
+        if let Some(starts) = self.scheduled_rollouts() {
+            // each start as `{"startTime": "YYYY-MM-DDTHH:MM"}`.
+            let list = starts
+                .into_iter()
+                .map(|s| {
+                    let mut m = Map::new();
+                    m.insert("startTime".into(), Value::from(s));
+                    Value::Object(m)
+                })
+                .collect();
+            put("scheduledJobRollouts", Value::Array(list));
+        }
         put("createdAt", seconds(self.created_at));
         put("lastUpdatedAt", seconds(self.last_updated_at));
         if let Some(t) = self.completed_at {

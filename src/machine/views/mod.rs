@@ -14,7 +14,7 @@ mod typed;
 pub use responses::{
     DescribeJobResponse, JobDescription, JobExecutionSummary, JobExecutionSummaryForJob,
     JobExecutionSummaryForThing, JobProcessDetails, ListJobExecutionsForJobResponse,
-    ListJobExecutionsForThingResponse,
+    ListJobExecutionsForThingResponse, ScheduledJobRollout,
 };
 use timestamp::Seconds;
 pub use timestamp::Timestamp;

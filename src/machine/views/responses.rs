@@ -125,6 +125,11 @@ pub struct JobDescription {
     /// `reasonCode` (`ABORT_CRITERIA_MET` for an abort, or CancelJob's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason_code: Option<String>,
+    /// `scheduledJobRollouts` (latest API, R-5): the next seven maintenance
+    /// window starts after the job's current time, present when the job has
+    /// maintenance windows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_job_rollouts: Option<Vec<ScheduledJobRollout>>,
     /// `schedulingConfig` (latest API).
     #[serde(default, deserialize_with = "lenient")]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "sorted")]
@@ -349,4 +354,20 @@ pub(super) fn read_page<T: serde::de::DeserializeOwned>(
         .and_then(Value::as_str)
         .map(str::to_owned);
     (items, token)
+}
+
+/// One entry of `scheduledJobRollouts` (R-5): a maintenance window start.
+///
+/// ```
+/// use iot_jobs_policy::machine::ScheduledJobRollout;
+/// let r: ScheduledJobRollout = serde_json::from_str(r#"{"startTime": "2026-01-01T02:00"}"#).unwrap();
+/// assert_eq!(r.start_time, "2026-01-01T02:00");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ScheduledJobRollout {
+    /// `startTime`: the window start, `YYYY-MM-DDTHH:MM` in UTC (the form of
+    /// the scheduling strings, `StringDateTime`).
+    pub start_time: String,
 }

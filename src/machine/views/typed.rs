@@ -7,7 +7,7 @@ use super::super::{ExecutionStatus, Job, MachineError};
 use super::responses::read_page;
 use super::{
     DescribeJobResponse, JobDescription, JobProcessDetails, ListJobExecutionsForJobResponse,
-    ListJobExecutionsForThingResponse, Timestamp,
+    ListJobExecutionsForThingResponse, ScheduledJobRollout, Timestamp,
 };
 
 impl Job {
@@ -60,6 +60,12 @@ impl Job {
                 namespace_id: self.echoed("namespaceId"),
                 presigned_url_config: self.echoed("presignedUrlConfig"),
                 reason_code: self.reason_code.clone(),
+                scheduled_job_rollouts: self.scheduled_rollouts().map(|starts| {
+                    starts
+                        .into_iter()
+                        .map(|start_time| ScheduledJobRollout { start_time })
+                        .collect()
+                }),
                 scheduling_config: self.echoed("schedulingConfig"),
                 status: self.status,
                 target_selection: self.selection.typed(),
