@@ -70,6 +70,9 @@ pub const FIELDS: [&str; 6] = [
     "Year",
 ];
 
+const FORM_HELP: &str = "the form is `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, in UTC: `cron(0 2 ? * SAT *)` starts every Saturday at 02:00";
+const ONE_DAY_FIELD: &str = "give the day in Day-of-month or in Day-of-week and `?` in the other: `cron(0 2 1 * ? *)` (the 1st of each month) or `cron(0 2 ? * MON *)` (each Monday)";
+
 const MONTHS: [&str; 12] = [
     "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
 ];
@@ -91,6 +94,8 @@ pub struct Cron {
 pub struct CronError {
     field: Option<&'static str>,
     message: String,
+    /// A help line of its own, where the field's is not the useful one.
+    hint: Option<&'static str>,
 }
 
 impl CronError {
@@ -110,7 +115,23 @@ impl CronError {
         CronError {
             field: None,
             message,
+            hint: None,
         }
+    }
+
+    fn hint(mut self, hint: &'static str) -> CronError {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// A help line: how to write the offending part.
+    pub(crate) fn help(&self) -> String {
+        if let Some(hint) = self.hint {
+            return hint.to_owned();
+        }
+        self.field
+            .and_then(field_help)
+            .unwrap_or_else(|| String::from(FORM_HELP))
     }
 }
 
@@ -239,6 +260,7 @@ impl Field {
         CronError {
             field: Some(self.name()),
             message,
+            hint: None,
         }
     }
     /// What the field takes, for a help line.
@@ -512,9 +534,11 @@ impl Cron {
         let days = match (of_month, of_week) {
             (Some(d), None) | (None, Some(d)) => d,
             (Some(_), Some(_)) => {
-                return Err(Field::DayOfWeek.error(format!(
-                    "`{dow}` is given with Day-of-month `{dom}`: one of the two must be `?`"
-                )))
+                return Err(Field::DayOfWeek
+                    .error(format!(
+                        "`{dow}` is given with Day-of-month `{dom}`: one of the two must be `?`"
+                    ))
+                    .hint(ONE_DAY_FIELD))
             }
             (None, None) => return Err(Field::DayOfMonth.error(String::from(
                 "`?` in both Day-of-month and Day-of-week: one of the two must be a value or `*`",
@@ -531,7 +555,8 @@ impl Cron {
         if cron.next_at_or_after(0).is_none() {
             return Err(CronError::whole(format!(
                 "no date from {FIRST_YEAR} to {LAST_YEAR} matches its Day-of-month, Month, Day-of-week and Year: the window never opens"
-            )));
+            ))
+            .hint("name a day that exists in the months and years given: `L` is the last day of any month"));
         }
         Ok(cron)
     }

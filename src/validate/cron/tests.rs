@@ -636,3 +636,72 @@ fn worst_cases_stay_cheap() {
         }
     }
 }
+
+// --- through the validator -------------------------------------------------------
+
+#[test]
+fn the_violation_names_the_field_with_help_and_aws_text() {
+    use crate::{validate_str, Code, Operation, Options, Profile};
+    let job = |expr: &str| {
+        format!(
+            r#"{{"jobId":"j","targets":["arn:aws:iot:us-east-1:123456789012:thinggroup/g"],"document":"{{}}","schedulingConfig":{{"maintenanceWindows":[{{"startTime":"cron(0 2 ? * SAT *)","durationInMinutes":60}},{{"startTime":"{expr}","durationInMinutes":60}}]}}}}"#
+        )
+    };
+    let template = |expr: &str| {
+        format!(
+            r#"{{"jobTemplateId":"t","description":"d","document":"{{}}","maintenanceWindows":[{{"startTime":"{expr}","durationInMinutes":60}}]}}"#
+        )
+    };
+    let cases = [
+        (
+            "cron(0 2 ? * 8 *)",
+            "Day-of-week: `8` is outside 1-7 (or SUN-SAT)",
+            "Day-of-week takes 1-7 (or SUN-SAT), 1 = SUN, with the wildcards , - * ? L #",
+        ),
+        (
+            "cron(0 2 1 * MON *)",
+            "Day-of-week: `MON` is given with Day-of-month `1`: one of the two must be `?`",
+            ONE_DAY_FIELD,
+        ),
+        (
+            "cron(0 2 * * ?)",
+            "a cron expression has 6 fields (Minutes Hours Day-of-month Month Day-of-week Year), this one 5 (the Year field is required: `*` for every year)",
+            FORM_HELP,
+        ),
+        (
+            "cron(0 0 31 4 ? *)",
+            "no date from 1970 to 2199 matches its Day-of-month, Month, Day-of-week and Year: the window never opens",
+            "name a day that exists in the months and years given: `L` is the last day of any month",
+        ),
+    ];
+    for (expr, message, help) in cases {
+        for (op, text, path) in [
+            (
+                Operation::CreateJob,
+                job(expr),
+                "/schedulingConfig/maintenanceWindows/1/startTime",
+            ),
+            (
+                Operation::CreateJobTemplate,
+                template(expr),
+                "/maintenanceWindows/0/startTime",
+            ),
+        ] {
+            let r = validate_str(op, &text, &Options::default());
+            let [v] = r.violations() else {
+                panic!("{expr}: {:?}", r.violations());
+            };
+            assert_eq!(v.code(), Code::Cron);
+            assert_eq!(v.rule(), "maintenanceWindow-cron");
+            assert_eq!(v.path(), path);
+            assert_eq!(v.message(), message);
+            assert_eq!(v.help(), Some(help));
+            assert_eq!(
+                r.aws_message(),
+                Some(format!("Invalid cron expression: {expr}").as_str())
+            );
+            let model = Options::default().with_profile(Profile::Model);
+            assert!(validate_str(op, &text, &model).is_valid(), "{expr}");
+        }
+    }
+}

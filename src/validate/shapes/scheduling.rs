@@ -2,7 +2,7 @@
 
 use super::{get_str, has};
 use crate::rules;
-use crate::validate::cron::{field_help, Cron};
+use crate::validate::cron::Cron;
 use crate::validate::json::Entry;
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::excerpt;
@@ -61,14 +61,15 @@ fn check_window<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         return;
     };
     if let Err(why) = Cron::parse(s) {
-        w.emit(&rules::MAINTENANCE_WINDOW_CRON, Some(Seg::Key("startTime")), |_| {
-            let help = why.field().and_then(field_help).unwrap_or_else(|| {
-                String::from("the form is `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, in UTC: `cron(0 2 ? * SAT *)` starts every Saturday at 02:00")
-            });
-            Details::new(why.to_string())
-                .help(help)
-                .plain(format!("Invalid cron expression: {}", excerpt(s)))
-        });
+        w.emit(
+            &rules::MAINTENANCE_WINDOW_CRON,
+            Some(Seg::Key("startTime")),
+            |_| {
+                Details::new(why.to_string())
+                    .help(why.help())
+                    .plain(format!("Invalid cron expression: {}", excerpt(s)))
+            },
+        );
     }
 }
 
