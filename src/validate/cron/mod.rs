@@ -568,7 +568,7 @@ impl Cron {
 
     /// The first start time at or after `t_ms` (epoch milliseconds, UTC):
     /// a whole minute, `None` when there is none in range (up to
-    /// [`MAX_TIME_MS`] and the year [`LAST_YEAR`]) or `t_ms` is out of
+    /// [`MAX_TIME_MS`](crate::machine::MAX_TIME_MS) and the year [`LAST_YEAR`]) or `t_ms` is out of
     /// range.
     ///
     /// It skips by field (year, then month, day, hour and minute), so it
