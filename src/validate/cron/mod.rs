@@ -494,6 +494,18 @@ impl Cron {
     ///
     /// The error names the first offending field (see [`CronError::field`]).
     pub fn parse(text: &str) -> Result<Cron, CronError> {
+        let cron = Cron::parse_fields(text)?;
+        if !cron.possible() || cron.next_at_or_after(0).is_none() {
+            return Err(CronError::whole(format!(
+                "no date from {FIRST_YEAR} to {LAST_YEAR} matches its Day-of-month, Month, Day-of-week and Year: the window never opens"
+            ))
+            .hint("name a day that exists in the months and years given: `L` is the last day of any month"));
+        }
+        Ok(cron)
+    }
+
+    /// The fields, without the test that some minute matches.
+    fn parse_fields(text: &str) -> Result<Cron, CronError> {
         if text.starts_with("rate(") {
             return Err(CronError::whole(String::from(
                 "a maintenance window starts at a cron expression, not a `rate(…)` expression",
@@ -544,21 +556,14 @@ impl Cron {
                 "`?` in both Day-of-month and Day-of-week: one of the two must be a value or `*`",
             ))),
         };
-        let cron = Cron {
+        Ok(Cron {
             text: text.to_owned(),
             minutes,
             hours,
             months,
             years,
             days,
-        };
-        if cron.next_at_or_after(0).is_none() {
-            return Err(CronError::whole(format!(
-                "no date from {FIRST_YEAR} to {LAST_YEAR} matches its Day-of-month, Month, Day-of-week and Year: the window never opens"
-            ))
-            .hint("name a day that exists in the months and years given: `L` is the last day of any month"));
-        }
-        Ok(cron)
+        })
     }
 
     /// The expression as it was given.
@@ -597,11 +602,12 @@ impl Cron {
                     continue;
                 }
                 let same_month = same_year && month == mo0;
-                let days = self.days_of(year, month);
-                for day in (if same_month { d0 } else { 1 })..=31 {
-                    if days & (1 << day) == 0 {
-                        continue;
-                    }
+                // The matching days from the first day to look at, in order.
+                let from = if same_month { d0 } else { 1 };
+                let mut days = self.days_of(year, month) & !((1u64 << from) - 1);
+                while days != 0 {
+                    let day = days.trailing_zeros();
+                    days &= days - 1;
                     let same_day = same_month && day == d0;
                     for hour in (if same_day { h0 } else { 0 })..=23 {
                         if !self.hours.contains(hour) {
@@ -653,61 +659,84 @@ impl Cron {
 
     /// The days of `month` in `year` that match (bit `d` for day `d`).
     fn days_of(&self, year: u32, month: u32) -> u64 {
-        let dim = days_in_month(year, month);
-        let all = ((1u64 << (dim + 1)) - 1) & !1;
-        // Weekday (1 = Sunday) of day `d`, from that of the 1st.
         let first = weekday(days_from_civil(i64::from(year), month, 1));
-        let wd = |d: u32| (first - 1 + d - 1) % 7 + 1;
-        // The first day of the month with weekday `w`.
-        let first_of = |w: u32| 1 + (w + 7 - first) % 7;
-        match self.days {
-            Days::OfMonth(b) => b & all,
-            Days::Last => 1 << dim,
-            Days::LastWeekday => {
-                let d = match wd(dim) {
-                    7 => dim - 1,
-                    1 => dim - 2,
-                    _ => dim,
-                };
-                1 << d
+        days_for(self.days, days_in_month(year, month), first)
+    }
+
+    /// Whether some month of the Month field can hold a matching day in
+    /// some year (any length the month takes, any weekday of its 1st): a
+    /// cheap test that settles most expressions that never match before
+    /// any year is scanned.
+    fn possible(&self) -> bool {
+        (1..=12).any(|month| {
+            let lengths: &[u32] = match month {
+                2 => &[28, 29],
+                4 | 6 | 9 | 11 => &[30],
+                _ => &[31],
+            };
+            self.months.contains(month - 1)
+                && lengths
+                    .iter()
+                    .any(|&dim| (1..=7).any(|first| days_for(self.days, dim, first) != 0))
+        })
+    }
+}
+
+/// The matching days (bit `d` for day `d`) of a month of `dim` days whose
+/// 1st is weekday `first` (1 = Sunday).
+fn days_for(days: Days, dim: u32, first: u32) -> u64 {
+    let all = ((1u64 << (dim + 1)) - 1) & !1;
+    // Weekday (1 = Sunday) of day `d`, from that of the 1st.
+    let wd = |d: u32| (first - 1 + d - 1) % 7 + 1;
+    // The first day of the month with weekday `w`.
+    let first_of = |w: u32| 1 + (w + 7 - first) % 7;
+    match days {
+        Days::OfMonth(b) => b & all,
+        Days::Last => 1 << dim,
+        Days::LastWeekday => {
+            let d = match wd(dim) {
+                7 => dim - 1,
+                1 => dim - 2,
+                _ => dim,
+            };
+            1 << d
+        }
+        Days::NearestWeekday(n) => {
+            if n > dim {
+                return 0;
             }
-            Days::NearestWeekday(n) => {
-                if n > dim {
-                    return 0;
-                }
-                let d = match wd(n) {
-                    7 if n == 1 => 3,
-                    7 => n - 1,
-                    1 if n == dim => n - 2,
-                    1 => n + 1,
-                    _ => n,
-                };
-                1 << d
-            }
-            Days::OfWeek(b) => {
-                let mut out = 0;
-                for w in 1..=7 {
-                    if b & (1 << w) != 0 {
-                        let mut d = first_of(w);
-                        while d <= dim {
-                            out |= 1 << d;
-                            d += 7;
-                        }
+            let d = match wd(n) {
+                7 if n == 1 => 3,
+                7 => n - 1,
+                1 if n == dim => n - 2,
+                1 => n + 1,
+                _ => n,
+            };
+            1 << d
+        }
+        Days::OfWeek(b) => {
+            let mut out = 0;
+            for w in 1..=7 {
+                if b & (1 << w) != 0 {
+                    let mut d = first_of(w);
+                    while d <= dim {
+                        out |= 1 << d;
+                        d += 7;
                     }
                 }
-                out
             }
-            Days::LastOf(w) => {
-                let d = first_of(w) + 7 * ((dim - first_of(w)) / 7);
+            out
+        }
+        Days::LastOf(w) => {
+            let d = first_of(w) + 7 * ((dim - first_of(w)) / 7);
+            1 << d
+        }
+        Days::Nth(w, k) => {
+            let d = first_of(w) + 7 * (k - 1);
+            if d <= dim {
                 1 << d
-            }
-            Days::Nth(w, k) => {
-                let d = first_of(w) + 7 * (k - 1);
-                if d <= dim {
-                    1 << d
-                } else {
-                    0
-                }
+            } else {
+                0
             }
         }
     }

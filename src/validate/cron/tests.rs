@@ -622,6 +622,36 @@ fn next_agrees_with_a_naive_walk() {
 }
 
 #[test]
+fn the_quick_test_refuses_only_what_never_matches() {
+    // `possible` (any month length, any weekday of the 1st) must never
+    // refuse an expression the scan would find a start for.
+    let doms = [
+        "29", "30", "31", "30,31", "L", "LW", "1W", "29W", "30W", "31W", "28-31/3",
+    ];
+    let dows = ["2#5", "7#5", "1L", "SUN#4", "L", "MON-FRI"];
+    let months = ["1", "2", "4", "2,4", "4,6,9,11", "2,4,6,9,11", "*"];
+    let years = ["*", "2027", "2028", "2100", "2027,2100", "1970"];
+    let mut never = 0;
+    for m in months {
+        for y in years {
+            let mut exprs: Vec<String> = doms
+                .iter()
+                .map(|d| format!("cron(0 0 {d} {m} ? {y})"))
+                .collect();
+            exprs.extend(dows.iter().map(|d| format!("cron(0 0 ? {m} {d} {y})")));
+            for e in exprs {
+                let c = Cron::parse_fields(&e).unwrap();
+                let scan = c.next_at_or_after(0).is_some();
+                assert!(c.possible() || !scan, "{e}");
+                assert_eq!(Cron::parse(&e).is_ok(), scan, "{e}");
+                never += usize::from(!scan);
+            }
+        }
+    }
+    assert!(never > 20, "{never}");
+}
+
+#[test]
 fn worst_cases_stay_cheap() {
     // Expressions that scan many months before a match, or never match
     // in what is left: each answers at once (a few thousand steps).
