@@ -59,6 +59,7 @@ export type ErrorCode =
   | 'retryNotZero'
   | 'timestampFormat'
   | 'scheduleWindow'
+  | 'cron'
   | 'skippedRule'
   | 'noEffect'
   | 'suspicious'

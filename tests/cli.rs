@@ -1144,3 +1144,39 @@ fn managed_template_parameters_through_the_cli() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["violations"], serde_json::json!([]));
 }
+
+#[test]
+fn a_bad_maintenance_window_cron_in_a_file_names_the_field() {
+    // #10: V-22, maintenanceWindow-cron; the model profile does not check it.
+    let dir = scratch("cron");
+    let file = dir.join("template.json");
+    std::fs::write(
+        &file,
+        br#"{"jobTemplateId": "t-1", "description": "weekly", "document": "{}",
+            "maintenanceWindows": [{"startTime": "cron(0 2 ? * 8 *)", "durationInMinutes": 60}]}"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let o = cli(&["validate", "CreateJobTemplate", path], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "error[cron] /maintenanceWindows/0/startTime: Day-of-week: `8` is outside 1-7 (or SUN-SAT)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("help: Day-of-week takes 1-7 (or SUN-SAT), 1 = SUN"),
+        "{out}"
+    );
+    assert!(
+        out.contains("aws: Invalid cron expression: cron(0 2 ? * 8 *)"),
+        "{out}"
+    );
+    let o = cli(
+        &["validate", "CreateJobTemplate", path, "--profile", "model"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

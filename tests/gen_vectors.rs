@@ -653,6 +653,21 @@ fn interference(op: &str, req: &Value) -> Option<&'static str> {
             );
         }
     }
+    // The windows of CreateJob (in schedulingConfig) and CreateJobTemplate (top level).
+    let windows = root.get("maintenanceWindows").or_else(|| {
+        root.get("schedulingConfig")
+            .and_then(|sc| sc.get("maintenanceWindows"))
+    });
+    if let Some(Value::Array(windows)) = windows {
+        let not_cron = |w: &Value| {
+            w.get("startTime")
+                .and_then(Value::as_str)
+                .is_some_and(|s| s != "cron(0 2 ? * SAT *)")
+        };
+        if windows.iter().any(not_cron) {
+            return Some("a maintenance window startTime other than the sample `cron(0 2 ? * SAT *)` is not a cron expression (documented rule maintenanceWindow-cron)");
+        }
+    }
     if let Some(Value::Object(sc)) = root.get("schedulingConfig") {
         if sc.get("startTime").is_some_and(Value::is_string)
             || sc.get("endTime").is_some_and(Value::is_string)

@@ -112,6 +112,9 @@ links! {
     /// API reference (device side, jobs-data): UpdateJobExecution.
     A_DEVICE_UPDATE = "https://docs.aws.amazon.com/iot/latest/apireference/API_iot-jobs-data_UpdateJobExecution.html";
 
+    /// The AWS cron reference (EventBridge): the dialect of `cron(…)` expressions.
+    EB_CRON = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html";
+
     /// CloudFormation's `AWS::IoT::JobTemplate` resource schema.
     CFN_SCHEMA = "https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-iot/blob/cae419101f9cbbb7afe3b8f420d01e6f907eac53/aws-iot-jobtemplate/aws-iot-jobtemplate.json";
     /// CloudFormation's `TimeoutConfig` property page (minimum 1, maximum 10080).

@@ -143,6 +143,8 @@ rules! {
         "startTime and endTime are exactly YYYY-MM-DDTHH:MM, optionally followed by :SS, then .sss, and a zone Z or ±HH:MM (UTC when none is given); a space for T is an error";
     SCHEDULING_WINDOW = "scheduling-window", ScheduleWindow, Error, Documented, A_SCHEDULING, ["V-21"],
         "startTime is 30 minutes to 1 year ahead, endTime 30 minutes to 2 years ahead, and endTime - startTime between 30 minutes and 2 years";
+    MAINTENANCE_WINDOW_CRON = "maintenanceWindow-cron", Cron, Error, Documented, EB_CRON, ["V-22"],
+        "a maintenance window's startTime is a cron expression of the AWS dialect, cron(Minutes Hours Day-of-month Month Day-of-week Year) in UTC: the documented values (0-59, 0-23, 1-31, 1-12 or JAN-DEC, 1-7 or SUN-SAT, 1970-2199) and wildcards (, - * / ? L W #, each where the cron reference allows it), Day-of-month or Day-of-week `?`, and at least one start from 1970 to 2199 (the dialect is the AWS cron reference's; IoT's own wording of the error is unconfirmed)";
     SCHEDULING_SKIPPED = "scheduling-window-skipped", SkippedRule, Warning, Documented, A_SCHEDULING, ["V-21"],
         "the scheduling window depends on the current time and is skipped when none is given";
     END_BEHAVIOR_NEEDS_END_TIME = "endBehavior-needs-endTime", NoEffect, Warning, Documented, A_SCHEDULING, ["V-21"],

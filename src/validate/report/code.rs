@@ -88,6 +88,9 @@ pub enum Code {
     TimestampFormat,
     /// A scheduling time outside the documented window.
     ScheduleWindow,
+    /// A maintenance window's `startTime` that is not a cron expression of
+    /// the AWS dialect ([`crate::cron`]).
+    Cron,
     // --- warnings ----------------------------------------------------------
     /// A rule that needs the current time was skipped because none was given.
     SkippedRule,
@@ -102,7 +105,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the documented order.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::TooLarge,
         Code::TooDeep,
         Code::InvalidUtf8,
@@ -134,6 +137,7 @@ impl Code {
         Code::RetryNotZero,
         Code::TimestampFormat,
         Code::ScheduleWindow,
+        Code::Cron,
         Code::SkippedRule,
         Code::NoEffect,
         Code::Suspicious,
@@ -174,6 +178,7 @@ impl Code {
             Code::RetryNotZero => "retryNotZero",
             Code::TimestampFormat => "timestampFormat",
             Code::ScheduleWindow => "scheduleWindow",
+            Code::Cron => "cron",
             Code::SkippedRule => "skippedRule",
             Code::NoEffect => "noEffect",
             Code::Suspicious => "suspicious",

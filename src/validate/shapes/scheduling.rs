@@ -2,6 +2,7 @@
 
 use super::{get_str, has};
 use crate::rules;
+use crate::validate::cron::Cron;
 use crate::validate::json::Entry;
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::excerpt;
@@ -35,7 +36,7 @@ static WINDOW: Shape = Shape::structure(
         Member::req("startTime", &CRON),
         Member::req("durationInMinutes", &DURATION),
     ],
-    None,
+    Some(check_window),
 );
 /// `MaintenanceWindows`.
 pub(crate) static MAINTENANCE_WINDOWS: Shape =
@@ -51,6 +52,26 @@ pub(crate) static SCHEDULING_CONFIG: Shape = Shape::structure(
     ],
     Some(check),
 );
+
+/// V-22: a maintenance window starts at a cron expression of the AWS
+/// dialect (what is accepted, and what AWS documents, is written at
+/// [`crate::cron`]).
+fn check_window<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
+    let Some(s) = get_str(e, "startTime") else {
+        return;
+    };
+    if let Err(why) = Cron::parse(s) {
+        w.emit(
+            &rules::MAINTENANCE_WINDOW_CRON,
+            Some(Seg::Key("startTime")),
+            |_| {
+                Details::new(why.to_string())
+                    .help(why.help())
+                    .plain(format!("Invalid cron expression: {}", excerpt(s)))
+            },
+        );
+    }
+}
 
 fn timestamp<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>], name: &'static str) -> Option<i64> {
     let s = get_str(e, name)?;
