@@ -9,6 +9,12 @@ pub(crate) const FORCE_CANCELED: u8 = 1;
 /// Flag: the thing left the group of a CONTINUOUS job while IN_PROGRESS
 /// its remaining retries are canceled).
 pub(crate) const LEFT: u8 = 2;
+/// Flag: a REMOVED execution's thing re-joined a CONTINUOUS job while the
+/// job was paused between maintenance windows (J4): the execution stays
+/// REMOVED (terminal) and a new one is queued at the next window start (E15).
+pub(crate) const REJOINED: u8 = 4;
+/// Every flag a stored execution may carry.
+pub(crate) const ALL_FLAGS: u8 = FORCE_CANCELED | LEFT | REJOINED;
 /// Internal execution status: the eight AWS ones plus "not notified yet".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(u8)]

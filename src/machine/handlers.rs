@@ -8,7 +8,7 @@ use super::input::UPDATABLE;
 use super::names::check_thing_name;
 use super::{
     deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Job, JobStatus,
-    MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE,
+    MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE, REJOINED,
 };
 use crate::validate::primitive::Pattern;
 use crate::validate::shapes::cancel::{COMMENT_MAX, REASON_CODE_MAX};
@@ -392,7 +392,20 @@ impl Job {
             None => {}
             Some(i) => match self.st(i) {
                 St::Removed if live => self.queue_new(i, at, "E15", fx), // E15, R-15
-                St::Removed if scheduled => self.set_st(i, St::Pending),
+                St::Removed if scheduled => {
+                    let notified = self.execs.get(i).is_some_and(|e| e.execution_number > 0);
+                    if notified {
+                        // Paused between windows (J4): the REMOVED execution
+                        // stays terminal; a new one comes at the next window
+                        // start (E15, `fire_start`).
+                        if let Some(e) = self.execs.get_mut(i) {
+                            e.flags |= REJOINED;
+                        }
+                    } else {
+                        // Never notified (before the start): back in the rollout.
+                        self.set_st(i, St::Pending);
+                    }
+                }
                 St::InProgress => {
                     // re-joining resets the retry counter (and lifts
                     // the cancellation of its remaining retries).
@@ -416,6 +429,12 @@ impl Job {
             return;
         };
         match self.st(i) {
+            St::Removed => {
+                // Left again before the next window start: no new execution.
+                if let Some(e) = self.execs.get_mut(i) {
+                    e.flags &= !REJOINED;
+                }
+            }
             St::Pending => {
                 // Not notified yet: no longer scheduled to execute.
                 self.set_st(i, St::Removed);

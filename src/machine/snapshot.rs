@@ -7,7 +7,10 @@
 
 use super::config::{Configs, EndBehavior};
 use super::names::{valid_thing_name, Names};
-use super::{ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, NO_DEADLINE, NO_TIME};
+use super::{
+    ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, ALL_FLAGS, NO_DEADLINE, NO_TIME,
+    REJOINED,
+};
 use crate::types::TargetSelection;
 use crate::validate::bounds::time_in_range;
 use crate::validate::shapes::retry::NUMBER_OF_RETRIES_MAX;
@@ -241,6 +244,12 @@ impl Job {
         for (i, x) in s.executions.iter().enumerate() {
             let status =
                 st_parse(&x.0).ok_or_else(|| bad(format!("unknown execution status `{}`", x.0)))?;
+            // Flags: only the known ones; a re-join waiting for the next
+            // window only on a REMOVED execution that had been notified.
+            if x.5 & !ALL_FLAGS != 0 || (x.5 & REJOINED != 0 && (status != St::Removed || x.1 == 0))
+            {
+                return Err(bad(format!("execution {i}: flags `{}` are invalid", x.5)));
+            }
             let ts = [x.7, x.8, x.9, x.10];
             if ts.iter().flatten().any(|&t| !in_range(t)) {
                 return Err(bad("an execution time is out of range"));

@@ -18,7 +18,7 @@
 //! - Everything is in UTC epoch milliseconds; a start or an end past
 //!   [`MAX_TIME_MS`](super::MAX_TIME_MS) is "never" (the time bounds).
 
-use super::{Effect, ErrorCode, Job, JobStatus, MachineError, Selection, St};
+use super::{Effect, ErrorCode, Job, JobStatus, MachineError, Selection, St, REJOINED};
 use crate::types::{MaintenanceWindow, SchedulingConfig};
 use crate::validate::bounds::{time_after, time_in_range};
 use crate::validate::cron::Cron;
@@ -86,9 +86,12 @@ pub(crate) fn from_echo(echo: &BTreeMap<String, Value>) -> Result<Vec<Window>, S
     )
 }
 
-/// The error of [`from_config`] as the machine's refusal.
+/// The error of [`from_config`] as the machine's refusal: V-22 (the cron
+/// dialect). The documented profile's validator refuses such a request
+/// first; under `--profile model` (which checks only the model's length) the
+/// machine still cannot run a window it cannot read, and AWS would refuse it.
 pub(crate) fn unreadable(message: String) -> MachineError {
-    MachineError::without_rule(ErrorCode::InvalidRequest, message)
+    super::err(ErrorCode::InvalidRequest, "V-22", message)
 }
 
 /// An end time, or "never" when it passes the time bounds.
@@ -201,9 +204,11 @@ impl Job {
         // rollout rate (E15; R-3 for one never notified).
         if self.selection == Selection::Continuous {
             for i in 0..self.cursor.min(self.execs.len()) {
-                if self.st(i) == St::Pending {
-                    let renewed = self.execs.get(i).is_some_and(|e| e.execution_number > 0);
-                    self.queue_new(i, t, if renewed { "E15" } else { "R-3" }, fx);
+                let rejoined = self.execs.get(i).is_some_and(|e| e.flags & REJOINED != 0);
+                match self.st(i) {
+                    St::Removed if rejoined => self.queue_new(i, t, "E15", fx),
+                    St::Pending => self.queue_new(i, t, "R-3", fx),
+                    _ => {}
                 }
             }
         }
