@@ -139,6 +139,8 @@ pub const INEXPRESSIBLE: &[&str] = &[
     "document-size-json: an inline `document` must itself be JSON text (contentMediaType is only an annotation)",
     "scheduling-format: schedulingConfig.startTime/endTime of the form YYYY-MM-DDTHH:MM (then optionally :SS, .sss and a zone Z or ±HH:MM), with a real calendar date",
     "scheduling-window: startTime/endTime relative to the current time, and endTime - startTime between 30 minutes and 2 years",
+    "maintenanceWindow-cron: a maintenance window's startTime is a cron expression of the AWS dialect (V-22; a regex could only approximate it)",
+    "managedTemplate-parameter-*: documentParameters against the managed template's documented parameters (dated data, V-28)",
     "input.duplicateKey: a key given twice in one object (a parsed JSON value keeps only one of them)",
     "input.*: text-level hygiene (over 1 MiB, nesting deeper than 64, invalid UTF-8, NaN/Infinity, invalid JSON)",
     "warnings: every warning-severity rule (e.g. targets-max, abort-duplicates, presigned-placeholder-without-config, documentSource-not-s3) is advice, not an assertion",
