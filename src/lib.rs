@@ -33,7 +33,6 @@ pub use export::document_schema;
 pub use export::json_schema as schema_export;
 pub use export::json_schema::UnknownDialect;
 pub use export::sarif;
-pub use validate::cron;
 pub use ffi::replay;
 pub use rules::{
     catalogue, catalogue_entry, machine_rules, reference_rules, rules, Entry, Kind, Provenance,
@@ -42,6 +41,7 @@ pub use rules::{
 pub use validate::api::{
     ApiVersion, Operation, Options, Profile, UnknownApiVersion, UnknownOperation, UnknownProfile,
 };
+pub use validate::cron;
 pub use validate::display::ReportText;
 pub use validate::report::{
     Code, InvalidRequest, Position, Report, Severity, Source, UnknownCode, UnknownSeverity,

@@ -42,7 +42,7 @@
 
 use super::read::{self, SetupError};
 use crate::ffi::{misuse, refused, success, success_flat, success_members, UsageError};
-use crate::machine::{Effect, ExecutionStatus, Job, MachineError};
+use crate::machine::{ExecutionStatus, Job, MachineError, TimedEffect};
 use serde_json::{json, Map, Value};
 
 /// The misuse answer `code` with `message`.
@@ -50,7 +50,7 @@ fn bad_input(code: &'static str, message: impl Into<String>) -> String {
     misuse(&UsageError::new(code, message))
 }
 
-fn success_job(job: &Job, effects: &[Effect], error: Option<&MachineError>) -> String {
+fn success_job(job: &Job, effects: &[TimedEffect], error: Option<&MachineError>) -> String {
     let snapshot = job.to_snapshot();
     let mut out = String::with_capacity(snapshot.len() * 11 / 10 + 64);
     out.push_str(r#""snapshot":"#);

@@ -26,7 +26,7 @@
 //! created, is an error.
 
 use crate::ffi::read::{self, Setup, SetupError};
-use crate::machine::{Effect, Job, MachineError};
+use crate::machine::{Job, MachineError, TimedEffect};
 use crate::validate::time::iso;
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
@@ -57,7 +57,7 @@ fn scenario_err(msg: impl Into<String>) -> ReplayError {
     ReplayError::Scenario(msg.into())
 }
 
-fn effects_json(fx: &[Effect]) -> Value {
+fn effects_json(fx: &[TimedEffect]) -> Value {
     serde_json::to_value(fx).unwrap_or(Value::Null)
 }
 
