@@ -233,12 +233,91 @@ fn scenario_event(
 /// # Errors
 /// As [`replay`].
 pub fn replay_json(scenario_text: &str) -> Result<String, ReplayError> {
-    let r = replay(scenario_text)?;
+    let out = replay_value(replay(scenario_text)?);
+    serde_json::to_string_pretty(&out).map_err(|e| scenario_err(e.to_string()))
+}
+
+/// `{"describe", "executions", "timeline"}` of a replay.
+fn replay_value(r: Replay) -> Value {
     let mut out = Map::new();
     out.insert("describe".into(), r.job.describe());
     out.insert("executions".into(), r.job.list_all_executions_for_job());
     out.insert("timeline".into(), Value::Array(r.timeline));
-    serde_json::to_string_pretty(&Value::Object(out)).map_err(|e| scenario_err(e.to_string()))
+    Value::Object(out)
+}
+
+/// Replays a scenario for a foreign caller (the npm `replay()`): one of the
+/// boundary's answers (see [`crate::ffi`]).
+///
+/// - `{"type": "success", "replay": {"describe", "executions", "timeline"}}`:
+///   `replay` is the object [`replay_json`] prints (the CLI's
+///   `replay --format json`), members in the same order;
+/// - `{"type": "success", "report": <Report>}` when the job is not a valid
+///   CreateJob request: the report the CLI prints (exit 1);
+/// - the misuse `invalidEvent` for a malformed event, with its `index` in
+///   `events` and the member at fault as `field` (absent when the event is
+///   not an object): `{"type": "misuse", "error": {"code", "message",
+///   "index", "field"?}}`;
+/// - the misuse `invalidScenario` for a scenario that is not well formed
+///   or is over [`crate::MAX_REQUEST_BYTES`] bytes;
+/// - the refusal of the creation (an unknown group, an invalid thing name).
+///
+/// ```
+/// use iot_jobs_policy::replay::replay_answer;
+/// let job = r#""job": {"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]}"#;
+/// let ok: serde_json::Value = serde_json::from_str(&replay_answer(&format!("{{{job}}}"))).unwrap();
+/// assert_eq!(ok["replay"]["timeline"][0]["effects"][0]["at"], 0);
+/// let bad = replay_answer(&format!(r#"{{{job}, "events": [{{"at": 1, "type": "thingAdded", "thingNmae": "t2"}}]}}"#));
+/// let bad: serde_json::Value = serde_json::from_str(&bad).unwrap();
+/// assert_eq!((&bad["type"], &bad["error"]["code"]), (&"misuse".into(), &"invalidEvent".into()));
+/// assert_eq!((&bad["error"]["index"], &bad["error"]["field"]), (&0.into(), &"thingNmae".into()));
+/// ```
+pub fn replay_answer(scenario_text: &str) -> String {
+    use crate::ffi::{misuse, refused, success_members, UsageError};
+    let limit = crate::MAX_REQUEST_BYTES;
+    if scenario_text.len() > limit {
+        return misuse(&UsageError::new(
+            "invalidScenario",
+            format!(
+                "the scenario is {} bytes, more than the limit of {limit}",
+                scenario_text.len()
+            ),
+        ));
+    }
+    match replay(scenario_text) {
+        Ok(r) => {
+            let out = replay_value(r);
+            success_members(&format!(
+                r#""replay":{}"#,
+                serde_json::to_string(&out).unwrap_or_default()
+            ))
+        }
+        Err(ReplayError::InvalidJob(report)) => {
+            success_members(&format!(r#""report":{}"#, report.to_json()))
+        }
+        Err(ReplayError::Create(e)) => refused(&e),
+        Err(ReplayError::Event {
+            index,
+            field,
+            message,
+        }) => {
+            let message = ReplayError::Event {
+                index,
+                field: None,
+                message,
+            }
+            .to_string();
+            let mut error = Map::new();
+            error.insert("code".into(), Value::from("invalidEvent"));
+            error.insert("message".into(), Value::from(message));
+            error.insert("index".into(), Value::from(index));
+            if let Some(f) = field {
+                error.insert("field".into(), Value::from(f));
+            }
+            format!(r#"{{"type":"misuse","error":{}}}"#, Value::Object(error))
+        }
+        Err(e) => misuse(&UsageError::new("invalidScenario", e.to_string())),
+    }
 }
 
 /// Replays a scenario and renders a readable timeline followed by the
@@ -581,5 +660,66 @@ mod tests {
         let unknown_group = r#"{"job": {"jobId": "j", "document": "{}",
             "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}}"#;
         assert!(matches!(replay(unknown_group), Err(ReplayError::Create(_))));
+    }
+
+    #[test]
+    fn the_answers_of_replay_answer() {
+        let parse = |s: String| -> Value { serde_json::from_str(&s).unwrap() };
+        // Success: the object the CLI prints, members in the same order.
+        let ok = parse(replay_answer(&wave()));
+        assert_eq!(ok["type"], "success");
+        let printed: Value = serde_json::from_str(&replay_json(&wave()).unwrap()).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&ok["replay"]).unwrap(),
+            serde_json::to_string_pretty(&printed).unwrap()
+        );
+        // An invalid job: its report.
+        let invalid = r#"{"job": {"jobId": "bad id", "targets": [], "document": "{}"}}"#;
+        let a = parse(replay_answer(invalid));
+        let Err(ReplayError::InvalidJob(report)) = replay(invalid) else {
+            panic!()
+        };
+        assert_eq!(a["type"], "success");
+        assert_eq!(a["report"], parse(report.to_json()));
+        // A malformed event: invalidEvent with index and field.
+        let bad = format!(
+            r#"{{{JOB}, "events": [{{"at": 1, "type": "advance"}}, {{"at": 2, "type": "deviceUpdate", "thing": "t1", "status": "DONE"}}]}}"#
+        );
+        let a = parse(replay_answer(&bad));
+        assert_eq!(
+            a,
+            json!({"type": "misuse", "error": {"code": "invalidEvent", "index": 1, "field": "status",
+                "message": "the scenario is not valid: event 1: unknown device status `DONE`"}})
+        );
+        let not_object = format!(r#"{{{JOB}, "events": [7]}}"#);
+        let a = parse(replay_answer(&not_object));
+        assert_eq!(a["error"]["index"], 0);
+        assert!(a["error"].get("field").is_none(), "{a}");
+        // A malformed scenario, an oversized one: invalidScenario.
+        for text in [
+            String::from("{"),
+            String::from("[]"),
+            format!(r#"{{{JOB}, "extra": 1}}"#),
+            format!(r#"{{{JOB}, "createdAt": "0"}}"#),
+            format!("{{{JOB}}}{}", " ".repeat(crate::MAX_REQUEST_BYTES)),
+        ] {
+            let a = parse(replay_answer(&text));
+            assert_eq!(a["type"], "misuse", "{a}");
+            assert_eq!(a["error"]["code"], "invalidScenario", "{a}");
+        }
+        let big = format!("{{{JOB}}}{}", " ".repeat(crate::MAX_REQUEST_BYTES));
+        assert_eq!(
+            parse(replay_answer(&big))["error"]["message"],
+            format!(
+                "the scenario is {} bytes, more than the limit of 1048576",
+                big.len()
+            )
+        );
+        // A creation the machine refuses: the refusal.
+        let group = r#"{"job": {"jobId": "j", "document": "{}",
+            "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}}"#;
+        let a = parse(replay_answer(group));
+        assert_eq!(a["type"], "refused");
+        assert!(a["error"]["rule"].is_string(), "{a}");
     }
 }
