@@ -266,7 +266,8 @@ impl Event {
     /// };
     /// let (effects, error) = job.step(1_000, Event::update_job(&update));
     /// assert!(error.is_none());
-    /// assert!(matches!(&effects[0], Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
+    /// assert!(matches!(&effects[0].effect, Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
+    /// assert_eq!(effects[0].at, 1_000);
     /// let timeout = job.describe_response().job.timeout_config;
     /// assert_eq!(timeout.and_then(|t| t.in_progress_timeout_in_minutes), Some(30));
     /// ```
