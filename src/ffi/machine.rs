@@ -17,6 +17,10 @@
 //!   the machine's own `timeWentBackwards`, `deadlinePending`; see
 //!   [`MachineError`]).
 //!
+//! Every effect in an answer carries `at`, the time it happened (epoch ms;
+//! see [`crate::machine::TimedEffect`]): an `advance` over several deadlines
+//! times each effect when its own deadline fired.
+//!
 //! Nothing panics or throws for bad input. The snapshot travels as a string
 //! (the text of [`Job::to_snapshot`]), so it is handed back unchanged.
 //! Each call restores and re-serialises the whole state, O(things): for
