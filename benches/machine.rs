@@ -17,7 +17,9 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use iot_jobs_policy::machine::{DeviceStatus, Effect, Event, ExecutionStatus, Job, JobStatus};
+use iot_jobs_policy::machine::{
+    DeviceStatus, Effect, Event, ExecutionStatus, Job, JobStatus, TimedEffect,
+};
 use iot_jobs_policy::Options;
 use serde_json::json;
 use std::time::Duration;
@@ -54,8 +56,8 @@ fn index_of(thing: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn collect(fx: Vec<Effect>, queue: &mut Vec<(String, u32)>) {
-    for f in fx {
+fn collect(fx: Vec<TimedEffect>, queue: &mut Vec<(String, u32)>) {
+    for TimedEffect { effect: f, .. } in fx {
         if let Effect::ExecutionStatusChanged {
             thing,
             to: ExecutionStatus::Queued,
@@ -78,7 +80,7 @@ fn device(thing: String, status: DeviceStatus) -> Event {
 }
 
 /// [`Job::step`], which must accept every event of this driver.
-fn step(job: &mut Job, at: i64, event: Event) -> Vec<Effect> {
+fn step(job: &mut Job, at: i64, event: Event) -> Vec<TimedEffect> {
     let (fx, error) = job.step(at, event);
     assert!(error.is_none(), "{error:?}");
     fx

@@ -511,6 +511,8 @@ export type Event =
 /** The job's status changed. */
 export interface JobStatusChangedEffect {
   type: 'jobStatusChanged';
+  /** When it happened (epoch ms): the time its deadline fired, or the event's (the creation's) time. */
+  at: number;
   /** The previous status (absent at creation). */
   from?: JobStatus;
   /** The new status. */
@@ -521,6 +523,8 @@ export interface JobStatusChangedEffect {
 /** An execution's status changed; `to: 'QUEUED'` notifies the device. */
 export interface ExecutionStatusChangedEffect {
   type: 'executionStatusChanged';
+  /** When it happened (epoch ms): the time its deadline fired, or the event's (the creation's) time. */
+  at: number;
   /** Thing name. */
   thing: string;
   /** The previous status (absent for a new execution). */
@@ -539,6 +543,8 @@ export interface ExecutionStatusChangedEffect {
 /** The abort criteria fired (followed by the job's change to CANCELED). */
 export interface JobAbortedEffect {
   type: 'jobAborted';
+  /** When it happened (epoch ms): the time its deadline fired, or the event's (the creation's) time. */
+  at: number;
   /** The criterion's `failureType`. */
   failureType: string;
   /** Terminal executions counted. */
@@ -555,6 +561,8 @@ export interface JobAbortedEffect {
 /** A thing left the group of a CONTINUOUS job while IN_PROGRESS: its remaining retries are canceled. */
 export interface RetriesCanceledEffect {
   type: 'retriesCanceled';
+  /** When it happened (epoch ms): the time its deadline fired, or the event's (the creation's) time. */
+  at: number;
   /** Thing name. */
   thing: string;
   /** The rule that caused it. */
@@ -563,6 +571,8 @@ export interface RetriesCanceledEffect {
 /** UpdateJob changed the job's configuration. */
 export interface JobUpdatedEffect {
   type: 'jobUpdated';
+  /** When it happened (epoch ms): the time its deadline fired, or the event's (the creation's) time. */
+  at: number;
   /** The members that were set. */
   fields: string[];
   /** The rule that caused it. */
@@ -571,10 +581,17 @@ export interface JobUpdatedEffect {
 /** DeleteJob was accepted. */
 export interface JobDeletedEffect {
   type: 'jobDeleted';
+  /** When it happened (epoch ms): the time its deadline fired, or the event's (the creation's) time. */
+  at: number;
   /** The rule that caused it. */
   rule: string;
 }
-/** One output of the machine: something that changed and that the outside world may act on. */
+/**
+ * One output of the machine: something that changed and that the outside
+ * world may act on, with `at`, when it happened. When one call fires
+ * several deadlines (an `advance` over several rollout minutes), each effect
+ * carries the time its own deadline fired.
+ */
 export type Effect =
   | JobStatusChangedEffect
   | ExecutionStatusChangedEffect
@@ -638,7 +655,7 @@ export class MachineError extends Error {
 }
 
 /** The `.code` of the TypeError thrown for misuse of the `Job` API (never a MachineError). */
-export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments' | 'internal';
+export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments' | 'invalidScenario' | 'internal';
 
 /** How to create a job. Every member is optional. */
 export interface JobOptions {
@@ -828,3 +845,65 @@ export class Job {
 
 /** The eight event types, in the order of the `Event` union. */
 export function eventTypes(): Event['type'][];
+
+/** An event of a replay scenario: an `Event` with its time; an `advance` without `to` advances to its `at`. */
+export type ScenarioEvent = (Event & { at: number }) | { at: number; type: 'advance' };
+
+/** A replay scenario, as the CLI's `replay` reads it (README, "Replay"). */
+export interface Scenario {
+  /** Free text. */
+  description?: string;
+  /** The CreateJob request. */
+  job: Record<string, unknown>;
+  /** Thing names in target order; default: resolved from `targets` (groups through `groups`). */
+  things?: string[];
+  /** Thing-group membership, keyed by group ARN or group name. */
+  groups?: Record<string, string[]>;
+  /** Creation time, epoch ms (default 0); also the validator's "now". */
+  createdAt?: number;
+  /** `api` (`latest` default, `2022-01`) and `profile` (`documented` default, `model`). */
+  options?: { api?: 'latest' | '2022-01'; profile?: 'documented' | 'model' };
+  /** The events, in time order. */
+  events?: ScenarioEvent[];
+}
+
+/** One entry of a replay timeline: the creation first, then one per event. */
+export interface TimelineEntry {
+  /** The event's time (epoch ms); the creation time for the first entry. */
+  at: number;
+  /** The event without its `at`; `{type: 'createJob'}` for the first entry. */
+  event: { type: Event['type'] | 'createJob'; [member: string]: unknown };
+  /** The effects of the event, each with the time it happened (an advance's at the time each deadline fired). */
+  effects: Effect[];
+  /** The refusal of the event (the replay goes on), absent when accepted. */
+  error?: MachineErrorInfo;
+}
+
+/** What `replay` answers for a scenario whose job is valid: the CLI's `replay --format json` output. */
+export interface ReplayResult {
+  /** The DescribeJob response at the end (times in epoch seconds). */
+  describe: DescribeJobResponse;
+  /** Every execution: the ListJobExecutionsForJob response, unpaged. */
+  executions: ListJobExecutionsForJobResponse;
+  /** The creation, then one entry per event. */
+  timeline: TimelineEntry[];
+}
+
+/**
+ * Replays a scenario (an object, or JSON text of at most 1 MiB) exactly as
+ * the CLI's `iot-jobs-policy replay --format json` does, and answers its
+ * output parsed: `{describe, executions, timeline}`. When the scenario's
+ * job is not a valid CreateJob request, answers the job's validation
+ * `Report` (`valid: false`), which is what the CLI prints then (exit 1):
+ * tell them apart with `'timeline' in result`. A refused event is a
+ * timeline entry with its `error`, not an exception.
+ *
+ * Throws a TypeError with `.code` `invalidScenario` for a scenario that is
+ * not well formed (not JSON, an unknown member, over 1 MiB, ...), or
+ * `invalidEvent` for a malformed event, with `.index` (its place in
+ * `events`, from 0) and `.field` (the member at fault, e.g. an unknown
+ * `thingNmae`; absent when the event is not an object); a MachineError
+ * when the machine refuses the creation (an unknown thing group). Needs the
+ * extras module (`await initExtras()` in browsers).
+ */
+export function replay(scenario: Scenario | string): ReplayResult | Report;

@@ -1180,3 +1180,159 @@ fn a_bad_maintenance_window_cron_in_a_file_names_the_field() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+/// 35 things at 10 a minute, advanced five minutes in one event (#10).
+fn wave_scenario() -> Vec<u8> {
+    let things: Vec<String> = (1..=35).map(|i| format!("t{i:02}")).collect();
+    serde_json::json!({
+        "job": {"jobId": "wave", "document": "{}",
+                "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],
+                "jobExecutionsRolloutConfig": {"maximumPerMinute": 10}},
+        "groups": {"fleet": things},
+        "events": [{"at": 300_000, "type": "advance"}]
+    })
+    .to_string()
+    .into_bytes()
+}
+
+#[test]
+fn replay_shows_each_effect_at_the_time_its_deadline_fired() {
+    let scenario = wave_scenario();
+    // Text: the notifications of each minute under that minute.
+    let o = cli(&["replay", "-"], Some(&scenario));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut minute = String::new();
+    let mut per_minute: Vec<(String, usize)> = Vec::new();
+    for line in out.lines() {
+        if let Some(t) = line.strip_prefix("  at ") {
+            minute = t.to_owned();
+        } else if !line.starts_with(' ') {
+            // An event line: its effects are at its own time.
+            minute = line.split("  ").next().unwrap_or("").to_owned();
+        } else if line.ends_with(": QUEUED execution #1 [E1]") {
+            match per_minute.last_mut() {
+                Some((m, n)) if *m == minute => *n += 1,
+                _ => per_minute.push((minute.clone(), 1)),
+            }
+        }
+    }
+    let expected: Vec<(String, usize)> = [0, 1, 2, 3]
+        .iter()
+        .zip([10, 10, 10, 5])
+        .map(|(m, n)| (format!("1970-01-01T00:0{m}:00.000Z"), n))
+        .collect();
+    assert_eq!(per_minute, expected, "{out}");
+    assert!(
+        out.contains("1970-01-01T00:05:00.000Z  advance\n  at 1970-01-01T00:01:00.000Z\n    t11: QUEUED execution #1 [E1]\n"),
+        "{out}"
+    );
+    // JSON: the same times on the effects.
+    let o = cli(&["replay", "-", "--format", "json"], Some(&scenario));
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut times: Vec<i64> = Vec::new();
+    for entry in v["timeline"].as_array().unwrap() {
+        for fx in entry["effects"].as_array().unwrap() {
+            if fx["to"] == "QUEUED" {
+                times.push(fx["at"].as_i64().unwrap());
+            }
+        }
+    }
+    let counts: Vec<usize> = [0, 60_000, 120_000, 180_000]
+        .iter()
+        .map(|t| times.iter().filter(|x| *x == t).count())
+        .collect();
+    assert_eq!(counts, [10, 10, 10, 5]);
+    assert_eq!(times.len(), 35);
+}
+
+#[test]
+fn replay_of_a_malformed_event_is_a_usage_error_naming_index_and_member() {
+    let job = r#""job": {"jobId": "j", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"], "document": "{}"}"#;
+    for (event, message) in [
+        (
+            r#"{"at": 3, "type": "thingAdded", "thingNmae": "t2"}"#,
+            "event 3: unknown field `thingNmae`",
+        ),
+        (
+            r#"{"at": 3, "type": "deviceUpdate", "thing": "t1", "status": 1}"#,
+            "event 3: `status` must be a string",
+        ),
+        (
+            r#"{"at": 3, "type": "cancelJobExecution"}"#,
+            "event 3: missing field `thing`",
+        ),
+        (r#"{"type": "deleteJob"}"#, "event 3: missing field `at`"),
+    ] {
+        let scenario = format!(
+            r#"{{{job}, "events": [{{"at": 0, "type": "advance"}}, {{"at": 1, "type": "advance"}}, {{"at": 2, "type": "advance"}}, {event}]}}"#
+        );
+        for format in ["text", "json"] {
+            let o = cli(
+                &["replay", "-", "--format", format],
+                Some(scenario.as_bytes()),
+            );
+            assert_eq!(o.status.code(), Some(2), "{event}");
+            assert!(o.stdout.is_empty(), "{event}: {}", stdout(&o));
+            assert_eq!(
+                stderr(&o),
+                format!("iot-jobs-policy: -: the scenario is not valid: {message}\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn replay_of_an_invalid_job_prints_its_report_and_exits_1() {
+    let dir = scratch("replay-invalid-job");
+    let file = dir.join("scenario.json");
+    let job = serde_json::json!({"jobId": "bad id", "targets": [], "document": "{}"});
+    let scenario = serde_json::json!({"job": job, "createdAt": 0, "events": []});
+    std::fs::write(&file, scenario.to_string()).unwrap();
+    let path = file.to_str().unwrap();
+    let report = iot_jobs_policy::validate_value(
+        Operation::CreateJob,
+        &job,
+        &Options::default().with_now_ms(Some(0)),
+    );
+    assert_eq!(report.errors().count(), 2);
+    // JSON: the report as `validate --format json` prints it.
+    let o = cli(&["replay", path, "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), report.to_json() + "\n");
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    // Text: as `validate` prints it, named after the scenario file.
+    let o = cli(&["replay", path], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(&format!(
+            "{path}: CreateJob request is invalid (2 error(s), 0 warning(s))\n"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("error[pattern] /jobId: "), "{out}");
+    assert!(out.contains("error[minItems] /targets: "), "{out}");
+    // The same job through `validate` gives the same violations.
+    let request = dir.join("job.json");
+    std::fs::write(&request, job.to_string()).unwrap();
+    let v = cli(
+        &[
+            "validate",
+            "CreateJob",
+            request.to_str().unwrap(),
+            "--now",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!(v.status.code(), Some(1));
+    // The same lines but positions: the replay validates the job as a
+    // value taken from the scenario, which has no positions of its own.
+    let strip = |s: &str, name: &str| s.replace(name, "FILE");
+    let v_out = strip(&stdout(&v), request.to_str().unwrap())
+        .replace("FILE:1:26: ", "")
+        .replace("FILE:1:45: ", "");
+    assert_eq!(strip(&out, path), v_out);
+}

@@ -602,7 +602,7 @@ fn integral_doubles_read_as_their_integers() {
         let (fx, _) = job.step(1 + 3 * 60_000, Event::Advance { to: 1 + 3 * 60_000 });
         let timed_out = fx.iter().filter(|f| {
             matches!(
-                f,
+                f.effect,
                 iot_jobs_policy::machine::Effect::ExecutionStatusChanged {
                     to: ExecutionStatus::TimedOut,
                     ..
@@ -1271,9 +1271,12 @@ fn run_ops(cfg: Config, ops: &[Op]) -> Result<(Vec<String>, Job), TestCaseError>
             }
         }
         // abort never cancels an IN_PROGRESS execution
-        let aborted = fx
-            .iter()
-            .any(|f| matches!(f, iot_jobs_policy::machine::Effect::JobAborted { .. }));
+        let aborted = fx.iter().any(|f| {
+            matches!(
+                f.effect,
+                iot_jobs_policy::machine::Effect::JobAborted { .. }
+            )
+        });
         if aborted {
             for f in &fx {
                 if let iot_jobs_policy::machine::Effect::ExecutionStatusChanged {
@@ -1282,7 +1285,7 @@ fn run_ops(cfg: Config, ops: &[Op]) -> Result<(Vec<String>, Job), TestCaseError>
                     to,
                     rule,
                     ..
-                } = f
+                } = &f.effect
                 {
                     if *rule == "R-9" {
                         prop_assert_eq!(*from, Some(ExecutionStatus::Queued));

@@ -10,7 +10,10 @@
 //!
 //! `at` is an optional signed decimal right after the letter (the previous
 //! one when absent). Every answer must be tagged JSON, and every snapshot a
-//! success hands back must restore, to exactly itself.
+//! success hands back must restore, to exactly itself. Every effect carries
+//! an integer `at`: the creation time for a creation's; for `step`, `apply`
+//! and `advance` never before the job's time before the call nor after
+//! `at`, in order, and those of an event (not an advance) exactly `at`.
 #![no_main]
 
 use iot_jobs_policy::machine::{text, Job};
@@ -87,6 +90,39 @@ fn step_agrees(snapshot: &str, at: i64, event: &str, stepped: &(bool, Value)) {
     assert_eq!(stepped["effects"], Value::Array(effects), "{stepped}");
 }
 
+/// The job's time in `snapshot` (`inspect`'s `now`).
+fn now_of(snapshot: &str) -> i64 {
+    let (_, answer) = tagged(&text::inspect(snapshot));
+    match answer["now"].as_i64() {
+        Some(now) => now,
+        None => panic!("inspect without `now`: {answer}"),
+    }
+}
+
+/// The effects of a success are timed in `from..=to`, in order.
+fn timed(answer: &Value, from: i64, to: i64) {
+    let mut previous = from;
+    for fx in answer["effects"].as_array().into_iter().flatten() {
+        let Some(t) = fx["at"].as_i64() else {
+            panic!("an effect without an integer `at`: {fx}");
+        };
+        assert!(
+            previous <= t && t <= to,
+            "an effect at {t} outside {previous}..={to}: {answer}"
+        );
+        previous = t;
+    }
+}
+
+/// The `to` of an `advance` event, if `event` is one.
+fn advance_to(event: &str) -> Option<i64> {
+    let e = serde_json::from_str::<Value>(event).ok()?;
+    if e.get("type").and_then(Value::as_str) != Some("advance") {
+        return None;
+    }
+    e.get("to").and_then(Value::as_i64)
+}
+
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
     let mut lines = input.split('\n');
@@ -96,6 +132,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut snapshot = snapshot_of(&created);
     restores(&snapshot);
+    let created_at = now_of(&snapshot);
+    timed(&created, created_at, created_at);
     let mut at = 0_i64;
     for line in lines.take(MAX_ACTIONS) {
         let mut chars = line.chars();
@@ -104,6 +142,7 @@ fuzz_target!(|data: &[u8]| {
         };
         let (n, arg) = number(chars.as_str());
         at = n.unwrap_or(at);
+        let before = now_of(&snapshot);
         let next = match action {
             's' => {
                 let stepped = tagged(&text::step(&snapshot, at, arg));
@@ -119,6 +158,18 @@ fuzz_target!(|data: &[u8]| {
             'e' => tagged(&text::execution(&snapshot, arg)),
             _ => continue,
         };
+        if next.0 {
+            let to = advance_to(arg).map_or(at, |to| to.max(at));
+            match action {
+                // An advance fires each deadline at its own time.
+                'v' => timed(&next.1, before, at),
+                's' => timed(&next.1, before, to),
+                // An event's own effects are at its time.
+                'a' if advance_to(arg).is_none() => timed(&next.1, at, at),
+                'a' => timed(&next.1, before, to),
+                _ => {}
+            }
+        }
         if let (true, Some(s)) = (next.0, next.1.get("snapshot").and_then(Value::as_str)) {
             if s != snapshot {
                 snapshot = s.to_owned();

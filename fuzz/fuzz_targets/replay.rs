@@ -1,12 +1,16 @@
 //! The scenario runner: `replay::replay_json` and `replay::replay_text` on
 //! any text. Both must accept and refuse the same scenarios (with the same
 //! error); the JSON rendering must be JSON with `describe`, `executions` and
-//! a `timeline` of one entry per event plus the creation; the final job's
-//! snapshot must restore.
+//! a `timeline` of one entry per event plus the creation, every effect with
+//! an integer `at`, never before the previous effect's (time only moves
+//! forward) nor after its event's time (or its `advance`'s `to`); a
+//! malformed event is refused with an index inside `events`; the final
+//! job's snapshot must restore; `replay_answer` (the npm `replay`) answers
+//! the same object or refusal.
 #![no_main]
 
 use iot_jobs_policy::machine::Job;
-use iot_jobs_policy::replay::{replay, replay_json, replay_text};
+use iot_jobs_policy::replay::{replay, replay_answer, replay_json, replay_text, ReplayError};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -30,6 +34,31 @@ fuzz_target!(|data: &[u8]| {
                 .and_then(|s| s.get("events").and_then(Value::as_array).map(Vec::len))
                 .unwrap_or(0);
             assert_eq!(v["timeline"].as_array().map(Vec::len), Some(events + 1));
+            let mut last = i64::MIN;
+            for entry in v["timeline"].as_array().into_iter().flatten() {
+                let Some(at) = entry["at"].as_i64() else {
+                    panic!("a timeline entry without an integer `at`: {entry}");
+                };
+                let until = entry["event"]["to"].as_i64().map_or(at, |to| to.max(at));
+                for fx in entry["effects"].as_array().into_iter().flatten() {
+                    let Some(t) = fx["at"].as_i64() else {
+                        panic!("an effect without an integer `at`: {fx}");
+                    };
+                    assert!(t >= last, "an effect before the previous one: {entry}");
+                    assert!(t <= until, "an effect after its event: {entry}");
+                    last = t;
+                }
+            }
+            let answer: Value = match serde_json::from_str(&replay_answer(&input)) {
+                Ok(a) => a,
+                Err(e) => panic!("replay_answer is not JSON: {e}"),
+            };
+            if input.len() <= iot_jobs_policy::MAX_REQUEST_BYTES {
+                assert_eq!(
+                    answer["replay"], v,
+                    "replay_answer differs from replay_json"
+                );
+            }
             if let Ok(r) = replay(&input) {
                 let s = r.job.to_snapshot();
                 if let Err(e) = Job::from_snapshot(&s) {
@@ -37,7 +66,26 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
-        (Err(a), Err(b)) => assert_eq!(a, b),
+        (Err(a), Err(b)) => {
+            assert_eq!(a, b);
+            if let ReplayError::Event { index, .. } = a {
+                let events = serde_json::from_str::<Value>(&input)
+                    .ok()
+                    .and_then(|s| s.get("events").and_then(Value::as_array).map(Vec::len))
+                    .unwrap_or(0);
+                assert!(*index < events, "event {index} of {events}");
+            }
+            let answer: Value = match serde_json::from_str(&replay_answer(&input)) {
+                Ok(a) => a,
+                Err(e) => panic!("replay_answer is not JSON: {e}"),
+            };
+            let expected = match a {
+                ReplayError::InvalidJob(_) => "success",
+                ReplayError::Create(_) => "refused",
+                _ => "misuse",
+            };
+            assert_eq!(answer["type"], expected, "{answer}");
+        }
         _ => panic!("replay_json and replay_text disagree: {json:?} / {text:?}"),
     }
 });

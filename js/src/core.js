@@ -135,7 +135,7 @@ export function escapeLoneSurrogates(text) {
  * @param {string} text
  * @returns {number}
  */
-function utf8Length(text) {
+export function utf8Length(text) {
   const buffer = /** @type {{ Buffer?: { byteLength(s: string, e: string): number } }} */ (/** @type {unknown} */ (globalThis)).Buffer;
   if (buffer !== undefined && typeof buffer.byteLength === 'function') return buffer.byteLength(text, 'utf8');
   let n = 0;

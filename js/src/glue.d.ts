@@ -30,6 +30,7 @@ declare module '#glue/types' {
     machineExecution(snapshot: string, thing: string): string;
     machineListExecutionsForJob(snapshot: string, args: string): string;
     machineListExecutionsForThing(snapshot: string, args: string): string;
+    replay(scenario: string): string;
   }
   /** What `makeApi` and `makeMachine` are given: both modules' functions. */
   export type Glue = CoreGlue & ExtrasGlue;
@@ -66,6 +67,7 @@ declare module '#glue/extras-node' {
   export const machineExecution: ExtrasGlue['machineExecution'];
   export const machineListExecutionsForJob: ExtrasGlue['machineListExecutionsForJob'];
   export const machineListExecutionsForThing: ExtrasGlue['machineListExecutionsForThing'];
+  export const replay: ExtrasGlue['replay'];
 }
 
 /** What a `--target web` glue adds: its loaders (for the declarations below only; no build maps it). */

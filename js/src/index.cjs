@@ -42,6 +42,7 @@ const machine = makeMachine(glue, nothing);
 exports.Job = machine.Job;
 exports.MachineError = machine.MachineError;
 exports.eventTypes = machine.eventTypes;
+exports.replay = machine.replay;
 /**
  * Node loads the core module on `require` and the extras on first use; `init` only resolves.
  * @type {typeof import('../index.d.ts').init}

@@ -7,7 +7,7 @@
 
 // Misuse (wrong argument types, malformed events, a damaged snapshot) is a
 // TypeError with a `.code`, as in core.js.
-import { usageError as misuse, messageOf, readingOptions, escapeLoneSurrogates } from './core.js';
+import { usageError as misuse, messageOf, readingOptions, escapeLoneSurrogates, utf8Length, MAX_REQUEST_BYTES } from './core.js';
 import { EVENT_TYPES } from './names.js';
 
 /** @typedef {import('../index.d.ts').Effect} Effect */
@@ -17,6 +17,8 @@ import { EVENT_TYPES } from './names.js';
 /** @typedef {import('../index.d.ts').MachineErrorCode} MachineErrorCode */
 /** @typedef {import('../index.d.ts').MachineErrorInfo} MachineErrorInfo */
 /** @typedef {import('../index.d.ts').RequestViolation} RequestViolation */
+/** @typedef {import('../index.d.ts').Report} Report */
+/** @typedef {import('../index.d.ts').ReplayResult} ReplayResult */
 /** @typedef {import('#glue/types').ExtrasGlue} ExtrasGlue */
 
 /**
@@ -52,11 +54,44 @@ class MachineError extends Error {
 }
 
 /**
+ * The UTF-8 size of `text` when it is over the core's 1 MiB limit (a
+ * `tooLarge` request), otherwise undefined. Counted without copying `text`
+ * into wasm memory: a string of more code units than the limit is over it
+ * (each code unit is at least one byte); a string of fewer than a third of
+ * the limit is under it (each code unit is at most three bytes); in between
+ * the bytes are counted.
+ * @param {string} text
+ * @returns {number | undefined}
+ */
+function oversize(text) {
+  if (text.length * 3 <= MAX_REQUEST_BYTES) return undefined;
+  const n = utf8Length(text);
+  return n > MAX_REQUEST_BYTES ? n : undefined;
+}
+
+/**
+ * The refusal of a CreateJob request over the size limit, as the machine
+ * refuses an invalid request (Rust's `MachineError::invalid_request` with
+ * the validator's `tooLarge` violation).
+ * @param {number} size
+ * @returns {MachineError}
+ */
+function tooLargeRequest(size) {
+  return new MachineError({
+    code: 'InvalidRequestException',
+    message: 'the CreateJob request is not valid (1 violation)',
+    rule: 'V-1',
+    violations: [{ code: 'tooLarge', path: '', message: `the request is ${size} bytes, more than the limit of ${MAX_REQUEST_BYTES}` }],
+  });
+}
+
+/**
  * The transition function's part of the package API (see index.d.ts).
  * @typedef {object} MachineApi
  * @property {typeof import('../index.d.ts').Job} Job
  * @property {typeof import('../index.d.ts').MachineError} MachineError
  * @property {typeof import('../index.d.ts').eventTypes} eventTypes
+ * @property {typeof import('../index.d.ts').replay} replay
  */
 
 /**
@@ -162,6 +197,10 @@ export function makeMachine(glue, ready) {
       if (typeof o !== 'object' || readingOptions(() => Array.isArray(o))) throw misuse('invalidOptions', 'options must be an object');
       let req;
       if (typeof request === 'string') {
+        // Over 1 MiB: refused before it is parsed or copied into wasm memory
+        // (#10 finding 3), as `validate` reports it (`tooLarge`).
+        const size = oversize(request);
+        if (size !== undefined) throw tooLargeRequest(size);
         try {
           JSON.parse(request);
         } catch (e) {
@@ -176,6 +215,8 @@ export function makeMachine(glue, ready) {
         } catch (e) {
           throw misuse('invalidRequest', `the request cannot be serialised as JSON: ${messageOf(e)}`);
         }
+        const size = typeof req === 'string' ? oversize(req) : undefined;
+        if (size !== undefined) throw tooLargeRequest(size);
       } else {
         throw misuse('invalidRequest', `the request must be a CreateJob request object or JSON text, not ${request === null ? 'null' : typeof request}`);
       }
@@ -358,5 +399,47 @@ export function makeMachine(glue, ready) {
     }
   }
 
-  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice() };
+  /**
+   * Replays a scenario (object or JSON text) as the CLI's
+   * `replay --format json` does: its output, parsed; or, when the job is not
+   * a valid CreateJob request, its validation report (`valid: false`), which
+   * is what the CLI prints then. A malformed scenario throws a TypeError
+   * `invalidScenario`, a malformed event `invalidEvent` with `.index` and
+   * `.field`; a creation the machine refuses (an unknown group) a MachineError.
+   * @param {unknown} scenario
+   * @returns {ReplayResult | Report}
+   */
+  function replay(scenario) {
+    let text;
+    if (typeof scenario === 'string') {
+      text = scenario;
+    } else if (scenario !== null && typeof scenario === 'object' && !Array.isArray(scenario)) {
+      try {
+        text = JSON.stringify(scenario);
+      } catch (e) {
+        throw misuse('invalidScenario', `the scenario cannot be serialised as JSON: ${messageOf(e)}`);
+      }
+    } else {
+      throw misuse('invalidScenario', `the scenario must be an object or JSON text, not ${scenario === null ? 'null' : Array.isArray(scenario) ? 'an array' : typeof scenario}`);
+    }
+    if (typeof text !== 'string') throw misuse('invalidScenario', 'the scenario serialises to nothing (a toJSON method answered undefined)');
+    // Over 1 MiB of code units cannot fit: refused before the copy into wasm
+    // memory (the core counts the bytes of a shorter one itself).
+    if (text.length > MAX_REQUEST_BYTES) {
+      throw misuse('invalidScenario', `the scenario is ${utf8Length(text)} bytes, more than the limit of ${MAX_REQUEST_BYTES}`);
+    }
+    ready();
+    const a = JSON.parse(glue.replay(escapeLoneSurrogates(text)));
+    if (a.type === 'success') return a.replay !== undefined ? a.replay : a.report;
+    if (a.type === 'misuse') {
+      const e = /** @type {TypeError & { code: string, index?: number, field?: string }} */ (misuse(a.error.code, a.error.message));
+      if (a.error.index !== undefined) e.index = a.error.index;
+      if (a.error.field !== undefined) e.field = a.error.field;
+      throw e;
+    }
+    if (a.type === 'refused') throw new MachineError(a.error);
+    throw misuse('internal', `the replay answered ${JSON.stringify(a.type)}`);
+  }
+
+  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay };
 }

@@ -57,4 +57,5 @@ export const EXTRAS = Object.freeze([
   'machineExecution',
   'machineListExecutionsForJob',
   'machineListExecutionsForThing',
+  'replay',
 ]);

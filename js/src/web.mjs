@@ -177,4 +177,4 @@ export function initSync(bytes, options) {
 export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo } = api;
 
 // The transition function: the Job class (see machine.js).
-export const { Job, MachineError, eventTypes } = makeMachine(glue, ready);
+export const { Job, MachineError, eventTypes, replay } = makeMachine(glue, ready);

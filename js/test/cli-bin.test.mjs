@@ -211,6 +211,12 @@ test('rules, schema, replay, help, version and usage errors', () => {
   }
   same(['replay', path.join(ROOT, 'Cargo.toml')], { status: 2 });
   same(['replay', 'missing.json'], { status: 2 });
+  // #10: a malformed event is a usage error naming it; an invalid job prints its report.
+  const job = { jobId: 'j', document: '{}', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t1'] };
+  const malformed = JSON.stringify({ job, events: [{ at: 1, type: 'thingAdded', thingNmae: 't2' }] });
+  same(['replay', '-'], { status: 2, input: malformed });
+  const invalid = JSON.stringify({ job: { ...job, jobId: 'bad id' }, events: [] });
+  for (const format of ['text', 'json']) same(['replay', '-', '--format', format], { status: 1, input: invalid });
   same(['--help'], { status: 0 });
   same(['help'], { status: 0 });
   same(['--version'], { status: 0 });

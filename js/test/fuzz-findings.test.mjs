@@ -67,6 +67,50 @@ test('an oversize string request is not copied: 200 M characters answer quickly 
   assert.ok(ms < 5000, `${ms} ms`);
 });
 
+test('Job.create refuses a request over 1 MiB before parsing or copying it, with the validator\'s tooLarge and its exact size', () => {
+  const { MachineError } = pkg;
+  const request = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: '{}' };
+  const padded = (n, c = ' ') => `${JSON.stringify(request)}${c.repeat(n)}`;
+  const refusal = (r) => {
+    try {
+      Job.create(r);
+      return null;
+    } catch (e) {
+      assert.ok(e instanceof MachineError, String(e));
+      return e;
+    }
+  };
+  const base = JSON.stringify(request).length;
+  // At the limit exactly: created. One byte over (ASCII), more bytes than
+  // code units (two-byte spaces), the oversize texts of the validator: refused.
+  assert.equal(refusal(padded(MAX - base)), null);
+  for (const [name, text, size] of [
+    ['one byte over', padded(MAX - base + 1), MAX + 1],
+    ['two-byte padding', padded(MAX / 2, '\u00a0'), base + MAX],
+    ...Object.entries(oversizeTexts()).map(([n, t]) => [n, t, Buffer.byteLength(t)]),
+  ]) {
+    const e = refusal(text);
+    assert.ok(e, name);
+    assert.equal(e.code, 'InvalidRequestException', name);
+    assert.equal(e.rule, 'V-1', name);
+    assert.equal(e.message, 'the CreateJob request is not valid (1 violation)', name);
+    assert.deepEqual(e.violations, [{ code: 'tooLarge', path: '', message: `the request is ${size} bytes, more than the limit of ${MAX}` }], name);
+    // validate() states the same size.
+    assert.equal(validate('CreateJob', text).violations[0].message, e.violations[0].message, name);
+  }
+  // An object whose JSON is over the limit: the same refusal.
+  const e = refusal({ ...request, description: 'x'.repeat(MAX) });
+  assert.equal(e.violations[0].code, 'tooLarge');
+  // Not copied: 200 M characters answer quickly and leave no memory behind.
+  const huge = 'x'.repeat(200_000_000);
+  assert.equal(Buffer.byteLength(huge), 200_000_000);
+  const before = process.memoryUsage().rss;
+  const t0 = performance.now();
+  assert.equal(refusal(huge).violations[0].message, `the request is 200000000 bytes, more than the limit of ${MAX}`);
+  assert.ok(process.memoryUsage().rss - before < 50_000_000, 'the wasm memory grew');
+  assert.ok(performance.now() - t0 < 5000);
+});
+
 test('misuse comes first for an oversize string request, as in the core', () => {
   const big = 'x'.repeat(MAX + 1);
   assert.throws(() => validate('NoSuchJob', big), (e) => e instanceof TypeError && e.code === 'unknownOperation');

@@ -7,11 +7,20 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { JS, PKG, VECTORS } from './helpers.mjs';
+import os from 'node:os';
+import { JS, PKG, ROOT, VECTORS } from './helpers.mjs';
 import { runMachineVectors } from './shared/machine-runner.mjs';
 import { pageResults, serve } from './shared/chromium.mjs';
 
-const { base } = await serve({ '/pkg/': PKG, '/test/': path.join(JS, 'test'), '/vectors/': VECTORS });
+// The bundled replay scenarios, with their list (the page cannot list a directory).
+const SCENARIOS = path.join(ROOT, 'examples', 'scenarios');
+const scenarioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-scenarios-'));
+const scenarioNames = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort();
+for (const f of scenarioNames) fs.copyFileSync(path.join(SCENARIOS, f), path.join(scenarioDir, f));
+fs.writeFileSync(path.join(scenarioDir, 'index.json'), JSON.stringify(scenarioNames));
+test.after(() => fs.rmSync(scenarioDir, { recursive: true, force: true }));
+
+const { base } = await serve({ '/pkg/': PKG, '/test/': path.join(JS, 'test'), '/vectors/': VECTORS, '/scenarios/': scenarioDir });
 
 const data = JSON.parse(fs.readFileSync(path.join(VECTORS, 'machine.json'), 'utf8'));
 
@@ -21,12 +30,20 @@ test('every machine vector in Chromium matches its expectations and native Rust 
   assert.deepEqual(results.failures, []);
   assert.deepEqual(results.mismatches, [], JSON.stringify(results.mismatches.slice(0, 5), null, 1));
   assert.deepEqual(results.misuse, []);
+  // replay() in Chromium: the bundled scenarios as Node's replay() answers them.
+  const nodePkg = await import(path.join(PKG, 'index.mjs'));
+  assert.deepEqual(Object.keys(results.replays), scenarioNames);
+  for (const name of scenarioNames) {
+    const text = fs.readFileSync(path.join(SCENARIOS, name), 'utf8');
+    assert.equal(results.replays[name], JSON.stringify(nodePkg.replay(text), null, 2), name);
+  }
+  assert.deepEqual(results.malformed, { name: 'TypeError', code: 'invalidEvent', index: 0, field: 'thingNmae' });
   assert.equal(results.run, data.length);
   assert.ok(results.interop > 10);
   // Chromium's snapshots after the middle step are Rust's (byte for byte,
   // checked above) and Node's: a Node job restored from them ends where
   // Rust does.
-  const node = await import(path.join(PKG, 'index.mjs'));
+  const node = nodePkg;
   const byKey = new Map(data.map((d) => [d.key, d]));
   assert.ok(results.handoffs.length > 10);
   for (const h of results.handoffs) {

@@ -77,12 +77,13 @@ test('event types: eventTypes(), the Event union and the Rust Event enum agree, 
     const scenario = path.join(dir, 'unknown-event.json');
     const job = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: '{}' };
     fs.writeFileSync(scenario, JSON.stringify({ job, createdAt: 0, events: [{ at: 1, type: 'no-such-event' }] }));
+    // A malformed event is a usage error (exit 2) naming the variants.
     const r = spawnSync(process.execPath, [path.join(PKG, 'bin', 'iot-jobs-policy.cjs'), 'replay', scenario, '--format', 'json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const refused = JSON.parse(r.stdout).timeline.find((t) => t.error !== undefined);
-    assert.ok(refused, r.stdout);
-    const m = /unknown variant `no-such-event`, expected one of (.*)$/.exec(refused.error.message);
-    assert.ok(m, `the Rust refusal no longer lists the variants: ${refused.error.message}`);
+    assert.equal(r.status, 2, r.stdout);
+    const m = /event 0: unknown variant `no-such-event`, expected one of (.*)$/m.exec(r.stderr);
+    assert.ok(m, `the Rust refusal no longer lists the variants: ${r.stderr}`);
+    // The package's replay() refuses it alike.
+    assert.throws(() => pkg.replay({ job, createdAt: 0, events: [{ at: 1, type: 'no-such-event' }] }), (e) => e.code === 'invalidEvent' && e.field === 'type' && e.message.endsWith(m[0]));
     const rust = [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1]);
     assert.equal(rust.length, 8);
     assert.deepEqual(pkg.eventTypes(), rust);

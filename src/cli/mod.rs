@@ -8,7 +8,9 @@
 //! Both therefore print the same bytes and exit with the same code. Globs
 //! are matched here too; a host only lists directories.
 //!
-//! Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error,
+//! Exit codes: 0 valid (warnings allowed), 1 invalid (for `replay`: the
+//! scenario's job, whose report is printed as `validate` prints it), 2 usage
+//! error (for `replay`: a malformed scenario or event),
 //! unreadable input or output that could not be written.
 //!
 //! Arguments are `OsStr`: a file name that is not UTF-8 (possible on Unix)
@@ -63,6 +65,7 @@ mod args;
 mod glob;
 mod render;
 
+use crate::ffi::replay::ReplayError;
 use crate::validate::display::escape;
 use crate::{Operation, Options, Report, MAX_REQUEST_BYTES};
 use args::{Command, Format, TextOrJson};
@@ -153,8 +156,9 @@ text output ends with a summary and JSON output is one {"file","report"} line
 per file; SARIF output is one log for all of them. --document-schema checks
 each inline job document against your JSON Schema (violations under /document).
 
-exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error, unreadable input
-or output that could not be written"#;
+exit status: 0 valid (warnings allowed), 1 invalid (for replay: the scenario's job,
+whose report is printed), 2 usage error (for replay: a malformed scenario or
+event), unreadable input or output that could not be written"#;
 
 /// A usage error: the message, then [`USAGE`], exit code 2.
 #[derive(Debug)]
@@ -431,6 +435,19 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
     };
     match out {
         Ok(out) => Ok(Outcome::new(0, out)),
+        // An invalid job: its report as `validate CreateJob` prints it.
+        Err(ReplayError::InvalidJob(report)) => {
+            let file = file.to_string_lossy().into_owned();
+            let reports = [(file, report)];
+            let out = match args.format {
+                TextOrJson::Json => render::json(&reports, false),
+                TextOrJson::Text => reports
+                    .iter()
+                    .map(|(file, r)| render::text(r, file, Operation::CreateJob, host.colour()))
+                    .collect(),
+            };
+            Ok(Outcome::new(1, out))
+        }
         Err(e) => {
             // A message of several lines keeps its lines.
             host.stderr(&format!(

@@ -17,6 +17,10 @@
 //!   the machine's own `timeWentBackwards`, `deadlinePending`; see
 //!   [`MachineError`]).
 //!
+//! Every effect in an answer carries `at`, the time it happened (epoch ms;
+//! see [`crate::machine::TimedEffect`]): an `advance` over several deadlines
+//! times each effect when its own deadline fired.
+//!
 //! Nothing panics or throws for bad input. The snapshot travels as a string
 //! (the text of [`Job::to_snapshot`]), so it is handed back unchanged.
 //! Each call restores and re-serialises the whole state, O(things): for
@@ -42,7 +46,7 @@
 
 use super::read::{self, SetupError};
 use crate::ffi::{misuse, refused, success, success_flat, success_members, UsageError};
-use crate::machine::{Effect, ExecutionStatus, Job, MachineError};
+use crate::machine::{ExecutionStatus, Job, MachineError, TimedEffect};
 use serde_json::{json, Map, Value};
 
 /// The misuse answer `code` with `message`.
@@ -50,7 +54,7 @@ fn bad_input(code: &'static str, message: impl Into<String>) -> String {
     misuse(&UsageError::new(code, message))
 }
 
-fn success_job(job: &Job, effects: &[Effect], error: Option<&MachineError>) -> String {
+fn success_job(job: &Job, effects: &[TimedEffect], error: Option<&MachineError>) -> String {
     let snapshot = job.to_snapshot();
     let mut out = String::with_capacity(snapshot.len() * 11 / 10 + 64);
     out.push_str(r#""snapshot":"#);

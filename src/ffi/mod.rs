@@ -66,8 +66,12 @@ impl UsageError {
     /// - `invalidArguments`: a listing's arguments that are not an object
     ///   of the right members;
     /// - `invalidDocumentSchema`: a document schema that cannot be compiled;
+    /// - `invalidScenario`: a replay scenario that is not well formed (not
+    ///   JSON, an unknown member, malformed `createdAt`, `options`,
+    ///   `things`, `groups` or `events`, over 1 MiB); a malformed event of
+    ///   a scenario is `invalidEvent`;
     /// - `internal`: an answer that could not be written (a bug).
-    pub const CODES: [&'static str; 9] = [
+    pub const CODES: [&'static str; 10] = [
         "unknownOperation",
         "invalidOptions",
         "invalidRequest",
@@ -76,6 +80,7 @@ impl UsageError {
         "invalidSnapshot",
         "invalidArguments",
         "invalidDocumentSchema",
+        "invalidScenario",
         "internal",
     ];
 

@@ -30,19 +30,47 @@ use serde_json::{Map, Value};
 pub(crate) use snapshot::snapshot;
 use std::collections::BTreeMap;
 
+/// A malformed event: the member at fault (`type` for an unknown or
+/// missing type; `None` when the event is not an object) and the sentence
+/// the `Deserialize` derive would give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EventError {
+    /// The member at fault.
+    pub(crate) field: Option<String>,
+    /// serde's sentence, e.g. "unknown field `thingNmae`".
+    pub(crate) message: String,
+}
+
+impl std::fmt::Display for EventError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The error of member `k` with `message`.
+fn member(k: &str) -> impl Fn(String) -> EventError + '_ {
+    move |message| EventError {
+        field: Some(k.to_owned()),
+        message,
+    }
+}
+
 /// Reads an [`Event`] from JSON exactly as its `Deserialize` derive does
 /// (`type` tag, camelCase members, unknown members refused, `null` for an
 /// absent optional member), by hand: the derive for an internally tagged
 /// enum costs about 20 KB of WebAssembly, this a fraction of it. The
 /// module's agreement test checks that both agree.
-pub(crate) fn event(value: Value) -> Result<Event, String> {
+pub(crate) fn event(value: Value) -> Result<Event, EventError> {
     let Value::Object(mut m) = value else {
-        return Err("an event must be an object with a `type`".into());
+        return Err(EventError {
+            field: None,
+            message: "an event must be an object with a `type`".into(),
+        });
     };
     let kind = match m.remove("type") {
         Some(Value::String(k)) => k,
-        Some(_) => return Err("`type` must be a string".into()),
-        None => return Err("missing field `type`".into()),
+        Some(_) => return Err(member("type")("`type` must be a string".into())),
+        None => return Err(member("type")("missing field `type`".into())),
     };
     let allowed: &[&str] = match kind.as_str() {
         "deviceUpdate" => &["thing", "status", "stepTimeoutInMinutes", "expectedVersion"],
@@ -52,26 +80,36 @@ pub(crate) fn event(value: Value) -> Result<Event, String> {
         "deleteJob" => &["force"],
         "updateJob" => &["request"],
         "thingAdded" | "thingRemoved" => &["thing"],
-        other => return Err(unknown_variant(other)),
+        other => return Err(member("type")(unknown_variant(other))),
     };
     if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(format!("unknown field `{k}`"));
+        return Err(member(k)(format!("unknown field `{k}`")));
     }
-    let string = |m: &Map<String, Value>, k: &str| get(m, k).and_then(|v| string(v, k));
-    let force = |m: &Map<String, Value>| m.get("force").map_or(Ok(false), |v| boolean(v, "force"));
+    let string = |m: &Map<String, Value>, k: &str| {
+        get(m, k)
+            .and_then(|v| string(v, k))
+            .map_err(|e| member(k)(e))
+    };
+    let force = |m: &Map<String, Value>| {
+        m.get("force")
+            .map_or(Ok(false), |v| boolean(v, "force"))
+            .map_err(member("force"))
+    };
+    let opt_int = |m: &Map<String, Value>, k: &str| opt_int(m, k).map_err(|e| member(k)(e));
+    let opt_string = |m: &Map<String, Value>, k: &str| opt_string(m, k).map_err(|e| member(k)(e));
     Ok(match kind.as_str() {
         "deviceUpdate" => Event::DeviceUpdate {
             thing: string(&m, "thing")?,
             status: {
                 let status = string(&m, "status")?;
                 DeviceStatus::parse(&status)
-                    .ok_or_else(|| format!("unknown device status `{status}`"))?
+                    .ok_or_else(|| member("status")(format!("unknown device status `{status}`")))?
             },
             step_timeout_in_minutes: opt_int(&m, "stepTimeoutInMinutes")?,
             expected_version: opt_int(&m, "expectedVersion")?,
         },
         "advance" => Event::Advance {
-            to: opt_int(&m, "to")?.ok_or("missing field `to`")?,
+            to: opt_int(&m, "to")?.ok_or_else(|| member("to")("missing field `to`".into()))?,
         },
         "cancelJob" => Event::CancelJob {
             force: force(&m)?,
@@ -85,7 +123,9 @@ pub(crate) fn event(value: Value) -> Result<Event, String> {
         },
         "deleteJob" => Event::DeleteJob { force: force(&m)? },
         "updateJob" => Event::UpdateJob {
-            request: m.remove("request").ok_or("missing field `request`")?,
+            request: m
+                .remove("request")
+                .ok_or_else(|| member("request")("missing field `request`".into()))?,
         },
         "thingAdded" => Event::ThingAdded {
             thing: string(&m, "thing")?,
@@ -152,7 +192,7 @@ fn unknown_variant(kind: &str) -> String {
 /// Reads a scenario's event: `body` is the event without its `at`, read by
 /// [`event`], except that an `advance` without `to` advances to `at` (the
 /// scenario form's one shorthand, documented in [`crate::ffi::replay`]).
-pub(crate) fn scenario_event(mut body: Map<String, Value>, at: i64) -> Result<Event, String> {
+pub(crate) fn scenario_event(mut body: Map<String, Value>, at: i64) -> Result<Event, EventError> {
     if body.get("type").and_then(Value::as_str) == Some("advance") && !body.contains_key("to") {
         body.insert("to".into(), Value::from(at));
     }
@@ -532,11 +572,60 @@ mod tests {
         // An unknown `type` in serde's words, the list of types included.
         let unknown = json!({"type": "no-such-event"});
         assert_eq!(
-            event(unknown.clone()).err(),
+            event(unknown.clone()).err().map(|e| e.message),
             serde_json::from_value::<Event>(unknown)
                 .err()
                 .map(|e| e.to_string())
         );
+        // Each refusal names the member at fault.
+        for (v, field, message) in [
+            (json!([]), None, "an event must be an object with a `type`"),
+            (json!({}), Some("type"), "missing field `type`"),
+            (json!({"type": 1}), Some("type"), "`type` must be a string"),
+            (
+                json!({"type": "thingAdded", "thingNmae": "t1"}),
+                Some("thingNmae"),
+                "unknown field `thingNmae`",
+            ),
+            (
+                json!({"type": "thingAdded"}),
+                Some("thing"),
+                "missing field `thing`",
+            ),
+            (
+                json!({"type": "thingAdded", "thing": 1}),
+                Some("thing"),
+                "`thing` must be a string",
+            ),
+            (
+                json!({"type": "deviceUpdate", "thing": "t", "status": "DONE"}),
+                Some("status"),
+                "unknown device status `DONE`",
+            ),
+            (
+                json!({"type": "deviceUpdate", "thing": "t", "status": "FAILED", "expectedVersion": "1"}),
+                Some("expectedVersion"),
+                "`expectedVersion` must be an integer",
+            ),
+            (
+                json!({"type": "cancelJob", "force": "yes"}),
+                Some("force"),
+                "`force` must be a boolean",
+            ),
+            (json!({"type": "advance"}), Some("to"), "missing field `to`"),
+            (
+                json!({"type": "updateJob"}),
+                Some("request"),
+                "missing field `request`",
+            ),
+        ] {
+            let e = event(v.clone()).unwrap_err();
+            assert_eq!(
+                (e.field.as_deref(), e.message.as_str()),
+                (field, message),
+                "{v}"
+            );
+        }
         // A scenario's `advance` without `to` advances to its `at`; with `to`, to `to`.
         let body = |v: Value| v.as_object().cloned().unwrap();
         assert_eq!(

@@ -21,23 +21,71 @@
 //! `to` advances to its `at`. Every other event first advances time to its
 //! `at` (see [`crate::machine::Job::step`]).
 //!
+//! Every effect in the timeline carries its own `at`: when one event
+//! fires several deadlines (an `advance` over several rollout minutes, a
+//! device update after a timer expired), each effect is timed when its
+//! deadline fired, and the text output groups them under their time.
+//!
 //! A refused event is recorded in the timeline with its error and the replay
-//! goes on; only a scenario that is not well formed, or a job that cannot be
-//! created, is an error.
+//! goes on (a refusal is AWS behaviour, or the machine's own, such as a time
+//! going backwards). A scenario that is not well formed is an error: a
+//! malformed event ([`ReplayError::Event`], with the event's index and the
+//! member at fault), a job that is not a valid CreateJob request
+//! ([`ReplayError::InvalidJob`], with the validator's report) or a job
+//! that cannot be created ([`ReplayError::Create`]).
 
 use crate::ffi::read::{self, Setup, SetupError};
-use crate::machine::{Effect, Job, MachineError};
+use crate::machine::{Job, MachineError, TimedEffect};
 use crate::validate::time::iso;
+use crate::{validate_value, Operation, Options, Report};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
 
 /// Why a scenario could not be replayed.
+///
+/// ```
+/// use iot_jobs_policy::replay::{replay, ReplayError};
+/// let scenario = r#"{"job": {"jobId": "j", "document": "{}",
+///     "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]},
+///     "events": [{"at": 10, "type": "thingAdded", "thingNmae": "t2"}]}"#;
+/// match replay(scenario) {
+///     Err(ReplayError::Event { index, field, message }) => {
+///         assert_eq!((index, field.as_deref()), (0, Some("thingNmae")));
+///         assert_eq!(message, "unknown field `thingNmae`");
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// let invalid = r#"{"job": {"jobId": "j", "targets": []}}"#;
+/// let Err(ReplayError::InvalidJob(report)) = replay(invalid) else { panic!() };
+/// assert!(!report.is_valid());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReplayError {
-    /// The scenario is not well formed.
+    /// The scenario is not well formed (not JSON, an unknown member, a
+    /// malformed `createdAt`, `options`, `things`, `groups` or `events`).
     #[error("the scenario is not valid: {0}")]
     Scenario(String),
-    /// The job could not be created (invalid CreateJob request, unknown group, ...).
+    /// An event of `events` is malformed: not an object, no integer `at`,
+    /// an unknown `type`, an unknown member, a member of the wrong type or
+    /// a missing one.
+    #[error("the scenario is not valid: event {index}: {message}")]
+    Event {
+        /// The event's index in `events` (from 0).
+        index: usize,
+        /// The member at fault (`at`, `type`, `thing`, an unknown member's
+        /// name, ...); `None` when the event is not an object.
+        field: Option<String>,
+        /// One sentence, e.g. "unknown field `thingNmae`".
+        message: String,
+    },
+    /// The job is not a valid CreateJob request (under the scenario's
+    /// options, with `createdAt` as "now"): the validator's report, as
+    /// `validate` gives it.
+    #[error("the job is not a valid CreateJob request ({} error(s))", .0.errors().count())]
+    InvalidJob(Report),
+    /// The job could not be created (an unknown group, an invalid thing
+    /// name, a time out of range, ...).
     #[error("the job could not be created: {0}")]
     Create(MachineError),
 }
@@ -49,7 +97,7 @@ pub struct Replay {
     /// The job at the end of the scenario.
     pub job: Job,
     /// One entry per event (the first one is the creation):
-    /// `{"at", "event", "effects", "error"?}`.
+    /// `{"at", "event", "effects", "error"?}`, each effect with its own `at`.
     pub timeline: Vec<Value>,
 }
 
@@ -57,7 +105,7 @@ fn scenario_err(msg: impl Into<String>) -> ReplayError {
     ReplayError::Scenario(msg.into())
 }
 
-fn effects_json(fx: &[Effect]) -> Value {
+fn effects_json(fx: &[TimedEffect]) -> Value {
     serde_json::to_value(fx).unwrap_or(Value::Null)
 }
 
@@ -107,6 +155,22 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
             .ok_or_else(|| scenario_err("`events` must be a list"))?,
     };
 
+    // Malformed events are refused before anything runs.
+    let mut parsed = Vec::with_capacity(events.len());
+    for (index, raw) in events.iter().enumerate() {
+        parsed.push(scenario_event(index, raw)?);
+    }
+    let report = validate_value(
+        Operation::CreateJob,
+        request,
+        &Options {
+            now_ms: options.now_ms.or(Some(created_at)),
+            ..options
+        },
+    );
+    if !report.is_valid() {
+        return Err(ReplayError::InvalidJob(report));
+    }
     let (mut job, fx) =
         Job::create(request, &things, created_at, &options).map_err(ReplayError::Create)?;
     let mut timeline = Vec::with_capacity(events.len() + 1);
@@ -116,39 +180,50 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
     first.insert("effects".into(), effects_json(&fx));
     timeline.push(Value::Object(first));
 
-    for (n, raw) in events.iter().enumerate() {
+    for (at, body, event) in parsed {
         let mut entry = Map::new();
-        let mut body = raw.as_object().cloned().unwrap_or_default();
-        let at = body.remove("at");
-        entry.insert("at".into(), at.clone().unwrap_or(Value::Null));
-        entry.insert("event".into(), Value::Object(body.clone()));
-        let parsed = match at.as_ref().and_then(Value::as_i64) {
-            None => Err(format!("event {n}: `at` (epoch ms) is required")),
-            Some(at) => read::scenario_event(body, at)
-                .map(|e| (at, e))
-                .map_err(|e| format!("event {n}: {e}")),
-        };
-        match parsed {
-            Err(message) => {
-                entry.insert("effects".into(), Value::Array(Vec::new()));
-                entry.insert(
-                    "error".into(),
-                    // A malformed scenario event is the scenario's fault, not an AWS
-                    // behaviour: no catalogue rule, like the machine's own refusals.
-                    serde_json::json!({"code": "InvalidRequestException", "message": message}),
-                );
-            }
-            Ok((at, event)) => {
-                let (fx, error) = job.step(at, event);
-                entry.insert("effects".into(), effects_json(&fx));
-                if let Some(e) = error {
-                    entry.insert("error".into(), error_json(&e));
-                }
-            }
+        entry.insert("at".into(), Value::from(at));
+        entry.insert("event".into(), Value::Object(body));
+        let (fx, error) = job.step(at, event);
+        entry.insert("effects".into(), effects_json(&fx));
+        if let Some(e) = error {
+            entry.insert("error".into(), error_json(&e));
         }
         timeline.push(Value::Object(entry));
     }
     Ok(Replay { job, timeline })
+}
+
+/// Event `index` of a scenario: its `at`, its members without `at` (as the
+/// timeline shows it) and the event, or [`ReplayError::Event`].
+fn scenario_event(
+    index: usize,
+    raw: &Value,
+) -> Result<(i64, Map<String, Value>, crate::machine::Event), ReplayError> {
+    let fail = |field: Option<&str>, message: String| ReplayError::Event {
+        index,
+        field: field.map(str::to_owned),
+        message,
+    };
+    let Some(obj) = raw.as_object() else {
+        return Err(fail(
+            None,
+            "an event must be an object with `at` and `type`".into(),
+        ));
+    };
+    let mut body = obj.clone();
+    let at = match body.remove("at") {
+        None => return Err(fail(Some("at"), "missing field `at`".into())),
+        Some(v) => v
+            .as_i64()
+            .ok_or_else(|| fail(Some("at"), "`at` must be an integer (epoch ms)".into()))?,
+    };
+    let event = read::scenario_event(body.clone(), at).map_err(|e| ReplayError::Event {
+        index,
+        field: e.field,
+        message: e.message,
+    })?;
+    Ok((at, body, event))
 }
 
 /// Replays a scenario and renders
@@ -158,12 +233,91 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
 /// # Errors
 /// As [`replay`].
 pub fn replay_json(scenario_text: &str) -> Result<String, ReplayError> {
-    let r = replay(scenario_text)?;
+    let out = replay_value(replay(scenario_text)?);
+    serde_json::to_string_pretty(&out).map_err(|e| scenario_err(e.to_string()))
+}
+
+/// `{"describe", "executions", "timeline"}` of a replay.
+fn replay_value(r: Replay) -> Value {
     let mut out = Map::new();
     out.insert("describe".into(), r.job.describe());
     out.insert("executions".into(), r.job.list_all_executions_for_job());
     out.insert("timeline".into(), Value::Array(r.timeline));
-    serde_json::to_string_pretty(&Value::Object(out)).map_err(|e| scenario_err(e.to_string()))
+    Value::Object(out)
+}
+
+/// Replays a scenario for a foreign caller (the npm `replay()`): one of the
+/// boundary's answers (see [`crate::ffi`]).
+///
+/// - `{"type": "success", "replay": {"describe", "executions", "timeline"}}`:
+///   `replay` is the object [`replay_json`] prints (the CLI's
+///   `replay --format json`), members in the same order;
+/// - `{"type": "success", "report": <Report>}` when the job is not a valid
+///   CreateJob request: the report the CLI prints (exit 1);
+/// - the misuse `invalidEvent` for a malformed event, with its `index` in
+///   `events` and the member at fault as `field` (absent when the event is
+///   not an object): `{"type": "misuse", "error": {"code", "message",
+///   "index", "field"?}}`;
+/// - the misuse `invalidScenario` for a scenario that is not well formed
+///   or is over [`crate::MAX_REQUEST_BYTES`] bytes;
+/// - the refusal of the creation (an unknown group, an invalid thing name).
+///
+/// ```
+/// use iot_jobs_policy::replay::replay_answer;
+/// let job = r#""job": {"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]}"#;
+/// let ok: serde_json::Value = serde_json::from_str(&replay_answer(&format!("{{{job}}}"))).unwrap();
+/// assert_eq!(ok["replay"]["timeline"][0]["effects"][0]["at"], 0);
+/// let bad = replay_answer(&format!(r#"{{{job}, "events": [{{"at": 1, "type": "thingAdded", "thingNmae": "t2"}}]}}"#));
+/// let bad: serde_json::Value = serde_json::from_str(&bad).unwrap();
+/// assert_eq!((&bad["type"], &bad["error"]["code"]), (&"misuse".into(), &"invalidEvent".into()));
+/// assert_eq!((&bad["error"]["index"], &bad["error"]["field"]), (&0.into(), &"thingNmae".into()));
+/// ```
+pub fn replay_answer(scenario_text: &str) -> String {
+    use crate::ffi::{misuse, refused, success_members, UsageError};
+    let limit = crate::MAX_REQUEST_BYTES;
+    if scenario_text.len() > limit {
+        return misuse(&UsageError::new(
+            "invalidScenario",
+            format!(
+                "the scenario is {} bytes, more than the limit of {limit}",
+                scenario_text.len()
+            ),
+        ));
+    }
+    match replay(scenario_text) {
+        Ok(r) => {
+            let out = replay_value(r);
+            success_members(&format!(
+                r#""replay":{}"#,
+                serde_json::to_string(&out).unwrap_or_default()
+            ))
+        }
+        Err(ReplayError::InvalidJob(report)) => {
+            success_members(&format!(r#""report":{}"#, report.to_json()))
+        }
+        Err(ReplayError::Create(e)) => refused(&e),
+        Err(ReplayError::Event {
+            index,
+            field,
+            message,
+        }) => {
+            let message = ReplayError::Event {
+                index,
+                field: None,
+                message,
+            }
+            .to_string();
+            let mut error = Map::new();
+            error.insert("code".into(), Value::from("invalidEvent"));
+            error.insert("message".into(), Value::from(message));
+            error.insert("index".into(), Value::from(index));
+            if let Some(f) = field {
+                error.insert("field".into(), Value::from(f));
+            }
+            format!(r#"{{"type":"misuse","error":{}}}"#, Value::Object(error))
+        }
+        Err(e) => misuse(&UsageError::new("invalidScenario", e.to_string())),
+    }
 }
 
 /// Replays a scenario and renders a readable timeline followed by the
@@ -188,15 +342,23 @@ pub fn replay_text(scenario_text: &str) -> Result<String, ReplayError> {
     );
     for entry in &r.timeline {
         let at = entry.get("at").and_then(Value::as_i64);
-        let when = at.map_or_else(|| String::from("????-??-??T??:??:??.???Z"), iso);
+        let when = at.map(iso).unwrap_or_default();
         let ev = entry.get("event").cloned().unwrap_or(Value::Null);
         let _ = writeln!(out, "{when}  {}", describe_event(&ev));
+        // Effects at another time than the event's (deadlines an advance
+        // fired) are grouped under their own time.
+        let mut shown = at;
         for fx in entry
             .get("effects")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
         {
+            let fx_at = fx.get("at").and_then(Value::as_i64);
+            if fx_at.is_some() && fx_at != shown {
+                let _ = writeln!(out, "  at {}", fx_at.map(iso).unwrap_or_default());
+                shown = fx_at;
+            }
             let _ = writeln!(out, "    {}", describe_effect(fx));
         }
         if let Some(e) = entry.get("error") {
@@ -305,29 +467,259 @@ fn describe_effect(fx: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    const JOB: &str = r#""job": {"jobId": "j", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"], "document": "{}"}"#;
 
     #[test]
     fn refused_events_are_recorded() {
-        let scenario = r#"{"job": {"jobId": "j", "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"], "document": "{}"},
-            "events": [{"at": 10, "type": "deviceUpdate", "thing": "nope", "status": "IN_PROGRESS"},
-                       {"at": 20, "type": "bogus"}]}"#;
-        let r = replay(scenario).unwrap();
+        let scenario = format!(
+            r#"{{{JOB}, "events": [{{"at": 10, "type": "deviceUpdate", "thing": "nope", "status": "IN_PROGRESS"}},
+                       {{"at": 5, "type": "thingAdded", "thing": "t2"}}]}}"#
+        );
+        let r = replay(&scenario).unwrap();
         assert_eq!(r.timeline.len(), 3);
         assert_eq!(r.timeline[1]["error"]["code"], "ResourceNotFoundException");
-        assert_eq!(r.timeline[2]["error"]["code"], "InvalidRequestException");
-        // An AWS refusal cites its catalogue rule; a malformed scenario event
-        // is not AWS behaviour and cites none.
+        assert_eq!(r.timeline[2]["error"]["code"], "timeWentBackwards");
+        // An AWS refusal cites its catalogue rule; the machine's own cites none.
         assert!(r.timeline[1]["error"]["rule"].is_string());
         assert!(r.timeline[2]["error"].get("rule").is_none());
-        let text = replay_text(scenario).unwrap();
+        let text = replay_text(&scenario).unwrap();
         let rule = r.timeline[1]["error"]["rule"].as_str().unwrap();
         assert!(
             text.contains(&format!("refused: ResourceNotFoundException [{rule}]: ")),
             "{text}"
         );
+        assert!(text.contains("refused: timeWentBackwards: "), "{text}");
+    }
+
+    /// 35 things at 10 a minute, advanced five minutes in one event.
+    pub(crate) fn wave() -> String {
+        let things: Vec<String> = (1..=35).map(|i| format!("t{i:02}")).collect();
+        json!({
+            "job": {"jobId": "wave", "document": "{}",
+                    "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/fleet"],
+                    "jobExecutionsRolloutConfig": {"maximumPerMinute": 10}},
+            "groups": {"fleet": things},
+            "createdAt": 0,
+            "events": [{"at": 300_000, "type": "advance"}]
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn each_effect_is_timed_when_its_deadline_fired() {
+        let r = replay(&wave()).unwrap();
+        assert_eq!(r.timeline.len(), 2);
+        let mut per_minute = BTreeMap::new();
+        for entry in &r.timeline {
+            for fx in entry["effects"].as_array().unwrap() {
+                if fx["type"] == "executionStatusChanged" && fx["to"] == "QUEUED" {
+                    *per_minute
+                        .entry(fx["at"].as_i64().unwrap() / 60_000)
+                        .or_insert(0) += 1;
+                }
+            }
+        }
+        assert_eq!(
+            per_minute.into_iter().collect::<Vec<_>>(),
+            [(0, 10), (1, 10), (2, 10), (3, 5)]
+        );
+        // The creation's effects carry the creation time, the advance's
+        // their own minute, never the advance's time.
+        assert!(r.timeline[0]["effects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|fx| fx["at"] == 0));
+        assert!(r.timeline[1]["effects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|fx| fx["at"] != 300_000));
+        // The text shows each group of effects under its own time.
+        let text = replay_text(&wave()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |m: i64| format!("  at {}", iso(m * 60_000));
+        for (minute, first, count) in [(1, "t11", 10), (2, "t21", 10), (3, "t31", 5)] {
+            let header = at(minute);
+            let n = lines.iter().position(|l| *l == header).unwrap();
+            assert_eq!(
+                lines[n + 1],
+                format!("    {first}: QUEUED execution #1 [E1]")
+            );
+            let queued = lines[n + 1..]
+                .iter()
+                .take_while(|l| l.starts_with("    "))
+                .filter(|l| l.ends_with(": QUEUED execution #1 [E1]"))
+                .count();
+            assert_eq!(queued, count, "minute {minute}:\n{text}");
+        }
         assert!(
-            text.contains("refused: InvalidRequestException: event 1: "),
+            lines.contains(&"1970-01-01T00:05:00.000Z  advance"),
             "{text}"
         );
+        assert!(!text.contains("  at 1970-01-01T00:00:00.000Z"), "{text}");
+        // And the JSON.
+        let j: Value = serde_json::from_str(&replay_json(&wave()).unwrap()).unwrap();
+        assert_eq!(j["timeline"][1]["effects"][0]["at"], 60_000);
+        assert_eq!(j["timeline"][1]["effects"][24]["at"], 180_000);
+        assert_eq!(
+            j["timeline"][1]["effects"].as_array().map(Vec::len),
+            Some(25)
+        );
+    }
+
+    #[test]
+    fn malformed_events_are_errors_with_their_index_and_member() {
+        for (event, field, message) in [
+            (
+                r#"{"at": 3, "type": "thingAdded", "thingNmae": "t2"}"#,
+                Some("thingNmae"),
+                "unknown field `thingNmae`",
+            ),
+            (
+                r#"{"at": 3, "type": "thingAdded", "thing": 2}"#,
+                Some("thing"),
+                "`thing` must be a string",
+            ),
+            (
+                r#"{"at": 3, "type": "deviceUpdate", "thing": "t1"}"#,
+                Some("status"),
+                "missing field `status`",
+            ),
+            (
+                r#"{"type": "deleteJob"}"#,
+                Some("at"),
+                "missing field `at`",
+            ),
+            (
+                r#"{"at": "soon", "type": "deleteJob"}"#,
+                Some("at"),
+                "`at` must be an integer (epoch ms)",
+            ),
+            (
+                r#"{"at": 3, "type": "bogus"}"#,
+                Some("type"),
+                "unknown variant `bogus`, expected one of `deviceUpdate`, `advance`, `cancelJob`, `cancelJobExecution`, `deleteJob`, `updateJob`, `thingAdded`, `thingRemoved`",
+            ),
+            (
+                "[]",
+                None,
+                "an event must be an object with `at` and `type`",
+            ),
+        ] {
+            let scenario = format!(
+                r#"{{{JOB}, "events": [{{"at": 1, "type": "advance"}}, {{"at": 2, "type": "thingAdded", "thing": "t2"}}, {event}]}}"#
+            );
+            let e = replay(&scenario).unwrap_err();
+            assert_eq!(
+                e,
+                ReplayError::Event {
+                    index: 2,
+                    field: field.map(str::to_owned),
+                    message: message.to_owned()
+                },
+                "{event}"
+            );
+            assert_eq!(
+                e.to_string(),
+                format!("the scenario is not valid: event 2: {message}")
+            );
+            assert_eq!(replay_text(&scenario).unwrap_err(), e);
+            assert_eq!(replay_json(&scenario).unwrap_err(), e);
+        }
+    }
+
+    #[test]
+    fn an_invalid_job_is_its_report() {
+        let scenario = r#"{"job": {"jobId": "bad id", "targets": [], "document": "{}"},
+            "events": [{"at": 1, "type": "advance"}]}"#;
+        let Err(ReplayError::InvalidJob(report)) = replay(scenario) else {
+            panic!("not InvalidJob")
+        };
+        let expected = crate::validate_value(
+            Operation::CreateJob,
+            &json!({"jobId": "bad id", "targets": [], "document": "{}"}),
+            &Options::default().with_now_ms(Some(0)),
+        );
+        assert_eq!(report, expected);
+        assert_eq!(report.errors().count(), 2);
+        assert_eq!(
+            replay_text(scenario).unwrap_err().to_string(),
+            "the job is not a valid CreateJob request (2 error(s))"
+        );
+        // A malformed event is reported before the job.
+        let both = r#"{"job": {"jobId": "bad id"}, "events": [{"at": 1}]}"#;
+        assert!(matches!(
+            replay(both),
+            Err(ReplayError::Event { index: 0, .. })
+        ));
+        // A valid request whose targets do not resolve is a refused creation.
+        let unknown_group = r#"{"job": {"jobId": "j", "document": "{}",
+            "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}}"#;
+        assert!(matches!(replay(unknown_group), Err(ReplayError::Create(_))));
+    }
+
+    #[test]
+    fn the_answers_of_replay_answer() {
+        let parse = |s: String| -> Value { serde_json::from_str(&s).unwrap() };
+        // Success: the object the CLI prints, members in the same order.
+        let ok = parse(replay_answer(&wave()));
+        assert_eq!(ok["type"], "success");
+        let printed: Value = serde_json::from_str(&replay_json(&wave()).unwrap()).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&ok["replay"]).unwrap(),
+            serde_json::to_string_pretty(&printed).unwrap()
+        );
+        // An invalid job: its report.
+        let invalid = r#"{"job": {"jobId": "bad id", "targets": [], "document": "{}"}}"#;
+        let a = parse(replay_answer(invalid));
+        let Err(ReplayError::InvalidJob(report)) = replay(invalid) else {
+            panic!()
+        };
+        assert_eq!(a["type"], "success");
+        assert_eq!(a["report"], parse(report.to_json()));
+        // A malformed event: invalidEvent with index and field.
+        let bad = format!(
+            r#"{{{JOB}, "events": [{{"at": 1, "type": "advance"}}, {{"at": 2, "type": "deviceUpdate", "thing": "t1", "status": "DONE"}}]}}"#
+        );
+        let a = parse(replay_answer(&bad));
+        assert_eq!(
+            a,
+            json!({"type": "misuse", "error": {"code": "invalidEvent", "index": 1, "field": "status",
+                "message": "the scenario is not valid: event 1: unknown device status `DONE`"}})
+        );
+        let not_object = format!(r#"{{{JOB}, "events": [7]}}"#);
+        let a = parse(replay_answer(&not_object));
+        assert_eq!(a["error"]["index"], 0);
+        assert!(a["error"].get("field").is_none(), "{a}");
+        // A malformed scenario, an oversized one: invalidScenario.
+        for text in [
+            String::from("{"),
+            String::from("[]"),
+            format!(r#"{{{JOB}, "extra": 1}}"#),
+            format!(r#"{{{JOB}, "createdAt": "0"}}"#),
+            format!("{{{JOB}}}{}", " ".repeat(crate::MAX_REQUEST_BYTES)),
+        ] {
+            let a = parse(replay_answer(&text));
+            assert_eq!(a["type"], "misuse", "{a}");
+            assert_eq!(a["error"]["code"], "invalidScenario", "{a}");
+        }
+        let big = format!("{{{JOB}}}{}", " ".repeat(crate::MAX_REQUEST_BYTES));
+        assert_eq!(
+            parse(replay_answer(&big))["error"]["message"],
+            format!(
+                "the scenario is {} bytes, more than the limit of 1048576",
+                big.len()
+            )
+        );
+        // A creation the machine refuses: the refusal.
+        let group = r#"{"job": {"jobId": "j", "document": "{}",
+            "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}}"#;
+        let a = parse(replay_answer(group));
+        assert_eq!(a["type"], "refused");
+        assert!(a["error"]["rule"].is_string(), "{a}");
     }
 }

@@ -83,6 +83,14 @@ pub fn machine_create(input: &str) -> String {
     crate::ffi::machine::create(input)
 }
 
+/// Replays a scenario (see [`crate::ffi::replay::replay_answer`]); JSON
+/// text in and out.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = replay)]
+pub fn replay(scenario: &str) -> String {
+    crate::ffi::replay::replay_answer(scenario)
+}
+
 /// Applies `event` strictly at `at` (see [`crate::ffi::machine_apply`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineApply)]

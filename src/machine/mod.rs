@@ -73,7 +73,7 @@ pub use snapshot::SNAPSHOT_FORMAT;
 pub use targets::{request_targets, resolve_things};
 pub use types::{
     DeviceStatus, Effect, ErrorCode, Event, ExecutionStatus, JobStatus, MachineError,
-    RequestViolation,
+    RequestViolation, TimedEffect,
 };
 pub use views::{
     Counts, DescribeJobResponse, ExecutionSummary, Inspection, JobDescription, JobExecutionSummary,
@@ -197,6 +197,11 @@ fn check_time(at: i64) -> Result<(), MachineError> {
     }
 }
 
+/// `fx` with the time `at` on each effect.
+fn timed(at: i64, fx: Vec<Effect>) -> impl Iterator<Item = TimedEffect> {
+    fx.into_iter().map(move |effect| TimedEffect { at, effect })
+}
+
 /// `at + ms` (both epoch milliseconds), or no deadline ("never") when it
 /// would pass [`MAX_TIME_MS`] (the one time-bounds rule).
 pub(crate) fn deadline_after(at: i64, ms: i64) -> i64 {
@@ -206,8 +211,9 @@ impl Job {
     /// Creates a job from a CreateJob request, the resolved things (in
     /// target order; see [`resolve_things`]) and the creation time, and
     /// returns it with the effects of creation (J1 or J2, and the first
-    /// rollout slot, which is due at once). A job with maintenance windows
-    /// is SCHEDULED (J2) unless its creation falls inside one.
+    /// rollout slot, which is due at once), each timed at `created_at_ms`.
+    /// A job with maintenance windows is SCHEDULED (J2) unless its creation
+    /// falls inside one.
     ///
     /// The request is validated under `options` (API version and profile);
     /// when `options.now_ms` is `None` the creation time is used as "now".
@@ -247,7 +253,7 @@ impl Job {
         things: I,
         created_at_ms: i64,
         options: &Options,
-    ) -> Result<(Job, Vec<Effect>), MachineError>
+    ) -> Result<(Job, Vec<TimedEffect>), MachineError>
     where
         R: CreateJobInput + ?Sized,
         I: IntoIterator<Item = S>,
@@ -320,20 +326,23 @@ impl Job {
         job.bump(St::Pending, n as u64);
         let mut fx = Vec::new();
         job.begin(created_at_ms, &mut fx); // J1 or J2 (windows.rs)
-        job.fire_due(created_at_ms, &mut fx);
-        Ok((job, fx))
+        let mut out: Vec<TimedEffect> = timed(created_at_ms, fx).collect();
+        job.fire_timed(created_at_ms, &mut out);
+        Ok((job, out))
     }
 
     /// Applies one event at time `at` (epoch milliseconds) and returns its
-    /// effects. `Advance { to }` fires everything due up to `to`; every other
-    /// event needs the deadlines up to `at` fired first (see [`Job::step`]).
+    /// effects. `Advance { to }` fires everything due up to `to`, each
+    /// effect timed when its deadline fired; every other event needs the
+    /// deadlines up to `at` fired first (see [`Job::step`]) and its effects
+    /// are timed `at`.
     ///
     /// # Errors
     /// The AWS exception the service would answer (`InvalidStateTransitionException`,
     /// `VersionConflictException`, `ResourceNotFoundException`,
     /// `InvalidRequestException`), or `timeWentBackwards` / `deadlinePending`.
     /// On error the state is unchanged.
-    pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<Effect>, MachineError> {
+    pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<TimedEffect>, MachineError> {
         check_time(at)?;
         if at < self.now {
             return Err(MachineError::without_rule(
@@ -353,8 +362,9 @@ impl Job {
                     format!("cannot advance to {to}, before the event time {at}"),
                 ));
             }
-            self.fire_due(to, &mut fx);
-            return Ok(fx);
+            let mut out = Vec::new();
+            self.fire_timed(to, &mut out);
+            return Ok(out);
         }
         if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
             return Err(MachineError::without_rule(
@@ -393,13 +403,32 @@ impl Job {
             Event::ThingRemoved { thing } => self.thing_removed(at, &thing, &mut fx),
         }
         self.now = at;
-        Ok(fx)
+        Ok(timed(at, fx).collect())
+    }
+
+    /// Fires everything due up to and including `to`, one deadline time at
+    /// a time, so that each effect carries the time its deadline fired
+    /// (deadlines due at the same time fire together, in the order of the
+    /// timer table).
+    fn fire_timed(&mut self, to: i64, out: &mut Vec<TimedEffect>) {
+        while let Some(due) = self.next_deadline().filter(|&d| d <= to) {
+            // A deadline already past fires at the current time, as
+            // `fire_due` does.
+            let at = due.max(self.now);
+            let mut fx = Vec::new();
+            self.fire_due(due, &mut fx);
+            out.extend(timed(at, fx));
+        }
+        // Nothing is left to fire: this moves the time to `to`.
+        let mut rest = Vec::new();
+        self.fire_due(to, &mut rest);
+        out.extend(timed(to, rest));
     }
 
     /// Advances time to `at`, then applies `event`: what a driver that does
     /// not track deadlines wants. Returns the effects of both parts and the
     /// event's error, if any; on error only the advance has happened.
-    pub fn step(&mut self, at: i64, event: Event) -> (Vec<Effect>, Option<MachineError>) {
+    pub fn step(&mut self, at: i64, event: Event) -> (Vec<TimedEffect>, Option<MachineError>) {
         if matches!(event, Event::Advance { .. }) {
             return match self.apply(at, event) {
                 Ok(fx) => (fx, None),
@@ -424,7 +453,7 @@ impl Job {
     ///
     /// # Errors
     /// `timeWentBackwards` when `to` is before the current time.
-    pub fn advance(&mut self, to: i64) -> Result<Vec<Effect>, MachineError> {
+    pub fn advance(&mut self, to: i64) -> Result<Vec<TimedEffect>, MachineError> {
         self.apply(to, Event::Advance { to })
     }
 

@@ -266,7 +266,8 @@ impl Event {
     /// };
     /// let (effects, error) = job.step(1_000, Event::update_job(&update));
     /// assert!(error.is_none());
-    /// assert!(matches!(&effects[0], Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
+    /// assert!(matches!(&effects[0].effect, Effect::JobUpdated { fields, .. } if fields == &["timeoutConfig"]));
+    /// assert_eq!(effects[0].at, 1_000);
     /// let timeout = job.describe_response().job.timeout_config;
     /// assert_eq!(timeout.and_then(|t| t.in_progress_timeout_in_minutes), Some(30));
     /// ```
@@ -374,6 +375,43 @@ pub enum Effect {
         /// The rule that caused it.
         rule: &'static str,
     },
+}
+
+/// An [`Effect`] and the time it happened (epoch milliseconds).
+///
+/// Every effect the machine returns is timed: an effect of a deadline
+/// (a rollout slot, an execution timer, a scheduled start or end) carries
+/// the time the deadline fired, even when one `advance` fires several
+/// deadlines at once; the effects of an event carry the event's time, and
+/// the effects of a creation its creation time. Serialised as the effect's
+/// own members after `at`: `{"at": 60000, "type": "executionStatusChanged", ...}`.
+///
+/// ```
+/// use iot_jobs_policy::machine::{Effect, Job};
+/// use iot_jobs_policy::types::{CreateJobRequest, JobExecutionsRolloutConfig};
+/// use iot_jobs_policy::Options;
+/// let request = CreateJobRequest {
+///     job_id: "fw-1".into(),
+///     document: Some("{}".into()),
+///     targets: (1..=3).map(|i| format!("arn:aws:iot:eu-west-1:123456789012:thing/t{i}")).collect(),
+///     job_executions_rollout_config: Some(JobExecutionsRolloutConfig { maximum_per_minute: Some(1), ..Default::default() }),
+///     ..Default::default()
+/// };
+/// let (mut job, created) = Job::create(&request, ["t1", "t2", "t3"], 0, &Options::default()).unwrap();
+/// assert!(created.iter().all(|fx| fx.at == 0));
+/// // One advance over three minutes: t2 was notified at minute 1, t3 at minute 2.
+/// let fired = job.advance(180_000).unwrap();
+/// let times: Vec<i64> = fired.iter().map(|fx| fx.at).collect();
+/// assert_eq!(times, [60_000, 120_000]);
+/// assert!(matches!(&fired[0].effect, Effect::ExecutionStatusChanged { thing, .. } if thing == "t2"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimedEffect {
+    /// When the effect happened (epoch milliseconds).
+    pub at: i64,
+    /// What happened.
+    #[serde(flatten)]
+    pub effect: Effect,
 }
 
 /// The kind of a [`MachineError`]. AWS exceptions keep their AWS names.

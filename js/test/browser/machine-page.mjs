@@ -1,6 +1,6 @@
 // Runs in the browser: init(), then every machine vector through the Job
 // class of the web entry, compared byte for byte with native Rust.
-import { init, initExtras, Job, MachineError, eventTypes } from '/pkg/web.mjs';
+import { init, initExtras, Job, MachineError, eventTypes, replay } from '/pkg/web.mjs';
 import { runMachineVectors, checkMisuse } from '../shared/machine-runner.mjs';
 
 const results = { errors: [], failures: [], mismatches: [], run: 0, interop: 0, handoffs: [] };
@@ -20,7 +20,26 @@ async function main() {
   } catch (e) {
     if (e.code !== 'notInitialized' || !e.message.includes('initExtras()')) results.errors.push(`before initExtras: ${e.code} ${e.message}`);
   }
+  try {
+    replay('{}');
+    results.errors.push('replay before initExtras did not throw');
+  } catch (e) {
+    if (e.code !== 'notInitialized') results.errors.push(`replay before initExtras: ${e.code} ${e.message}`);
+  }
   await initExtras();
+  // replay(): the bundled scenarios (the Node test compares them with Node's
+  // replay(), itself byte for byte the native CLI's) and a malformed event.
+  results.replays = {};
+  for (const name of await fetch('/scenarios/index.json').then((r) => r.json())) {
+    const text = await fetch(`/scenarios/${name}`).then((r) => r.text());
+    results.replays[name] = JSON.stringify(replay(text), null, 2);
+  }
+  try {
+    replay({ job: { jobId: 'j', document: '{}', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t1'] }, events: [{ at: 1, type: 'thingAdded', thingNmae: 't' }] });
+    results.errors.push('a malformed event did not throw');
+  } catch (e) {
+    results.malformed = { name: e.name, code: e.code, index: e.index, field: e.field };
+  }
   const data = await fetch('/vectors/machine.json').then((r) => r.json());
   const r = runMachineVectors({ Job, MachineError, eventTypes }, data);
   Object.assign(results, { failures: r.failures, mismatches: r.mismatches, run: r.run, interop: r.interop, handoffs: r.handoffs, finals: r.finals });

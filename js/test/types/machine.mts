@@ -1,7 +1,8 @@
 // Type-checked by test/machine.test.mjs (tsc --noEmit -p test/types/tsconfig.machine.json):
 // the transition function's API from an ES module.
 import {
-  Job, MachineError, eventTypes,
+  Job, MachineError, eventTypes, replay,
+  type Scenario, type ReplayResult, type TimelineEntry, type Report,
   type Event, type Effect, type MachineErrorCode, type MachineErrorInfo, type JobOptions, type JobState,
   type ExecutionState, type DescribeJobResponse, type ListJobExecutionsForJobResponse,
   type ListJobExecutionsForThingResponse, type StepResult, type JobStatus, type JobUsageErrorCode,
@@ -23,7 +24,8 @@ const events: Event[] = [
 try {
   const fx: Effect[] = job.apply(1000, events[0]!);
   for (const e of fx) {
-    if (e.type === 'executionStatusChanged') console.log(e.thing, e.from, e.to, e.retryAttempt, e.rule);
+    const when: number = e.at;
+    if (e.type === 'executionStatusChanged') console.log(when, e.thing, e.from, e.to, e.retryAttempt, e.rule);
     else if (e.type === 'jobAborted') console.log(e.matched, e.executed, e.reasonCode);
     else if (e.type === 'jobStatusChanged') { const to: JobStatus = e.to; console.log(to); }
   }
@@ -49,3 +51,17 @@ const mine: ListJobExecutionsForThingResponse = job.listExecutionsForThing('t1',
 const copy: Job = Job.fromSnapshot(job.toSnapshot());
 const status: JobStatus = copy.status;
 console.log(other, created, err, advanced, deadline, state.counts.pending, exec?.status, d.job.jobProcessDetails.numberOfQueuedThings, more, mine.executionSummaries[0]?.jobId, status, eventTypes());
+const scenario: Scenario = {
+  job: { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t1'], document: '{}' },
+  createdAt: 0,
+  options: { api: 'latest' },
+  events: [{ at: 60_000, type: 'advance' }, { at: 61_000, type: 'deviceUpdate', thing: 't1', status: 'SUCCEEDED' }],
+};
+const replayed: ReplayResult | Report = replay(scenario);
+if ('timeline' in replayed) {
+  const first: TimelineEntry | undefined = replayed.timeline[0];
+  console.log(first?.at, first?.event.type, first?.effects.map((fx) => fx.at), first?.error?.code, replayed.describe.job.status, replayed.executions.executionSummaries.length);
+} else {
+  console.log(replayed.valid, replayed.violations.length);
+}
+console.log(replay('{"job": {}}'));
