@@ -927,11 +927,11 @@ fn tampered_snapshot_invariants_are_refused() {
         (|v| v["notified"] = json!(2), "notified `2` exceeds"),
         (
             |v| v["succeededTotal"] = json!(u64::MAX),
-            "succeededTotal `18446744073709551615` exceeds",
+            "succeededTotal `18446744073709551615` is outside what the executions allow",
         ),
         (
             |v| v["succeededTotal"] = json!(2),
-            "succeededTotal `2` exceeds",
+            "succeededTotal `2` is outside what the executions allow",
         ),
         (
             |v| v["executions"][0][3] = json!(255),
@@ -965,6 +965,39 @@ fn tampered_snapshot_invariants_are_refused() {
         let answer: Value = serde_json::from_str(&text::describe(&v.to_string())).unwrap();
         assert_eq!(answer["error"]["code"], "invalidSnapshot", "{answer}");
     }
+}
+
+/// Found by the fuzz campaign of #10 (`fuzz/regressions/snapshot/r10-*`): a
+/// snapshot whose `succeededTotal` already counted a success for a QUEUED
+/// execution was accepted, and that execution's SUCCEEDED report wrote a
+/// snapshot that no longer restored. `succeededTotal` must lie between the
+/// SUCCEEDED executions and what the execution numbers allow.
+#[test]
+fn restored_success_counts_match_the_executions() {
+    let r = json!({"jobId": "j", "document": "{}",
+                   "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]});
+    let (mut job, _) = Job::create(&r, ["t1"], 0, &Options::default()).unwrap();
+    let queued: Value = serde_json::from_str(&job.to_snapshot()).unwrap();
+    let mut ahead = queued.clone();
+    ahead["succeededTotal"] = json!(1);
+    let e = Job::from_snapshot(&ahead.to_string()).unwrap_err();
+    assert!(e.to_string().contains("succeededTotal"), "{e}");
+    let (_, err) = job.step(
+        1000,
+        Event::DeviceUpdate {
+            thing: "t1".into(),
+            status: DeviceStatus::Succeeded,
+            step_timeout_in_minutes: None,
+            expected_version: None,
+        },
+    );
+    assert!(err.is_none(), "{err:?}");
+    let done: Value = serde_json::from_str(&job.to_snapshot()).unwrap();
+    assert_eq!(done["succeededTotal"], json!(1));
+    Job::from_snapshot(&done.to_string()).unwrap();
+    let mut behind = done.clone();
+    behind["succeededTotal"] = json!(0);
+    assert!(Job::from_snapshot(&behind.to_string()).is_err());
 }
 
 /// Maintenance windows in snapshots (J4): the end of the current window is

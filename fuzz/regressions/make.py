@@ -65,6 +65,11 @@ for name, patch in [
     ("f7-snapshot-times-out-of-order", {"createdAt": 5000, "lastUpdatedAt": 1000, "now": 10}),
     ("f5-snapshot-now-past-max", {"now": MAX_TIME_MS + 1, "lastUpdatedAt": MAX_TIME_MS + 1}),
     ("f5-snapshot-slot-past-max", {"nextSlot": MAX_TIME_MS + 60_000}),
+    # Found by the 2026-11-30 round (r10): a success already counted for a
+    # QUEUED execution; its SUCCEEDED report wrote a snapshot that did not
+    # restore. Refused on restore now (succeededTotal within what the
+    # executions allow).
+    ("r10-snapshot-success-counted-ahead", {"succeededTotal": 1}),
     ("f7-snapshot-execution-counters-u64-max", {"executions": [["QUEUED", U64_MAX, U64_MAX, U64_MAX, 0, 0, 0, 0, None, 0, None]]}),
 ]:
     s = dict(base)

@@ -240,7 +240,11 @@ impl Job {
         let mut execs = Vec::with_capacity(s.executions.len());
         let mut counts = [0u64; 9];
         let mut timers = BTreeSet::new();
-        let mut executions_total = 0u64;
+        // Successes the stored executions allow: every earlier execution of a
+        // thing may have succeeded, its current one only when SUCCEEDED; and
+        // at least the SUCCEEDED ones did.
+        let mut successes_max = 0u64;
+        let mut successes_min = 0u64;
         for (i, x) in s.executions.iter().enumerate() {
             let status =
                 st_parse(&x.0).ok_or_else(|| bad(format!("unknown execution status `{}`", x.0)))?;
@@ -265,7 +269,17 @@ impl Job {
                     "execution {i}: retry counts exceed the largest budget ({retries_max} per type)"
                 )));
             }
-            executions_total = executions_total.saturating_add(u64::from(x.1));
+            let current = u64::from(status == St::Succeeded);
+            if current > u64::from(x.1) {
+                return Err(bad(format!(
+                    "execution {i}: SUCCEEDED without an execution number"
+                )));
+            }
+            let earlier = u64::from(x.1.saturating_sub(1));
+            successes_max = successes_max
+                .saturating_add(earlier)
+                .saturating_add(current);
+            successes_min = successes_min.saturating_add(current);
             let e = Exec {
                 queued_at: x.7.unwrap_or(NO_TIME),
                 started_at: x.8.unwrap_or(NO_TIME),
@@ -295,9 +309,9 @@ impl Job {
             execs.push(e);
         }
         // Each success ends a distinct execution (retries reuse theirs).
-        if s.succeeded_total > executions_total {
+        if s.succeeded_total > successes_max || s.succeeded_total < successes_min {
             return Err(bad(format!(
-                "succeededTotal `{}` exceeds the executions ever queued (`{executions_total}`)",
+                "succeededTotal `{}` is outside what the executions allow ({successes_min}..={successes_max})",
                 s.succeeded_total
             )));
         }
