@@ -631,7 +631,9 @@ impl Cron {
 
     /// Up to `n` successive start times from `from_ms` on (the first at or
     /// after it), fewer when the expression runs out (see
-    /// [`Cron::next_at_or_after`]).
+    /// [`Cron::next_at_or_after`]). Time and memory grow with the number of
+    /// starts returned (an every-minute expression has about 120 million
+    /// until 2199), so choose `n` for what you display.
     ///
     /// ```
     /// use iot_jobs_policy::cron::Cron;

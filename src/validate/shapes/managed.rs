@@ -376,7 +376,7 @@ pub(crate) fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>], arn: &str) {
                     ))
                     .plain(format!(
                         "Unknown document parameter {} for managed template {shown}",
-                        e.key
+                        excerpt(&e.key)
                     ))
                     .help(help)
                 });
