@@ -1386,6 +1386,17 @@ fn replay_of_a_job_targeting_a_bare_thing_name_prints_its_report_and_exits_1() {
         out.contains("\n    help: `t1` looks like a thing name: "),
         "{out}"
     );
+    // A violation of the request itself is at `/job` (`/` in the JSON).
+    let empty = r#"{"job": {"jobId": "j", "targets": ["t1"]}}"#;
+    let o = cli(&["replay", "-"], Some(empty.as_bytes()));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\n  error[missingOneOf] /job: needs `document`"),
+        "{}",
+        stdout(&o)
+    );
+    let o = cli(&["replay", "-", "--format=json"], Some(empty.as_bytes()));
+    assert!(stdout(&o).contains(r#""path":"","#), "{}", stdout(&o));
     // A valid job whose group is unknown: the refusal of the creation.
     let group = r#"{"job": {"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}}"#;
     let o = cli(&["replay", "-"], Some(group.as_bytes()));
