@@ -893,17 +893,20 @@ export interface ReplayResult {
  * Replays a scenario (an object, or JSON text of at most 1 MiB) exactly as
  * the CLI's `iot-jobs-policy replay --format json` does, and answers its
  * output parsed: `{describe, executions, timeline}`. When the scenario's
- * job is not a valid CreateJob request, answers the job's validation
- * `Report` (`valid: false`), which is what the CLI prints then (exit 1):
- * tell them apart with `'timeline' in result`. A refused event is a
+ * job is not a valid CreateJob request (a bare thing name in `targets`
+ * included), answers the job's validation `Report` (`valid: false`, paths
+ * within the job as `validate` gives them), which is what the CLI prints
+ * then (exit 1): tell them apart with `'timeline' in result`. A refused event is a
  * timeline entry with its `error`, not an exception.
  *
  * Throws a TypeError with `.code` `invalidScenario` for a scenario that is
  * not well formed (not JSON, an unknown member, over 1 MiB, ...), or
  * `invalidEvent` for a malformed event, with `.index` (its place in
  * `events`, from 0) and `.field` (the member at fault, e.g. an unknown
- * `thingNmae`; absent when the event is not an object); a MachineError
- * when the machine refuses the creation (an unknown thing group). Needs the
+ * `thingNmae`; absent when the event is not an object; the message names
+ * it too, as the CLI's does, e.g. "event 3 (status): unknown device
+ * status …"); a MachineError when the machine refuses to create a valid
+ * job (an unknown thing group). Needs the
  * extras module (`await initExtras()` in browsers).
  */
 export function replay(scenario: Scenario | string): ReplayResult | Report;

@@ -1253,17 +1253,29 @@ fn replay_of_a_malformed_event_is_a_usage_error_naming_index_and_member() {
     for (event, message) in [
         (
             r#"{"at": 3, "type": "thingAdded", "thingNmae": "t2"}"#,
-            "event 3: unknown field `thingNmae`",
+            "event 3 (thingNmae): unknown field `thingNmae`",
         ),
         (
             r#"{"at": 3, "type": "deviceUpdate", "thing": "t1", "status": 1}"#,
-            "event 3: `status` must be a string",
+            "event 3 (status): `status` must be a string",
+        ),
+        (
+            r#"{"at": 3, "type": "deviceUpdate", "thing": "t1", "status": "DONE"}"#,
+            "event 3 (status): unknown device status `DONE`",
         ),
         (
             r#"{"at": 3, "type": "cancelJobExecution"}"#,
-            "event 3: missing field `thing`",
+            "event 3 (thing): missing field `thing`",
         ),
-        (r#"{"type": "deleteJob"}"#, "event 3: missing field `at`"),
+        (
+            r#"{"type": "deleteJob"}"#,
+            "event 3 (at): missing field `at`",
+        ),
+        (
+            r#"{"at": 3, "type": "teleport"}"#,
+            "event 3 (type): unknown variant `teleport`, expected one of `deviceUpdate`, `advance`, `cancelJob`, `cancelJobExecution`, `deleteJob`, `updateJob`, `thingAdded`, `thingRemoved`",
+        ),
+        ("7", "event 3: an event must be an object with `at` and `type`"),
     ] {
         let scenario = format!(
             r#"{{{job}, "events": [{{"at": 0, "type": "advance"}}, {{"at": 1, "type": "advance"}}, {{"at": 2, "type": "advance"}}, {event}]}}"#
@@ -1302,18 +1314,19 @@ fn replay_of_an_invalid_job_prints_its_report_and_exits_1() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), report.to_json() + "\n");
     assert!(o.stderr.is_empty(), "{}", stderr(&o));
-    // Text: as `validate` prints it, named after the scenario file.
+    // Text: as `validate` prints it, labelled `job` in the scenario file,
+    // the paths within the scenario.
     let o = cli(&["replay", path], None);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
         out.starts_with(&format!(
-            "{path}: CreateJob request is invalid (2 error(s), 0 warning(s))\n"
+            "{path}: job: CreateJob request is invalid (2 error(s), 0 warning(s))\n"
         )),
         "{out}"
     );
-    assert!(out.contains("error[pattern] /jobId: "), "{out}");
-    assert!(out.contains("error[minItems] /targets: "), "{out}");
+    assert!(out.contains("\n  error[pattern] /job/jobId: "), "{out}");
+    assert!(out.contains("\n  error[minItems] /job/targets: "), "{out}");
     // The same job through `validate` gives the same violations.
     let request = dir.join("job.json");
     std::fs::write(&request, job.to_string()).unwrap();
@@ -1328,11 +1341,69 @@ fn replay_of_an_invalid_job_prints_its_report_and_exits_1() {
         None,
     );
     assert_eq!(v.status.code(), Some(1));
-    // The same lines but positions: the replay validates the job as a
-    // value taken from the scenario, which has no positions of its own.
+    // The same lines but the label, the paths and the positions: the replay
+    // validates the job as a value taken from the scenario, which has no
+    // positions of its own.
     let strip = |s: &str, name: &str| s.replace(name, "FILE");
     let v_out = strip(&stdout(&v), request.to_str().unwrap())
         .replace("FILE:1:26: ", "")
         .replace("FILE:1:45: ", "");
-    assert_eq!(strip(&out, path), v_out);
+    let out = strip(&out, path)
+        .replacen("FILE: job: ", "FILE: ", 1)
+        .replace("] /job/", "] /");
+    assert_eq!(out, v_out);
+}
+
+#[test]
+fn replay_of_a_job_targeting_a_bare_thing_name_prints_its_report_and_exits_1() {
+    let job = serde_json::json!({"jobId": "j", "document": "{}", "targets": ["t1"]});
+    let scenario = serde_json::json!({"job": job, "events": [{"at": 1, "type": "advance"}]});
+    let scenario = scenario.to_string();
+    let report = iot_jobs_policy::validate_value(
+        Operation::CreateJob,
+        &job,
+        &Options::default().with_now_ms(Some(0)),
+    );
+    assert!(!report.is_valid());
+    let o = cli(
+        &["replay", "-", "--format", "json"],
+        Some(scenario.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o), report.to_json() + "\n");
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let o = cli(&["replay", "-"], Some(scenario.as_bytes()));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "<stdin>: job: CreateJob request is invalid (1 error(s), 0 warning(s))\n  error[pattern] /job/targets/0: `t1` is not a thing or thing-group ARN"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n    help: `t1` looks like a thing name: "),
+        "{out}"
+    );
+    // A violation of the request itself is at `/job` (`/` in the JSON).
+    let empty = r#"{"job": {"jobId": "j", "targets": ["t1"]}}"#;
+    let o = cli(&["replay", "-"], Some(empty.as_bytes()));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\n  error[missingOneOf] /job: needs `document`"),
+        "{}",
+        stdout(&o)
+    );
+    let o = cli(&["replay", "-", "--format=json"], Some(empty.as_bytes()));
+    assert!(stdout(&o).contains(r#""path":"","#), "{}", stdout(&o));
+    // A valid job whose group is unknown: the refusal of the creation.
+    let group = r#"{"job": {"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}}"#;
+    let o = cli(&["replay", "-"], Some(group.as_bytes()));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("iot-jobs-policy: -: the job could not be created: "),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -403,9 +403,11 @@ export function makeMachine(glue, ready) {
    * Replays a scenario (object or JSON text) as the CLI's
    * `replay --format json` does: its output, parsed; or, when the job is not
    * a valid CreateJob request, its validation report (`valid: false`), which
-   * is what the CLI prints then. A malformed scenario throws a TypeError
-   * `invalidScenario`, a malformed event `invalidEvent` with `.index` and
-   * `.field`; a creation the machine refuses (an unknown group) a MachineError.
+   * is what the CLI prints then (a bare thing name in `targets` included).
+   * A malformed scenario throws a TypeError `invalidScenario`, a malformed
+   * event `invalidEvent` with `.index` and `.field` (its message names the
+   * member, as the CLI's does); a valid job the machine refuses to create
+   * (an unknown group) a MachineError.
    * @param {unknown} scenario
    * @returns {ReplayResult | Report}
    */

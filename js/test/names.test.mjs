@@ -80,7 +80,7 @@ test('event types: eventTypes(), the Event union and the Rust Event enum agree, 
     // A malformed event is a usage error (exit 2) naming the variants.
     const r = spawnSync(process.execPath, [path.join(PKG, 'bin', 'iot-jobs-policy.cjs'), 'replay', scenario, '--format', 'json'], { encoding: 'utf8' });
     assert.equal(r.status, 2, r.stdout);
-    const m = /event 0: unknown variant `no-such-event`, expected one of (.*)$/m.exec(r.stderr);
+    const m = /event 0 \(type\): unknown variant `no-such-event`, expected one of (.*)$/m.exec(r.stderr);
     assert.ok(m, `the Rust refusal no longer lists the variants: ${r.stderr}`);
     // The package's replay() refuses it alike.
     assert.throws(() => pkg.replay({ job, createdAt: 0, events: [{ at: 1, type: 'no-such-event' }] }), (e) => e.code === 'invalidEvent' && e.field === 'type' && e.message.endsWith(m[0]));

@@ -84,6 +84,7 @@ test('a malformed event throws invalidEvent with its index and member; the CLI e
   const cases = [
     [{ at: 3, type: 'thingAdded', thingNmae: 't2' }, 'thingNmae', 'unknown field `thingNmae`'],
     [{ at: 3, type: 'deviceUpdate', thing: 't1', status: 1 }, 'status', '`status` must be a string'],
+    [{ at: 3, type: 'deviceUpdate', thing: 't1', status: 'DONE' }, 'status', 'unknown device status `DONE`'],
     [{ at: 3, type: 'cancelJobExecution' }, 'thing', 'missing field `thing`'],
     [{ type: 'deleteJob' }, 'at', 'missing field `at`'],
     [{ at: 3, type: 'no-such-event' }, 'type', 'unknown variant `no-such-event`'],
@@ -94,7 +95,9 @@ test('a malformed event throws invalidEvent with its index and member; the CLI e
     const n = native(JSON.stringify(scenario));
     assert.equal(n.status, 2, JSON.stringify(event));
     assert.equal(n.stdout, '');
-    assert.ok(n.stderr.startsWith(`iot-jobs-policy: -: the scenario is not valid: event 3: ${message}`), n.stderr);
+    // The message names the member at fault, when there is one.
+    const at = field === undefined ? 'event 3' : `event 3 (${field})`;
+    assert.ok(n.stderr.startsWith(`iot-jobs-policy: -: the scenario is not valid: ${at}: ${message}`), n.stderr);
     for (const input of [scenario, JSON.stringify(scenario)]) {
       assert.throws(() => replay(input), (e) => {
         assert.ok(e instanceof TypeError && !(e instanceof MachineError));
@@ -154,4 +157,23 @@ test('an invalid job answers its validation report, which the CLI prints (exit 1
   const group = { job: { ...JOB, targets: ['arn:aws:iot:us-east-1:123456789012:thinggroup/g'] } };
   assert.equal(native(JSON.stringify(group)).status, 2);
   assert.throws(() => replay(group), (e) => e instanceof MachineError && typeof e.rule === 'string');
+});
+
+test('a job targeting a bare thing name answers its report, as the CLI prints it (exit 1), not a refused creation', () => {
+  const job = { jobId: 'j', document: '{}', targets: ['t1'] };
+  const scenario = { job, events: [{ at: 1, type: 'advance' }] };
+  const n = native(JSON.stringify(scenario));
+  assert.equal(n.status, 1, n.stderr);
+  for (const input of [scenario, JSON.stringify(scenario)]) {
+    const report = replay(input);
+    assert.equal(`${JSON.stringify(report)}\n`, n.stdout);
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.violations.map((v) => [v.path, v.rule]), [['/targets/0', 'targets-arn']]);
+  }
+  // Paths within the job, as `validate` gives them; the CLI's text says so.
+  const v = esm.validate('CreateJob', job, { now: 0 });
+  assert.deepEqual(replay(scenario).violations, v.violations.map((x) => ({ ...x, position: null })));
+  const t = native(JSON.stringify(scenario), 'text');
+  assert.equal(t.status, 1, t.stderr);
+  assert.ok(t.stdout.startsWith('<stdin>: job: CreateJob request is invalid (1 error(s), 0 warning(s))\n  error[pattern] /job/targets/0: '), t.stdout);
 });

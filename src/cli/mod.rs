@@ -435,16 +435,15 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
     };
     match out {
         Ok(out) => Ok(Outcome::new(0, out)),
-        // An invalid job: its report as `validate CreateJob` prints it.
+        // An invalid job: its report. JSON: as `validate CreateJob
+        // --format json` prints it (paths within the job); text: labelled
+        // `job`, its paths within the scenario (`/job/...`).
         Err(ReplayError::InvalidJob(report)) => {
-            let file = file.to_string_lossy().into_owned();
-            let reports = [(file, report)];
             let out = match args.format {
-                TextOrJson::Json => render::json(&reports, false),
-                TextOrJson::Text => reports
-                    .iter()
-                    .map(|(file, r)| render::text(r, file, Operation::CreateJob, host.colour()))
-                    .collect(),
+                TextOrJson::Json => report.to_json() + "\n",
+                TextOrJson::Text => {
+                    render::scenario_job_text(&report, &file.to_string_lossy(), host.colour())
+                }
             };
             Ok(Outcome::new(1, out))
         }

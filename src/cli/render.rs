@@ -15,6 +15,26 @@ pub(crate) fn text(report: &Report, file: &str, op: Operation, colour: bool) -> 
     )
 }
 
+/// The report of a replay scenario's invalid job for people:
+/// `{file}: job: CreateJob request is …`, then the violations with their
+/// paths inside the scenario (`/job/jobId`, `/job` for the request
+/// itself), without positions (the job is validated as a value read from
+/// the scenario); colour when asked, as [`text`].
+pub(crate) fn scenario_job_text(report: &Report, file: &str, colour: bool) -> String {
+    let name = if file == "-" { "<stdin>" } else { file };
+    let mut within = report.clone();
+    for v in &mut within.violations {
+        v.path.insert_str(0, "/job");
+        v.position = None;
+    }
+    format!(
+        "{}: job: {} request is {}\n",
+        crate::validate::display::Escaped(name),
+        Operation::CreateJob,
+        within.text().colour(colour)
+    )
+}
+
 /// The closing line of a text run over several files.
 pub(crate) fn summary(reports: &[(String, Report)]) -> String {
     let valid = reports.iter().filter(|(_, r)| r.is_valid()).count();

@@ -244,6 +244,18 @@ fn strings(v: &Value) -> Option<Vec<String>> {
 /// caller's to check). Without `things`, the request's `targets` resolve
 /// through `groups` ([`resolve_things`]).
 pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, SetupError> {
+    let (mut s, things) = setup_unresolved(obj)?;
+    s.things = things.map_err(SetupError::Create)?;
+    Ok(s)
+}
+
+/// Reads as [`setup`] does but leaves the targets' resolution to the
+/// caller: the setup (its `things` empty) and the things, or the machine's
+/// refusal of the targets (an unknown group, a target that is no ARN). A
+/// replay validates the job before it reports a refused resolution.
+pub(crate) fn setup_unresolved(
+    obj: &Map<String, Value>,
+) -> Result<(Setup<'_>, Result<Vec<String>, MachineError>), SetupError> {
     let bad = |m: &str| SetupError::Options(m.to_owned());
     let request = obj.get("job").ok_or_else(|| {
         SetupError::Request(String::from("`job` (a CreateJob request) is required"))
@@ -264,7 +276,7 @@ pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, SetupError> {
         }
     };
     let things = match obj.get("things") {
-        Some(v) => strings(v).ok_or_else(|| bad("`things` must be a list of thing names"))?,
+        Some(v) => Ok(strings(v).ok_or_else(|| bad("`things` must be a list of thing names"))?),
         None => {
             let mut groups = BTreeMap::new();
             if let Some(g) = obj.get("groups") {
@@ -274,15 +286,16 @@ pub(crate) fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, SetupError> {
                     groups.insert(k.clone(), strings(v).ok_or_else(not_groups)?);
                 }
             }
-            resolve_things(&request_targets(request), &groups).map_err(SetupError::Create)?
+            resolve_things(&request_targets(request), &groups)
         }
     };
-    Ok(Setup {
+    let setup = Setup {
         request,
-        things,
+        things: Vec::new(),
         created_at,
         options,
-    })
+    };
+    Ok((setup, things))
 }
 
 /// The snapshot reader (only WebAssembly and the tests use it; natively the

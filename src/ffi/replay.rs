@@ -31,8 +31,10 @@
 //! going backwards). A scenario that is not well formed is an error: a
 //! malformed event ([`ReplayError::Event`], with the event's index and the
 //! member at fault), a job that is not a valid CreateJob request
-//! ([`ReplayError::InvalidJob`], with the validator's report) or a job
-//! that cannot be created ([`ReplayError::Create`]).
+//! ([`ReplayError::InvalidJob`], with the validator's report) or a valid
+//! job that cannot be created ([`ReplayError::Create`]), in that order:
+//! the job is judged before its targets are resolved, so that a bare thing
+//! name in `targets` gives the job's report, not a refused creation.
 
 use crate::ffi::read::{self, Setup, SetupError};
 use crate::machine::{Job, MachineError, TimedEffect};
@@ -69,7 +71,12 @@ pub enum ReplayError {
     /// An event of `events` is malformed: not an object, no integer `at`,
     /// an unknown `type`, an unknown member, a member of the wrong type or
     /// a missing one.
-    #[error("the scenario is not valid: event {index}: {message}")]
+    /// Its message names the member when there is one:
+    /// "the scenario is not valid: event 2 (status): unknown device status `DONE`".
+    #[error(
+        "the scenario is not valid: event {index}{}: {message}",
+        field.as_deref().map(|f| format!(" ({f})")).unwrap_or_default()
+    )]
     Event {
         /// The event's index in `events` (from 0).
         index: usize,
@@ -84,8 +91,9 @@ pub enum ReplayError {
     /// `validate` gives it.
     #[error("the job is not a valid CreateJob request ({} error(s))", .0.errors().count())]
     InvalidJob(Report),
-    /// The job could not be created (an unknown group, an invalid thing
-    /// name, a time out of range, ...).
+    /// The job is a valid CreateJob request but could not be created (an
+    /// unknown group, an invalid thing name in `things`, a time out of
+    /// range, ...).
     #[error("the job could not be created: {0}")]
     Create(MachineError),
 }
@@ -116,18 +124,46 @@ fn error_json(e: &MachineError) -> Value {
 /// What creating a job needs, read from a scenario by the machine's one
 /// creation reader (shared with `text::create`): `job`, `things` /
 /// `groups`, `createdAt`, `options`.
-fn setup(obj: &Map<String, Value>) -> Result<Setup<'_>, ReplayError> {
-    read::setup(obj).map_err(|e| match e {
+/// The targets are not resolved yet: the things, or the machine's refusal
+/// of the targets, come second.
+fn setup(
+    obj: &Map<String, Value>,
+) -> Result<(Setup<'_>, Result<Vec<String>, MachineError>), ReplayError> {
+    read::setup_unresolved(obj).map_err(|e| match e {
         SetupError::Create(e) => ReplayError::Create(e),
         other => scenario_err(other.scenario_message().unwrap_or_default()),
     })
+}
+
+/// Why the job of `setup` was not created, `refusal` being the machine's
+/// refusal (of its targets or of the creation): the validator's report when
+/// the job is not a valid CreateJob request (whatever else the machine
+/// refuses), otherwise the refusal. The job is validated here only when
+/// the creation failed: a creation that succeeds has validated it once,
+/// inside [`Job::create`].
+fn not_created(setup: &Setup<'_>, refusal: MachineError) -> ReplayError {
+    let report = validate_value(
+        Operation::CreateJob,
+        setup.request,
+        &Options {
+            now_ms: setup.options.now_ms.or(Some(setup.created_at)),
+            ..setup.options
+        },
+    );
+    if report.is_valid() {
+        ReplayError::Create(refusal)
+    } else {
+        ReplayError::InvalidJob(report)
+    }
 }
 
 /// Replays a scenario given as JSON text.
 ///
 /// # Errors
 /// [`ReplayError::Scenario`] for malformed scenario text,
-/// [`ReplayError::Create`] when the job cannot be created.
+/// [`ReplayError::Event`] for a malformed event,
+/// [`ReplayError::InvalidJob`] when the job is not a valid CreateJob
+/// request, [`ReplayError::Create`] when a valid job cannot be created.
 pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
     let doc: Value =
         serde_json::from_str(scenario_text).map_err(|e| scenario_err(format!("not JSON: {e}")))?;
@@ -142,12 +178,7 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
             return Err(scenario_err(format!("unknown member `{k}`")));
         }
     }
-    let Setup {
-        request,
-        things,
-        created_at,
-        options,
-    } = setup(obj)?;
+    let (setup, things) = setup(obj)?;
     let events: &[Value] = match obj.get("events") {
         None => &[],
         Some(v) => v
@@ -160,19 +191,12 @@ pub fn replay(scenario_text: &str) -> Result<Replay, ReplayError> {
     for (index, raw) in events.iter().enumerate() {
         parsed.push(scenario_event(index, raw)?);
     }
-    let report = validate_value(
-        Operation::CreateJob,
-        request,
-        &Options {
-            now_ms: options.now_ms.or(Some(created_at)),
-            ..options
-        },
-    );
-    if !report.is_valid() {
-        return Err(ReplayError::InvalidJob(report));
-    }
-    let (mut job, fx) =
-        Job::create(request, &things, created_at, &options).map_err(ReplayError::Create)?;
+    // An invalid job is its report, before any refusal of its targets
+    // (a bare thing name is no ARN) or of its creation.
+    let created_at = setup.created_at;
+    let (mut job, fx) = things
+        .and_then(|things| Job::create(setup.request, &things, created_at, &setup.options))
+        .map_err(|e| not_created(&setup, e))?;
     let mut timeline = Vec::with_capacity(events.len() + 1);
     let mut first = Map::new();
     first.insert("at".into(), Value::from(created_at));
@@ -257,10 +281,12 @@ fn replay_value(r: Replay) -> Value {
 /// - the misuse `invalidEvent` for a malformed event, with its `index` in
 ///   `events` and the member at fault as `field` (absent when the event is
 ///   not an object): `{"type": "misuse", "error": {"code", "message",
-///   "index", "field"?}}`;
+///   "index", "field"?}}`, with the message the CLI prints (which names
+///   the member);
 /// - the misuse `invalidScenario` for a scenario that is not well formed
 ///   or is over [`crate::MAX_REQUEST_BYTES`] bytes;
-/// - the refusal of the creation (an unknown group, an invalid thing name).
+/// - the refusal of the creation of a valid job (an unknown group, an
+///   invalid thing name in `things`).
 ///
 /// ```
 /// use iot_jobs_policy::replay::replay_answer;
@@ -303,7 +329,7 @@ pub fn replay_answer(scenario_text: &str) -> String {
         }) => {
             let message = ReplayError::Event {
                 index,
-                field: None,
+                field: field.clone(),
                 message,
             }
             .to_string();
@@ -590,6 +616,11 @@ mod tests {
                 "missing field `status`",
             ),
             (
+                r#"{"at": 3, "type": "deviceUpdate", "thing": "t1", "status": "DONE"}"#,
+                Some("status"),
+                "unknown device status `DONE`",
+            ),
+            (
                 r#"{"type": "deleteJob"}"#,
                 Some("at"),
                 "missing field `at`",
@@ -623,9 +654,14 @@ mod tests {
                 },
                 "{event}"
             );
+            // The message names the member at fault.
+            let named = match field {
+                Some(f) => format!("event 2 ({f}): {message}"),
+                None => format!("event 2: {message}"),
+            };
             assert_eq!(
                 e.to_string(),
-                format!("the scenario is not valid: event 2: {message}")
+                format!("the scenario is not valid: {named}")
             );
             assert_eq!(replay_text(&scenario).unwrap_err(), e);
             assert_eq!(replay_json(&scenario).unwrap_err(), e);
@@ -663,6 +699,57 @@ mod tests {
     }
 
     #[test]
+    fn a_job_is_validated_before_its_targets_are_resolved() {
+        let report_of = |job: &Value, now: i64| {
+            crate::validate_value(
+                Operation::CreateJob,
+                job,
+                &Options::default().with_now_ms(Some(now)),
+            )
+        };
+        // A bare thing name, the commonest mistake: the report, not the
+        // refusal of a target that is no ARN.
+        let bare = json!({"jobId": "j", "document": "{}", "targets": ["t1"]});
+        let scenario = json!({"job": bare, "events": [{"at": 1, "type": "advance"}]}).to_string();
+        let Err(ReplayError::InvalidJob(report)) = replay(&scenario) else {
+            panic!("{:?}", replay(&scenario))
+        };
+        assert_eq!(report, report_of(&bare, 0));
+        assert_eq!(report.violations()[0].path(), "/targets/0");
+        // The same with an unknown group besides, and with `things` given.
+        let both = json!({"jobId": "j", "document": "{}", "targets": ["t1",
+            "arn:aws:iot:us-east-1:123456789012:thinggroup/g"]});
+        let scenario = json!({"job": both}).to_string();
+        assert!(matches!(replay(&scenario), Err(ReplayError::InvalidJob(_))));
+        let scenario = json!({"job": bare, "things": ["t1"]}).to_string();
+        assert!(matches!(replay(&scenario), Err(ReplayError::InvalidJob(_))));
+        // An invalid job with a creation time out of range: still its report
+        // (the job is judged before the creation).
+        let bad_id = json!({"jobId": "bad id", "document": "{}",
+            "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]});
+        let scenario = json!({"job": bad_id, "createdAt": i64::MAX}).to_string();
+        let Err(ReplayError::InvalidJob(report)) = replay(&scenario) else {
+            panic!("{:?}", replay(&scenario))
+        };
+        assert_eq!(report, report_of(&bad_id, i64::MAX));
+        // A valid job the machine refuses: the refusal.
+        let good = json!({"jobId": "j", "document": "{}",
+            "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"]});
+        for scenario in [
+            json!({"job": good, "createdAt": i64::MAX}),
+            json!({"job": good, "things": ["bad name!"]}),
+        ] {
+            let r = replay(&scenario.to_string());
+            assert!(matches!(r, Err(ReplayError::Create(_))), "{r:?}");
+        }
+        // npm: the report, as a success.
+        let a: Value =
+            serde_json::from_str(&replay_answer(&json!({"job": bare}).to_string())).unwrap();
+        assert_eq!(a["type"], "success");
+        assert_eq!(a["report"]["violations"][0]["path"], "/targets/0");
+    }
+
+    #[test]
     fn the_answers_of_replay_answer() {
         let parse = |s: String| -> Value { serde_json::from_str(&s).unwrap() };
         // Success: the object the CLI prints, members in the same order.
@@ -689,7 +776,7 @@ mod tests {
         assert_eq!(
             a,
             json!({"type": "misuse", "error": {"code": "invalidEvent", "index": 1, "field": "status",
-                "message": "the scenario is not valid: event 1: unknown device status `DONE`"}})
+                "message": "the scenario is not valid: event 1 (status): unknown device status `DONE`"}})
         );
         let not_object = format!(r#"{{{JOB}, "events": [7]}}"#);
         let a = parse(replay_answer(&not_object));
