@@ -22,6 +22,7 @@ use super::{Effect, ErrorCode, Job, JobStatus, MachineError, Selection, St, REJO
 use crate::types::{MaintenanceWindow, SchedulingConfig};
 use crate::validate::bounds::{time_after, time_in_range};
 use crate::validate::cron::Cron;
+use crate::validate::shapes::scheduling::{DURATION_MAX, DURATION_MIN};
 use crate::validate::time::{iso, MINUTE_MS};
 use serde::Deserialize;
 use serde_json::Value;
@@ -59,9 +60,10 @@ pub(crate) fn from_config(windows: Option<&[MaintenanceWindow]>) -> Result<Vec<W
                     w.start_time
                 )
             })?;
-            // Validated: 1..=1430 minutes; clamped so a hand-made snapshot
-            // cannot make a window of no or negative length.
-            let minutes = w.duration_in_minutes.clamp(1, 1430);
+            // Validated (`DurationInMinutes`); clamped to the same bounds so
+            // a hand-made snapshot cannot make a window of no or negative
+            // length.
+            let minutes = w.duration_in_minutes.clamp(DURATION_MIN, DURATION_MAX);
             Ok(Window {
                 cron,
                 duration_ms: minutes.saturating_mul(MINUTE_MS),
@@ -202,12 +204,14 @@ impl Job {
         // After a pause, a CONTINUOUS job's things re-added behind the
         // rollout cursor while it was paused are queued now, outside the
         // rollout rate (E15; R-3 for one never notified).
+        // A re-joiner may sit anywhere: one added while the job rolled out
+        // is behind the end of the rollout, at or past the cursor.
         if self.selection == Selection::Continuous {
-            for i in 0..self.cursor.min(self.execs.len()) {
+            for i in 0..self.execs.len() {
                 let rejoined = self.execs.get(i).is_some_and(|e| e.flags & REJOINED != 0);
                 match self.st(i) {
                     St::Removed if rejoined => self.queue_new(i, t, "E15", fx),
-                    St::Pending => self.queue_new(i, t, "R-3", fx),
+                    St::Pending if i < self.cursor => self.queue_new(i, t, "R-3", fx),
                     _ => {}
                 }
             }
