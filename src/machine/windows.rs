@@ -23,7 +23,7 @@ use crate::types::{MaintenanceWindow, SchedulingConfig};
 use crate::validate::bounds::{time_after, time_in_range};
 use crate::validate::cron::Cron;
 use crate::validate::shapes::scheduling::{DURATION_MAX, DURATION_MIN};
-use crate::validate::time::{iso, MINUTE_MS};
+use crate::validate::time::{iso, parse_scheduling, MINUTE_MS};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -238,8 +238,22 @@ impl Job {
         self.start_at = self.next_window_start(t);
     }
 
+    /// The request's `schedulingConfig.startTime` as the machine reads it
+    /// at creation (`input.rs`), from the echoed request (it cannot be
+    /// updated); `None` when absent or unreadable.
+    fn request_start(&self) -> Option<i64> {
+        self.echo
+            .get("schedulingConfig")
+            .and_then(|v| v.get("startTime"))
+            .and_then(Value::as_str)
+            .and_then(|s| parse_scheduling(s).ok())
+            .filter(|&s| s <= super::MAX_TIME_MS)
+    }
+
     /// DescribeJob's `scheduledJobRollouts`: up to seven window starts
-    /// after the current time (and before `endTime`), while the job may
+    /// after the current time and before `endTime`, of occurrences that end
+    /// after a `startTime` still ahead (earlier ones cannot roll out), while
+    /// the job may
     /// still roll out; `None` for a job without windows.
     pub(crate) fn scheduled_rollouts(&self) -> Option<Vec<String>> {
         if self.windows.is_empty() {
@@ -249,9 +263,18 @@ impl Job {
         if !open || self.ended {
             return Some(Vec::new());
         }
+        // Before a `startTime` still ahead the job waits for it (J2, J3):
+        // only occurrences that end after it (cover it, or start later)
+        // can roll out.
+        let now_after = time_after(self.now, 1);
+        let start = self.request_start().filter(|&s| s > self.now);
         let mut starts: Vec<i64> = Vec::new();
         for w in &self.windows {
-            let mut from = time_after(self.now, 1);
+            let covering = start.map(|s| s.saturating_sub(w.duration_ms).saturating_add(1));
+            let mut from = match (now_after, covering) {
+                (Some(f), Some(c)) => Some(f.max(c)),
+                (f, _) => f,
+            };
             for _ in 0..SCHEDULED_ROLLOUTS {
                 let Some(s) = from.and_then(|f| w.cron.next_at_or_after(f)) else {
                     break;
