@@ -26,8 +26,7 @@ use crate::validate::shapes::scheduling::{DURATION_MAX, DURATION_MIN};
 use crate::validate::time::{iso, parse_scheduling, MINUTE_MS};
 use serde::Deserialize;
 use serde_json::Value;
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BTreeMap;
 
 /// How many start times DescribeJob's `scheduledJobRollouts` lists.
 pub(crate) const SCHEDULED_ROLLOUTS: usize = 7;
@@ -42,7 +41,7 @@ const UNION_BUDGET: usize = 1440;
 /// The steps one computation of a window's end takes at least (each
 /// reaches the latest end of the occurrences covering the current end, at
 /// least one whole duration), whatever the look-ups cost.
-const MIN_UNION_STEPS: usize = 4;
+const MIN_UNION_STEPS: usize = 16;
 
 /// One maintenance window: a cron start and a duration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,23 +136,21 @@ pub(crate) fn format_start(ms: i64) -> String {
 /// A time is covered when, for some window, its latest start at or
 /// before it is less than a duration before it; the latest end of the
 /// occurrences covering the current end is the next end. Each window's
-/// next start is kept in a heap, so a step looks up only the windows
-/// that start again before the new end: a window that starts rarely
-/// costs two look-ups, however long the run. Extending stops after
+/// next start is kept, so a step looks up only the windows that start
+/// again before the new end: a window that starts rarely costs two
+/// look-ups, however long the run. Extending stops after
 /// [`MIN_UNION_STEPS`] steps once [`UNION_BUDGET`] look-ups are spent.
 fn union_end(windows: &[Window], t: i64) -> Option<Option<i64>> {
-    // The latest end of the occurrences started at or before the
-    // current end (the current end is covered while it is later).
+    // The latest end of the occurrences started at or before the current
+    // end (the current end is covered while it is later).
     let mut latest: Option<i64> = None;
-    // (next start after the current end, window).
-    let mut next: BinaryHeap<Reverse<(i64, usize)>> = BinaryHeap::new();
-    for (i, w) in windows.iter().enumerate() {
+    // Per window, its next start after the current end.
+    let mut next: Vec<Option<i64>> = Vec::with_capacity(windows.len());
+    for w in windows {
         if let Some(p) = w.cron.prev_at_or_before(t) {
             latest = latest.max(Some(p.saturating_add(w.duration_ms)));
         }
-        if let Some(n) = time_after(t, 1).and_then(|a| w.cron.next_at_or_after(a)) {
-            next.push(Reverse((n, i)));
-        }
+        next.push(time_after(t, 1).and_then(|a| w.cron.next_at_or_after(a)));
     }
     let mut end = t;
     let (mut steps, mut spent) = (0, 0);
@@ -167,32 +164,26 @@ fn union_end(windows: &[Window], t: i64) -> Option<Option<i64>> {
             break;
         }
         // The windows that start again at or before the new end.
-        while let Some(&Reverse((n, i))) = next.peek() {
-            if n > end {
-                break;
-            }
-            next.pop();
-            let Some(w) = windows.get(i) else {
+        for (w, n) in windows.iter().zip(next.iter_mut()) {
+            let Some(s) = n.filter(|&s| s <= end) else {
                 continue;
             };
-            // The latest start at or before `end`: `n` itself when the
-            // next one is later (one look-up), else looked up.
-            let after = time_after(n, 1).and_then(|a| w.cron.next_at_or_after(a));
+            // The latest start at or before `end`: `s` itself when the
+            // one after it is later (one look-up), else looked up.
+            let after = time_after(s, 1).and_then(|a| w.cron.next_at_or_after(a));
             spent += 1;
-            let (last, following) = match after {
+            let last = match after {
                 Some(a) if a <= end => {
                     spent += 2;
-                    (
-                        w.cron.prev_at_or_before(end).unwrap_or(n),
-                        time_after(end, 1).and_then(|a| w.cron.next_at_or_after(a)),
-                    )
+                    *n = time_after(end, 1).and_then(|a| w.cron.next_at_or_after(a));
+                    w.cron.prev_at_or_before(end).unwrap_or(s)
                 }
-                other => (n, other),
+                other => {
+                    *n = other;
+                    s
+                }
             };
             latest = latest.max(Some(last.saturating_add(w.duration_ms)));
-            if let Some(f) = following {
-                next.push(Reverse((f, i)));
-            }
         }
     }
     if steps == 0 {
