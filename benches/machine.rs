@@ -7,6 +7,11 @@
 //! notification (QUEUED effect) at once: IN_PROGRESS, then the outcome.
 //! Run to completion, creation included.
 //!
+//! Also: a CONTINUOUS job with many maintenance windows (distinct cron
+//! expressions that start every minute) advanced deadline by deadline over
+//! days, then described (`scheduledJobRollouts`): the cost of computing the
+//! end of a run of overlapping windows.
+//!
 //! Needs `[[bench]] name = "machine" harness = false` in Cargo.toml.
 //! `FLEET=100000 cargo bench --bench machine` runs a smaller fleet.
 #![allow(
@@ -157,5 +162,78 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// `n` distinct cron expressions that all start every minute, with
+/// durations from `durations` in turn.
+fn every_minute_windows(n: usize, durations: &[u32]) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for year in 2027..=2199 {
+        for minutes in ["*", "0-59", "0/1", "*/1"] {
+            for hours in ["*", "0-23", "0/1"] {
+                if out.len() == n {
+                    return out;
+                }
+                let d = durations.get(out.len() % durations.len().max(1));
+                out.push(json!({
+                    "startTime": format!("cron({minutes} {hours} * * ? 2026-{year})"),
+                    "durationInMinutes": d.copied().unwrap_or(1)
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// Creates the job at 2026-01-01T00:00Z and advances it deadline by
+/// deadline for `days`; returns the number of advances and the length of
+/// `scheduledJobRollouts` at the end.
+fn run_windows(windows: &[serde_json::Value], days: i64) -> (u64, usize) {
+    let t0 = 1_767_225_600_000;
+    let request = json!({
+        "jobId": "windows",
+        "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"],
+        "targetSelection": "CONTINUOUS",
+        "document": "{}",
+        "schedulingConfig": {"maintenanceWindows": windows}
+    });
+    let things = ["t1", "t2"];
+    let (mut job, _) = Job::create(&request, things, t0, &Options::default()).unwrap();
+    let end = t0 + days * 86_400_000;
+    let mut advances = 0;
+    while let Some(d) = job.next_deadline().filter(|&d| d <= end) {
+        step(&mut job, d, Event::Advance { to: d });
+        advances += 1;
+    }
+    step(&mut job, end, Event::Advance { to: end });
+    let listed = job
+        .describe()
+        .pointer("/job/scheduledJobRollouts")
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, Vec::len);
+    (advances, listed)
+}
+
+fn bench_windows(c: &mut Criterion) {
+    let long = every_minute_windows(2000, &[1430, 600, 60, 1]);
+    let short = every_minute_windows(200, &[1]);
+    for (name, windows, days) in [
+        ("windows_2000_every_minute_mixed_10_days", &long, 10),
+        ("windows_200_every_minute_1_minute_1_day", &short, 1),
+    ] {
+        let start = std::time::Instant::now();
+        let (advances, listed) = run_windows(windows, days);
+        assert_eq!(listed, 7);
+        eprintln!("{name}: {advances} advances in {:?}", start.elapsed());
+    }
+    let mut g = c.benchmark_group("machine");
+    g.sample_size(10);
+    g.bench_function("windows_2000_every_minute_mixed_10_days", |b| {
+        b.iter(|| run_windows(&long, 10))
+    });
+    g.bench_function("windows_200_every_minute_1_minute_1_day", |b| {
+        b.iter(|| run_windows(&short, 1))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_windows);
 criterion_main!(benches);

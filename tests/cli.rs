@@ -1407,3 +1407,63 @@ fn replay_of_a_job_targeting_a_bare_thing_name_prints_its_report_and_exits_1() {
         stderr(&o)
     );
 }
+
+#[test]
+fn replay_of_maintenance_windows_review_cases() {
+    // E15: a thing added while the job rolls out (R-3) that leaves and
+    // re-joins while the job is paused between windows gets a new execution
+    // at the next window start.
+    let rejoin = br#"{"job": {"jobId": "w", "document": "{}",
+        "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"],
+        "targetSelection": "CONTINUOUS", "jobExecutionsRolloutConfig": {"maximumPerMinute": 1},
+        "schedulingConfig": {"maintenanceWindows": [{"startTime": "cron(0 0 * * ? *)", "durationInMinutes": 60}]}},
+        "groups": {"g": ["t1"]}, "createdAt": 1767225600000,
+        "events": [{"at": 1767226200000, "type": "thingAdded", "thing": "t2"},
+                   {"at": 1767226800000, "type": "thingRemoved", "thing": "t2"},
+                   {"at": 1767231000000, "type": "thingAdded", "thing": "t2"},
+                   {"at": 1767312300000, "type": "advance"}]}"#;
+    let o = cli(&["replay", "-"], Some(rejoin));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("  at 2026-01-02T00:00:00.000Z\n    job SCHEDULED -> IN_PROGRESS [J3]\n    t2: QUEUED execution #2 [E15]\n"),
+        "{out}"
+    );
+    // R-5: no window start before a startTime still ahead.
+    let start = br#"{"job": {"jobId": "w", "document": "{}",
+        "targets": ["arn:aws:iot:us-east-1:123456789012:thing/t1"],
+        "schedulingConfig": {"startTime": "2026-01-10T00:00",
+          "maintenanceWindows": [{"startTime": "cron(0 2 * * ? *)", "durationInMinutes": 60}]}},
+        "createdAt": 1767225600000, "events": []}"#;
+    let o = cli(&["replay", "-", "--format", "json"], Some(start));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let listed: Vec<&str> = v["describe"]["job"]["scheduledJobRollouts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["startTime"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed.len(), 7);
+    assert_eq!(listed.first(), Some(&"2026-01-10T02:00"));
+    assert_eq!(listed.last(), Some(&"2026-01-16T02:00"));
+    // J4: two thousand copies of an every-minute window are one window: the
+    // run is computed far ahead at once (it took seconds, one day at a time).
+    let windows: Vec<serde_json::Value> = (0..2000)
+        .map(|_| serde_json::json!({"startTime": "cron(* * * * ? *)", "durationInMinutes": 1430}))
+        .collect();
+    let many = serde_json::json!({"job": {"jobId": "w", "document": "{}",
+        "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"],
+        "targetSelection": "CONTINUOUS",
+        "schedulingConfig": {"maintenanceWindows": windows}},
+        "groups": {"g": ["t1"]}, "createdAt": 1_767_225_600_000_i64,
+        "events": [{"at": 1_768_089_600_000_i64, "type": "advance"}]});
+    let o = cli(&["replay", "-"], Some(many.to_string().as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let deadline = out
+        .lines()
+        .find_map(|l| l.strip_prefix("next deadline: "))
+        .unwrap();
+    assert!(deadline > "2027-01-01", "{out}");
+}

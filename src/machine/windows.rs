@@ -22,7 +22,8 @@ use super::{Effect, ErrorCode, Job, JobStatus, MachineError, Selection, St, REJO
 use crate::types::{MaintenanceWindow, SchedulingConfig};
 use crate::validate::bounds::{time_after, time_in_range};
 use crate::validate::cron::Cron;
-use crate::validate::time::{iso, MINUTE_MS};
+use crate::validate::shapes::scheduling::{DURATION_MAX, DURATION_MIN};
+use crate::validate::time::{iso, parse_scheduling, MINUTE_MS};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -30,10 +31,17 @@ use std::collections::BTreeMap;
 /// How many start times DescribeJob's `scheduledJobRollouts` lists.
 pub(crate) const SCHEDULED_ROLLOUTS: usize = 7;
 
-/// How many overlapping or adjacent occurrences one union spans at most
-/// when it is computed; a longer run (a cron that starts every minute, for
-/// instance) is extended when its computed end is reached.
-const UNION_STEPS: usize = 1440;
+/// How many cron look-ups one computation of a window's end may spend on
+/// extending it (besides two per window to begin with) once it has taken
+/// [`MIN_UNION_STEPS`] steps over overlapping or adjacent occurrences. A
+/// longer run (a cron that starts every minute, for instance) is extended
+/// when its computed end is reached, without an effect (J4).
+const UNION_BUDGET: usize = 1440;
+
+/// The steps one computation of a window's end takes at least (each
+/// reaches the latest end of the occurrences covering the current end, at
+/// least one whole duration), whatever the look-ups cost.
+const MIN_UNION_STEPS: usize = 16;
 
 /// One maintenance window: a cron start and a duration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,32 +50,46 @@ pub(crate) struct Window {
     duration_ms: i64,
 }
 
-/// The windows of a request, in request order.
+/// The windows of a request, in request order, without repeats: of the
+/// windows with one cron expression only the longest is kept (its
+/// occurrences cover those of the others, so the schedule is the same and
+/// a long list of copies costs no more than one).
 ///
 /// # Errors
 /// The message of the first window whose cron expression does not parse (the
 /// validator refuses those, so this is a disagreement between the two).
 pub(crate) fn from_config(windows: Option<&[MaintenanceWindow]>) -> Result<Vec<Window>, String> {
-    windows
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let cron = Cron::parse(&w.start_time).map_err(|e| {
-                format!(
-                    "maintenanceWindows/{i}/startTime `{}` is not a cron expression: {e}",
-                    w.start_time
-                )
-            })?;
-            // Validated: 1..=1430 minutes; clamped so a hand-made snapshot
-            // cannot make a window of no or negative length.
-            let minutes = w.duration_in_minutes.clamp(1, 1430);
-            Ok(Window {
-                cron,
-                duration_ms: minutes.saturating_mul(MINUTE_MS),
-            })
-        })
-        .collect()
+    let mut kept: Vec<Window> = Vec::new();
+    // Cron text -> index in `kept`.
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, w) in windows.unwrap_or_default().iter().enumerate() {
+        let duration_ms = duration_ms(w);
+        if let Some(k) = seen
+            .get(w.start_time.as_str())
+            .and_then(|&k| kept.get_mut(k))
+        {
+            k.duration_ms = k.duration_ms.max(duration_ms);
+            continue;
+        }
+        let cron = Cron::parse(&w.start_time).map_err(|e| {
+            format!(
+                "maintenanceWindows/{i}/startTime `{}` is not a cron expression: {e}",
+                w.start_time
+            )
+        })?;
+        seen.insert(w.start_time.as_str(), kept.len());
+        kept.push(Window { cron, duration_ms });
+    }
+    Ok(kept)
+}
+
+/// The duration of a window in milliseconds: validated (`DurationInMinutes`),
+/// and clamped to the same bounds so a hand-made snapshot cannot make a
+/// window of no or negative length.
+fn duration_ms(w: &MaintenanceWindow) -> i64 {
+    w.duration_in_minutes
+        .clamp(DURATION_MIN, DURATION_MAX)
+        .saturating_mul(MINUTE_MS)
 }
 
 /// The windows of the echoed request members (a restored snapshot): a
@@ -107,37 +129,76 @@ pub(crate) fn format_start(ms: i64) -> String {
     text.get(..keep).unwrap_or_default().to_owned()
 }
 
-impl Job {
-    /// The latest end of the occurrences that cover `t` (started at or
-    /// before `t`, not yet ended), or `None` when `t` is outside every
-    /// window. The end may pass the time bounds.
-    fn covering_end(&self, t: i64) -> Option<i64> {
-        self.windows
-            .iter()
-            .filter_map(|w| {
-                // The earliest start in (t - duration, t].
-                let lo = t.saturating_sub(w.duration_ms).saturating_add(1).max(0);
-                let s = w.cron.next_at_or_after(lo)?;
-                (s <= t).then(|| s.saturating_add(w.duration_ms))
-            })
-            .max()
+/// The end of the window (the union of overlapping or adjacent
+/// occurrences) that covers `t`, or `None` when `t` is outside every
+/// window; an end past the time bounds is `Some(None)` ("never").
+///
+/// A time is covered when, for some window, its latest start at or
+/// before it is less than a duration before it; the latest end of the
+/// occurrences covering the current end is the next end. Each window's
+/// next start is kept, so a step looks up only the windows that start
+/// again before the new end: a window that starts rarely costs two
+/// look-ups, however long the run. Extending stops after
+/// [`MIN_UNION_STEPS`] steps once [`UNION_BUDGET`] look-ups are spent.
+fn union_end(windows: &[Window], t: i64) -> Option<Option<i64>> {
+    // The latest end of the occurrences started at or before the current
+    // end (the current end is covered while it is later).
+    let mut latest: Option<i64> = None;
+    // Per window, its next start after the current end.
+    let mut next: Vec<Option<i64>> = Vec::with_capacity(windows.len());
+    for w in windows {
+        if let Some(p) = w.cron.prev_at_or_before(t) {
+            latest = latest.max(Some(p.saturating_add(w.duration_ms)));
+        }
+        next.push(time_after(t, 1).and_then(|a| w.cron.next_at_or_after(a)));
     }
+    let mut end = t;
+    let (mut steps, mut spent) = (0, 0);
+    while let Some(to) = latest.filter(|&l| l > end) {
+        end = to;
+        steps += 1;
+        if !time_in_range(end) {
+            return Some(None);
+        }
+        if steps >= MIN_UNION_STEPS && spent >= UNION_BUDGET {
+            break;
+        }
+        // The windows that start again at or before the new end.
+        for (w, n) in windows.iter().zip(next.iter_mut()) {
+            let Some(s) = n.filter(|&s| s <= end) else {
+                continue;
+            };
+            // The latest start at or before `end`: `s` itself when the
+            // one after it is later (one look-up), else looked up.
+            let after = time_after(s, 1).and_then(|a| w.cron.next_at_or_after(a));
+            spent += 1;
+            let last = match after {
+                Some(a) if a <= end => {
+                    spent += 2;
+                    *n = time_after(end, 1).and_then(|a| w.cron.next_at_or_after(a));
+                    w.cron.prev_at_or_before(end).unwrap_or(s)
+                }
+                other => {
+                    *n = other;
+                    s
+                }
+            };
+            latest = latest.max(Some(last.saturating_add(w.duration_ms)));
+        }
+    }
+    if steps == 0 {
+        return None; // `t` is outside every window
+    }
+    Some(bounded(end))
+}
 
+impl Job {
     /// The end of the window (the union of overlapping or adjacent
     /// occurrences) that covers `t`, or `None` when `t` is outside every
-    /// window; an end past the time bounds is `Some(None)` ("never").
+    /// window; an end past the time bounds is `Some(None)` ("never"). See
+    /// [`union_end`].
     pub(super) fn window_end_from(&self, t: i64) -> Option<Option<i64>> {
-        let mut end = self.covering_end(t)?;
-        for _ in 0..UNION_STEPS {
-            if !time_in_range(end) {
-                return Some(None);
-            }
-            match self.covering_end(end) {
-                Some(next) if next > end => end = next,
-                _ => break,
-            }
-        }
-        Some(bounded(end))
+        union_end(&self.windows, t)
     }
 
     /// The first window start at or after `t`, over all windows.
@@ -202,12 +263,14 @@ impl Job {
         // After a pause, a CONTINUOUS job's things re-added behind the
         // rollout cursor while it was paused are queued now, outside the
         // rollout rate (E15; R-3 for one never notified).
+        // A re-joiner may sit anywhere: one added while the job rolled out
+        // is behind the end of the rollout, at or past the cursor.
         if self.selection == Selection::Continuous {
-            for i in 0..self.cursor.min(self.execs.len()) {
+            for i in 0..self.execs.len() {
                 let rejoined = self.execs.get(i).is_some_and(|e| e.flags & REJOINED != 0);
                 match self.st(i) {
                     St::Removed if rejoined => self.queue_new(i, t, "E15", fx),
-                    St::Pending => self.queue_new(i, t, "R-3", fx),
+                    St::Pending if i < self.cursor => self.queue_new(i, t, "R-3", fx),
                     _ => {}
                 }
             }
@@ -234,8 +297,22 @@ impl Job {
         self.start_at = self.next_window_start(t);
     }
 
+    /// The request's `schedulingConfig.startTime` as the machine reads it
+    /// at creation (`input.rs`), from the echoed request (it cannot be
+    /// updated); `None` when absent or unreadable.
+    fn request_start(&self) -> Option<i64> {
+        self.echo
+            .get("schedulingConfig")
+            .and_then(|v| v.get("startTime"))
+            .and_then(Value::as_str)
+            .and_then(|s| parse_scheduling(s).ok())
+            .filter(|&s| s <= super::MAX_TIME_MS)
+    }
+
     /// DescribeJob's `scheduledJobRollouts`: up to seven window starts
-    /// after the current time (and before `endTime`), while the job may
+    /// after the current time and before `endTime`, of occurrences that end
+    /// after a `startTime` still ahead (earlier ones cannot roll out), while
+    /// the job may
     /// still roll out; `None` for a job without windows.
     pub(crate) fn scheduled_rollouts(&self) -> Option<Vec<String>> {
         if self.windows.is_empty() {
@@ -245,9 +322,18 @@ impl Job {
         if !open || self.ended {
             return Some(Vec::new());
         }
+        // Before a `startTime` still ahead the job waits for it (J2, J3):
+        // only occurrences that end after it (cover it, or start later)
+        // can roll out.
+        let now_after = time_after(self.now, 1);
+        let start = self.request_start().filter(|&s| s > self.now);
         let mut starts: Vec<i64> = Vec::new();
         for w in &self.windows {
-            let mut from = time_after(self.now, 1);
+            let covering = start.map(|s| s.saturating_sub(w.duration_ms).saturating_add(1));
+            let mut from = match (now_after, covering) {
+                (Some(f), Some(c)) => Some(f.max(c)),
+                (f, _) => f,
+            };
             for _ in 0..SCHEDULED_ROLLOUTS {
                 let Some(s) = from.and_then(|f| w.cron.next_at_or_after(f)) else {
                     break;
@@ -277,6 +363,104 @@ mod tests {
         assert_eq!(
             format_start(super::super::MAX_TIME_MS),
             "275760-09-13T00:00"
+        );
+    }
+
+    fn ws(list: &[(&str, i64)]) -> Vec<Window> {
+        let v: Vec<MaintenanceWindow> = list
+            .iter()
+            .map(|&(c, d)| MaintenanceWindow {
+                start_time: c.into(),
+                duration_in_minutes: d,
+            })
+            .collect();
+        from_config(Some(&v)).unwrap()
+    }
+
+    /// The first time at or after `t` that no occurrence covers, minute by
+    /// minute (by `next_at_or_after` only), within `horizon` minutes.
+    fn naive_end(windows: &[Window], t: i64, horizon: i64) -> Option<i64> {
+        let covered = |x: i64| {
+            windows.iter().any(|w| {
+                w.cron
+                    .next_at_or_after((x - w.duration_ms + 1).max(0))
+                    .is_some_and(|s| s <= x)
+            })
+        };
+        if !covered(t) {
+            return None;
+        }
+        let mut x = (t / MINUTE_MS + 1) * MINUTE_MS;
+        for _ in 0..horizon {
+            if !covered(x) {
+                return Some(x);
+            }
+            x += MINUTE_MS;
+        }
+        Some(i64::MAX)
+    }
+
+    #[test]
+    fn union_end_agrees_with_a_minute_walk() {
+        let t0 = 1_767_225_600_000; // 2026-01-01T00:00Z, a Thursday
+        let sets: [&[(&str, i64)]; 7] = [
+            &[("cron(0 2 * * ? *)", 60)],
+            &[("cron(0 0 * * ? *)", 3), ("cron(3 0 * * ? *)", 1)],
+            &[("cron(0 0 * * ? *)", 3), ("cron(4 0 * * ? *)", 1)],
+            &[("cron(0/10 * * * ? *)", 8), ("cron(0 1 * * ? *)", 90)],
+            &[("cron(0/7 0-2 * * ? *)", 5), ("cron(30 0 ? * THU *)", 45)],
+            &[("cron(0 0/2 * * ? *)", 100), ("cron(40 1/4 * * ? *)", 15)],
+            &[("cron(0 2 * * ? *)", 30), ("cron(0 2 * * ? *)", 60)],
+        ];
+        let mut compared = 0;
+        for set in sets {
+            let w = ws(set);
+            for k in 0..300 {
+                let t = t0 + k * 7 * MINUTE_MS + k % 3 * 1000;
+                let naive = naive_end(&w, t, 3000);
+                assert_eq!(union_end(&w, t), naive.map(Some), "{set:?} at {t}");
+                compared += usize::from(naive.is_some());
+            }
+        }
+        assert!(compared > 500, "{compared}");
+        // Copies of one cron are one window, of the longest duration.
+        let same = ws(&[("cron(0 2 * * ? *)", 30), ("cron(0 2 * * ? *)", 60)]);
+        assert_eq!(same.len(), 1);
+        assert_eq!(same.first().map(|w| w.duration_ms), Some(3_600_000));
+    }
+
+    #[test]
+    fn a_run_that_never_ends_is_computed_in_bounded_pieces() {
+        let t0 = 1_767_225_600_000;
+        // Every minute for one minute: each step spans one minute, so the
+        // budget ends the computation; every point before that end is
+        // covered and the end itself too (the run goes on).
+        let dense = ws(&[("cron(* * * * ? *)", 1)]);
+        let end = union_end(&dense, t0).flatten().unwrap();
+        assert_eq!(end, t0 + (UNION_BUDGET as i64 + 1) * MINUTE_MS);
+        // Thousands of dense windows: a few steps, not a day of them.
+        let many: Vec<(String, i64)> = (2027..2200)
+            .flat_map(|y| {
+                ["*", "0-59", "0/1", "*/1"]
+                    .into_iter()
+                    .map(move |m| (format!("cron({m} * * * ? 2026-{y})"), 1))
+            })
+            .collect();
+        let many: Vec<(&str, i64)> = many.iter().map(|(c, d)| (c.as_str(), *d)).collect();
+        let many = ws(&many);
+        assert_eq!(many.len(), 692);
+        let end = union_end(&many, t0).flatten().unwrap();
+        assert_eq!(end, t0 + MIN_UNION_STEPS as i64 * MINUTE_MS);
+        // A long duration reaches far in the same budget.
+        let long = ws(&[("cron(* * * * ? *)", 1430)]);
+        let end = union_end(&long, t0).flatten().unwrap();
+        assert!(end > t0 + 365 * 1440 * MINUTE_MS, "{end}");
+        // Past the time bounds: never.
+        let y2199 = ws(&[("cron(* * * * ? 2199)", 1430)]);
+        let late = 7_258_118_400_000; // 2200-01-01T00:00Z
+        assert_eq!(
+            union_end(&y2199, late - MINUTE_MS),
+            Some(Some(late + 1429 * MINUTE_MS))
         );
     }
 

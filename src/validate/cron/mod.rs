@@ -629,6 +629,67 @@ impl Cron {
         None
     }
 
+    /// The last start time at or before `t_ms` (epoch milliseconds, UTC):
+    /// a whole minute, `None` when there is none from 1970 on or `t_ms` is
+    /// out of range. The mirror of [`Cron::next_at_or_after`], as cheap.
+    ///
+    /// ```
+    /// use iot_jobs_policy::cron::Cron;
+    /// let c = Cron::parse("cron(0 2 ? * SAT *)").unwrap();
+    /// // 2026-01-01T00:00Z is a Thursday: the last start is Saturday 2025-12-27.
+    /// assert_eq!(c.prev_at_or_before(1_767_225_600_000), Some(1_766_800_800_000));
+    /// ```
+    pub fn prev_at_or_before(&self, t_ms: i64) -> Option<i64> {
+        if !time_in_range(t_ms) {
+            return None;
+        }
+        let start = t_ms.div_euclid(MINUTE_MS) * MINUTE_MS;
+        let days0 = start.div_euclid(DAY_MS);
+        let (y0, mo0, d0) = civil_from_days(days0);
+        let in_day = start.rem_euclid(DAY_MS);
+        let h0 = u32::try_from(in_day / HOUR_MS).ok()?;
+        let mi0 = u32::try_from(in_day % HOUR_MS / MINUTE_MS).ok()?;
+        let last_year = u32::try_from(y0).ok()?;
+        for year in (FIRST_YEAR..=last_year.min(LAST_YEAR)).rev() {
+            if !self.years.contains(year - FIRST_YEAR) {
+                continue;
+            }
+            let same_year = i64::from(year) == y0;
+            for month in (1..=(if same_year { mo0 } else { 12 })).rev() {
+                if !self.months.contains(month - 1) {
+                    continue;
+                }
+                let same_month = same_year && month == mo0;
+                // The matching days up to the last day to look at, latest first.
+                let mut days = self.days_of(year, month);
+                if same_month {
+                    days &= (1u64 << (d0 + 1)) - 1;
+                }
+                while days != 0 {
+                    let day = 63 - days.leading_zeros();
+                    days &= !(1u64 << day);
+                    let same_day = same_month && day == d0;
+                    for hour in (0..=(if same_day { h0 } else { 23 })).rev() {
+                        if !self.hours.contains(hour) {
+                            continue;
+                        }
+                        let same_hour = same_day && hour == h0;
+                        for minute in (0..=(if same_hour { mi0 } else { 59 })).rev() {
+                            if self.minutes.contains(minute) {
+                                return Some(
+                                    days_from_civil(i64::from(year), month, day) * DAY_MS
+                                        + i64::from(hour) * HOUR_MS
+                                        + i64::from(minute) * MINUTE_MS,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Up to `n` successive start times from `from_ms` on (the first at or
     /// after it), fewer when the expression runs out (see
     /// [`Cron::next_at_or_after`]). Time and memory grow with the number of

@@ -622,6 +622,66 @@ fn next_agrees_with_a_naive_walk() {
 }
 
 #[test]
+fn prev_mirrors_next() {
+    // The last start at or before `t` is a start, at or before `t`, and the
+    // next start after it is after `t`; checked on the expressions of the
+    // naive cross-check and at the bounds.
+    let exprs = [
+        "cron(* * * * ? *)",
+        "cron(0 2 ? * SAT *)",
+        "cron(30 23 L * ? *)",
+        "cron(0/15 9-17 ? * 2-6 2026-2028)",
+        "cron(59 23 29 2 ? *)",
+        "cron(0 0 ? 2 5#5 *)",
+        "cron(5-10 */6 1W JAN-MAR ? 2024/4)",
+        "cron(0 12 ? * 5L *)",
+        "cron(0 0 31W 2,4,6,9,11,12 ? 2199)",
+        "cron(1,31,59 2,14 LW * ? 2025,2029)",
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let (from, to) = (ts(2024, 1, 1, 0, 0), ts(2032, 1, 1, 0, 0));
+    let mut found = 0;
+    for expr in exprs {
+        let c = Cron::parse(expr).unwrap();
+        for _ in 0..60 {
+            let t = from + (rng.next() % (to - from) as u64) as i64;
+            match c.prev_at_or_before(t) {
+                Some(p) => {
+                    found += 1;
+                    assert!(p <= t && p % MINUTE_MS == 0, "{expr} at {t}: {p}");
+                    assert_eq!(c.next_at_or_after(p), Some(p), "{expr} at {t}");
+                    assert!(
+                        c.next_at_or_after(p + 1).is_none_or(|n| n > t),
+                        "{expr} at {t}: {p}"
+                    );
+                }
+                None => assert!(c.next_at_or_after(0).is_none_or(|n| n > t), "{expr}"),
+            }
+        }
+    }
+    assert!(found > 400, "{found}");
+    let c = Cron::parse("cron(0 0 * * ? *)").unwrap();
+    assert_eq!(c.prev_at_or_before(-1), None);
+    assert_eq!(c.prev_at_or_before(MAX_TIME_MS + 1), None);
+    assert_eq!(c.prev_at_or_before(0), Some(0));
+    assert_eq!(c.prev_at_or_before(DAY_MS - 1), Some(0));
+    assert_eq!(
+        c.prev_at_or_before(MAX_TIME_MS),
+        Some(ts(2199, 12, 31, 0, 0))
+    );
+    let late = Cron::parse("cron(0 0 1 1 ? 2199)").unwrap();
+    assert_eq!(late.prev_at_or_before(ts(2198, 12, 31, 23, 59)), None);
+    assert_eq!(late.prev_at_or_before(i64::MAX), None);
+    // Worst cases answer at once, as for `next_at_or_after`.
+    let sparse = Cron::parse("cron(0 0 ? 2 5#5 *)").unwrap();
+    for i in 0..200 {
+        assert!(sparse
+            .prev_at_or_before(MAX_TIME_MS - i * 37 * DAY_MS)
+            .is_some());
+    }
+}
+
+#[test]
 fn the_quick_test_refuses_only_what_never_matches() {
     // `possible` (any month length, any weekday of the 1st) must never
     // refuse an expression the scan would find a start for.
