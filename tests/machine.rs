@@ -904,6 +904,21 @@ fn now_outside_the_time_bounds() {
     );
 }
 
+/// `good` with `edit` applied is refused on restore with `invalidSnapshot`
+/// (no rule) and a message containing `message`; returns the tampered value.
+fn refused_tampered(good: &Value, edit: fn(&mut Value), message: &str) -> Value {
+    let mut v = good.clone();
+    edit(&mut v);
+    let e = Job::from_snapshot(&v.to_string()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.rule()),
+        (ErrorCode::InvalidSnapshot, None),
+        "{message}"
+    );
+    assert!(e.message().contains(message), "{message}: {}", e.message());
+    v
+}
+
 /// Finding 7 (#10): a tampered snapshot whose counters or times could not
 /// come from the machine is refused with `invalidSnapshot` and a precise
 /// message, never accepted to overflow later.
@@ -952,15 +967,7 @@ fn tampered_snapshot_invariants_are_refused() {
         ),
     ];
     for (edit, message) in cases {
-        let mut v = good.clone();
-        edit(&mut v);
-        let e = Job::from_snapshot(&v.to_string()).unwrap_err();
-        assert_eq!(
-            (e.code(), e.rule()),
-            (ErrorCode::InvalidSnapshot, None),
-            "{message}"
-        );
-        assert!(e.message().contains(message), "{message}: {}", e.message());
+        let v = refused_tampered(&good, edit, message);
         // The text API keeps the `invalidSnapshot` code.
         let answer: Value = serde_json::from_str(&text::describe(&v.to_string())).unwrap();
         assert_eq!(answer["error"]["code"], "invalidSnapshot", "{answer}");
@@ -1042,15 +1049,7 @@ fn window_snapshots_restore_and_refuse_tampering() {
         ),
     ];
     for (edit, message) in cases {
-        let mut v = good.clone();
-        edit(&mut v);
-        let e = Job::from_snapshot(&v.to_string()).unwrap_err();
-        assert_eq!(
-            (e.code(), e.rule()),
-            (ErrorCode::InvalidSnapshot, None),
-            "{message}"
-        );
-        assert!(e.message().contains(message), "{message}: {}", e.message());
+        refused_tampered(&good, edit, message);
     }
 }
 

@@ -6,7 +6,7 @@
 
 mod catalogue;
 mod links;
-mod tables;
+pub(crate) mod tables;
 
 pub use catalogue::{
     catalogue, catalogue_entry, machine_rules, reference_rules, Entry, Kind, Provenance, Reference,

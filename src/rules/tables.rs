@@ -75,24 +75,34 @@ fn parse(file: &str, text: &'static str) -> Parsed {
     Ok(rows)
 }
 
-/// One entry line.
-fn row(line: &'static str) -> Result<Reference, String> {
-    let columns: Vec<&'static str> = line.split('\t').collect();
-    let &[id, provenance, link_names, summary, choice] = columns.as_slice() else {
-        return Err(format!(
-            "expected {} columns separated by tabs ({}), found {}",
-            COLUMNS.len(),
-            COLUMNS.join(", "),
-            columns.len()
-        ));
-    };
-    for (name, column) in COLUMNS.iter().zip(&columns) {
+/// Splits one line of a data table into its `N` columns (one tab between
+/// them), each non-empty and without spaces around it; the error names the
+/// columns. Shared by every tab-separated table the crate embeds.
+pub(crate) fn columns<const N: usize>(
+    line: &'static str,
+    names: &[&str; N],
+) -> Result<[&'static str; N], String> {
+    let found: Vec<&'static str> = line.split('\t').collect();
+    let columns: [&'static str; N] = found.as_slice().try_into().map_err(|_| {
+        format!(
+            "expected {N} columns separated by tabs ({}), found {}",
+            names.join(", "),
+            found.len()
+        )
+    })?;
+    for (name, column) in names.iter().zip(&columns) {
         if column.is_empty() || column.trim() != *column {
             return Err(format!(
                 "the {name} column is empty or has spaces around it"
             ));
         }
     }
+    Ok(columns)
+}
+
+/// One entry line.
+fn row(line: &'static str) -> Result<Reference, String> {
+    let [id, provenance, link_names, summary, choice] = columns(line, &COLUMNS)?;
     if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err(format!("`{id}` is not an id (letters, digits and -)"));
     }

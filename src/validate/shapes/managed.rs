@@ -137,22 +137,8 @@ fn parse(text: &'static str) -> Result<Vec<Row>, String> {
 
 /// One line.
 fn row(line: &'static str) -> Result<Row, String> {
-    let columns: Vec<&'static str> = line.split('\t').collect();
-    let &[template, versions, parameter, required, pattern, source] = columns.as_slice() else {
-        return Err(format!(
-            "expected {} columns separated by tabs ({}), found {}",
-            COLUMNS.len(),
-            COLUMNS.join(", "),
-            columns.len()
-        ));
-    };
-    for (name, column) in COLUMNS.iter().zip(&columns) {
-        if column.is_empty() || column.trim() != *column {
-            return Err(format!(
-                "the {name} column is empty or has spaces around it"
-            ));
-        }
-    }
+    let [template, versions, parameter, required, pattern, source] =
+        crate::rules::tables::columns(line, &COLUMNS)?;
     let name_ok = template.strip_prefix("AWS-").is_some_and(|rest| {
         !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
