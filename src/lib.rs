@@ -25,6 +25,8 @@ mod export;
 pub mod ffi;
 pub mod machine;
 mod rules;
+#[cfg(test)]
+mod test_rng;
 pub mod types;
 mod validate;
 

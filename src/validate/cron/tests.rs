@@ -1,4 +1,5 @@
 use super::*;
+use crate::test_rng::Rng;
 
 /// Epoch milliseconds of a UTC minute (the calendar functions are checked
 /// against an independent day counter in `calendar_agrees_with_a_day_counter`).
@@ -530,20 +531,6 @@ fn naive_next(c: &Cron, t: i64, horizon_year: i64) -> Option<i64> {
         day += 1;
     }
     None
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
 }
 
 #[test]

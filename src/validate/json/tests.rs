@@ -1,5 +1,6 @@
 //! The parser's tests.
 
+use crate::test_rng::Rng;
 use std::borrow::Cow;
 
 use super::error::ParseError;
@@ -928,25 +929,6 @@ fn rejects_what_serde_json_rejects() {
             "serde accepts {doc:?}"
         );
         assert!(parse_str(doc, DEPTH).is_err(), "we accept {doc:?}");
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'s>(&mut self, items: &[&'s str]) -> &'s str {
-        items[self.below(items.len())]
     }
 }
 
