@@ -7,8 +7,8 @@ use super::config::Configs;
 use super::input::UPDATABLE;
 use super::names::check_thing_name;
 use super::{
-    deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Job, JobStatus,
-    MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE, REJOINED,
+    deadline_after, err, DeviceStatus, Effect, ErrorCode, Exec, ExecutionStatus, Fx, Job,
+    JobStatus, MachineError, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE, REJOINED,
 };
 use crate::validate::primitive::Pattern;
 use crate::validate::shapes::cancel::{COMMENT_MAX, REASON_CODE_MAX};
@@ -78,7 +78,7 @@ impl Job {
         status: DeviceStatus,
         step: Option<i64>,
         expected: Option<i64>,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) -> Result<(), MachineError> {
         let (i, cur) = self.execution_of(thing)?;
         if cur.is_terminal() {
@@ -161,7 +161,7 @@ impl Job {
         force: bool,
         reason_code: Option<String>,
         comment: Option<String>,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) -> Result<(), MachineError> {
         if let Some(r) = &reason_code {
             if !Pattern::ReasonCode.matches(r) || r.chars().count() > REASON_CODE_MAX {
@@ -237,7 +237,7 @@ impl Job {
         thing: &str,
         force: bool,
         expected: Option<i64>,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) -> Result<(), MachineError> {
         let (i, cur) = self.execution_of(thing)?;
         if cur.is_terminal() {
@@ -267,7 +267,7 @@ impl Job {
         &mut self,
         at: i64,
         force: bool,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) -> Result<(), MachineError> {
         let rule = match self.status {
             JobStatus::DeletionInProgress => {
@@ -307,7 +307,7 @@ impl Job {
         &mut self,
         at: i64,
         request: &Value,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) -> Result<(), MachineError> {
         if self.status == JobStatus::DeletionInProgress {
             return Err(err(
@@ -366,7 +366,7 @@ impl Job {
         &mut self,
         at: i64,
         thing: &str,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) -> Result<(), MachineError> {
         check_thing_name(thing, "V-34")?;
         // Decision: a SNAPSHOT job's targets were fixed at creation, so a
@@ -421,7 +421,7 @@ impl Job {
         Ok(())
     }
 
-    pub(super) fn thing_removed(&mut self, at: i64, thing: &str, fx: &mut Vec<Effect>) {
+    pub(super) fn thing_removed(&mut self, at: i64, thing: &str, fx: &mut Fx) {
         if self.status == JobStatus::DeletionInProgress {
             return;
         }

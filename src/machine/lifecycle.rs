@@ -3,7 +3,7 @@
 
 use super::config::FailureType;
 use super::{
-    Effect, Exec, ExecutionStatus, Job, JobStatus, Selection, St, FORCE_CANCELED, LEFT,
+    Effect, Exec, ExecutionStatus, Fx, Job, JobStatus, Selection, St, FORCE_CANCELED, LEFT,
     NO_DEADLINE, NO_TIME,
 };
 
@@ -50,7 +50,7 @@ impl Job {
     }
 
     /// E1 / E15 / R-3: a new execution, QUEUED; the device is notified.
-    pub(super) fn queue_new(&mut self, i: usize, t: i64, rule: &'static str, fx: &mut Vec<Effect>) {
+    pub(super) fn queue_new(&mut self, i: usize, t: i64, rule: &'static str, fx: &mut Fx) {
         self.set_deadline(i, NO_DEADLINE);
         let Some(e) = self.execs.get_mut(i) else {
             return;
@@ -71,14 +71,7 @@ impl Job {
 
     /// A terminal outcome (E4, E5, E6), then retry (E12 / R-13), abort
     /// and completion (J6).
-    pub(super) fn outcome(
-        &mut self,
-        i: usize,
-        to: St,
-        t: i64,
-        rule: &'static str,
-        fx: &mut Vec<Effect>,
-    ) {
+    pub(super) fn outcome(&mut self, i: usize, to: St, t: i64, rule: &'static str, fx: &mut Fx) {
         self.end(i, to, t, rule, fx);
         // A job paused between maintenance windows (SCHEDULED, J4) still
         // retries and counts outcomes: its executions run on.
@@ -120,14 +113,7 @@ impl Job {
     /// Moves execution `i` to the terminal status `to` at `t` under `rule`:
     /// its timer stops, its version goes up and the effect is pushed. An
     /// IN_PROGRESS execution that is canceled is marked force-canceled.
-    pub(super) fn end(
-        &mut self,
-        i: usize,
-        to: St,
-        t: i64,
-        rule: &'static str,
-        fx: &mut Vec<Effect>,
-    ) {
+    pub(super) fn end(&mut self, i: usize, to: St, t: i64, rule: &'static str, fx: &mut Fx) {
         let from = self.st(i);
         self.set_deadline(i, NO_DEADLINE);
         if let Some(e) = self.execs.get_mut(i) {
@@ -142,13 +128,7 @@ impl Job {
     }
 
     /// Cancels one QUEUED (E7) or, with `force`, IN_PROGRESS (E8) execution.
-    pub(super) fn cancel_one(
-        &mut self,
-        i: usize,
-        t: i64,
-        rule: &'static str,
-        fx: &mut Vec<Effect>,
-    ) {
+    pub(super) fn cancel_one(&mut self, i: usize, t: i64, rule: &'static str, fx: &mut Fx) {
         self.end(i, St::Canceled, t, rule, fx);
     }
 
@@ -160,7 +140,7 @@ impl Job {
         t: i64,
         force: bool,
         (rule_queued, rule_forced): (&'static str, &'static str),
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) {
         if self.count(St::Queued) == 0 && (!force || self.count(St::InProgress) == 0) {
             return;
@@ -179,7 +159,7 @@ impl Job {
         to: JobStatus,
         t: i64,
         rule: &'static str,
-        fx: &mut Vec<Effect>,
+        fx: &mut Fx,
     ) {
         let from = self.status;
         self.status = to;
@@ -201,7 +181,7 @@ impl Job {
     /// (CONTINUOUS never completes), J8 (decision: after `endTime`, any job
     /// completes once nothing is QUEUED or IN_PROGRESS; so does a job whose
     /// endTime came while it was SCHEDULED between maintenance windows).
-    pub(super) fn check_complete(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    pub(super) fn check_complete(&mut self, t: i64, fx: &mut Fx) {
         let ended_scheduled = self.status == JobStatus::Scheduled && self.ended;
         if self.status != JobStatus::InProgress && !ended_scheduled {
             return;
@@ -232,7 +212,7 @@ impl Job {
     /// `matched × 10000 ≥ threshold_hundredths × executed`.
     /// A job paused between maintenance windows (SCHEDULED after J4) is
     /// checked too: its executions' outcomes still count.
-    pub(super) fn check_abort(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    pub(super) fn check_abort(&mut self, t: i64, fx: &mut Fx) {
         let running = matches!(self.status, JobStatus::InProgress | JobStatus::Scheduled);
         if !running || self.abort.is_empty() {
             return;

@@ -197,9 +197,35 @@ fn check_time(at: i64) -> Result<(), MachineError> {
     }
 }
 
-/// `fx` with the time `at` on each effect.
-fn timed(at: i64, fx: Vec<Effect>) -> impl Iterator<Item = TimedEffect> {
-    fx.into_iter().map(move |effect| TimedEffect { at, effect })
+/// Where the machine's steps put their effects: each is stamped with the
+/// time of the step that produced it (the event's time, or the time a
+/// deadline fired), as it is pushed, so no effect is copied afterwards.
+pub(crate) struct Fx {
+    out: Vec<TimedEffect>,
+    at: i64,
+}
+
+impl Fx {
+    /// No effects yet; the next ones happen at `at`.
+    fn new(at: i64) -> Fx {
+        Fx {
+            out: Vec::new(),
+            at,
+        }
+    }
+
+    /// The effects pushed from now on happen at `at`.
+    pub(crate) fn set_at(&mut self, at: i64) {
+        self.at = at;
+    }
+
+    /// One more effect, at the current time.
+    pub(crate) fn push(&mut self, effect: Effect) {
+        self.out.push(TimedEffect {
+            at: self.at,
+            effect,
+        });
+    }
 }
 
 /// `at + ms` (both epoch milliseconds), or no deadline ("never") when it
@@ -324,11 +350,10 @@ impl Job {
             window_end: None,
         };
         job.bump(St::Pending, n as u64);
-        let mut fx = Vec::new();
+        let mut fx = Fx::new(created_at_ms);
         job.begin(created_at_ms, &mut fx); // J1 or J2 (windows.rs)
-        let mut out: Vec<TimedEffect> = timed(created_at_ms, fx).collect();
-        job.fire_timed(created_at_ms, &mut out);
-        Ok((job, out))
+        job.fire_due(created_at_ms, &mut fx);
+        Ok((job, fx.out))
     }
 
     /// Applies one event at time `at` (epoch milliseconds) and returns its
@@ -343,6 +368,14 @@ impl Job {
     /// `InvalidRequestException`), or `timeWentBackwards` / `deadlinePending`.
     /// On error the state is unchanged.
     pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<TimedEffect>, MachineError> {
+        let mut fx = Fx::new(at);
+        self.apply_into(at, event, &mut fx)?;
+        Ok(fx.out)
+    }
+
+    /// [`Job::apply`], its effects pushed to `fx`. On error nothing is
+    /// pushed and the state is unchanged.
+    fn apply_into(&mut self, at: i64, event: Event, fx: &mut Fx) -> Result<(), MachineError> {
         check_time(at)?;
         if at < self.now {
             return Err(MachineError::without_rule(
@@ -353,7 +386,6 @@ impl Job {
                 ),
             ));
         }
-        let mut fx = Vec::new();
         if let Event::Advance { to } = event {
             check_time(to)?;
             if to < at {
@@ -362,9 +394,9 @@ impl Job {
                     format!("cannot advance to {to}, before the event time {at}"),
                 ));
             }
-            let mut out = Vec::new();
-            self.fire_timed(to, &mut out);
-            return Ok(out);
+            // Each deadline's effects carry the time it fired (`fire_due`).
+            self.fire_due(to, fx);
+            return Ok(());
         }
         if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
             return Err(MachineError::without_rule(
@@ -372,7 +404,9 @@ impl Job {
                 format!("the deadline {d} is due before the event time {at}; advance first"),
             ));
         }
-        match event {
+        fx.set_at(at);
+        let before = fx.out.len();
+        let done = match event {
             Event::DeviceUpdate {
                 thing,
                 status,
@@ -384,68 +418,48 @@ impl Job {
                 status,
                 step_timeout_in_minutes,
                 expected_version,
-                &mut fx,
-            )?,
-            Event::Advance { .. } => {}
+                fx,
+            ),
+            Event::Advance { .. } => Ok(()),
             Event::CancelJob {
                 force,
                 reason_code,
                 comment,
-            } => self.cancel_job(at, force, reason_code, comment, &mut fx)?,
+            } => self.cancel_job(at, force, reason_code, comment, fx),
             Event::CancelJobExecution {
                 thing,
                 force,
                 expected_version,
-            } => self.cancel_execution(at, &thing, force, expected_version, &mut fx)?,
-            Event::DeleteJob { force } => self.delete_job(at, force, &mut fx)?,
-            Event::UpdateJob { request } => self.update_job(at, &request, &mut fx)?,
-            Event::ThingAdded { thing } => self.thing_added(at, &thing, &mut fx)?,
-            Event::ThingRemoved { thing } => self.thing_removed(at, &thing, &mut fx),
+            } => self.cancel_execution(at, &thing, force, expected_version, fx),
+            Event::DeleteJob { force } => self.delete_job(at, force, fx),
+            Event::UpdateJob { request } => self.update_job(at, &request, fx),
+            Event::ThingAdded { thing } => self.thing_added(at, &thing, fx),
+            Event::ThingRemoved { thing } => {
+                self.thing_removed(at, &thing, fx);
+                Ok(())
+            }
+        };
+        if let Err(e) = done {
+            // The handlers refuse before they change anything.
+            fx.out.truncate(before);
+            return Err(e);
         }
         self.now = at;
-        Ok(timed(at, fx).collect())
-    }
-
-    /// Fires everything due up to and including `to`, one deadline time at
-    /// a time, so that each effect carries the time its deadline fired
-    /// (deadlines due at the same time fire together, in the order of the
-    /// timer table).
-    fn fire_timed(&mut self, to: i64, out: &mut Vec<TimedEffect>) {
-        while let Some(due) = self.next_deadline().filter(|&d| d <= to) {
-            // A deadline already past fires at the current time, as
-            // `fire_due` does.
-            let at = due.max(self.now);
-            let mut fx = Vec::new();
-            self.fire_due(due, &mut fx);
-            out.extend(timed(at, fx));
-        }
-        // Nothing is left to fire: this moves the time to `to`.
-        let mut rest = Vec::new();
-        self.fire_due(to, &mut rest);
-        out.extend(timed(to, rest));
+        Ok(())
     }
 
     /// Advances time to `at`, then applies `event`: what a driver that does
     /// not track deadlines wants. Returns the effects of both parts and the
     /// event's error, if any; on error only the advance has happened.
     pub fn step(&mut self, at: i64, event: Event) -> (Vec<TimedEffect>, Option<MachineError>) {
-        if matches!(event, Event::Advance { .. }) {
-            return match self.apply(at, event) {
-                Ok(fx) => (fx, None),
-                Err(e) => (Vec::new(), Some(e)),
-            };
-        }
-        let mut fx = match self.apply(at, Event::Advance { to: at }) {
-            Ok(fx) => fx,
-            Err(e) => return (Vec::new(), Some(e)),
-        };
-        match self.apply(at, event) {
-            Ok(mut more) => {
-                fx.append(&mut more);
-                (fx, None)
+        let mut fx = Fx::new(at);
+        if !matches!(event, Event::Advance { .. }) {
+            if let Err(e) = self.apply_into(at, Event::Advance { to: at }, &mut fx) {
+                return (fx.out, Some(e));
             }
-            Err(e) => (fx, Some(e)),
         }
+        let error = self.apply_into(at, event, &mut fx).err();
+        (fx.out, error)
     }
 
     /// Fires everything due up to and including `to`; the same as

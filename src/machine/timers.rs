@@ -3,7 +3,7 @@
 //! in the fixed order of [`Due`].
 
 use super::config::EndBehavior;
-use super::{Effect, Job, JobStatus, Selection, St, NO_DEADLINE};
+use super::{Fx, Job, JobStatus, Selection, St, NO_DEADLINE};
 use crate::validate::bounds::time_after;
 use crate::validate::time::MINUTE_MS;
 
@@ -63,10 +63,13 @@ impl Job {
         best
     }
 
-    pub(super) fn fire_due(&mut self, to: i64, fx: &mut Vec<Effect>) {
+    pub(super) fn fire_due(&mut self, to: i64, fx: &mut Fx) {
         while let Some((t, due)) = self.next_due().filter(|&(t, _)| t <= to) {
+            // A deadline already past fires at the current time; its
+            // effects carry the time it fired.
             let t = t.max(self.now);
             self.now = t;
+            fx.set_at(t);
             match due {
                 Due::Start => self.fire_start(t, fx),
                 Due::Timer(i) => self.fire_timer(i, t, fx),
@@ -79,7 +82,7 @@ impl Job {
     }
 
     /// E6: an in-progress or step timer expired.
-    fn fire_timer(&mut self, i: usize, t: i64, fx: &mut Vec<Effect>) {
+    fn fire_timer(&mut self, i: usize, t: i64, fx: &mut Fx) {
         self.outcome(i, St::TimedOut, t, "E6", fx);
     }
 
@@ -88,7 +91,7 @@ impl Job {
     /// job completes once nothing is QUEUED or IN_PROGRESS.
     /// With windows it ends them too: a job SCHEDULED between windows waits
     /// no longer, and completes like an IN_PROGRESS one.
-    fn fire_end(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    fn fire_end(&mut self, t: i64, fx: &mut Fx) {
         self.ended = true;
         self.next_slot = None;
         self.window_end = None;
@@ -103,7 +106,7 @@ impl Job {
 
     /// one rollout slot notifies up to the current rate of things,
     /// in target order (E1); slots are one minute apart.
-    fn fire_slot(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    fn fire_slot(&mut self, t: i64, fx: &mut Fx) {
         let rate = self.rollout.rate(self.notified, self.succeeded_total);
         let mut n = 0;
         while n < rate && self.cursor < self.rollout_len {

@@ -18,7 +18,7 @@
 //! - Everything is in UTC epoch milliseconds; a start or an end past
 //!   [`MAX_TIME_MS`](super::MAX_TIME_MS) is "never" (the time bounds).
 
-use super::{Effect, ErrorCode, Job, JobStatus, MachineError, Selection, St, REJOINED};
+use super::{Effect, ErrorCode, Fx, Job, JobStatus, MachineError, Selection, St, REJOINED};
 use crate::types::{MaintenanceWindow, SchedulingConfig};
 use crate::validate::bounds::{time_after, time_in_range};
 use crate::validate::cron::Cron;
@@ -213,7 +213,7 @@ impl Job {
     /// ahead, or when the job has windows and `t` is outside them (then it
     /// waits for the next window start); IN_PROGRESS otherwise, with the
     /// first rollout slot due at once.
-    pub(super) fn begin(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    pub(super) fn begin(&mut self, t: i64, fx: &mut Fx) {
         let mut scheduled = self.start_at.is_some();
         if !scheduled && !self.windows.is_empty() {
             match self.window_end_from(t) {
@@ -245,7 +245,7 @@ impl Job {
     /// window) is reached at `t`. With windows, a `startTime` outside them
     /// waits for the next window start (no effect). The rollout starts, or
     /// resumes after a J4 pause, with fresh one-minute slots from `t`.
-    pub(super) fn fire_start(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    pub(super) fn fire_start(&mut self, t: i64, fx: &mut Fx) {
         self.start_at = None;
         if !self.windows.is_empty() {
             match self.window_end_from(t) {
@@ -283,7 +283,7 @@ impl Job {
     /// Executions already QUEUED or IN_PROGRESS run on. A SNAPSHOT job whose
     /// rollout has reached every target has nothing left to pause and stays
     /// IN_PROGRESS (J6 completes it).
-    pub(super) fn fire_window_end(&mut self, t: i64, fx: &mut Vec<Effect>) {
+    pub(super) fn fire_window_end(&mut self, t: i64, fx: &mut Fx) {
         if let Some(end) = self.window_end_from(t) {
             self.window_end = end;
             return;
