@@ -64,20 +64,22 @@ enum Kind {
     Report(DeviceStatus),
 }
 
-const NOTIFIED: u8 = 1;
-const SUCCEEDED: u8 = 2;
-const FAILED: u8 = 4;
+/// No time (a thing not notified, not succeeded, not failed).
+const NEVER: i64 = i64::MIN;
 
 struct State<'a> {
     sim: &'a Simulation,
     rng: Rng,
     who: Vec<&'a Behaviour>,
     generation: Vec<u32>,
-    flags: Vec<u8>,
+    /// Per thing: first notification, SUCCEEDED, FAILED (an attempt
+    /// retried at once is not FAILED: the machine reports it as FAILED,
+    /// then QUEUED, in the same step).
+    times: [Vec<i64>; 3],
+    notified: u64,
     status: Vec<Option<ExecutionStatus>>,
     queue: BTreeMap<(i64, u64), Action>,
     seq: u64,
-    times: [Vec<i64>; 3],
     retries: u64,
     exposed: Option<u64>,
     completion: Option<u64>,
@@ -130,11 +132,11 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         rng,
         who,
         generation: vec![0; n],
-        flags: vec![0; n],
+        times: [vec![NEVER; n], vec![NEVER; n], vec![NEVER; n]],
+        notified: 0,
         status: vec![None; n],
         queue: BTreeMap::new(),
         seq: 0,
-        times: [Vec::new(), Vec::new(), Vec::new()],
         retries: 0,
         exposed: None,
         completion: None,
@@ -178,7 +180,11 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         }
     }
     let created_at = sim.created_at;
-    let [a, b, c] = st.times;
+    let [a, b, c] = st.times.map(|mut t| {
+        t.retain(|&x| x != NEVER);
+        t.sort_unstable();
+        t
+    });
     let finals = [a.len() as u64, b.len() as u64, c.len() as u64];
     Trial {
         status: job.status(),
@@ -195,7 +201,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
     }
 }
 
-/// The cumulative count per minute of `times` (non-decreasing), up to the
+/// The cumulative count per minute of `times` (sorted), up to the
 /// minute of the last one (capped at [`MAX_TIMELINE_MINUTES`]).
 fn curve(times: &[i64], created_at: i64) -> Vec<u64> {
     let minute = |t: i64| {
@@ -283,17 +289,18 @@ impl State<'_> {
                     }
                     match to {
                         ExecutionStatus::Queued => self.notified(k, at, retry_attempt),
-                        ExecutionStatus::Succeeded => self.first(k, SUCCEEDED, 1, at),
-                        ExecutionStatus::Failed => self.first(k, FAILED, 2, at),
+                        ExecutionStatus::Succeeded => self.set_time(1, k, at),
+                        ExecutionStatus::Failed => self.set_time(2, k, at),
                         _ => {}
                     }
                 }
                 Effect::JobAborted { .. } => {
-                    self.exposed = Some(self.times[0].len() as u64);
+                    self.exposed = Some(self.notified);
                 }
-                Effect::JobStatusChanged { to, .. }
-                    if matches!(to, JobStatus::Completed | JobStatus::Canceled) =>
-                {
+                Effect::JobStatusChanged {
+                    to: JobStatus::Completed | JobStatus::Canceled,
+                    ..
+                } => {
                     let dt = at.saturating_sub(self.sim.created_at);
                     self.completion = Some(u64::try_from(dt).unwrap_or(0));
                 }
@@ -302,21 +309,23 @@ impl State<'_> {
         }
     }
 
-    /// Records the first time thing `k` got `flag`, in curve `curve`.
-    fn first(&mut self, k: usize, flag: u8, curve: usize, at: i64) {
-        if let Some(f) = self.flags.get_mut(k) {
-            if *f & flag == 0 {
-                *f |= flag;
-                if let Some(times) = self.times.get_mut(curve) {
-                    times.push(at);
-                }
-            }
+    /// Sets thing `k`'s time in curve `curve` to `at`.
+    fn set_time(&mut self, curve: usize, k: usize, at: i64) {
+        if let Some(t) = self.times.get_mut(curve).and_then(|t| t.get_mut(k)) {
+            *t = at;
         }
     }
 
     /// Thing `k` was notified at `at`: draws its attempt and schedules it.
     fn notified(&mut self, k: usize, at: i64, retry_attempt: u32) {
-        self.first(k, NOTIFIED, 0, at);
+        if let Some(t) = self.times.first_mut().and_then(|t| t.get_mut(k)) {
+            if *t == NEVER {
+                *t = at;
+                self.notified += 1;
+            }
+        }
+        // A retried FAILED attempt is no FAILED thing.
+        self.set_time(2, k, NEVER);
         if retry_attempt > 0 {
             self.retries += 1;
         }
