@@ -470,3 +470,20 @@ fn every_malformation_has_its_pointer() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn any_number_of_threads_gives_the_same_bytes() {
+    use iot_jobs_policy::simulate::run_shard_threads;
+    let s = sim(&busy(17, 8));
+    let whole = run_shard(&s, 0, 1).to_json();
+    for t in [0usize, 1, 2, 3, 5, 20] {
+        assert_eq!(
+            run_shard_threads(&s, 0, 1, t).to_json(),
+            whole,
+            "{t} threads"
+        );
+    }
+    // A shard run over threads is that shard.
+    let one = run_shard(&s, 1, 3).to_json();
+    assert_eq!(run_shard_threads(&s, 1, 3, 4).to_json(), one);
+}

@@ -31,6 +31,7 @@ mod engine;
 mod model;
 pub mod rng;
 mod summary;
+mod text;
 
 pub use engine::MAX_TIMELINE_MINUTES;
 pub use model::{
@@ -42,6 +43,12 @@ pub use summary::{
     merge, percentile, wilson, Band, Executions, Exposure, FinalStatus, Histogram, Interval,
     MergeError, Quantiles, Series, Shard, Stats, Summary, Timeline, SHARD_FORMAT,
 };
+pub use text::duration;
+
+/// The largest simulation document or shard the command line reads
+/// (64 MiB): a fleet named thing by thing, or a shard's histograms, is
+/// larger than a request.
+pub const MAX_SIMULATION_BYTES: usize = 64 * 1024 * 1024;
 
 /// Runs every trial of `sim`.
 pub fn run(sim: &Simulation) -> Summary {
@@ -84,4 +91,56 @@ pub fn run_shard_with_progress(
         i = i.saturating_add(count);
     }
     shard
+}
+
+/// The most threads [`run_shard_threads`] starts.
+pub const MAX_THREADS: usize = 256;
+
+/// [`run_shard`] over `threads` threads (native; in WebAssembly, where
+/// there are none, on the calling thread): thread `t` runs the sub-shard
+/// `index + t·count` of `count·threads`, and the parts are added into
+/// shard `index` of `count`. The histograms do not depend on the order
+/// trials are added in, so the result is the same for any number of
+/// threads (`threads` 0 is taken as 1, more than [`MAX_THREADS`] as
+/// [`MAX_THREADS`]).
+pub fn run_shard_threads(sim: &Simulation, index: u64, count: u64, threads: usize) -> Shard {
+    let count = count.max(1);
+    let threads = threads.clamp(1, MAX_THREADS);
+    if threads == 1 || index >= count {
+        return run_shard(sim, index, count);
+    }
+    let t = threads as u64;
+    let sub = count.saturating_mul(t);
+    let parts = parts(sim, (0..t).map(|k| (index + k * count, sub)).collect());
+    let mut shard = Shard::empty(sim, index, count);
+    for p in &parts {
+        shard.absorb(p);
+    }
+    shard
+}
+
+/// The sub-shards `(index, count)` of `sim`, one thread each.
+#[cfg(not(target_arch = "wasm32"))]
+fn parts(sim: &Simulation, which: Vec<(u64, u64)>) -> Vec<Shard> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = which
+            .into_iter()
+            .map(|(i, k)| (i, k, scope.spawn(move || run_shard(sim, i, k))))
+            .collect();
+        handles
+            .into_iter()
+            // A thread that panicked (it cannot: the crate denies panics)
+            // has its part run again here.
+            .map(|(i, k, h)| h.join().unwrap_or_else(|_| run_shard(sim, i, k)))
+            .collect()
+    })
+}
+
+/// The sub-shards `(index, count)` of `sim`, in turn (no threads here).
+#[cfg(target_arch = "wasm32")]
+fn parts(sim: &Simulation, which: Vec<(u64, u64)>) -> Vec<Shard> {
+    which
+        .into_iter()
+        .map(|(i, k)| run_shard(sim, i, k))
+        .collect()
 }

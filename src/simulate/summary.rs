@@ -191,7 +191,7 @@ impl Shard {
     }
 
     /// Adds another shard's trials (same simulation; checked by `merge`).
-    fn absorb(&mut self, o: &Shard) {
+    pub(crate) fn absorb(&mut self, o: &Shard) {
         self.trials_run += o.trials_run;
         for (k, &n) in &o.final_status {
             *self.final_status.entry(k.clone()).or_insert(0) += n;

@@ -63,6 +63,10 @@ impl Host for Std {
         Ok(entries)
     }
 
+    fn parallelism(&self) -> usize {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    }
+
     fn colour(&self) -> bool {
         std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
     }
