@@ -487,3 +487,15 @@ fn any_number_of_threads_gives_the_same_bytes() {
     let one = run_shard(&s, 1, 3).to_json();
     assert_eq!(run_shard_threads(&s, 1, 3, 4).to_json(), one);
 }
+
+#[test]
+fn the_sample_simulations_give_their_pinned_bytes() {
+    // The same files are checked in WebAssembly (tests/simulate_wasm.rs).
+    for name in ["retry-heavy-flaky-fleet", "bad-update-caught"] {
+        let doc = std::fs::read_to_string(format!("examples/simulations/{name}.json")).unwrap();
+        let golden =
+            std::fs::read_to_string(format!("tests/simulate-golden/{name}.20.json")).unwrap();
+        let sim = Simulation::from_json(&doc).unwrap().with_trials(20);
+        assert_eq!(run(&sim).to_json() + "\n", golden, "{name}");
+    }
+}
