@@ -499,3 +499,48 @@ fn the_sample_simulations_give_their_pinned_bytes() {
         assert_eq!(run(&sim).to_json() + "\n", golden, "{name}");
     }
 }
+
+#[test]
+fn a_scheduled_job_rolls_out_in_its_maintenance_windows() {
+    // Created at 2026-01-01T00:00 UTC; windows from 02:00 for 30 minutes,
+    // 5 things a minute: 150 things a window, so 200 things need the
+    // second window (2026-01-02T02:00), which starts 26 h after creation.
+    let doc = json!({
+        "job": job(json!({
+            "jobExecutionsRolloutConfig": {"maximumPerMinute": 5},
+            "schedulingConfig": {"maintenanceWindows": [{"startTime": "cron(0 2 * * ? *)", "durationInMinutes": 30}]}
+        })),
+        "fleetSize": 200,
+        "devices": {"run": {"fixed": 1000}},
+        "createdAt": 1_767_225_600_000i64,
+        "horizon": 3 * 86_400_000,
+        "trials": 2
+    });
+    let summary = run(&sim(&doc));
+    assert_eq!(summary.final_status.completed, 2, "{}", summary.to_json());
+    let c = summary.completion_ms.unwrap();
+    // The last 50 things: minutes 0..=9 of the second window.
+    assert_eq!(c.max, 26 * 3_600_000 + 9 * 60_000 + 1000);
+    // Before the first window nothing is notified.
+    assert_eq!(summary.timeline.notified.p50[119], 0);
+    assert_eq!(summary.timeline.notified.p50[120], 5);
+    // A short horizon leaves it SCHEDULED.
+    let mut short = doc;
+    short["horizon"] = json!(3_600_000);
+    assert_eq!(run(&sim(&short)).final_status.scheduled, 2);
+}
+
+#[test]
+fn share_cohorts_take_their_share_of_the_fleet() {
+    // 30 % of 500 things always fail: FAILED per trial is Binomial(500,
+    // 0.3), sd 10.2; the mean over 100 trials has a standard error of
+    // 1.02, and 4.5 of them is 4.6.
+    let doc = json!({
+        "job": job(json!({})),
+        "fleetSize": 500,
+        "devices": {"cohorts": [{"share": 0.3, "outcomes": {"FAILED": 1}}]},
+        "trials": 100, "seed": 3
+    });
+    let failed = run(&sim(&doc)).executions.failed.mean;
+    assert!((failed - 150.0).abs() < 4.6, "{failed}");
+}
