@@ -11,6 +11,23 @@
 //! [`Shard`], and [`merge`] turns all the shards into the same summary,
 //! byte for byte. Same document, same seed: same bytes.
 //!
+//! **What a trial is.** Trial `i` starts from a clone of the job created
+//! once at `createdAt` and ends when the job is terminal (COMPLETED or
+//! CANCELED) or when nothing is left to happen up to `createdAt + horizon`.
+//! Executions are counted in the status they have then: an execution still
+//! IN_PROGRESS when an abort cancels the job stays IN_PROGRESS (the machine
+//! cancels QUEUED executions only), a device that never picks up
+//! (`OFFLINE`) stays QUEUED and keeps the job IN_PROGRESS until the horizon.
+//! The cumulative *failed* count is of things whose execution ended FAILED
+//! (an attempt that is retried is not one).
+//!
+//! **Limits.** At most [`MAX_TRIALS`] trials, [`MAX_FLEET`] things and
+//! [`MAX_COHORTS`] cohorts; `createdAt + horizon` at most
+//! [`MAX_TIME_MS`](crate::machine::MAX_TIME_MS); a timeline of at most
+//! [`MAX_TIMELINE_MINUTES`]; [`MAX_SIMULATION_BYTES`] of JSON read by the
+//! command line. Defaults: 1000 trials, seed 0, horizon 30 days, creation
+//! at 0, every attempt SUCCEEDED with no delay.
+//!
 //! ```
 //! use iot_jobs_policy::simulate::{run, Simulation};
 //! let sim = Simulation::from_json(r#"{
