@@ -457,19 +457,15 @@ fn strings(v: &Value, pointer: &str) -> Result<Vec<String>, SimulationError> {
         .collect()
 }
 
-/// A thing name as the machine accepts it (the rule of CreateThing).
+/// A thing name as the machine accepts it (`[a-zA-Z0-9:_-]+`, at most 128
+/// characters: the validator's `ThingName`).
 fn thing_name(name: &str, pointer: &str) -> Result<(), SimulationError> {
-    let ok = !name.is_empty()
-        && name.len() <= 128
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':'));
-    if ok {
+    if crate::machine::valid_thing_name(name) {
         Ok(())
     } else {
         Err(invalid(
             pointer,
-            format!("`{name}` is not a thing name ([a-zA-Z0-9:_-]{{1,128}})"),
+            format!("`{name}` is not a thing name ([a-zA-Z0-9:_-], at most 128 characters)"),
         ))
     }
 }
