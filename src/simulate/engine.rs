@@ -142,7 +142,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         completion: None,
     };
     let mut job = sim.job.clone();
-    st.effects(sim.created.clone());
+    st.effects(sim.created.clone(), &job);
     let end = sim.created_at.saturating_add(sim.horizon);
     let terminal = |s: JobStatus| {
         matches!(
@@ -156,7 +156,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         match (deadline, event) {
             (Some(d), e) if d <= end && e.is_none_or(|e| d <= e) => {
                 match job.advance(d.max(job.now())) {
-                    Ok(fx) => st.effects(fx),
+                    Ok(fx) => st.effects(fx, &job),
                     Err(_) => break,
                 }
                 // A deadline that an advance leaves in place would loop
@@ -257,7 +257,7 @@ impl State<'_> {
             expected_version: None,
         };
         let (fx, error) = job.step(at, event);
-        self.effects(fx);
+        self.effects(fx, job);
         if let (
             None,
             Kind::Start {
@@ -278,7 +278,9 @@ impl State<'_> {
 
     /// Reads the machine's effects: notifications schedule the device,
     /// outcomes and the abort are recorded.
-    fn effects(&mut self, fx: Vec<TimedEffect>) {
+    /// Things are found by the job's own name index (the fleet's order is
+    /// the job's: its names are unique).
+    fn effects(&mut self, fx: Vec<TimedEffect>, job: &crate::machine::Job) {
         for TimedEffect { at, effect } in fx {
             match effect {
                 Effect::ExecutionStatusChanged {
@@ -287,7 +289,7 @@ impl State<'_> {
                     retry_attempt,
                     ..
                 } => {
-                    let Some(&k) = self.sim.index.get(&thing) else {
+                    let Some(k) = job.names.find(&thing) else {
                         continue;
                     };
                     if let Some(s) = self.status.get_mut(k) {
