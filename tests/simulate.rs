@@ -544,3 +544,17 @@ fn share_cohorts_take_their_share_of_the_fleet() {
     let failed = run(&sim(&doc)).executions.failed.mean;
     assert!((failed - 150.0).abs() < 4.6, "{failed}");
 }
+
+#[test]
+fn progress_over_threads_ends_at_the_total() {
+    use iot_jobs_policy::simulate::run_shard_threads_with_progress;
+    let s = sim(&busy(13, 2));
+    for threads in [1usize, 3] {
+        let mut seen = Vec::new();
+        let shard =
+            run_shard_threads_with_progress(&s, 0, 1, threads, &mut |d, t| seen.push((d, t)));
+        assert_eq!(seen.last(), Some(&(13, 13)), "{threads}: {seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        assert_eq!(shard.to_json(), run_shard(&s, 0, 1).to_json());
+    }
+}

@@ -131,6 +131,11 @@ pub trait Host {
     fn parallelism(&self) -> usize {
         1
     }
+    /// `simulate`'s progress: `done` of `total` trials, called when the
+    /// whole percentage changes and once at the end (default: nothing; the
+    /// native binary draws a bar on standard error when it is a terminal,
+    /// and clears it at the end).
+    fn progress(&mut self, _done: u64, _total: u64) {}
     /// Writes to standard output (and flushes it).
     ///
     /// # Errors
@@ -497,7 +502,9 @@ fn read_text(
 
 fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage> {
     use crate::simulate::MAX_SIMULATION_BYTES as LIMIT;
-    use crate::simulate::{merge, run_shard_threads, Shard, Simulation, SimulationError};
+    use crate::simulate::{
+        merge, run_shard_threads_with_progress, Shard, Simulation, SimulationError,
+    };
     let summary_out = |summary: crate::simulate::Summary| match args.format {
         Some(TextOrJson::Json) => summary.to_json() + "\n",
         _ => escape_lines(&summary.to_text()),
@@ -563,7 +570,14 @@ fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage
     }
     let threads = args.threads.unwrap_or_else(|| host.parallelism());
     let (index, count) = args.shard.unwrap_or((0, 1));
-    let shard = run_shard_threads(&sim, index, count, threads);
+    let mut shown = None;
+    let shard = run_shard_threads_with_progress(&sim, index, count, threads, &mut |done, total| {
+        let percent = done.saturating_mul(100) / total.max(1);
+        if shown != Some(percent) || done == total {
+            shown = Some(percent);
+            host.progress(done, total);
+        }
+    });
     let out = if args.shard.is_some() {
         shard.to_json() + "\n"
     } else {

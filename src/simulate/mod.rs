@@ -121,14 +121,29 @@ pub const MAX_THREADS: usize = 256;
 /// threads (`threads` 0 is taken as 1, more than [`MAX_THREADS`] as
 /// [`MAX_THREADS`]).
 pub fn run_shard_threads(sim: &Simulation, index: u64, count: u64, threads: usize) -> Shard {
+    run_shard_threads_with_progress(sim, index, count, threads, &mut |_, _| {})
+}
+
+/// [`run_shard_threads`], calling `progress(done, total)` on the calling
+/// thread as trials finish (after each trial on one thread; every 20 ms or
+/// so, and once at the end, over several).
+pub fn run_shard_threads_with_progress(
+    sim: &Simulation,
+    index: u64,
+    count: u64,
+    threads: usize,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Shard {
     let count = count.max(1);
     let threads = threads.clamp(1, MAX_THREADS);
     if threads == 1 || index >= count {
-        return run_shard(sim, index, count);
+        return run_shard_with_progress(sim, index, count, progress);
     }
+    let total = sim.trials.saturating_sub(index).div_ceil(count);
     let t = threads as u64;
     let sub = count.saturating_mul(t);
-    let parts = parts(sim, (0..t).map(|k| (index + k * count, sub)).collect());
+    let which = (0..t).map(|k| (index + k * count, sub)).collect();
+    let parts = parts(sim, which, total, progress);
     let mut shard = Shard::empty(sim, index, count);
     for p in &parts {
         shard.absorb(p);
@@ -136,14 +151,43 @@ pub fn run_shard_threads(sim: &Simulation, index: u64, count: u64, threads: usiz
     shard
 }
 
-/// The sub-shards `(index, count)` of `sim`, one thread each.
+/// The sub-shards `(index, count)` of `sim`, one thread each, with the
+/// trials done reported from the calling thread.
 #[cfg(not(target_arch = "wasm32"))]
-fn parts(sim: &Simulation, which: Vec<(u64, u64)>) -> Vec<Shard> {
+fn parts(
+    sim: &Simulation,
+    which: Vec<(u64, u64)>,
+    total: u64,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Vec<Shard> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let done = AtomicU64::new(0);
     std::thread::scope(|scope| {
         let handles: Vec<_> = which
             .into_iter()
-            .map(|(i, k)| (i, k, scope.spawn(move || run_shard(sim, i, k))))
+            .map(|(i, k)| {
+                let done = &done;
+                let handle = scope.spawn(move || {
+                    run_shard_with_progress(sim, i, k, &mut |_, _| {
+                        done.fetch_add(1, Ordering::Relaxed);
+                    })
+                });
+                (i, k, handle)
+            })
             .collect();
+        let mut shown = None;
+        loop {
+            let finished = handles.iter().all(|(_, _, h)| h.is_finished());
+            let d = done.load(Ordering::Relaxed);
+            if shown != Some(d) {
+                progress(d, total);
+                shown = Some(d);
+            }
+            if finished {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         handles
             .into_iter()
             // A thread that panicked (it cannot: the crate denies panics)
@@ -155,9 +199,20 @@ fn parts(sim: &Simulation, which: Vec<(u64, u64)>) -> Vec<Shard> {
 
 /// The sub-shards `(index, count)` of `sim`, in turn (no threads here).
 #[cfg(target_arch = "wasm32")]
-fn parts(sim: &Simulation, which: Vec<(u64, u64)>) -> Vec<Shard> {
+fn parts(
+    sim: &Simulation,
+    which: Vec<(u64, u64)>,
+    total: u64,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Vec<Shard> {
+    let mut done = 0u64;
     which
         .into_iter()
-        .map(|(i, k)| run_shard(sim, i, k))
+        .map(|(i, k)| {
+            run_shard_with_progress(sim, i, k, &mut |_, _| {
+                done += 1;
+                progress(done, total);
+            })
+        })
         .collect()
 }
