@@ -25,6 +25,7 @@ mod export;
 pub mod ffi;
 pub mod machine;
 mod rules;
+pub mod simulate;
 #[cfg(test)]
 mod test_rng;
 pub mod types;

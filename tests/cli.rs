@@ -1467,3 +1467,165 @@ fn replay_of_maintenance_windows_review_cases() {
         .unwrap();
     assert!(deadline > "2027-01-01", "{out}");
 }
+
+const FLAKY: &str = "examples/simulations/retry-heavy-flaky-fleet.json";
+const BAD: &str = "examples/simulations/bad-update-caught.json";
+
+#[test]
+fn simulate_prints_the_same_bytes_for_any_thread_count_and_as_the_library() {
+    let args = |threads: &str| {
+        [
+            "simulate",
+            FLAKY,
+            "--trials",
+            "12",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ]
+        .map(String::from)
+    };
+    let one = cli(&args("1"), None);
+    assert_eq!(
+        one.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    for t in ["2", "3", "7"] {
+        assert_eq!(stdout(&cli(&args(t), None)), stdout(&one), "{t} threads");
+    }
+    let sim =
+        iot_jobs_policy::simulate::Simulation::from_json(&std::fs::read_to_string(FLAKY).unwrap())
+            .unwrap()
+            .with_trials(12);
+    assert_eq!(
+        stdout(&one),
+        iot_jobs_policy::simulate::run(&sim).to_json() + "\n"
+    );
+    // From standard input, with another seed: other bytes.
+    let text = std::fs::read(FLAKY).unwrap();
+    let other = cli(
+        &[
+            "simulate", "-", "--trials", "12", "--seed", "8", "--format", "json",
+        ],
+        Some(&text),
+    );
+    assert_eq!(other.status.code(), Some(0));
+    assert_ne!(stdout(&other), stdout(&one));
+}
+
+#[test]
+fn simulate_shards_merge_into_the_whole_run() {
+    let dir = std::env::temp_dir().join(format!("iot-jobs-policy-shards-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let whole = cli(
+        &["simulate", BAD, "--trials", "10", "--format", "json"],
+        None,
+    );
+    let mut files = Vec::new();
+    for i in 1..=3 {
+        let shard = format!("{i}/3");
+        let o = cli(
+            &[
+                "simulate",
+                BAD,
+                "--trials",
+                "10",
+                "--shard",
+                &shard,
+                "--threads",
+                "2",
+            ],
+            None,
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let file = dir.join(format!("shard-{i}.json"));
+        std::fs::write(&file, &o.stdout).unwrap();
+        files.push(file.into_os_string());
+    }
+    let mut args: Vec<OsString> = ["simulate", "--merge", "--format", "json"]
+        .map(OsString::from)
+        .to_vec();
+    args.extend(files.iter().rev().cloned());
+    let merged = cli(&args, None);
+    assert_eq!(
+        merged.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    assert_eq!(stdout(&merged), stdout(&whole));
+    // Text: the headline answers.
+    let text = cli(
+        &[
+            "simulate",
+            "--merge",
+            &files[0].to_string_lossy(),
+            &files[1].to_string_lossy(),
+            &files[2].to_string_lossy(),
+        ],
+        None,
+    );
+    assert!(
+        stdout(&text).contains("abort probability"),
+        "{}",
+        stdout(&text)
+    );
+    // A missing shard is refused.
+    let missing = cli(&["simulate", "--merge", &files[0].to_string_lossy()], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("missing"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn simulate_refusals() {
+    // A malformed simulation: exit 2, the pointer on standard error.
+    let o = cli(&["simulate", "-"], Some(br#"{"job": {}, "fleetSize": 0}"#));
+    assert_eq!(o.status.code(), Some(1), "an invalid job comes first");
+    let job = r#"{"jobId": "j", "document": "{}", "targets": ["arn:aws:iot:us-east-1:123456789012:thinggroup/g"]}"#;
+    let doc = format!(
+        r#"{{"job": {job}, "fleetSize": 2, "devices": {{"outcomes": {{"SUCCEEDED": 0.5}}}}}}"#
+    );
+    let o = cli(&["simulate", "-"], Some(doc.as_bytes()));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("/devices/outcomes"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // An invalid job: its report, exit 1.
+    let o = cli(
+        &["simulate", "-", "--format", "json"],
+        Some(br#"{"job": {"jobId": "j", "targets": []}}"#),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("\"valid\":false"), "{}", stdout(&o));
+    // Usage errors.
+    for args in [
+        &["simulate"][..],
+        &["simulate", FLAKY, "--shard", "0/2"],
+        &["simulate", FLAKY, "--shard", "3/2"],
+        &["simulate", FLAKY, "--shard", "1/2", "--format", "text"],
+        &["simulate", FLAKY, "--trials", "0"],
+        &["simulate", FLAKY, "--threads", "0"],
+        &["simulate", FLAKY, "--format", "sarif"],
+        &["simulate", "--merge"],
+        &["simulate", "--merge", "a.json", "--seed", "1"],
+        &["simulate", FLAKY, "--now", "0"],
+    ] {
+        let o = cli(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("usage:"),
+            "{args:?}"
+        );
+    }
+}

@@ -33,6 +33,7 @@ pub(crate) enum Command {
     Rules(Rules),
     Schema(Schema),
     Replay(Replay),
+    Simulate(Simulate),
     Help,
     Version,
 }
@@ -69,6 +70,23 @@ pub(crate) struct Replay {
     pub(crate) format: TextOrJson,
 }
 
+/// `simulate <SIMULATION|-> [--trials N] [--seed S] [--threads N]
+/// [--shard I/K] [--format text|json]` or `simulate --merge FILE...
+/// [--format text|json]`.
+#[derive(Debug)]
+pub(crate) struct Simulate {
+    /// The simulation (run) or the shards (`--merge`).
+    pub(crate) files: Vec<OsString>,
+    pub(crate) merge: bool,
+    pub(crate) trials: Option<u64>,
+    pub(crate) seed: Option<u64>,
+    pub(crate) threads: Option<usize>,
+    /// `(index from 0, count)`; written `I/K` with `I` from 1.
+    pub(crate) shard: Option<(u64, u64)>,
+    /// `None`: text, or the shard's JSON with `--shard`.
+    pub(crate) format: Option<TextOrJson>,
+}
+
 /// `arg` as text: every argument but a file name must be UTF-8.
 fn utf8<'a>(what: &str, arg: &'a OsStr) -> Result<&'a str, Usage> {
     arg.to_str()
@@ -85,6 +103,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Command, Usage> {
         "rules" => rules(rest).map(Command::Rules),
         "schema" => schema(rest).map(Command::Schema),
         "replay" => replay(rest).map(Command::Replay),
+        "simulate" => simulate(rest).map(Command::Simulate),
         "--help" | "-h" | "help" => Ok(Command::Help),
         "--version" | "-V" => Ok(Command::Version),
         other => Err(Usage(format!("unknown command `{other}`"))),
@@ -141,6 +160,26 @@ enum FormatFlag {
 
 impl Flag for FormatFlag {
     const ALL: &'static [(&'static str, Self)] = &[("--format", Self::Format)];
+}
+
+/// `simulate`'s options (`--merge`, which takes no value, is read apart).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SimulateFlag {
+    Trials,
+    Seed,
+    Threads,
+    Shard,
+    Format,
+}
+
+impl Flag for SimulateFlag {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("--trials", Self::Trials),
+        ("--seed", Self::Seed),
+        ("--threads", Self::Threads),
+        ("--shard", Self::Shard),
+        ("--format", Self::Format),
+    ];
 }
 
 /// Positional arguments and `(flag, value)` pairs.
@@ -356,6 +395,88 @@ fn replay(args: &[OsString]) -> Result<Replay, Usage> {
             "replay takes exactly one SCENARIO file",
         ))),
     }
+}
+
+/// A whole number of `flag` from `lo` to `hi`.
+fn number(flag: &str, v: &str, lo: u64, hi: u64) -> Result<u64, Usage> {
+    v.parse::<u64>()
+        .ok()
+        .filter(|n| (lo..=hi).contains(n))
+        .ok_or_else(|| {
+            Usage(format!(
+                "`{flag}` needs a whole number from {lo} to {hi}, got `{v}`"
+            ))
+        })
+}
+
+fn simulate(args: &[OsString]) -> Result<Simulate, Usage> {
+    // `--merge` takes no value: it switches the command to merging.
+    let merge = args.iter().any(|a| a == "--merge");
+    let rest: Vec<OsString> = args.iter().filter(|a| *a != "--merge").cloned().collect();
+    let (positional, flags) = split::<SimulateFlag>("simulate", &rest)?;
+    let mut out = Simulate {
+        files: positional.iter().map(|s| (*s).to_owned()).collect(),
+        merge,
+        trials: None,
+        seed: None,
+        threads: None,
+        shard: None,
+        format: None,
+    };
+    for (flag, v) in flags {
+        let v = flag_value(flag, v)?;
+        match flag {
+            SimulateFlag::Trials => {
+                let max = crate::simulate::MAX_TRIALS;
+                out.trials = Some(number("--trials", v, 1, max)?);
+            }
+            SimulateFlag::Seed => out.seed = Some(number("--seed", v, 0, u64::MAX)?),
+            SimulateFlag::Threads => {
+                let max = crate::simulate::MAX_THREADS as u64;
+                let n = number("--threads", v, 1, max)?;
+                out.threads = Some(usize::try_from(n).unwrap_or(1));
+            }
+            SimulateFlag::Shard => {
+                let bad = || Usage(format!("`--shard` needs I/K with 1 <= I <= K, got `{v}`"));
+                let (i, k) = v.split_once('/').ok_or_else(bad)?;
+                let (i, k) = (
+                    i.parse::<u64>().map_err(|_| bad())?,
+                    k.parse::<u64>().map_err(|_| bad())?,
+                );
+                if i == 0 || i > k {
+                    return Err(bad());
+                }
+                out.shard = Some((i - 1, k));
+            }
+            SimulateFlag::Format => out.format = Some(text_or_json("simulate", v)?),
+        }
+    }
+    if merge {
+        if out.trials.is_some()
+            || out.seed.is_some()
+            || out.shard.is_some()
+            || out.threads.is_some()
+        {
+            return Err(Usage(String::from(
+                "simulate --merge takes only shard files and `--format`",
+            )));
+        }
+        if out.files.is_empty() {
+            return Err(Usage(String::from(
+                "simulate --merge needs the shard files",
+            )));
+        }
+    } else if out.files.len() != 1 {
+        return Err(Usage(String::from(
+            "simulate takes exactly one SIMULATION file (or `--merge` and shard files)",
+        )));
+    }
+    if out.shard.is_some() && out.format == Some(TextOrJson::Text) {
+        return Err(Usage(String::from(
+            "a shard is JSON (for `simulate --merge`); `--shard` has no text output",
+        )));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -126,6 +126,16 @@ pub trait Host {
     fn list_dir(&mut self, dir: &Path) -> Result<Vec<DirEntry>, String>;
     /// Whether text output may be coloured (a terminal, no `NO_COLOR`).
     fn colour(&self) -> bool;
+    /// How many threads `simulate` may use when `--threads` is not given
+    /// (default 1; the native binary answers the available parallelism).
+    fn parallelism(&self) -> usize {
+        1
+    }
+    /// `simulate`'s progress: `done` of `total` trials, called when the
+    /// whole percentage changes and once at the end (default: nothing; the
+    /// native binary draws a bar on standard error when it is a terminal,
+    /// and clears it at the end).
+    fn progress(&mut self, _done: u64, _total: u64) {}
     /// Writes to standard output (and flushes it).
     ///
     /// # Errors
@@ -146,6 +156,9 @@ pub const USAGE: &str = r#"usage:
   iot-jobs-policy schema <OPERATION> [--api 2022-01|latest]
                   [--dialect 2020-12|draft-07] [--profile documented|model]
   iot-jobs-policy replay <SCENARIO.json|-> [--format text|json]
+  iot-jobs-policy simulate <SIMULATION.json|-> [--trials N] [--seed S]
+                  [--threads N] [--shard I/K] [--format text|json]
+  iot-jobs-policy simulate --merge SHARD.json... [--format text|json]
   iot-jobs-policy --help | --version
 
 OPERATION is CreateJob, CreateJobTemplate, DescribeJob, DescribeJobTemplate,
@@ -155,10 +168,14 @@ snake_case form, e.g. create_job). FILE defaults to standard input; a GLOB
 text output ends with a summary and JSON output is one {"file","report"} line
 per file; SARIF output is one log for all of them. --document-schema checks
 each inline job document against your JSON Schema (violations under /document).
+simulate runs a seeded rollout simulation (all cores by default, the same
+output for any --threads); --shard I/K (I from 1) prints shard I of K as JSON,
+and simulate --merge prints the summary of all K shards, equal to the whole run.
 
-exit status: 0 valid (warnings allowed), 1 invalid (for replay: the scenario's job,
-whose report is printed), 2 usage error (for replay: a malformed scenario or
-event), unreadable input or output that could not be written"#;
+exit status: 0 valid (warnings allowed), 1 invalid (for replay and simulate: the
+job, whose report is printed), 2 usage error (for replay and simulate: a
+malformed scenario, event, simulation or shard), unreadable input or output
+that could not be written"#;
 
 /// A usage error: the message, then [`USAGE`], exit code 2.
 #[derive(Debug)]
@@ -202,6 +219,7 @@ pub fn run<A: AsRef<OsStr>>(args: &[A], host: &mut dyn Host) -> u8 {
             crate::schema_export::json_schema_string_for(s.operation, s.api, s.profile, s.dialect),
         )),
         Command::Replay(r) => replay(&r, host),
+        Command::Simulate(s) => simulate(&s, host),
         Command::Help => Ok(Outcome::new(0, format!("{USAGE}\n"))),
         Command::Version => Ok(Outcome::new(
             0,
@@ -456,6 +474,116 @@ fn replay(args: &args::Replay, host: &mut dyn Host) -> Result<Outcome, Usage> {
             Ok(Outcome::new(2, String::new()))
         }
     }
+}
+
+/// Reads a UTF-8 file (`-`: standard input) of at most `limit` bytes for
+/// `simulate`; `Err(outcome)` when it is too large (exit 2, the reason on
+/// standard error).
+fn read_text(
+    file: &OsStr,
+    what: &str,
+    limit: usize,
+    host: &mut dyn Host,
+) -> Result<Result<String, Outcome>, Usage> {
+    let name = shown(file);
+    Ok(match read_input(file, limit, host)? {
+        Input::Bytes(bytes) => {
+            Ok(String::from_utf8(bytes).map_err(|_| Usage(format!("{name} is not UTF-8")))?)
+        }
+        Input::TooLarge(size) => {
+            host.stderr(&format!(
+                "iot-jobs-policy: {name}: {}\n",
+                too_large(what, size, limit)
+            ));
+            Err(Outcome::new(2, String::new()))
+        }
+    })
+}
+
+fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage> {
+    use crate::simulate::MAX_SIMULATION_BYTES as LIMIT;
+    use crate::simulate::{
+        merge, run_shard_threads_with_progress, Shard, Simulation, SimulationError,
+    };
+    let summary_out = |summary: crate::simulate::Summary| match args.format {
+        Some(TextOrJson::Json) => summary.to_json() + "\n",
+        _ => escape_lines(&summary.to_text()),
+    };
+    if args.merge {
+        let mut shards = Vec::with_capacity(args.files.len());
+        for file in &args.files {
+            let text = match read_text(file, "the shard", LIMIT, host)? {
+                Ok(t) => t,
+                Err(outcome) => return Ok(outcome),
+            };
+            match Shard::from_json(&text) {
+                Ok(s) => shards.push(s),
+                Err(e) => {
+                    host.stderr(&format!(
+                        "iot-jobs-policy: {}: {}\n",
+                        shown(file),
+                        escape(&e.to_string())
+                    ));
+                    return Ok(Outcome::new(2, String::new()));
+                }
+            }
+        }
+        return match merge(&shards) {
+            Ok(summary) => Ok(Outcome::new(0, summary_out(summary))),
+            Err(e) => {
+                host.stderr(&format!("iot-jobs-policy: {}\n", escape(&e.to_string())));
+                Ok(Outcome::new(2, String::new()))
+            }
+        };
+    }
+    let Some(file) = args.files.first() else {
+        return Err(Usage(String::from("simulate needs a SIMULATION file")));
+    };
+    let file = file.as_os_str();
+    let text = match read_text(file, "the simulation", LIMIT, host)? {
+        Ok(t) => t,
+        Err(outcome) => return Ok(outcome),
+    };
+    let mut sim = match Simulation::from_json(&text) {
+        Ok(sim) => sim,
+        Err(SimulationError::InvalidJob(report)) => {
+            let out = match args.format {
+                Some(TextOrJson::Json) => report.to_json() + "\n",
+                _ => render::scenario_job_text(&report, &file.to_string_lossy(), host.colour()),
+            };
+            return Ok(Outcome::new(1, out));
+        }
+        Err(e) => {
+            host.stderr(&format!(
+                "iot-jobs-policy: {}: {}\n",
+                shown(file),
+                escape_lines(&e.to_string())
+            ));
+            return Ok(Outcome::new(2, String::new()));
+        }
+    };
+    if let Some(n) = args.trials {
+        sim = sim.with_trials(n);
+    }
+    if let Some(s) = args.seed {
+        sim = sim.with_seed(s);
+    }
+    let threads = args.threads.unwrap_or_else(|| host.parallelism());
+    let (index, count) = args.shard.unwrap_or((0, 1));
+    let mut shown = None;
+    let shard = run_shard_threads_with_progress(&sim, index, count, threads, &mut |done, total| {
+        let percent = done.saturating_mul(100) / total.max(1);
+        if shown != Some(percent) || done == total {
+            shown = Some(percent);
+            host.progress(done, total);
+        }
+    });
+    let out = if args.shard.is_some() {
+        shard.to_json() + "\n"
+    } else {
+        summary_out(shard.summary())
+    };
+    Ok(Outcome::new(0, out))
 }
 
 #[cfg(test)]

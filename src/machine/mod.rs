@@ -87,6 +87,8 @@ use crate::validate::bounds::{out_of_range, time_after, time_in_range};
 use crate::{validate_value, ApiVersion, Operation, Options, Profile};
 use config::{AbortCriterion, EndBehavior, Retry, Rollout};
 pub(crate) use exec::{Exec, St, ALL_FLAGS, FORCE_CANCELED, LEFT, REJOINED};
+/// The one thing-name rule, for the simulator's fleet.
+pub(crate) use names::valid_thing_name;
 use names::{check_thing_name, Names};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};

@@ -63,6 +63,32 @@ impl Host for Std {
         Ok(entries)
     }
 
+    fn parallelism(&self) -> usize {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    }
+
+    fn progress(&mut self, done: u64, total: u64) {
+        let mut err = std::io::stderr().lock();
+        if !err.is_terminal() || total == 0 {
+            return;
+        }
+        const WIDTH: u64 = 30;
+        let text = if done >= total {
+            // The bar is gone once the answer is there.
+            String::from("\r\x1b[K")
+        } else {
+            let filled = usize::try_from(done * WIDTH / total).unwrap_or(0);
+            let rest = usize::try_from(WIDTH).unwrap_or(0).saturating_sub(filled);
+            format!(
+                "\r[{}{}] {:>3} % ({done} of {total} trials)",
+                "#".repeat(filled),
+                ".".repeat(rest),
+                done * 100 / total
+            )
+        };
+        let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+    }
+
     fn colour(&self) -> bool {
         std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
     }

@@ -1,0 +1,376 @@
+//! One trial: the job created on the transition function, driven by device
+//! behaviour drawn from the trial's generator.
+//!
+//! Every notification (an `executionStatusChanged` effect to QUEUED, first
+//! attempt or retry) draws the device's outcome (from `outcomes`, or
+//! `retryOutcomes` for a retry) and its delays, and schedules its events in
+//! a queue ordered by (time, sequence): IN_PROGRESS after `pickUp`, then
+//! the final report after `run` (none for TIMED_OUT, nothing at all for
+//! OFFLINE). The queue is merged with the machine's
+//! [`next_deadline`](crate::machine::Job::next_deadline) (a deadline due at
+//! the time of an event fires first) until the job is terminal or the
+//! horizon passes. Rollout slots, timers, retries and abort are the
+//! machine's; an event the machine refuses (for an execution canceled by
+//! an abort, say) is dropped, and an event of an attempt that has since
+//! been retried is never sent.
+
+use super::model::{Behaviour, Members, Outcome, Simulation};
+use super::rng::Rng;
+use crate::machine::{DeviceStatus, Effect, Event, ExecutionStatus, JobStatus, TimedEffect};
+use std::collections::BTreeMap;
+
+/// The longest timeline (minutes from creation) a trial records: one week.
+/// Later changes still count in the final values.
+pub const MAX_TIMELINE_MINUTES: usize = 7 * 24 * 60;
+
+/// What one trial ended with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Trial {
+    /// The job's status at the end.
+    pub(crate) status: JobStatus,
+    /// Milliseconds from creation to a terminal job status, if reached.
+    pub(crate) completion: Option<u64>,
+    /// Things notified when the abort fired, if it did.
+    pub(crate) exposed: Option<u64>,
+    /// Things per final execution status, in [`ExecutionStatus::ALL`] order.
+    pub(crate) executions: [u64; 8],
+    /// Retry attempts.
+    pub(crate) retries: u64,
+    /// Cumulative notified, succeeded and failed things per minute from
+    /// creation (minute `m`: events at most `m` minutes after creation),
+    /// up to the last change (and at most [`MAX_TIMELINE_MINUTES`]).
+    pub(crate) curves: [Vec<u64>; 3],
+    /// The final values of the three curves.
+    pub(crate) finals: [u64; 3],
+}
+
+/// A device event waiting in the queue.
+#[derive(Debug, Clone, Copy)]
+struct Action {
+    thing: usize,
+    /// The notification it belongs to (stale when the thing was notified again).
+    generation: u32,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// IN_PROGRESS, then the outcome's report after `run` ms (if any).
+    Start {
+        report: Option<DeviceStatus>,
+        run: i64,
+    },
+    /// The final report.
+    Report(DeviceStatus),
+}
+
+/// No time (a thing not notified, not succeeded, not failed).
+const NEVER: i64 = i64::MIN;
+
+struct State<'a> {
+    sim: &'a Simulation,
+    rng: Rng,
+    who: Vec<&'a Behaviour>,
+    generation: Vec<u32>,
+    /// Per thing: first notification, SUCCEEDED, FAILED (an attempt
+    /// retried at once is not FAILED: the machine reports it as FAILED,
+    /// then QUEUED, in the same step).
+    times: [Vec<i64>; 3],
+    notified: u64,
+    status: Vec<Option<ExecutionStatus>>,
+    queue: BTreeMap<(i64, u64), Action>,
+    seq: u64,
+    retries: u64,
+    exposed: Option<u64>,
+    completion: Option<u64>,
+}
+
+/// Runs trial `trial` of `sim`.
+pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
+    let mut rng = Rng::for_trial(sim.seed, trial);
+    let n = sim.things.len();
+    let mut who: Vec<&Behaviour> = vec![&sim.devices; n];
+    let mut named = vec![false; n];
+    for c in &sim.cohorts {
+        if let Members::Things(list) = &c.members {
+            for &k in list {
+                if let (Some(w), Some(f)) = (who.get_mut(k), named.get_mut(k)) {
+                    *w = &c.behaviour;
+                    *f = true;
+                }
+            }
+        }
+    }
+    let shares: Vec<(f64, &Behaviour)> = sim
+        .cohorts
+        .iter()
+        .filter_map(|c| match c.members {
+            Members::Share(s) => Some((s, &c.behaviour)),
+            Members::Things(_) => None,
+        })
+        .collect();
+    if !shares.is_empty() {
+        // One draw per thing, named or not, so that naming a thing does
+        // not move the others' draws.
+        for (w, &f) in who.iter_mut().zip(&named) {
+            let u = rng.next_f64();
+            if f {
+                continue;
+            }
+            let mut acc = 0.0;
+            for &(s, b) in &shares {
+                acc += s;
+                if u < acc {
+                    *w = b;
+                    break;
+                }
+            }
+        }
+    }
+    let mut st = State {
+        sim,
+        rng,
+        who,
+        generation: vec![0; n],
+        times: [vec![NEVER; n], vec![NEVER; n], vec![NEVER; n]],
+        notified: 0,
+        status: vec![None; n],
+        queue: BTreeMap::new(),
+        seq: 0,
+        retries: 0,
+        exposed: None,
+        completion: None,
+    };
+    let mut job = sim.job.clone();
+    st.effects(sim.created.clone(), &job);
+    let end = sim.created_at.saturating_add(sim.horizon);
+    let terminal = |s: JobStatus| {
+        matches!(
+            s,
+            JobStatus::Completed | JobStatus::Canceled | JobStatus::DeletionInProgress
+        )
+    };
+    while !terminal(job.status()) {
+        let event = st.queue.first_key_value().map(|(&(t, _), _)| t);
+        let deadline = job.next_deadline();
+        match (deadline, event) {
+            (Some(d), e) if d <= end && e.is_none_or(|e| d <= e) => {
+                match job.advance(d.max(job.now())) {
+                    Ok(fx) => st.effects(fx, &job),
+                    Err(_) => break,
+                }
+                // A deadline that an advance leaves in place would loop
+                // forever: the machine fires everything due, so this
+                // cannot happen, but the guard costs nothing.
+                if job.next_deadline() == Some(d) {
+                    break;
+                }
+            }
+            (_, Some(t)) if t <= end => {
+                let Some((_, action)) = st.queue.pop_first() else {
+                    break;
+                };
+                st.act(&mut job, t, action);
+            }
+            _ => break,
+        }
+    }
+    let mut executions = [0u64; 8];
+    for s in st.status.iter().flatten() {
+        if let Some(slot) = ExecutionStatus::ALL
+            .iter()
+            .position(|x| x == s)
+            .and_then(|i| executions.get_mut(i))
+        {
+            *slot += 1;
+        }
+    }
+    let created_at = sim.created_at;
+    let [a, b, c] = st.times.map(|mut t| {
+        t.retain(|&x| x != NEVER);
+        t.sort_unstable();
+        t
+    });
+    let finals = [a.len() as u64, b.len() as u64, c.len() as u64];
+    Trial {
+        status: job.status(),
+        completion: st.completion,
+        exposed: st.exposed,
+        executions,
+        retries: st.retries,
+        curves: [
+            curve(&a, created_at),
+            curve(&b, created_at),
+            curve(&c, created_at),
+        ],
+        finals,
+    }
+}
+
+/// The cumulative count per minute of `times` (sorted), up to the
+/// minute of the last one (capped at [`MAX_TIMELINE_MINUTES`]).
+fn curve(times: &[i64], created_at: i64) -> Vec<u64> {
+    let minute = |t: i64| {
+        let dt = u64::try_from(t.saturating_sub(created_at)).unwrap_or(0);
+        usize::try_from(dt.div_ceil(60_000)).unwrap_or(usize::MAX)
+    };
+    let Some(&last) = times.last() else {
+        return Vec::new();
+    };
+    let len = minute(last).saturating_add(1).min(MAX_TIMELINE_MINUTES);
+    let mut out = vec![0u64; len];
+    for &t in times {
+        if let Some(slot) = out.get_mut(minute(t)) {
+            *slot += 1;
+        }
+    }
+    let mut acc = 0;
+    for x in &mut out {
+        acc += *x;
+        *x = acc;
+    }
+    out
+}
+
+impl State<'_> {
+    fn schedule(&mut self, at: i64, action: Action) {
+        self.queue.insert((at, self.seq), action);
+        self.seq += 1;
+    }
+
+    /// Sends a queued device event (unless stale).
+    fn act(&mut self, job: &mut crate::machine::Job, at: i64, a: Action) {
+        if self.generation.get(a.thing) != Some(&a.generation) {
+            return;
+        }
+        let Some(thing) = self.sim.things.get(a.thing) else {
+            return;
+        };
+        let status = match a.kind {
+            Kind::Start { .. } => DeviceStatus::InProgress,
+            Kind::Report(s) => s,
+        };
+        let event = Event::DeviceUpdate {
+            thing: thing.clone(),
+            status,
+            step_timeout_in_minutes: None,
+            expected_version: None,
+        };
+        let (fx, error) = job.step(at, event);
+        self.effects(fx, job);
+        if let (
+            None,
+            Kind::Start {
+                report: Some(s),
+                run,
+            },
+        ) = (error, a.kind)
+        {
+            self.schedule(
+                at.saturating_add(run),
+                Action {
+                    kind: Kind::Report(s),
+                    ..a
+                },
+            );
+        }
+    }
+
+    /// Reads the machine's effects: notifications schedule the device,
+    /// outcomes and the abort are recorded.
+    /// Things are found by the job's own name index (the fleet's order is
+    /// the job's: its names are unique).
+    fn effects(&mut self, fx: Vec<TimedEffect>, job: &crate::machine::Job) {
+        for TimedEffect { at, effect } in fx {
+            match effect {
+                Effect::ExecutionStatusChanged {
+                    thing,
+                    to,
+                    retry_attempt,
+                    ..
+                } => {
+                    let Some(k) = job.names.find(&thing) else {
+                        continue;
+                    };
+                    if let Some(s) = self.status.get_mut(k) {
+                        *s = Some(to);
+                    }
+                    match to {
+                        ExecutionStatus::Queued => self.notified(k, at, retry_attempt),
+                        ExecutionStatus::Succeeded => self.set_time(1, k, at),
+                        ExecutionStatus::Failed => self.set_time(2, k, at),
+                        _ => {}
+                    }
+                }
+                Effect::JobAborted { .. } => {
+                    self.exposed = Some(self.notified);
+                }
+                Effect::JobStatusChanged {
+                    to: JobStatus::Completed | JobStatus::Canceled,
+                    ..
+                } => {
+                    let dt = at.saturating_sub(self.sim.created_at);
+                    self.completion = Some(u64::try_from(dt).unwrap_or(0));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Sets thing `k`'s time in curve `curve` to `at`.
+    fn set_time(&mut self, curve: usize, k: usize, at: i64) {
+        if let Some(t) = self.times.get_mut(curve).and_then(|t| t.get_mut(k)) {
+            *t = at;
+        }
+    }
+
+    /// Thing `k` was notified at `at`: draws its attempt and schedules it.
+    fn notified(&mut self, k: usize, at: i64, retry_attempt: u32) {
+        if let Some(t) = self.times.first_mut().and_then(|t| t.get_mut(k)) {
+            if *t == NEVER {
+                *t = at;
+                self.notified += 1;
+            }
+        }
+        // A retried FAILED attempt is no FAILED thing.
+        self.set_time(2, k, NEVER);
+        if retry_attempt > 0 {
+            self.retries += 1;
+        }
+        let Some(g) = self.generation.get_mut(k) else {
+            return;
+        };
+        *g = g.wrapping_add(1);
+        let generation = *g;
+        let Some(&b) = self.who.get(k) else {
+            return;
+        };
+        let outcomes = if retry_attempt == 0 {
+            &b.outcomes
+        } else {
+            &b.retry_outcomes
+        };
+        let outcome = outcomes.pick(self.rng.next_f64());
+        let report = match outcome {
+            Outcome::Offline => return,
+            Outcome::TimedOut => None,
+            Outcome::Succeeded => Some(DeviceStatus::Succeeded),
+            Outcome::Failed => Some(DeviceStatus::Failed),
+            Outcome::Rejected => Some(DeviceStatus::Rejected),
+        };
+        let pick_up = b.pick_up.sample(&mut self.rng);
+        let run = if report.is_some() {
+            b.run.sample(&mut self.rng)
+        } else {
+            0
+        };
+        self.schedule(
+            at.saturating_add(pick_up),
+            Action {
+                thing: k,
+                generation,
+                kind: Kind::Start { report, run },
+            },
+        );
+    }
+}
