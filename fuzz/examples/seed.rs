@@ -2,7 +2,8 @@
 //! data: the shared test vectors (`tests/vectors/**`), the machine vectors
 //! (`tests/vectors/machine/*.json`), the sample requests
 //! (`examples/requests/*.json`), the sample scenarios
-//! (`examples/scenarios/*.json`) and the sample document schema. Each input
+//! (`examples/scenarios/*.json`), the sample simulations
+//! (`examples/simulations/*.json`) and the sample document schema. Each input
 //! is framed as its target reads it (see `fuzz/README.md`). Run it through
 //! `fuzz/seed.sh`; the corpora are not committed.
 
@@ -368,6 +369,23 @@ fn cli(root: &Path, c: &mut Corpora) -> Result<()> {
     Ok(())
 }
 
+/// `simulate`: every sample simulation, with its fleet cut to what one fuzz
+/// iteration runs (the target skips larger ones).
+fn simulations(root: &Path, c: &mut Corpora) -> Result<()> {
+    let mut paths = Vec::new();
+    files(&root.join("examples/simulations"), &mut paths)?;
+    for path in paths {
+        let mut doc = read_json(&path)?;
+        c.add("simulate", serde_json::to_string_pretty(&doc)?);
+        if doc.get("fleetSize").is_some() {
+            doc["fleetSize"] = json!(20);
+        }
+        doc["trials"] = json!(2);
+        c.add("simulate", serde_json::to_string_pretty(&doc)?);
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = fuzz.parent().ok_or("fuzz/ has no parent")?;
@@ -376,6 +394,7 @@ fn main() -> Result<()> {
     sample_requests(root, &mut c)?;
     machine(root, &mut c)?;
     cli(root, &mut c)?;
+    simulations(root, &mut c)?;
     for (target, inputs) in &c.0 {
         let dir = fuzz.join("corpus").join(target);
         fs::create_dir_all(&dir)?;
