@@ -17,6 +17,7 @@
 // specifiers name that one file: one module with everything.
 const { joinGlue, makeApi } = require('./core.js');
 const { makeMachine } = require('./machine.js');
+const { makeSimulateAsync } = require('./simulate-node.js');
 const coreGlue = require('#glue/core-node');
 
 /** @type {import('#glue/types').ExtrasGlue | undefined} */
@@ -43,6 +44,11 @@ exports.Job = machine.Job;
 exports.MachineError = machine.MachineError;
 exports.eventTypes = machine.eventTypes;
 exports.replay = machine.replay;
+// The simulator: simulate() and mergeShards() on this thread, simulateAsync()
+// over worker threads, each of which requires this file (see simulate-node.js).
+exports.simulate = machine.simulate;
+exports.mergeShards = machine.mergeShards;
+exports.simulateAsync = makeSimulateAsync(machine, __filename);
 /**
  * Node loads the core module on `require` and the extras on first use; `init` only resolves.
  * @type {typeof import('../index.d.ts').init}
