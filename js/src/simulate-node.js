@@ -6,8 +6,11 @@
 // `mergeShards`, which gives the summary of the whole run byte for byte,
 // whatever the number of threads or shards. An AbortSignal terminates the
 // workers and rejects with an AbortError.
-import { Worker } from 'node:worker_threads';
-import os from 'node:os';
+//
+// `node:worker_threads` and `node:os` are required on the first call that
+// uses workers, not imported: an ES module bundle of the package (which has
+// no `require` unless the application's banner makes one) loads, and its
+// simulateAsync runs the shards in turn.
 import { usageError as misuse } from './core.js';
 import { abortError, shardCount } from './machine.js';
 
@@ -44,13 +47,21 @@ function rebuilt(error, MachineError) {
 }
 
 /**
- * `simulateAsync` over worker threads, each loading `entry` (a file name).
+ * `simulateAsync` over worker threads, each loading the package file that
+ * `entry()` names; when it names none (a bundle), `machine.simulateAsync`:
+ * the shards in turn on the calling thread.
  * @param {import('./machine.js').MachineApi} machine
- * @param {string} entry
+ * @param {() => string | undefined} entryOf
  * @returns {typeof import('../index.d.ts').simulateAsync}
  */
-export function makeSimulateAsync(machine, entry) {
+export function makeSimulateAsync(machine, entryOf) {
   return async function simulateAsync(simulation, options) {
+    const entry = entryOf();
+    if (entry === undefined) return machine.simulateAsync(simulation, options);
+    /** @type {typeof import('node:worker_threads')} */
+    const { Worker } = require('node:worker_threads');
+    /** @type {typeof import('node:os')} */
+    const os = require('node:os');
     const o = options === undefined || options === null ? {} : options;
     if (typeof o !== 'object' || Array.isArray(o)) throw misuse('invalidOptions', 'the options must be an object such as {threads, onProgress, signal}');
     const { signal, onProgress } = o;
@@ -62,7 +73,7 @@ export function makeSimulateAsync(machine, entry) {
     machine.internal.simulateOptionsText(base);
     if (signal && signal.aborted) throw abortError();
     return new Promise((resolve, reject) => {
-      /** @type {Worker[]} */
+      /** @type {import('node:worker_threads').Worker[]} */
       const workers = [];
       /** @type {any[]} */
       const shards = new Array(count);
@@ -83,9 +94,9 @@ export function makeSimulateAsync(machine, entry) {
       };
       const onAbort = () => fail(abortError());
       if (signal) signal.addEventListener('abort', onAbort, { once: true });
-      /** The shard each worker is running (from 1). @type {Map<Worker, number>} */
+      /** The shard each worker is running (from 1). @type {Map<import('node:worker_threads').Worker, number>} */
       const running = new Map();
-      /** @param {Worker} w */
+      /** @param {import('node:worker_threads').Worker} w */
       const give = (w) => {
         if (next > count) return;
         running.set(w, next);

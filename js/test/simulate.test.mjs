@@ -12,6 +12,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -124,7 +125,17 @@ test('simulateAsync over 1, 2 and 3 worker threads is simulate(), with progress 
     const whole = JSON.stringify(simulate(text, { trials: TRIALS }));
     for (const threads of [1, 2, 3]) {
       const progress = [];
-      const summary = await simulateAsync(text, { trials: TRIALS, threads, onProgress: (done, total) => progress.push([done, total]) });
+      let ports = 0;
+      const summary = await simulateAsync(text, {
+        trials: TRIALS,
+        threads,
+        onProgress: (done, total) => {
+          progress.push([done, total]);
+          // The workers are running: one message port each, at least.
+          ports = Math.max(ports, process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length);
+        },
+      });
+      assert.ok(ports >= threads, `${ports} message ports for ${threads} worker(s)`);
       assert.equal(JSON.stringify(summary), whole, `${file}, ${threads} thread(s)`);
       // One call per shard (four per thread), done rising to the trials.
       assert.equal(progress.length, threads * 4, `${file}: ${JSON.stringify(progress)}`);
@@ -183,4 +194,30 @@ test('a malformed simulation throws invalidSimulation with the pointer the CLI n
   assert.deepEqual(simulate(invalid), JSON.parse(r.stdout));
   assert.equal(simulate(invalid).valid, false);
   assert.deepEqual(await simulateAsync(invalid, { threads: 2 }), JSON.parse(r.stdout));
+});
+
+test('in a bundle (no package file for a worker to load) simulateAsync runs the shards in turn, the same summary', async () => {
+  const esbuild = await import('esbuild');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-simulate-bundle-'));
+  try {
+    const text = sample(SAMPLES[0]);
+    const whole = JSON.stringify(simulate(text, { trials: TRIALS }));
+    const source = `import { simulateAsync } from ${JSON.stringify(path.join(PKG, 'index.mjs'))};
+const progress = [];
+const s = await simulateAsync(${JSON.stringify(text)}, { trials: ${TRIALS}, threads: 2, onProgress: (d, n) => progress.push([d, n]) });
+process.stdout.write(JSON.stringify({ summary: JSON.stringify(s), progress }));
+`;
+    for (const format of ['esm', 'cjs']) {
+      const outfile = path.join(dir, `bundle.${format === 'esm' ? 'mjs' : 'cjs'}`);
+      const src = format === 'esm' ? source : `(async () => {\n${source.replace(/^import \{ simulateAsync \} from (.*);$/m, 'const { simulateAsync } = require($1);')}\n})();`;
+      await esbuild.build({ stdin: { contents: src, resolveDir: dir, loader: 'js' }, bundle: true, platform: 'node', format, outfile, logLevel: 'silent' });
+      const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `${format}: ${r.stderr}`);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.summary, whole, format);
+      assert.equal(out.progress.length, 8, format);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
