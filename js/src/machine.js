@@ -621,7 +621,9 @@ export function makeMachine(glue, ready) {
    * @returns {Promise<any>}
    */
   async function simulateAsync(simulation, options) {
-    const o = options || {};
+    const o = options === undefined || options === null ? {} : options;
+    if (typeof o !== 'object' || Array.isArray(o)) throw misuse('invalidOptions', 'the options must be an object such as {threads, onProgress, signal}');
+    if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw misuse('invalidOptions', '`onProgress` must be a function');
     const signal = o.signal;
     const opts = { trials: o.trials, seed: o.seed };
     const text = simulationText(simulation);

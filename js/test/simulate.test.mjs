@@ -186,7 +186,9 @@ test('a malformed simulation throws invalidSimulation with the pointer the CLI n
   for (const options of [{ trials: 0 }, { trials: 1.5 }, { seed: -1 }, { shard: [0, 2] }, { shard: [3, 2] }, { shard: '1/2' }, 'x']) {
     assert.throws(() => simulate(FLEET, options), { name: 'TypeError', code: 'invalidOptions' }, JSON.stringify(options));
   }
-  await assert.rejects(simulateAsync(FLEET, { threads: 0 }), { code: 'invalidOptions' });
+  for (const options of [{ threads: 0 }, { threads: 1.5 }, { onProgress: 1 }, 'x']) {
+    await assert.rejects(simulateAsync(FLEET, options), { name: 'TypeError', code: 'invalidOptions' }, JSON.stringify(options));
+  }
   // An invalid job: the report the CLI prints (exit 1), from both.
   const invalid = JSON.stringify({ job: { jobId: 'bad id', targets: [], document: '{}' }, fleetSize: 2 });
   const r = native(invalid, '--format', 'json');
