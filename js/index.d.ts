@@ -655,7 +655,7 @@ export class MachineError extends Error {
 }
 
 /** The `.code` of the TypeError thrown for misuse of the `Job` API (never a MachineError). */
-export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments' | 'invalidScenario' | 'internal';
+export type JobUsageErrorCode = 'invalidEvent' | 'invalidTime' | 'invalidSnapshot' | 'invalidRequest' | 'invalidOptions' | 'invalidArguments' | 'invalidScenario' | 'invalidSimulation' | 'invalidShard' | 'internal';
 
 /** How to create a job. Every member is optional. */
 export interface JobOptions {
@@ -910,3 +910,158 @@ export interface ReplayResult {
  * extras module (`await initExtras()` in browsers).
  */
 export function replay(scenario: Scenario | string): ReplayResult | Report;
+
+/** A delay distribution of a simulation (README, "Simulation"): e.g. `{fixed: 1000}`. */
+export type SimulationDelay = Record<string, unknown>;
+
+/**
+ * A simulation document, as the CLI's `simulate` reads it (README,
+ * "Simulation"; `examples/simulations/`): a CreateJob request, a fleet
+ * (`fleetSize`, `things` or `groups`), the devices' behaviour and the run's
+ * parameters. The core checks every member; a malformed one throws a
+ * TypeError `invalidSimulation` with its `.pointer`.
+ */
+export interface Simulation {
+  /** Free text. */
+  description?: string;
+  /** The CreateJob request. */
+  job: Record<string, unknown>;
+  /** Things `thing-1` … `thing-N`. */
+  fleetSize?: number;
+  /** Thing names. */
+  things?: string[];
+  /** Membership of the job's thing-group targets, keyed by ARN or group name. */
+  groups?: Record<string, string[]>;
+  /** `outcomes`, `retryOutcomes`, `pickUp`, `run`, `cohorts` (default: every attempt succeeds at once). */
+  devices?: Record<string, unknown>;
+  /** Creation time, epoch ms (default 0). */
+  createdAt?: number;
+  /** Milliseconds after creation that a trial may run (default 30 days). */
+  horizon?: number;
+  /** Trials (default 1000). */
+  trials?: number;
+  /** The seed (default 0); a seed above 2^53 is read exactly from JSON text, but the result's `seed` is then rounded. */
+  seed?: number;
+}
+
+/** `{p5, p50, p95, max}` in milliseconds. */
+export interface SimulationQuantiles { p5: number; p50: number; p95: number; max: number }
+/** `{mean, p5, p50, p95}` of a per-trial count. */
+export interface SimulationStats { mean: number; p5: number; p50: number; p95: number }
+/** p5 / p50 / p95 per minute. */
+export interface SimulationBand { p5: number[]; p50: number[]; p95: number[] }
+
+/** What `simulate` answers: the CLI's `simulate --format json` output, parsed (members in the same order). */
+export interface SimulationSummary {
+  trials: number;
+  seed: number;
+  /** The simulation's fingerprint (shards of one simulation share it). */
+  fingerprint: string;
+  fleetSize: number;
+  horizonMs: number;
+  /** Trials per final job status. */
+  finalStatus: { COMPLETED: number; CANCELED: number; IN_PROGRESS: number; SCHEDULED: number };
+  /** The share of trials aborted, with its Wilson 95 % interval. */
+  abortProbability: { estimate: number; low: number; high: number };
+  /** Time from creation to a terminal job status, over the trials that ended; null when none did. */
+  completionMs: SimulationQuantiles | null;
+  /** Per final execution status, the per-trial count of things. */
+  executions: Record<'SUCCEEDED' | 'FAILED' | 'REJECTED' | 'TIMED_OUT' | 'CANCELED' | 'REMOVED' | 'QUEUED' | 'IN_PROGRESS', SimulationStats>;
+  /** Retry attempts per trial. */
+  retries: SimulationStats;
+  /** Things notified when the abort fired, over aborted trials; null when none was. */
+  exposedBeforeAbort: { mean: number; p50: number; p95: number; max: number } | null;
+  /** The rollout over time, minute by minute from creation. */
+  timeline: { minutes: number; notified: SimulationBand; succeeded: SimulationBand; failed: SimulationBand };
+}
+
+/** A histogram: value (as a decimal string key) → number of trials. */
+export type SimulationHistogram = Record<string, number>;
+
+/**
+ * The exact result of a part of the trials (`simulate(sim, {shard: [i, k]})`,
+ * the CLI's `simulate --shard I/K`), for `mergeShards`. `shard` is
+ * `[index, count]` with the index from 0, as the CLI writes it.
+ */
+export interface SimulationShard {
+  format: 'iot-jobs-policy/simulation-shard/1';
+  fingerprint: string;
+  seed: number;
+  trials: number;
+  fleetSize: number;
+  horizonMs: number;
+  shard: [number, number];
+  trialsRun: number;
+  finalStatus: Record<string, number>;
+  aborted: number;
+  completionMs: SimulationHistogram;
+  executions: Record<string, SimulationHistogram>;
+  retries: SimulationHistogram;
+  exposed: SimulationHistogram;
+  notified: { minutes: SimulationHistogram[]; final: SimulationHistogram };
+  succeeded: { minutes: SimulationHistogram[]; final: SimulationHistogram };
+  failed: { minutes: SimulationHistogram[]; final: SimulationHistogram };
+}
+
+/** The options of `simulate`: the CLI's `--trials`, `--seed` and `--shard I/K`. */
+export interface SimulateOptions {
+  /** Trials, overriding the document's (1 to 1,000,000). */
+  trials?: number;
+  /** The seed, overriding the document's (a safe integer). */
+  seed?: number;
+  /** `[i, k]`, `1 <= i <= k`: run only shard `i` of `k` and answer the shard. */
+  shard?: [number, number];
+}
+
+/** The options of `simulateAsync`. */
+export interface SimulateAsyncOptions {
+  /** Trials, overriding the document's. */
+  trials?: number;
+  /** The seed, overriding the document's. */
+  seed?: number;
+  /**
+   * Node: the worker threads (1 to 256; default `os.availableParallelism()`).
+   * Browsers: no threads; the simulation is cut into `4 × threads` shards
+   * (default 8) run in turn. The result does not depend on it.
+   */
+  threads?: number;
+  /** Called as each shard completes with the trials done and the trials in all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborts the simulation: the workers are terminated and the promise rejects with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a simulation (an object, or JSON text of at most 64 MiB) exactly as
+ * the CLI's `iot-jobs-policy simulate --format json` does, and answers its
+ * output parsed; with `{shard: [i, k]}` the shard the CLI's
+ * `simulate --shard I/K` prints. When the job is not a valid CreateJob
+ * request, answers its validation `Report` (`valid: false`), as `replay`
+ * does (tell them apart with `'valid' in result`). Runs on the calling
+ * thread (see `simulateAsync`).
+ *
+ * Throws a TypeError with `.code` `invalidSimulation` and `.pointer` (the
+ * JSON Pointer of the member at fault, `''` for the document) for a
+ * malformed simulation, `invalidOptions` for malformed options. Needs the
+ * extras module (`await initExtras()` in browsers).
+ */
+export function simulate(simulation: Simulation | string, options?: SimulateOptions & { shard?: undefined }): SimulationSummary | Report;
+export function simulate(simulation: Simulation | string, options: SimulateOptions & { shard: [number, number] }): SimulationShard | Report;
+
+/**
+ * Merges the shards of one simulation (objects or the JSON text the CLI
+ * prints) into its summary, byte for byte the whole run's (the CLI's
+ * `simulate --merge`). Throws a TypeError `invalidShard` for a malformed
+ * shard (with `.index`) or shards that do not merge (of different
+ * simulations, one missing or twice, none).
+ */
+export function mergeShards(shards: (SimulationShard | string)[]): SimulationSummary;
+
+/**
+ * `simulate` off the calling thread: in Node, over `worker_threads` (each
+ * worker loads the package and runs shards, merged with `mergeShards`); in
+ * browsers, shards in turn with a yield to the event loop between them.
+ * The summary is `simulate`'s for any number of threads. Rejects as
+ * `simulate` throws, or with an `AbortError` when `signal` aborts.
+ */
+export function simulateAsync(simulation: Simulation | string, options?: SimulateAsyncOptions): Promise<SimulationSummary | Report>;

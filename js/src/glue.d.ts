@@ -31,6 +31,8 @@ declare module '#glue/types' {
     machineListExecutionsForJob(snapshot: string, args: string): string;
     machineListExecutionsForThing(snapshot: string, args: string): string;
     replay(scenario: string): string;
+    simulate(simulation: string, options: string): string;
+    simulateMerge(shards: string): string;
   }
   /** What `makeApi` and `makeMachine` are given: both modules' functions. */
   export type Glue = CoreGlue & ExtrasGlue;
@@ -68,6 +70,8 @@ declare module '#glue/extras-node' {
   export const machineListExecutionsForJob: ExtrasGlue['machineListExecutionsForJob'];
   export const machineListExecutionsForThing: ExtrasGlue['machineListExecutionsForThing'];
   export const replay: ExtrasGlue['replay'];
+  export const simulate: ExtrasGlue['simulate'];
+  export const simulateMerge: ExtrasGlue['simulateMerge'];
 }
 
 /** What a `--target web` glue adds: its loaders (for the declarations below only; no build maps it). */

@@ -17,6 +17,7 @@
 // specifiers name that one file: one module with everything.
 const { joinGlue, makeApi } = require('./core.js');
 const { makeMachine } = require('./machine.js');
+const { makeSimulateAsync } = require('./simulate-node.js');
 const coreGlue = require('#glue/core-node');
 
 /** @type {import('#glue/types').ExtrasGlue | undefined} */
@@ -43,6 +44,21 @@ exports.Job = machine.Job;
 exports.MachineError = machine.MachineError;
 exports.eventTypes = machine.eventTypes;
 exports.replay = machine.replay;
+// The simulator: simulate() and mergeShards() on this thread, simulateAsync()
+// over worker threads, each of which requires this file (see
+// simulate-node.js). In a bundle this file is no file of its own (an ES
+// module bundle has no `__filename`; a CommonJS bundle's is the bundle's,
+// whose exports are the application's): there the shards run in turn on
+// the calling thread, as in browsers.
+exports.simulate = machine.simulate;
+exports.mergeShards = machine.mergeShards;
+/** @type {typeof import('../index.d.ts').simulateAsync} */
+const simulateAsync = makeSimulateAsync(machine, () => {
+  const file = typeof __filename === 'string' ? __filename : undefined;
+  const loaded = file === undefined || typeof require.cache !== 'object' ? undefined : require.cache[file];
+  return loaded !== undefined && loaded.exports.simulateAsync === simulateAsync ? file : undefined;
+});
+exports.simulateAsync = simulateAsync;
 /**
  * Node loads the core module on `require` and the extras on first use; `init` only resolves.
  * @type {typeof import('../index.d.ts').init}

@@ -4,4 +4,4 @@
 // and every bundler follow it, whatever the output format.
 import api from './index.cjs';
 
-export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo, init, initSync, initExtras, Job, MachineError, eventTypes, replay } = api;
+export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo, init, initSync, initExtras, Job, MachineError, eventTypes, replay, simulate, mergeShards, simulateAsync } = api;

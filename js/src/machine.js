@@ -92,7 +92,37 @@ function tooLargeRequest(size) {
  * @property {typeof import('../index.d.ts').MachineError} MachineError
  * @property {typeof import('../index.d.ts').eventTypes} eventTypes
  * @property {typeof import('../index.d.ts').replay} replay
+ * @property {typeof import('../index.d.ts').simulate} simulate
+ * @property {typeof import('../index.d.ts').mergeShards} mergeShards
+ * @property {typeof import('../index.d.ts').simulateAsync} simulateAsync
+ * @property {{ simulationText: (simulation: unknown) => string, simulateOptionsText: (options: unknown) => string }} internal
+ *   for Node's worker-thread `simulateAsync` (simulate-node.js), not exported by the package
  */
+
+/** The largest simulation document the core reads (64 MiB, the CLI's limit). */
+export const MAX_SIMULATION_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The error a `simulateAsync` rejects with when its signal aborts it.
+ * @returns {Error}
+ */
+export function abortError() {
+  return new DOMException('the simulation was aborted', 'AbortError');
+}
+
+/**
+ * How many shards `simulateAsync` cuts a simulation into: four per thread
+ * (progress is reported as each shard completes), 8 without threads.
+ * @param {unknown} threads
+ * @returns {number}
+ */
+export function shardCount(threads) {
+  if (threads === undefined || threads === null) return 8;
+  if (typeof threads !== 'number' || !Number.isSafeInteger(threads) || threads < 1 || threads > 256) {
+    throw misuse('invalidOptions', `\`threads\` must be a whole number from 1 to 256, not ${typeof threads === 'number' ? threads : typeof threads}`);
+  }
+  return threads * 4;
+}
 
 /**
  * Builds the `Job` class over the extras glue's machine functions.
@@ -443,5 +473,175 @@ export function makeMachine(glue, ready) {
     throw misuse('internal', `the replay answered ${JSON.stringify(a.type)}`);
   }
 
-  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay };
+  /**
+   * The JSON text of a simulation given as an object or as JSON text.
+   * @param {unknown} simulation
+   * @returns {string}
+   */
+  function simulationText(simulation) {
+    let text;
+    if (typeof simulation === 'string') {
+      text = simulation;
+    } else if (simulation !== null && typeof simulation === 'object' && !Array.isArray(simulation)) {
+      try {
+        text = JSON.stringify(simulation);
+      } catch (e) {
+        throw simulationMisuse(`the simulation cannot be serialised as JSON: ${messageOf(e)}`, '');
+      }
+    } else {
+      throw simulationMisuse(`the simulation must be an object or JSON text, not ${simulation === null ? 'null' : Array.isArray(simulation) ? 'an array' : typeof simulation}`, '');
+    }
+    if (typeof text !== 'string') throw simulationMisuse('the simulation serialises to nothing (a toJSON method answered undefined)', '');
+    // Over 64 MiB of code units cannot fit: refused before the copy into
+    // wasm memory (the core counts the bytes of a shorter one itself).
+    if (text.length > MAX_SIMULATION_BYTES) {
+      throw simulationMisuse(`the simulation is ${utf8Length(text)} bytes, more than the limit of ${MAX_SIMULATION_BYTES}`, '');
+    }
+    return text;
+  }
+
+  /**
+   * @param {string} message
+   * @param {string} pointer
+   * @returns {TypeError & { code: string, pointer: string }}
+   */
+  function simulationMisuse(message, pointer) {
+    const e = /** @type {TypeError & { code: string, pointer: string }} */ (misuse('invalidSimulation', message));
+    e.pointer = pointer;
+    return e;
+  }
+
+  /**
+   * The options JSON text of `glue.simulate`.
+   * @param {unknown} options
+   * @returns {string}
+   */
+  function simulateOptionsText(options) {
+    if (options === undefined || options === null) return '';
+    if (typeof options !== 'object' || Array.isArray(options)) throw misuse('invalidOptions', 'the options must be an object such as {trials, seed, shard: [i, k]}');
+    const o = /** @type {Record<string, unknown>} */ (options);
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const k of ['trials', 'seed']) {
+      const v = o[k];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw misuse('invalidOptions', `\`${k}\` must be a whole number (a safe integer), not ${typeof v === 'number' ? v : typeof v}`);
+      out[k] = v;
+    }
+    if (o.shard !== undefined && o.shard !== null) {
+      const sh = o.shard;
+      if (!Array.isArray(sh) || sh.length !== 2 || !sh.every((x) => typeof x === 'number' && Number.isSafeInteger(x))) {
+        throw misuse('invalidOptions', '`shard` must be [i, k], two whole numbers with 1 <= i <= k');
+      }
+      out.shard = sh;
+    }
+    // Other members (threads, onProgress, signal: simulateAsync's) are not the core's.
+    return JSON.stringify(out);
+  }
+
+  /**
+   * One tagged answer of `glue.simulate` / `glue.simulateMerge`, parsed: its
+   * value, or the error thrown.
+   * @param {string} answer
+   * @returns {any}
+   */
+  function simulationAnswer(answer) {
+    const a = JSON.parse(answer);
+    if (a.type === 'success') {
+      if (a.summary !== undefined) return a.summary;
+      if (a.shard !== undefined) return a.shard;
+      return a.report;
+    }
+    if (a.type === 'misuse') {
+      const e = /** @type {TypeError & { code: string, pointer?: string, index?: number }} */ (misuse(a.error.code, a.error.message));
+      if (a.error.pointer !== undefined) e.pointer = a.error.pointer;
+      if (a.error.index !== undefined) e.index = a.error.index;
+      throw e;
+    }
+    if (a.type === 'refused') throw new MachineError(a.error);
+    throw misuse('internal', `the simulation answered ${JSON.stringify(a.type)}`);
+  }
+
+  /**
+   * Runs a simulation (object or JSON text) as the CLI's
+   * `simulate --format json` does: its summary, parsed; with
+   * `{shard: [i, k]}` (i from 1, as `--shard I/K`) the shard. An invalid
+   * job gives its validation report (`valid: false`), as `replay` does; a
+   * malformed simulation throws a TypeError `invalidSimulation` with
+   * `.pointer`; malformed options `invalidOptions`.
+   * @param {unknown} simulation
+   * @param {unknown} [options]
+   * @returns {any}
+   */
+  function simulate(simulation, options) {
+    const opts = simulateOptionsText(options);
+    const text = simulationText(simulation);
+    ready();
+    return simulationAnswer(glue.simulate(escapeLoneSurrogates(text), opts));
+  }
+
+  /**
+   * Merges the shards of one simulation (objects, or the JSON text the
+   * CLI's `simulate --shard` prints) into its summary, equal to the whole
+   * run's. Shards that are malformed or do not merge throw a TypeError
+   * `invalidShard` (with `.index` for a malformed one).
+   * @param {unknown} shards
+   * @returns {any}
+   */
+  function mergeShards(shards) {
+    if (!Array.isArray(shards)) throw misuse('invalidShard', `the shards must be an array, not ${shards === null ? 'null' : typeof shards}`);
+    const texts = shards.map((s, index) => {
+      if (typeof s === 'string') {
+        // One JSON value, so that the text cannot be more than one element.
+        try {
+          JSON.parse(s);
+        } catch (e) {
+          const err = /** @type {TypeError & { code: string, index?: number }} */ (misuse('invalidShard', `shard ${index}: not JSON: ${messageOf(e)}`));
+          err.index = index;
+          throw err;
+        }
+        return s;
+      }
+      if (s === null || typeof s !== 'object' || Array.isArray(s)) {
+        const err = /** @type {TypeError & { code: string, index?: number }} */ (misuse('invalidShard', `shard ${index}: a shard must be an object or JSON text`));
+        err.index = index;
+        throw err;
+      }
+      return JSON.stringify(s);
+    });
+    ready();
+    return simulationAnswer(glue.simulateMerge(escapeLoneSurrogates(`[${texts.join(',')}]`)));
+  }
+
+  /**
+   * `simulate` in turn over shards, yielding to the event loop between them
+   * (no threads: browsers; Node's entry runs the shards in worker threads).
+   * @param {unknown} simulation
+   * @param {import('../index.d.ts').SimulateAsyncOptions} [options]
+   * @returns {Promise<any>}
+   */
+  async function simulateAsync(simulation, options) {
+    const o = options === undefined || options === null ? {} : options;
+    if (typeof o !== 'object' || Array.isArray(o)) throw misuse('invalidOptions', 'the options must be an object such as {threads, onProgress, signal}');
+    if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw misuse('invalidOptions', '`onProgress` must be a function');
+    const signal = o.signal;
+    const opts = { trials: o.trials, seed: o.seed };
+    const text = simulationText(simulation);
+    simulateOptionsText(opts);
+    const count = shardCount(o.threads);
+    const shards = [];
+    let done = 0;
+    for (let i = 1; i <= count; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal && signal.aborted) throw abortError();
+      const shard = simulate(text, { ...opts, shard: [i, count] });
+      if (shard.valid !== undefined) return shard;
+      shards.push(shard);
+      done += shard.trialsRun;
+      if (o.onProgress) o.onProgress(done, shard.trials);
+    }
+    return mergeShards(shards);
+  }
+
+  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay, simulate, mergeShards, simulateAsync, internal: { simulationText, simulateOptionsText } };
 }

@@ -58,4 +58,6 @@ export const EXTRAS = Object.freeze([
   'machineListExecutionsForJob',
   'machineListExecutionsForThing',
   'replay',
+  'simulate',
+  'simulateMerge',
 ]);

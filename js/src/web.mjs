@@ -177,4 +177,6 @@ export function initSync(bytes, options) {
 export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo } = api;
 
 // The transition function: the Job class (see machine.js).
-export const { Job, MachineError, eventTypes, replay } = makeMachine(glue, ready);
+// simulateAsync runs the shards in turn on this thread, yielding between
+// them (no Web Workers yet; see js/README.md, "Simulation").
+export const { Job, MachineError, eventTypes, replay, simulate, mergeShards, simulateAsync } = makeMachine(glue, ready);

@@ -19,8 +19,15 @@ const scenarioNames = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'
 for (const f of scenarioNames) fs.copyFileSync(path.join(SCENARIOS, f), path.join(scenarioDir, f));
 fs.writeFileSync(path.join(scenarioDir, 'index.json'), JSON.stringify(scenarioNames));
 test.after(() => fs.rmSync(scenarioDir, { recursive: true, force: true }));
+// The bundled simulations, likewise.
+const SIMULATIONS = path.join(ROOT, 'examples', 'simulations');
+const simulationDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-jobs-policy-simulations-'));
+const simulationNames = fs.readdirSync(SIMULATIONS).filter((f) => f.endsWith('.json')).sort();
+for (const f of simulationNames) fs.copyFileSync(path.join(SIMULATIONS, f), path.join(simulationDir, f));
+fs.writeFileSync(path.join(simulationDir, 'index.json'), JSON.stringify(simulationNames));
+test.after(() => fs.rmSync(simulationDir, { recursive: true, force: true }));
 
-const { base } = await serve({ '/pkg/': PKG, '/test/': path.join(JS, 'test'), '/vectors/': VECTORS, '/scenarios/': scenarioDir });
+const { base } = await serve({ '/pkg/': PKG, '/test/': path.join(JS, 'test'), '/vectors/': VECTORS, '/scenarios/': scenarioDir, '/simulations/': simulationDir });
 
 const data = JSON.parse(fs.readFileSync(path.join(VECTORS, 'machine.json'), 'utf8'));
 
@@ -38,6 +45,19 @@ test('every machine vector in Chromium matches its expectations and native Rust 
     assert.equal(results.replays[name], JSON.stringify(nodePkg.replay(text), null, 2), name);
   }
   assert.deepEqual(results.malformed, { name: 'TypeError', code: 'invalidEvent', index: 0, field: 'thingNmae' });
+  // simulate() in Chromium: the bundled simulations as Node's simulate() answers them.
+  assert.deepEqual(Object.keys(results.simulations), simulationNames);
+  for (const name of simulationNames) {
+    const text = fs.readFileSync(path.join(SIMULATIONS, name), 'utf8');
+    assert.equal(results.simulations[name], JSON.stringify(nodePkg.simulate(text, { trials: 20 })), name);
+  }
+  assert.equal(results.simulationMerged, true);
+  // simulateAsync in a browser: 4 × 2 shards in turn, the same summary.
+  assert.equal(results.simulationAsync.same, true);
+  assert.equal(results.simulationAsync.progress.length, 8);
+  assert.deepEqual(results.simulationAsync.progress.at(-1), [20, 20]);
+  assert.equal(results.simulationAborted, 'AbortError');
+  assert.deepEqual(results.simulationMalformed, { name: 'TypeError', code: 'invalidSimulation', pointer: '/fleetSize' });
   assert.equal(results.run, data.length);
   assert.ok(results.interop > 10);
   // Chromium's snapshots after the middle step are Rust's (byte for byte,

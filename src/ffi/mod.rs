@@ -24,6 +24,7 @@ pub mod machine;
 mod options;
 pub(crate) mod read;
 pub mod replay;
+pub mod simulate;
 
 pub(crate) use answer::{misuse, refused, success, success_flat, success_members};
 #[cfg(feature = "document-schema")]
@@ -70,8 +71,12 @@ impl UsageError {
     ///   JSON, an unknown member, malformed `createdAt`, `options`,
     ///   `things`, `groups` or `events`, over 1 MiB); a malformed event of
     ///   a scenario is `invalidEvent`;
+    /// - `invalidSimulation`: a simulation document that is not well formed
+    ///   (its answer carries the member's JSON Pointer as `pointer`);
+    /// - `invalidShard`: simulation shards that are malformed or do not
+    ///   merge;
     /// - `internal`: an answer that could not be written (a bug).
-    pub const CODES: [&'static str; 10] = [
+    pub const CODES: [&'static str; 12] = [
         "unknownOperation",
         "invalidOptions",
         "invalidRequest",
@@ -81,6 +86,8 @@ impl UsageError {
         "invalidArguments",
         "invalidDocumentSchema",
         "invalidScenario",
+        "invalidSimulation",
+        "invalidShard",
         "internal",
     ];
 

@@ -91,6 +91,22 @@ pub fn replay(scenario: &str) -> String {
     crate::ffi::replay::replay_answer(scenario)
 }
 
+/// Runs a simulation (see [`crate::ffi::simulate::simulate_answer`]);
+/// JSON text in and out.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = simulate)]
+pub fn simulate(simulation: &str, options: &str) -> String {
+    crate::ffi::simulate::simulate_answer(simulation, options)
+}
+
+/// Merges simulation shards (see [`crate::ffi::simulate::merge_answer`]);
+/// JSON text in and out.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = simulateMerge)]
+pub fn simulate_merge(shards: &str) -> String {
+    crate::ffi::simulate::merge_answer(shards)
+}
+
 /// Applies `event` strictly at `at` (see [`crate::ffi::machine_apply`]).
 #[cfg(feature = "extras")]
 #[wasm_bindgen(js_name = machineApply)]

@@ -1,6 +1,6 @@
 // Runs in the browser: init(), then every machine vector through the Job
 // class of the web entry, compared byte for byte with native Rust.
-import { init, initExtras, Job, MachineError, eventTypes, replay } from '/pkg/web.mjs';
+import { init, initExtras, Job, MachineError, eventTypes, replay, simulate, mergeShards, simulateAsync } from '/pkg/web.mjs';
 import { runMachineVectors, checkMisuse } from '../shared/machine-runner.mjs';
 
 const results = { errors: [], failures: [], mismatches: [], run: 0, interop: 0, handoffs: [] };
@@ -39,6 +39,34 @@ async function main() {
     results.errors.push('a malformed event did not throw');
   } catch (e) {
     results.malformed = { name: e.name, code: e.code, index: e.index, field: e.field };
+  }
+  // simulate(): the bundled simulations, few trials (the Node test compares
+  // them with Node's simulate(), itself the native CLI's bytes); shards
+  // merged; simulateAsync's shards in turn, with progress and abort.
+  results.simulations = {};
+  for (const name of await fetch('/simulations/index.json').then((r) => r.json())) {
+    const text = await fetch(`/simulations/${name}`).then((r) => r.text());
+    results.simulations[name] = JSON.stringify(simulate(text, { trials: 20 }));
+  }
+  const first = Object.keys(results.simulations)[0];
+  const firstText = await fetch(`/simulations/${first}`).then((r) => r.text());
+  const shards = [1, 2, 3].map((i) => simulate(firstText, { trials: 20, shard: [i, 3] }));
+  results.simulationMerged = JSON.stringify(mergeShards(shards)) === results.simulations[first];
+  const progress = [];
+  const asyncSummary = await simulateAsync(firstText, { trials: 20, threads: 2, onProgress: (d, n) => progress.push([d, n]) });
+  results.simulationAsync = { same: JSON.stringify(asyncSummary) === results.simulations[first], progress };
+  const ac = new AbortController();
+  try {
+    await simulateAsync(firstText, { trials: 20, signal: ac.signal, onProgress: () => ac.abort() });
+    results.errors.push('an aborted simulateAsync resolved');
+  } catch (e) {
+    results.simulationAborted = e.name;
+  }
+  try {
+    simulate({ job: { jobId: 'j', document: '{}', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t1'] }, fleetSize: 'many' });
+    results.errors.push('a malformed simulation did not throw');
+  } catch (e) {
+    results.simulationMalformed = { name: e.name, code: e.code, pointer: e.pointer };
   }
   const data = await fetch('/vectors/machine.json').then((r) => r.json());
   const r = runMachineVectors({ Job, MachineError, eventTypes }, data);

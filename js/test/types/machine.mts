@@ -1,7 +1,8 @@
 // Type-checked by test/machine.test.mjs (tsc --noEmit -p test/types/tsconfig.machine.json):
 // the transition function's API from an ES module.
 import {
-  Job, MachineError, eventTypes, replay,
+  Job, MachineError, eventTypes, replay, simulate, mergeShards, simulateAsync,
+  type Simulation, type SimulationSummary, type SimulationShard, type SimulateAsyncOptions,
   type Scenario, type ReplayResult, type TimelineEntry, type Report,
   type Event, type Effect, type MachineErrorCode, type MachineErrorInfo, type JobOptions, type JobState,
   type ExecutionState, type DescribeJobResponse, type ListJobExecutionsForJobResponse,
@@ -65,3 +66,17 @@ if ('timeline' in replayed) {
   console.log(replayed.valid, replayed.violations.length);
 }
 console.log(replay('{"job": {}}'));
+const simulation: Simulation = {
+  job: { jobId: 'fw', targets: ['arn:aws:iot:us-east-1:123456789012:thinggroup/fleet'], document: '{}' },
+  fleetSize: 10,
+  devices: { outcomes: { SUCCEEDED: 0.9, FAILED: 0.1 } },
+  trials: 20,
+  seed: 1,
+};
+const summary: SimulationSummary | Report = simulate(simulation, { trials: 10, seed: 2 });
+if (!('valid' in summary)) console.log(summary.finalStatus.COMPLETED, summary.completionMs?.p95, summary.executions.FAILED.mean, summary.timeline.notified.p50[0]);
+const shards = [1, 2].map((i) => simulate(simulation, { shard: [i, 2] })).filter((s): s is SimulationShard => !('valid' in s));
+const merged: SimulationSummary = mergeShards([...shards, '{}']);
+const asyncOptions: SimulateAsyncOptions = { threads: 2, onProgress: (done, total) => console.log(done / total), signal: new AbortController().signal };
+const later: Promise<SimulationSummary | Report> = simulateAsync(JSON.stringify(simulation), asyncOptions);
+console.log(merged.abortProbability.high, later);
