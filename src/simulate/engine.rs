@@ -32,6 +32,8 @@ pub(crate) struct Trial {
     pub(crate) completion: Option<u64>,
     /// Things notified when the abort fired, if it did.
     pub(crate) exposed: Option<u64>,
+    /// Milliseconds from creation to the abort, if it fired.
+    pub(crate) aborted_at: Option<u64>,
     /// Things per final execution status, in [`ExecutionStatus::ALL`] order.
     pub(crate) executions: [u64; 8],
     /// Retry attempts.
@@ -82,6 +84,7 @@ struct State<'a> {
     seq: u64,
     retries: u64,
     exposed: Option<u64>,
+    aborted_at: Option<u64>,
     completion: Option<u64>,
 }
 
@@ -139,6 +142,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         seq: 0,
         retries: 0,
         exposed: None,
+        aborted_at: None,
         completion: None,
     };
     let mut job = sim.job.clone();
@@ -196,6 +200,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         status: job.status(),
         completion: st.completion,
         exposed: st.exposed,
+        aborted_at: st.aborted_at,
         executions,
         retries: st.retries,
         curves: [
@@ -304,6 +309,8 @@ impl State<'_> {
                 }
                 Effect::JobAborted { .. } => {
                     self.exposed = Some(self.notified);
+                    let dt = at.saturating_sub(self.sim.created_at);
+                    self.aborted_at = Some(u64::try_from(dt).unwrap_or(0));
                 }
                 Effect::JobStatusChanged {
                     to: JobStatus::Completed | JobStatus::Canceled,
