@@ -17,7 +17,8 @@
 use super::model::{Behaviour, Members, Outcome, Simulation};
 use super::rng::Rng;
 use crate::machine::{DeviceStatus, Effect, Event, ExecutionStatus, JobStatus, TimedEffect};
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// The longest timeline (minutes from creation) a trial records: one week.
 /// Later changes still count in the final values.
@@ -66,6 +67,36 @@ enum Kind {
     Report(DeviceStatus),
 }
 
+/// An action in the queue, ordered by `(at, seq)` alone (unique: `seq`
+/// counts the actions scheduled), so that the heap pops them in exactly
+/// the order a map keyed by `(at, seq)` would.
+#[derive(Debug, Clone, Copy)]
+struct Queued {
+    at: i64,
+    seq: u64,
+    action: Action,
+}
+
+impl PartialEq for Queued {
+    fn eq(&self, other: &Self) -> bool {
+        (self.at, self.seq) == (other.at, other.seq)
+    }
+}
+
+impl Eq for Queued {}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, self.seq).cmp(&(other.at, other.seq))
+    }
+}
+
 /// No time (a thing not notified, not succeeded, not failed).
 const NEVER: i64 = i64::MIN;
 
@@ -80,7 +111,9 @@ struct State<'a> {
     times: [Vec<i64>; 3],
     notified: u64,
     status: Vec<Option<ExecutionStatus>>,
-    queue: BTreeMap<(i64, u64), Action>,
+    /// Earliest first (a binary heap: a third faster than a `BTreeMap`
+    /// here, the same order).
+    queue: BinaryHeap<Reverse<Queued>>,
     seq: u64,
     retries: u64,
     exposed: Option<u64>,
@@ -138,7 +171,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         times: [vec![NEVER; n], vec![NEVER; n], vec![NEVER; n]],
         notified: 0,
         status: vec![None; n],
-        queue: BTreeMap::new(),
+        queue: BinaryHeap::new(),
         seq: 0,
         retries: 0,
         exposed: None,
@@ -155,7 +188,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         )
     };
     while !terminal(job.status()) {
-        let event = st.queue.first_key_value().map(|(&(t, _), _)| t);
+        let event = st.queue.peek().map(|q| q.0.at);
         let deadline = job.next_deadline();
         match (deadline, event) {
             (Some(d), e) if d <= end && e.is_none_or(|e| d <= e) => {
@@ -171,7 +204,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
                 }
             }
             (_, Some(t)) if t <= end => {
-                let Some((_, action)) = st.queue.pop_first() else {
+                let Some(Reverse(Queued { action, .. })) = st.queue.pop() else {
                     break;
                 };
                 st.act(&mut job, t, action);
@@ -239,7 +272,11 @@ fn curve(times: &[i64], created_at: i64) -> Vec<u64> {
 
 impl State<'_> {
     fn schedule(&mut self, at: i64, action: Action) {
-        self.queue.insert((at, self.seq), action);
+        self.queue.push(Reverse(Queued {
+            at,
+            seq: self.seq,
+            action,
+        }));
         self.seq += 1;
     }
 
