@@ -28,4 +28,7 @@ for s in examples/scenarios/*.json; do
   "$bin" replay "$s" || exit $?
   echo
 done
+echo "The rollout simulator: a bad update caught by its abort, 1000 seeded trials"
+echo "(the same bytes on any machine; --format json for the summary, --format svg for a chart)"
+"$bin" simulate examples/simulations/bad-update-caught.json --trials 1000 || exit $?
 exit 0

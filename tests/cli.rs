@@ -1629,3 +1629,225 @@ fn simulate_refusals() {
         );
     }
 }
+
+/// Checks that `text` is one well-formed XML element (no DTD): every tag
+/// closed in order, attributes quoted and unique, `&` only in an entity,
+/// no `<` in text or attribute values. Returns the root's name and the
+/// names of every element, in document order.
+fn well_formed_xml(text: &str) -> Result<(String, Vec<String>), String> {
+    fn entity_ok(s: &str) -> bool {
+        let mut rest = s;
+        while let Some(i) = rest.find('&') {
+            let after = &rest[i + 1..];
+            let Some(end) = after.find(';') else {
+                return false;
+            };
+            let name = &after[..end];
+            let ok = matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
+                || (name.starts_with("#x")
+                    && name.len() > 2
+                    && name[2..].chars().all(|c| c.is_ascii_hexdigit()))
+                || (name.starts_with('#')
+                    && name.len() > 1
+                    && name[1..].chars().all(|c| c.is_ascii_digit()));
+            if !ok {
+                return false;
+            }
+            rest = &after[end + 1..];
+        }
+        true
+    }
+    fn is_name(s: &str) -> bool {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+    }
+    let mut stack: Vec<String> = Vec::new();
+    let mut names = Vec::new();
+    let mut root = None;
+    let mut rest = text;
+    if let Some(r) = rest.strip_prefix("<?xml") {
+        rest = &r[r.find("?>").ok_or("unclosed declaration")? + 2..];
+    }
+    loop {
+        let Some(lt) = rest.find('<') else {
+            if !rest.trim().is_empty() && stack.is_empty() {
+                return Err(format!("text after the root: {rest:?}"));
+            }
+            if !entity_ok(rest) {
+                return Err(format!("bad entity in {rest:?}"));
+            }
+            break;
+        };
+        let between = &rest[..lt];
+        if stack.is_empty() && !between.trim().is_empty() {
+            return Err(format!("text outside the root: {between:?}"));
+        }
+        if !entity_ok(between) {
+            return Err(format!("bad entity in {between:?}"));
+        }
+        rest = &rest[lt + 1..];
+        if let Some(r) = rest.strip_prefix("!--") {
+            rest = &r[r.find("-->").ok_or("unclosed comment")? + 3..];
+            continue;
+        }
+        let gt = rest.find('>').ok_or("unclosed tag")?;
+        let tag = &rest[..gt];
+        rest = &rest[gt + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            match stack.pop() {
+                Some(open) if open == name.trim() => continue,
+                other => return Err(format!("</{name}> closes {other:?}")),
+            }
+        }
+        let (tag, empty) = match tag.strip_suffix('/') {
+            Some(t) => (t, true),
+            None => (tag, false),
+        };
+        let name_end = tag.find(char::is_whitespace).unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        if !is_name(name) {
+            return Err(format!("bad element name {name:?}"));
+        }
+        if stack.is_empty() {
+            if root.is_some() {
+                return Err(format!("a second root <{name}>"));
+            }
+            root = Some(name.to_owned());
+        }
+        let mut attrs = tag[name_end..].trim_start();
+        let mut seen = Vec::new();
+        while !attrs.is_empty() {
+            let eq = attrs
+                .find('=')
+                .ok_or(format!("attribute without value in <{name}>"))?;
+            let an = attrs[..eq].trim();
+            if !is_name(an) || seen.contains(&an) {
+                return Err(format!("bad or repeated attribute {an:?} in <{name}>"));
+            }
+            seen.push(an);
+            let v = attrs[eq + 1..].trim_start();
+            let q = v.chars().next().filter(|c| *c == '"' || *c == '\'');
+            let q = q.ok_or(format!("unquoted attribute {an} in <{name}>"))?;
+            let close = v[1..].find(q).ok_or(format!("unclosed attribute {an}"))?;
+            let value = &v[1..1 + close];
+            if value.contains('<') || !entity_ok(value) {
+                return Err(format!("bad attribute value {value:?}"));
+            }
+            attrs = v[close + 2..].trim_start();
+        }
+        names.push(name.to_owned());
+        if !empty {
+            stack.push(name.to_owned());
+        }
+    }
+    if !stack.is_empty() {
+        return Err(format!("unclosed elements {stack:?}"));
+    }
+    Ok((root.ok_or("no element")?, names))
+}
+
+#[test]
+fn the_xml_check_refuses_what_is_not_well_formed() {
+    assert!(well_formed_xml("<svg><g/></svg>").is_ok());
+    for bad in [
+        "<svg><g></svg>",
+        "<svg></svg><svg/>",
+        "<svg a=1/>",
+        "<svg a=\"1\" a=\"2\"/>",
+        "<svg>a & b</svg>",
+        "<svg>",
+        "text<svg/>",
+        "<svg a=\"<\"/>",
+    ] {
+        assert!(well_formed_xml(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn simulate_draws_a_deterministic_svg_chart_with_every_series() {
+    let o = cli(
+        &[
+            "simulate",
+            BAD,
+            "--trials",
+            "30",
+            "--format",
+            "svg",
+            "--threads",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = stdout(&o);
+    let (root, names) = well_formed_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    assert_eq!(root, "svg");
+    assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    // Three bands, three median lines (and their legend marks), the abort bars.
+    assert!(
+        names.iter().filter(|n| *n == "polygon").count() >= 3,
+        "{names:?}"
+    );
+    assert!(
+        names.iter().filter(|n| *n == "polyline").count() >= 3,
+        "{names:?}"
+    );
+    for label in [
+        "notified (median at the end:",
+        "succeeded (median at the end:",
+        "failed (median at the end:",
+        "When the abort fired:",
+        "bad-update-caught.json (30 trials, seed 42",
+    ] {
+        assert!(svg.contains(label), "{label} missing");
+    }
+    // The headline agrees with the JSON summary.
+    let json = stdout(&cli(
+        &["simulate", BAD, "--trials", "30", "--format", "json"],
+        None,
+    ));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let p = v["abortProbability"]["estimate"].as_f64().unwrap();
+    assert!(p > 0.0, "{json}");
+    assert!(svg.contains(&format!("abort probability {:.1} %", p * 100.0)));
+    let aborted = v["finalStatus"]["CANCELED"].as_u64().unwrap();
+    assert!(svg.contains(&format!("When the abort fired: {aborted} of 30 trials")));
+    // The same bytes again, on one thread.
+    let again = cli(
+        &[
+            "simulate",
+            BAD,
+            "--trials",
+            "30",
+            "--format",
+            "svg",
+            "--threads",
+            "1",
+        ],
+        None,
+    );
+    assert_eq!(stdout(&again), svg);
+    // Another seed, another chart.
+    let other = cli(
+        &[
+            "simulate", BAD, "--trials", "30", "--seed", "1", "--format", "svg",
+        ],
+        None,
+    );
+    assert_ne!(stdout(&other), svg);
+    // A shard has no chart; the merged summary does.
+    let o = cli(
+        &["simulate", BAD, "--shard", "1/2", "--format", "svg"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no SVG output"), "{}", stderr(&o));
+    let o = cli(&["simulate", BAD, "--format", "png"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`text`, `json` or `svg`"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -89,6 +89,17 @@ fn same_seed_same_bytes_and_another_seed_other_bytes() {
     );
     assert!(v["finalStatus"]["CANCELED"].as_u64().unwrap() > 0, "{a}");
     assert!(v["exposedBeforeAbort"]["max"].as_u64().unwrap() > 0, "{a}");
+    // The abort times (for the chart): one per aborted trial, by minute.
+    let by_minute: u64 = v["abortMinutes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(by_minute, v["finalStatus"]["CANCELED"].as_u64().unwrap());
+    let abort = &v["abortMs"];
+    assert!(abort["p5"].as_u64().unwrap() <= abort["p50"].as_u64().unwrap());
+    assert!(abort["p95"].as_u64().unwrap() <= abort["max"].as_u64().unwrap());
 }
 
 #[test]

@@ -26,6 +26,15 @@ pub(crate) enum TextOrJson {
     Json,
 }
 
+/// The output format of `simulate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SimulateFormat {
+    Text,
+    Json,
+    /// The chart; the native binary only (the `cli` feature).
+    Svg,
+}
+
 /// What the command line asks for.
 #[derive(Debug)]
 pub(crate) enum Command {
@@ -71,8 +80,8 @@ pub(crate) struct Replay {
 }
 
 /// `simulate <SIMULATION|-> [--trials N] [--seed S] [--threads N]
-/// [--shard I/K] [--format text|json]` or `simulate --merge FILE...
-/// [--format text|json]`.
+/// [--shard I/K] [--format text|json|svg]` or `simulate --merge FILE...
+/// [--format text|json|svg]`.
 #[derive(Debug)]
 pub(crate) struct Simulate {
     /// The simulation (run) or the shards (`--merge`).
@@ -84,7 +93,7 @@ pub(crate) struct Simulate {
     /// `(index from 0, count)`; written `I/K` with `I` from 1.
     pub(crate) shard: Option<(u64, u64)>,
     /// `None`: text, or the shard's JSON with `--shard`.
-    pub(crate) format: Option<TextOrJson>,
+    pub(crate) format: Option<SimulateFormat>,
 }
 
 /// `arg` as text: every argument but a file name must be UTF-8.
@@ -448,7 +457,7 @@ fn simulate(args: &[OsString]) -> Result<Simulate, Usage> {
                 }
                 out.shard = Some((i - 1, k));
             }
-            SimulateFlag::Format => out.format = Some(text_or_json("simulate", v)?),
+            SimulateFlag::Format => out.format = Some(simulate_format(v)?),
         }
     }
     if merge {
@@ -471,12 +480,39 @@ fn simulate(args: &[OsString]) -> Result<Simulate, Usage> {
             "simulate takes exactly one SIMULATION file (or `--merge` and shard files)",
         )));
     }
-    if out.shard.is_some() && out.format == Some(TextOrJson::Text) {
-        return Err(Usage(String::from(
+    match (out.shard, out.format) {
+        (Some(_), Some(SimulateFormat::Text)) => Err(Usage(String::from(
             "a shard is JSON (for `simulate --merge`); `--shard` has no text output",
-        )));
+        ))),
+        (Some(_), Some(SimulateFormat::Svg)) => Err(Usage(String::from(
+            "a shard is JSON (for `simulate --merge`); `--shard` has no SVG output \
+             (chart the merged summary: `simulate --merge ... --format svg`)",
+        ))),
+        _ => Ok(out),
     }
-    Ok(out)
+}
+
+/// `--format` of `simulate`: `svg` only where the chart is compiled in.
+fn simulate_format(value: &str) -> Result<SimulateFormat, Usage> {
+    match value {
+        "svg" if cfg!(feature = "cli") => Ok(SimulateFormat::Svg),
+        "svg" => Err(Usage(String::from(
+            "this build has no SVG output (the npm bin does not draw charts); \
+             use `--format json`, or the native binary \
+             (`cargo install iot-jobs-policy --features cli`)",
+        ))),
+        other => match text_or_json("simulate", other) {
+            Ok(TextOrJson::Text) => Ok(SimulateFormat::Text),
+            Ok(TextOrJson::Json) => Ok(SimulateFormat::Json),
+            Err(_) if cfg!(feature = "cli") && other == "sarif" => Err(Usage(String::from(
+                "simulate has no SARIF output; expected `text`, `json` or `svg`",
+            ))),
+            Err(_) if cfg!(feature = "cli") => Err(Usage(format!(
+                "unknown format `{other}`; expected `text`, `json` or `svg`"
+            ))),
+            Err(e) => Err(e),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -531,6 +567,24 @@ mod tests {
             Err(Usage(m)) => m,
             Ok(c) => panic!("{a:?} accepted as {c:?}"),
         }
+    }
+
+    #[test]
+    fn simulate_draws_svg_only_where_the_chart_is_compiled_in() {
+        let a = ["simulate", "s.json", "--format", "svg"];
+        if cfg!(feature = "cli") {
+            let Ok(Command::Simulate(s)) = parse(&args(&a)) else {
+                panic!("{a:?} refused");
+            };
+            assert_eq!(s.format, Some(SimulateFormat::Svg));
+        } else {
+            // The npm bin (node-cli): a usage error that says why.
+            assert!(usage(&a).contains("no SVG output"), "{}", usage(&a));
+        }
+        assert!(
+            usage(&["simulate", "s.json", "--shard", "1/2", "--format", "svg"])
+                .contains("no SVG output")
+        );
     }
 
     #[test]

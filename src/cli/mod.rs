@@ -62,13 +62,15 @@
 //! ```
 
 mod args;
+#[cfg(feature = "cli")]
+mod chart;
 mod glob;
 mod render;
 
 use crate::ffi::replay::ReplayError;
 use crate::validate::display::escape;
 use crate::{Operation, Options, Report, MAX_REQUEST_BYTES};
-use args::{Command, Format, TextOrJson};
+use args::{Command, Format, SimulateFormat, TextOrJson};
 use std::ffi::{OsStr, OsString};
 use std::path::Path;
 
@@ -157,8 +159,8 @@ pub const USAGE: &str = r#"usage:
                   [--dialect 2020-12|draft-07] [--profile documented|model]
   iot-jobs-policy replay <SCENARIO.json|-> [--format text|json]
   iot-jobs-policy simulate <SIMULATION.json|-> [--trials N] [--seed S]
-                  [--threads N] [--shard I/K] [--format text|json]
-  iot-jobs-policy simulate --merge SHARD.json... [--format text|json]
+                  [--threads N] [--shard I/K] [--format text|json|svg]
+  iot-jobs-policy simulate --merge SHARD.json... [--format text|json|svg]
   iot-jobs-policy --help | --version
 
 OPERATION is CreateJob, CreateJobTemplate, DescribeJob, DescribeJobTemplate,
@@ -171,6 +173,7 @@ each inline job document against your JSON Schema (violations under /document).
 simulate runs a seeded rollout simulation (all cores by default, the same
 output for any --threads); --shard I/K (I from 1) prints shard I of K as JSON,
 and simulate --merge prints the summary of all K shards, equal to the whole run.
+--format svg draws the summary as a chart (the native binary only, not npm's).
 
 exit status: 0 valid (warnings allowed), 1 invalid (for replay and simulate: the
 job, whose report is printed), 2 usage error (for replay and simulate: a
@@ -505,10 +508,28 @@ fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage
     use crate::simulate::{
         merge, run_shard_threads_with_progress, Shard, Simulation, SimulationError,
     };
-    let summary_out = |summary: crate::simulate::Summary| match args.format {
-        Some(TextOrJson::Json) => summary.to_json() + "\n",
-        _ => escape_lines(&summary.to_text()),
-    };
+    // The summary in the chosen format; `Err` (not expected: the chart's
+    // backend writes to a string) exits 2 with the reason, not a partial
+    // chart.
+    let summary_out =
+        |summary: crate::simulate::Summary, name: &str, host: &mut dyn Host| -> Outcome {
+            let out: Result<String, String> = match args.format {
+                Some(SimulateFormat::Json) => Ok(summary.to_json() + "\n"),
+                #[cfg(feature = "cli")]
+                Some(SimulateFormat::Svg) => chart::svg(&summary, name),
+                _ => Ok(escape_lines(&summary.to_text())),
+            };
+            match out {
+                Ok(out) => Outcome::new(0, out),
+                Err(e) => {
+                    host.stderr(&format!(
+                        "iot-jobs-policy: {name}: cannot draw the chart: {}\n",
+                        escape(&e)
+                    ));
+                    Outcome::new(2, String::new())
+                }
+            }
+        };
     if args.merge {
         let mut shards = Vec::with_capacity(args.files.len());
         for file in &args.files {
@@ -529,7 +550,11 @@ fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage
             }
         }
         return match merge(&shards) {
-            Ok(summary) => Ok(Outcome::new(0, summary_out(summary))),
+            Ok(summary) => Ok(summary_out(
+                summary,
+                &format!("{} shards", shards.len()),
+                host,
+            )),
             Err(e) => {
                 host.stderr(&format!("iot-jobs-policy: {}\n", escape(&e.to_string())));
                 Ok(Outcome::new(2, String::new()))
@@ -548,7 +573,7 @@ fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage
         Ok(sim) => sim,
         Err(SimulationError::InvalidJob(report)) => {
             let out = match args.format {
-                Some(TextOrJson::Json) => report.to_json() + "\n",
+                Some(SimulateFormat::Json) => report.to_json() + "\n",
                 _ => render::scenario_job_text(&report, &file.to_string_lossy(), host.colour()),
             };
             return Ok(Outcome::new(1, out));
@@ -578,12 +603,19 @@ fn simulate(args: &args::Simulate, host: &mut dyn Host) -> Result<Outcome, Usage
             host.progress(done, total);
         }
     });
-    let out = if args.shard.is_some() {
-        shard.to_json() + "\n"
+    if args.shard.is_some() {
+        return Ok(Outcome::new(0, shard.to_json() + "\n"));
+    }
+    let name = if file == "-" {
+        String::from("standard input")
     } else {
-        summary_out(shard.summary())
+        let path = Path::new(file);
+        path.file_name()
+            .unwrap_or(file)
+            .to_string_lossy()
+            .into_owned()
     };
-    Ok(Outcome::new(0, out))
+    Ok(summary_out(shard.summary(), &name, host))
 }
 
 #[cfg(test)]

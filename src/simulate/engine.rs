@@ -17,7 +17,8 @@
 use super::model::{Behaviour, Members, Outcome, Simulation};
 use super::rng::Rng;
 use crate::machine::{DeviceStatus, Effect, Event, ExecutionStatus, JobStatus, TimedEffect};
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// The longest timeline (minutes from creation) a trial records: one week.
 /// Later changes still count in the final values.
@@ -32,6 +33,8 @@ pub(crate) struct Trial {
     pub(crate) completion: Option<u64>,
     /// Things notified when the abort fired, if it did.
     pub(crate) exposed: Option<u64>,
+    /// Milliseconds from creation to the abort, if it fired.
+    pub(crate) aborted_at: Option<u64>,
     /// Things per final execution status, in [`ExecutionStatus::ALL`] order.
     pub(crate) executions: [u64; 8],
     /// Retry attempts.
@@ -64,6 +67,36 @@ enum Kind {
     Report(DeviceStatus),
 }
 
+/// An action in the queue, ordered by `(at, seq)` alone (unique: `seq`
+/// counts the actions scheduled), so that the heap pops them in exactly
+/// the order a map keyed by `(at, seq)` would.
+#[derive(Debug, Clone, Copy)]
+struct Queued {
+    at: i64,
+    seq: u64,
+    action: Action,
+}
+
+impl PartialEq for Queued {
+    fn eq(&self, other: &Self) -> bool {
+        (self.at, self.seq) == (other.at, other.seq)
+    }
+}
+
+impl Eq for Queued {}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, self.seq).cmp(&(other.at, other.seq))
+    }
+}
+
 /// No time (a thing not notified, not succeeded, not failed).
 const NEVER: i64 = i64::MIN;
 
@@ -78,10 +111,15 @@ struct State<'a> {
     times: [Vec<i64>; 3],
     notified: u64,
     status: Vec<Option<ExecutionStatus>>,
-    queue: BTreeMap<(i64, u64), Action>,
+    /// Earliest first (a binary heap: a third faster than a `BTreeMap`
+    /// here, the same order).
+    queue: BinaryHeap<Reverse<Queued>>,
     seq: u64,
+    /// Where [`State::index_of`] looks first.
+    hint: usize,
     retries: u64,
     exposed: Option<u64>,
+    aborted_at: Option<u64>,
     completion: Option<u64>,
 }
 
@@ -135,10 +173,12 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         times: [vec![NEVER; n], vec![NEVER; n], vec![NEVER; n]],
         notified: 0,
         status: vec![None; n],
-        queue: BTreeMap::new(),
+        queue: BinaryHeap::new(),
         seq: 0,
+        hint: 0,
         retries: 0,
         exposed: None,
+        aborted_at: None,
         completion: None,
     };
     let mut job = sim.job.clone();
@@ -151,7 +191,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         )
     };
     while !terminal(job.status()) {
-        let event = st.queue.first_key_value().map(|(&(t, _), _)| t);
+        let event = st.queue.peek().map(|q| q.0.at);
         let deadline = job.next_deadline();
         match (deadline, event) {
             (Some(d), e) if d <= end && e.is_none_or(|e| d <= e) => {
@@ -167,7 +207,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
                 }
             }
             (_, Some(t)) if t <= end => {
-                let Some((_, action)) = st.queue.pop_first() else {
+                let Some(Reverse(Queued { action, .. })) = st.queue.pop() else {
                     break;
                 };
                 st.act(&mut job, t, action);
@@ -196,6 +236,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         status: job.status(),
         completion: st.completion,
         exposed: st.exposed,
+        aborted_at: st.aborted_at,
         executions,
         retries: st.retries,
         curves: [
@@ -234,7 +275,11 @@ fn curve(times: &[i64], created_at: i64) -> Vec<u64> {
 
 impl State<'_> {
     fn schedule(&mut self, at: i64, action: Action) {
-        self.queue.insert((at, self.seq), action);
+        self.queue.push(Reverse(Queued {
+            at,
+            seq: self.seq,
+            action,
+        }));
         self.seq += 1;
     }
 
@@ -256,6 +301,7 @@ impl State<'_> {
             step_timeout_in_minutes: None,
             expected_version: None,
         };
+        self.hint = a.thing;
         let (fx, error) = job.step(at, event);
         self.effects(fx, job);
         if let (
@@ -276,6 +322,23 @@ impl State<'_> {
         }
     }
 
+    /// The index of `thing`: the hint (the thing just sent an event, whose
+    /// effects follow) or the one after it (a rollout notifies things in
+    /// target order), checked by name, else the job's name index (a
+    /// third of a trial's time without the hint).
+    fn index_of(&mut self, job: &crate::machine::Job, thing: &str) -> Option<usize> {
+        let h = self.hint;
+        let k = if job.names.get(h) == Some(thing) {
+            h
+        } else if job.names.get(h.saturating_add(1)) == Some(thing) {
+            h.saturating_add(1)
+        } else {
+            job.names.find(thing)?
+        };
+        self.hint = k;
+        Some(k)
+    }
+
     /// Reads the machine's effects: notifications schedule the device,
     /// outcomes and the abort are recorded.
     /// Things are found by the job's own name index (the fleet's order is
@@ -289,7 +352,7 @@ impl State<'_> {
                     retry_attempt,
                     ..
                 } => {
-                    let Some(k) = job.names.find(&thing) else {
+                    let Some(k) = self.index_of(job, &thing) else {
                         continue;
                     };
                     if let Some(s) = self.status.get_mut(k) {
@@ -304,6 +367,8 @@ impl State<'_> {
                 }
                 Effect::JobAborted { .. } => {
                     self.exposed = Some(self.notified);
+                    let dt = at.saturating_sub(self.sim.created_at);
+                    self.aborted_at = Some(u64::try_from(dt).unwrap_or(0));
                 }
                 Effect::JobStatusChanged {
                     to: JobStatus::Completed | JobStatus::Canceled,

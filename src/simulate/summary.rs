@@ -104,6 +104,8 @@ pub struct Shard {
     pub retries: Histogram,
     /// Things notified when the abort fired, over aborted trials.
     pub exposed: Histogram,
+    /// Time from creation to the abort (ms), over aborted trials.
+    pub abort_ms: Histogram,
     /// Cumulative notified things.
     pub notified: Series,
     /// Cumulative succeeded things.
@@ -154,6 +156,7 @@ impl Shard {
             executions,
             retries: Histogram::new(),
             exposed: Histogram::new(),
+            abort_ms: Histogram::new(),
             notified: Series::default(),
             succeeded: Series::default(),
             failed: Series::default(),
@@ -174,6 +177,9 @@ impl Shard {
         if let Some(x) = t.exposed {
             self.aborted += 1;
             bump(&mut self.exposed, x, 1);
+        }
+        if let Some(ms) = t.aborted_at {
+            bump(&mut self.abort_ms, ms, 1);
         }
         for (s, &n) in ExecutionStatus::ALL.iter().zip(&t.executions) {
             bump(
@@ -203,6 +209,7 @@ impl Shard {
         }
         add_into(&mut self.retries, &o.retries);
         add_into(&mut self.exposed, &o.exposed);
+        add_into(&mut self.abort_ms, &o.abort_ms);
         self.notified.merge(&o.notified);
         self.succeeded.merge(&o.succeeded);
         self.failed.merge(&o.failed);
@@ -266,6 +273,7 @@ pub fn merge(shards: &[Shard]) -> Result<Summary, MergeError> {
         executions: BTreeMap::new(),
         retries: Histogram::new(),
         exposed: Histogram::new(),
+        abort_ms: Histogram::new(),
         notified: Series::default(),
         succeeded: Series::default(),
         failed: Series::default(),
@@ -470,6 +478,13 @@ pub struct Summary {
     pub exposed_before_abort: Option<Exposure>,
     /// The rollout over time.
     pub timeline: Timeline,
+    /// Time from creation to the abort, over aborted trials; `null` when
+    /// none was.
+    pub abort_ms: Option<Quantiles>,
+    /// Aborted trials per minute of the abort (minute `m`: at most `m`
+    /// minutes after creation, as in the timeline); only the minutes with
+    /// an abort, as `{"minute": trials}`.
+    pub abort_minutes: Histogram,
 }
 
 /// The value of nearest rank `max(1, ⌈p·N/100⌉)` in `h` (0 when empty).
@@ -598,6 +613,19 @@ impl Summary {
                 notified: band(&s.notified, minutes),
                 succeeded: band(&s.succeeded, minutes),
                 failed: band(&s.failed, minutes),
+            },
+            abort_ms: (!s.abort_ms.is_empty()).then(|| Quantiles {
+                p5: percentile(&s.abort_ms, 5),
+                p50: percentile(&s.abort_ms, 50),
+                p95: percentile(&s.abort_ms, 95),
+                max: max(&s.abort_ms),
+            }),
+            abort_minutes: {
+                let mut h = Histogram::new();
+                for (&ms, &n) in &s.abort_ms {
+                    bump(&mut h, ms.div_ceil(60_000), n);
+                }
+                h
             },
         }
     }
