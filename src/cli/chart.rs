@@ -134,6 +134,42 @@ fn headline<DB: DrawingBackend>(
 /// Points of a chart: (minute, things).
 type Points = Vec<(u64, u64)>;
 
+/// One panel's axes: minutes after creation across, `0..ymax` up, the
+/// caption above, a light grid.
+fn axes<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    caption: &str,
+    minutes: u64,
+    ymax: u64,
+    y_desc: &str,
+) -> Result<
+    ChartContext<
+        'a,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordu64, plotters::coord::types::RangedCoordu64>,
+    >,
+    String,
+> {
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, ("sans-serif", 18))
+        .margin(12)
+        .margin_right(36)
+        .x_label_area_size(36)
+        .y_label_area_size(64)
+        .build_cartesian_2d(0u64..minutes, 0u64..ymax)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("time after creation")
+        .y_desc(y_desc)
+        .x_label_formatter(&|&m| minute_label(m))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .x_labels(12)
+        .draw()
+        .map_err(err)?;
+    Ok(chart)
+}
+
 /// The band's outline (p95 forward, p5 back) and the median line.
 fn band_points(b: &Band) -> (Points, Points) {
     let mut outline: Points = (0u64..).zip(b.p95.iter().copied()).collect();
@@ -149,26 +185,13 @@ fn timeline<DB: DrawingBackend>(
     minutes: u64,
 ) -> Result<(), String> {
     let ymax = s.fleet_size.max(1);
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            "Cumulative things per minute after creation (line: median; band: p5 to p95 over trials)",
-            ("sans-serif", 18),
-        )
-        .margin(12)
-        .margin_right(36)
-        .x_label_area_size(36)
-        .y_label_area_size(64)
-        .build_cartesian_2d(0u64..minutes, 0u64..ymax)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc("time after creation")
-        .y_desc("things")
-        .x_label_formatter(&|&m| minute_label(m))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .x_labels(12)
-        .draw()
-        .map_err(err)?;
+    let mut chart = axes(
+        area,
+        "Cumulative things per minute after creation (line: median; band: p5 to p95 over trials)",
+        minutes,
+        ymax,
+        "things",
+    )?;
     let t = &s.timeline;
     for (label, band, colour) in [
         ("notified", &t.notified, NOTIFIED),
@@ -217,23 +240,7 @@ fn aborts<DB: DrawingBackend>(
         None => format!("When the abort fired: no abort in {} trials", s.trials),
     };
     let ymax = s.abort_minutes.values().copied().max().unwrap_or(0).max(1);
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, ("sans-serif", 18))
-        .margin(12)
-        .margin_right(36)
-        .x_label_area_size(36)
-        .y_label_area_size(64)
-        .build_cartesian_2d(0u64..minutes, 0u64..ymax)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc("time after creation")
-        .y_desc("aborted trials")
-        .x_label_formatter(&|&m| minute_label(m))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .x_labels(12)
-        .draw()
-        .map_err(err)?;
+    let mut chart = axes(area, &caption, minutes, ymax, "aborted trials")?;
     // Minute m holds the aborts in (m − 1, m] minutes.
     chart
         .draw_series(s.abort_minutes.iter().map(|(&m, &n)| {
