@@ -320,23 +320,16 @@ fn aws_message_quotes_at_most_ten_items_and_counts_all() {
 }
 
 #[cfg(feature = "cli")]
+#[path = "common/run_cli.rs"]
+mod run_cli;
+
+#[cfg(feature = "cli")]
 mod cli {
+    use super::run_cli::cli;
     use super::*;
-    use std::io::Write;
-    use std::process::{Command, Stdio};
 
     fn run(args: &[&str], stdin: &[u8]) -> (Option<i32>, String) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-policy"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin).unwrap();
-        drop(input);
-        let out = child.wait_with_output().unwrap();
+        let out = cli(args, Some(stdin));
         (out.status.code(), String::from_utf8(out.stdout).unwrap())
     }
 
