@@ -940,7 +940,7 @@ export interface Simulation {
   horizon?: number;
   /** Trials (default 1000). */
   trials?: number;
-  /** The seed (default 0); a seed above 2^53 is read exactly from JSON text, but the result's `seed` is then rounded. */
+  /** The seed (default 0): a whole number from 0 to 2^53 − 1 (`Number.MAX_SAFE_INTEGER`). */
   seed?: number;
 }
 
@@ -1007,7 +1007,7 @@ export interface SimulationShard {
 export interface SimulateOptions {
   /** Trials, overriding the document's (1 to 1,000,000). */
   trials?: number;
-  /** The seed, overriding the document's (a safe integer). */
+  /** The seed, overriding the document's (0 to 2^53 − 1). */
   seed?: number;
   /** `[i, k]`, `1 <= i <= k`: run only shard `i` of `k` and answer the shard. */
   shard?: [number, number];
@@ -1017,7 +1017,7 @@ export interface SimulateOptions {
 export interface SimulateAsyncOptions {
   /** Trials, overriding the document's. */
   trials?: number;
-  /** The seed, overriding the document's. */
+  /** The seed, overriding the document's (0 to 2^53 − 1). */
   seed?: number;
   /**
    * Node: the worker threads (1 to 256; default `os.availableParallelism()`).

@@ -1599,6 +1599,7 @@ fn simulate_refusals() {
         &["simulate", FLAKY, "--shard", "3/2"],
         &["simulate", FLAKY, "--shard", "1/2", "--format", "text"],
         &["simulate", FLAKY, "--trials", "0"],
+        &["simulate", FLAKY, "--seed", "9007199254740992"],
         &["simulate", FLAKY, "--threads", "0"],
         &["simulate", FLAKY, "--format", "sarif"],
         &["simulate", "--merge"],

@@ -6,6 +6,7 @@
 
 use iot_jobs_policy::simulate::{
     merge, run, run_shard, run_with_progress, MergeError, Shard, Simulation, SimulationError,
+    MAX_SEED,
 };
 use serde_json::{json, Value};
 
@@ -145,6 +146,39 @@ fn merge_refuses_shards_of_other_simulations() {
     let mut doc = busy(10, 1);
     doc["devices"]["run"] = json!({"fixed": 1});
     assert_ne!(sim(&doc).fingerprint(), a.fingerprint());
+    // Numbers count by value: `2.0`, `2e0` and `2` are one fingerprint
+    // (JSON.stringify writes an object's `2.0` as `2`), `0.50` is `0.5`.
+    let text = serde_json::to_string(&busy(10, 1)).unwrap();
+    let one = "{\"FAILED\":1}";
+    assert!(text.contains(one), "{text}");
+    for to in ["{\"FAILED\":1.0}", "{\"FAILED\":1e0}", "{\"FAILED\":10e-1}"] {
+        let respelled = text.replacen(one, to, 1);
+        assert_eq!(
+            Simulation::from_json(&respelled).unwrap().fingerprint(),
+            a.fingerprint(),
+            "{respelled}"
+        );
+    }
+    let mut half = busy(10, 1);
+    half["devices"]["outcomes"] = json!({"SUCCEEDED": 0.5, "FAILED": 0.5});
+    let half_text = serde_json::to_string(&half).unwrap();
+    assert_eq!(
+        Simulation::from_json(&half_text.replace("0.5", "0.50"))
+            .unwrap()
+            .fingerprint(),
+        sim(&half).fingerprint()
+    );
+    // ... but a different value is a different fingerprint.
+    assert_ne!(
+        Simulation::from_json(&text.replacen("\"seed\":1", "\"seed\":2", 1))
+            .unwrap()
+            .fingerprint(),
+        a.fingerprint()
+    );
+    // The largest seed is read exactly.
+    let mut top = busy(2, 1);
+    top["seed"] = json!(MAX_SEED);
+    assert_eq!(sim(&top).seed(), MAX_SEED);
     // Key order and spacing do not matter.
     let spaced = serde_json::to_string_pretty(&busy(10, 1)).unwrap();
     assert_eq!(
@@ -347,6 +381,8 @@ fn every_malformation_has_its_pointer() {
         (Box::new(|d| d["trials"] = json!(0)), "/trials"),
         (Box::new(|d| d["trials"] = json!(1.5)), "/trials"),
         (Box::new(|d| d["seed"] = json!(-1)), "/seed"),
+        // Past 2^53 − 1, which a JavaScript number cannot hold exactly.
+        (Box::new(|d| d["seed"] = json!(MAX_SEED + 1)), "/seed"),
         (Box::new(|d| d["horizon"] = json!(0)), "/horizon"),
         (
             Box::new(|d| d["horizon"] = json!(9_000_000_000_000_000i64)),

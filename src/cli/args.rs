@@ -439,7 +439,9 @@ fn simulate(args: &[OsString]) -> Result<Simulate, Usage> {
                 let max = crate::simulate::MAX_TRIALS;
                 out.trials = Some(number("--trials", v, 1, max)?);
             }
-            SimulateFlag::Seed => out.seed = Some(number("--seed", v, 0, u64::MAX)?),
+            SimulateFlag::Seed => {
+                out.seed = Some(number("--seed", v, 0, crate::simulate::MAX_SEED)?)
+            }
             SimulateFlag::Threads => {
                 let max = crate::simulate::MAX_THREADS as u64;
                 let n = number("--threads", v, 1, max)?;

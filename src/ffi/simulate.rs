@@ -24,7 +24,8 @@
 
 use super::{misuse, refused, success_members, UsageError};
 use crate::simulate::{
-    merge, run_shard, Shard, Simulation, SimulationError, MAX_SIMULATION_BYTES, MAX_TRIALS,
+    merge, run_shard, Shard, Simulation, SimulationError, MAX_SEED, MAX_SIMULATION_BYTES,
+    MAX_TRIALS,
 };
 use serde_json::{Map, Value};
 
@@ -68,11 +69,10 @@ fn run_options(text: &str) -> Result<RunOptions, UsageError> {
                 }
             },
             "seed" => match v.as_u64() {
-                Some(n) => out.seed = Some(n),
-                None => {
+                Some(n) if n <= MAX_SEED => out.seed = Some(n),
+                _ => {
                     return Err(bad(format!(
-                        "`seed` must be a whole number from 0 to {}, not {v}",
-                        u64::MAX
+                        "`seed` must be a whole number from 0 to {MAX_SEED}, not {v}"
                     )))
                 }
             },

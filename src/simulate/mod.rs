@@ -53,7 +53,7 @@ mod text;
 pub use engine::MAX_TIMELINE_MINUTES;
 pub use model::{
     Behaviour, Cohort, Members, Outcome, Outcomes, Simulation, SimulationError, DEFAULT_HORIZON_MS,
-    DEFAULT_TRIALS, MAX_COHORTS, MAX_FLEET, MAX_TRIALS, PROBABILITY_TOLERANCE,
+    DEFAULT_TRIALS, MAX_COHORTS, MAX_FLEET, MAX_SEED, MAX_TRIALS, PROBABILITY_TOLERANCE,
 };
 pub use rng::{Delay, Rng};
 pub use summary::{

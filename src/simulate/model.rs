@@ -14,6 +14,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The most trials one simulation runs.
 pub const MAX_TRIALS: u64 = 1_000_000;
+/// The largest seed (2^53 − 1): every surface holds it exactly, a
+/// JavaScript number included, so a summary's `seed` reads back as the
+/// seed that ran (documents, `--seed` and the npm options refuse more).
+pub const MAX_SEED: u64 = (1 << 53) - 1;
 /// The most things one simulation's fleet has.
 pub const MAX_FLEET: usize = 1_000_000;
 /// The default number of trials.
@@ -266,7 +270,7 @@ impl Simulation {
         };
         let seed = match obj.get("seed") {
             None => 0,
-            Some(v) => integer_u64(v, "/seed", 0, u64::MAX)?,
+            Some(v) => integer_u64(v, "/seed", 0, MAX_SEED)?,
         };
         let Some(request) = obj.get("job") else {
             return Err(invalid("/job", "missing member `job`"));
@@ -311,7 +315,9 @@ impl Simulation {
         self
     }
 
-    /// This simulation with another seed.
+    /// This simulation with another seed. Any `u64` runs here; documents,
+    /// the CLI and npm take seeds up to [`MAX_SEED`] only, which a
+    /// JavaScript reader of the summary's `seed` holds exactly.
     #[must_use]
     pub fn with_seed(mut self, seed: u64) -> Simulation {
         self.seed = seed;
@@ -363,7 +369,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// `v` as JSON with object keys sorted (whatever serde_json's map order).
+/// `v` as JSON with object keys sorted (whatever serde_json's map order)
+/// and numbers by value: a whole number is written as an integer whatever
+/// its spelling (`2`, `2.0`, `2e0`, `-0`), so that a document and the text
+/// `JSON.stringify` makes of it (which rewrites `2.0` as `2`) have one
+/// fingerprint. Other numbers are the shortest text of their `f64`, which
+/// both spellings share.
 fn canonical(v: &Value, out: &mut String) {
     match v {
         Value::Object(m) => {
@@ -392,7 +403,32 @@ fn canonical(v: &Value, out: &mut String) {
             }
             out.push(']');
         }
+        Value::Number(n) => canonical_number(n, out),
         other => out.push_str(&other.to_string()),
+    }
+}
+
+/// A number of the fingerprint: integers exactly (an `i64`/`u64` as
+/// written, a whole `f64` of magnitude below 2^64 as the integer it is),
+/// any other `f64` as serde_json writes it (the shortest text that reads
+/// back; `JSON.stringify` writes whole numbers from 10^21 with an exponent,
+/// which reads back as the same `f64`).
+fn canonical_number(n: &serde_json::Number, out: &mut String) {
+    use std::fmt::Write;
+    if let Some(i) = n.as_i64() {
+        let _ = write!(out, "{i}");
+    } else if let Some(u) = n.as_u64() {
+        let _ = write!(out, "{u}");
+    } else if let Some(x) = n.as_f64() {
+        // 2^64: every whole f64 of smaller magnitude is an exact i128.
+        const BOUND: f64 = 18_446_744_073_709_551_616.0;
+        if x.fract() == 0.0 && x.abs() < BOUND {
+            #[allow(clippy::cast_possible_truncation)] // whole and below 2^64
+            let i = x as i128;
+            let _ = write!(out, "{i}");
+        } else {
+            out.push_str(&n.to_string());
+        }
     }
 }
 
