@@ -95,8 +95,8 @@ function tooLargeRequest(size) {
  * @property {typeof import('../index.d.ts').simulate} simulate
  * @property {typeof import('../index.d.ts').mergeShards} mergeShards
  * @property {typeof import('../index.d.ts').simulateAsync} simulateAsync
- * @property {{ simulationText: (simulation: unknown) => string, simulateOptionsText: (options: unknown) => string }} internal
- *   for Node's worker-thread `simulateAsync` (simulate-node.js), not exported by the package
+ * @property {{ simulationText: (simulation: unknown) => string, simulateOptionsText: (options: unknown) => string, simulationAnswer: (answer: string) => any }} internal
+ *   for the `simulateAsync` over workers (simulate-node.js, simulate-web.js), not exported by the package
  */
 
 /** The largest simulation document the core reads (64 MiB, the CLI's limit). */
@@ -643,5 +643,5 @@ export function makeMachine(glue, ready) {
     return mergeShards(shards);
   }
 
-  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay, simulate, mergeShards, simulateAsync, internal: { simulationText, simulateOptionsText } };
+  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay, simulate, mergeShards, simulateAsync, internal: { simulationText, simulateOptionsText, simulationAnswer } };
 }

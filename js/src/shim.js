@@ -3,8 +3,11 @@
 // import it as './shim.js'; js/tools/build-pkg.mjs leaves that import to
 // the sibling file core.mjs (ES modules) or core.cjs (CommonJS). Neither is
 // in the package's "exports" map, so these are its only importers: web.mjs
-// (joinGlue, makeApi, makeMachine) and aws-sdk.* (makeMiddleware); the
-// classes and lists they build come out of those factories.
-export { joinGlue, makeApi } from './core.js';
-export { makeMachine } from './machine.js';
+// (joinGlue, makeApi, makeMachine), its simulate-web.mjs chunk (what
+// simulateAsync over Web Workers shares with Node's worker threads,
+// shards.js) and aws-sdk.* (makeMiddleware); the classes and lists they
+// build come out of those factories.
+export { escapeLoneSurrogates, joinGlue, makeApi, usageError } from './core.js';
+export { abortError, makeMachine } from './machine.js';
+export { asyncArguments, rebuilt, runShards, threadsOf } from './shards.js';
 export { makeMiddleware } from './middleware.js';

@@ -23,7 +23,7 @@
 // its iot_jobs_policy_web.mjs and `#glue/extras-web` its
 // iot_jobs_policy_extras_web.mjs.
 import coreInit, * as coreGlue from '#glue/core-web';
-import { joinGlue, makeApi, makeMachine } from './shim.js';
+import { joinGlue, makeApi, makeMachine, threadsOf } from './shim.js';
 
 /** @typedef {import('#glue/types').WasmSource} WasmSource */
 
@@ -177,6 +177,33 @@ export function initSync(bytes, options) {
 export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo } = api;
 
 // The transition function: the Job class (see machine.js).
-// simulateAsync runs the shards in turn on this thread, yielding between
-// them (no Web Workers yet; see js/README.md, "Simulation").
-export const { Job, MachineError, eventTypes, replay, simulate, mergeShards, simulateAsync } = makeMachine(glue, ready);
+const machine = makeMachine(glue, ready);
+export const { Job, MachineError, eventTypes, replay, simulate, mergeShards } = machine;
+
+/**
+ * The extras module as this page compiled it, for the workers of
+ * simulateAsync (throws `notInitialized` before `initExtras()`).
+ * @returns {WebAssembly.Module}
+ */
+function compiledExtras() {
+  extrasReady();
+  return /** @type {typeof import('#glue/extras-web')} */ (extrasGlue).compiledModule();
+}
+
+/**
+ * `simulate` off the calling thread: with more than one thread (by default
+ * `navigator.hardwareConcurrency`, at most 256) over Web Workers, their code
+ * in a chunk imported on first use (simulate-web.js); with one thread, the
+ * shards in turn on this thread, yielding between them (machine.js).
+ * @type {typeof import('../index.d.ts').simulateAsync}
+ */
+export async function simulateAsync(simulation, options) {
+  const o = options === undefined || options === null ? {} : options;
+  // Malformed options, or not a number of threads over 1: in turn (which
+  // throws for malformed options as the workers' path does).
+  if (typeof o !== 'object' || Array.isArray(o)) return machine.simulateAsync(simulation, options);
+  const threads = o.threads === undefined || o.threads === null ? threadsOf(typeof navigator === 'object' && navigator !== null ? navigator.hardwareConcurrency : undefined) : o.threads;
+  if (typeof threads !== 'number' || !(threads > 1)) return machine.simulateAsync(simulation, { ...o, threads });
+  const { makeSimulateAsync } = await import('./simulate-web.js');
+  return makeSimulateAsync(machine, compiledExtras)(simulation, { ...o, threads });
+}
