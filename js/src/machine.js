@@ -125,6 +125,17 @@ export function shardCount(threads) {
 }
 
 /**
+ * The default number of threads from the machine's parallelism (Node's
+ * `os.availableParallelism()`, browsers' `navigator.hardwareConcurrency`):
+ * at least 1, at most 256 (`threads`' limit).
+ * @param {unknown} n
+ * @returns {number}
+ */
+export function threadsOf(n) {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 1 ? Math.min(n, 256) : 1;
+}
+
+/**
  * Builds the `Job` class over the extras glue's machine functions.
  * `ready()` throws when the glue has not been initialised yet.
  * @param {ExtrasGlue} glue

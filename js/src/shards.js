@@ -1,7 +1,9 @@
 // What Node's worker threads (simulate-node.js) and browsers' Web Workers
 // (simulate-web.js) share in `simulateAsync`: the checks of its options,
 // the hand-out of the shards to the workers, progress, abort and merge, and
-// the rebuilding of an error a worker reported.
+// the rebuilding of an error a worker reported. Bundled into index.cjs and
+// into the browsers' simulate-web.mjs chunk (not into core.mjs: a page that
+// never runs workers does not load it).
 import { usageError as misuse } from './core.js';
 import { abortError, shardCount } from './machine.js';
 
@@ -43,17 +45,6 @@ export function asyncArguments(machine, simulation, options, defaultThreads) {
   const base = { trials: o.trials, seed: o.seed };
   machine.internal.simulateOptionsText(base);
   return { signal, onProgress, threads, count, text, base };
-}
-
-/**
- * The default number of threads from the machine's parallelism (Node's
- * `os.availableParallelism()`, browsers' `navigator.hardwareConcurrency`):
- * at least 1, at most 256 (`threads`' limit).
- * @param {unknown} n
- * @returns {number}
- */
-export function threadsOf(n) {
-  return typeof n === 'number' && Number.isSafeInteger(n) && n > 1 ? Math.min(n, 256) : 1;
 }
 
 /**

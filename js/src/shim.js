@@ -3,11 +3,10 @@
 // import it as './shim.js'; js/tools/build-pkg.mjs leaves that import to
 // the sibling file core.mjs (ES modules) or core.cjs (CommonJS). Neither is
 // in the package's "exports" map, so these are its only importers: web.mjs
-// (joinGlue, makeApi, makeMachine), its simulate-web.mjs chunk (what
-// simulateAsync over Web Workers shares with Node's worker threads,
-// shards.js) and aws-sdk.* (makeMiddleware); the classes and lists they
+// (joinGlue, makeApi, makeMachine, threadsOf), its simulate-web.mjs chunk
+// (what it takes from core.js and machine.js, which build-pkg resolves to
+// this file) and aws-sdk.* (makeMiddleware); the classes and lists they
 // build come out of those factories.
 export { escapeLoneSurrogates, joinGlue, makeApi, usageError } from './core.js';
-export { abortError, makeMachine } from './machine.js';
-export { asyncArguments, rebuilt, runShards, threadsOf } from './shards.js';
+export { abortError, makeMachine, shardCount, threadsOf } from './machine.js';
 export { makeMiddleware } from './middleware.js';

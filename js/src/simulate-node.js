@@ -12,7 +12,8 @@
 // no `require` unless the application's banner makes one) loads, and its
 // simulateAsync runs the shards in turn.
 import { usageError as misuse } from './core.js';
-import { asyncArguments, rebuilt, runShards, threadsOf } from './shards.js';
+import { threadsOf } from './machine.js';
+import { asyncArguments, rebuilt, runShards } from './shards.js';
 
 /** What a worker runs: CommonJS, `require` of the package entry it is given. */
 const WORKER = `'use strict';

@@ -19,10 +19,13 @@
 //
 // js/tools/build-pkg.mjs builds pkg/simulate-web.mjs from this file, a chunk
 // that web.mjs imports on the first simulateAsync with more than one
-// thread: './shim.js' is the package's core.mjs (one copy of the shim),
-// `#glue/extras-worker` the worker's source, bundled in.
+// thread: shards.js and `#glue/extras-worker` (the worker's source) are
+// bundled in; core.js and machine.js (here and in shards.js) are the
+// package's core.mjs, the one copy of the shim that web.mjs loaded.
 import workerSource from '#glue/extras-worker';
-import { abortError, asyncArguments, escapeLoneSurrogates, rebuilt, runShards, usageError as misuse } from './shim.js';
+import { escapeLoneSurrogates, usageError as misuse } from './core.js';
+import { abortError } from './machine.js';
+import { asyncArguments, rebuilt, runShards } from './shards.js';
 
 /**
  * Starts `n` module workers from `source` and gives each the compiled
