@@ -626,7 +626,9 @@ export function makeMachine(glue, ready) {
 
   /**
    * `simulate` in turn over shards, yielding to the event loop between them
-   * (no threads: browsers; Node's entry runs the shards in worker threads).
+   * (no threads: a bundle for Node, and browsers with one thread or where
+   * Web Workers cannot start; simulate-node.js and simulate-web.js run the
+   * shards in workers).
    * @param {unknown} simulation
    * @param {import('../index.d.ts').SimulateAsyncOptions} [options]
    * @returns {Promise<any>}

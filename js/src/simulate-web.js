@@ -87,57 +87,58 @@ let cannotStart = false;
  * @param {import('./machine.js').MachineApi} machine
  * @param {() => WebAssembly.Module} compiled the extras module as this page
  *   compiled it (throws `notInitialized` before `initExtras()`)
- * @returns {typeof import('../index.d.ts').simulateAsync}
+ * @param {unknown} simulation
+ * @param {unknown} options `simulateAsync`'s
+ * @param {number} threadsByDefault the threads when `options` gives none
+ *   (web.mjs: `navigator.hardwareConcurrency`)
+ * @returns {Promise<any>}
  */
-export function makeSimulateAsync(machine, compiled) {
-  return async function simulateAsync(simulation, options) {
-    // web.mjs gives the threads (its default, navigator.hardwareConcurrency).
-    const { signal, onProgress, threads, count, text, base } = asyncArguments(machine, simulation, options, () => 1);
-    /** In turn on this thread, the threads given as they are (the same shards). */
-    const inTurn = () => machine.simulateAsync(simulation, { ...options, threads });
-    if (threads <= 1 || typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return inTurn();
-    const module = compiled();
-    if (signal && signal.aborted) throw abortError();
-    if (cannotStart) return inTurn();
-    const workers = await startWorkers(workerSource, module, escapeLoneSurrogates(text), Math.min(threads, count));
-    if (workers === undefined) {
-      cannotStart = true;
-      return inTurn();
-    }
-    if (signal && signal.aborted) {
-      for (const w of workers) w.terminate();
-      throw abortError();
-    }
-    let spawned = 0;
-    return runShards({
-      count,
-      workers: workers.length,
-      signal,
-      onProgress,
-      merge: machine.mergeShards,
-      spawn(deliver, fail) {
-        const w = /** @type {Worker} */ (workers[spawned]);
-        spawned += 1;
-        w.onmessage = (/** @type {MessageEvent<{ answer?: string, error?: any }>} */ e) => {
-          const m = e.data;
-          if (m.error !== undefined) return fail(rebuilt(m.error, machine.MachineError));
-          let shard;
-          try {
-            shard = machine.internal.simulationAnswer(/** @type {string} */ (m.answer));
-          } catch (err) {
-            return fail(err);
-          }
-          deliver(shard);
-        };
-        w.onerror = (/** @type {ErrorEvent} */ e) => {
-          e.preventDefault();
-          fail(misuse('internal', `a simulation worker failed: ${e.message}`));
-        };
-        return {
-          run: (shard) => w.postMessage({ options: machine.internal.simulateOptionsText({ ...base, shard }) }),
-          stop: () => w.terminate(),
-        };
-      },
-    });
-  };
+export async function simulateOverWorkers(machine, compiled, simulation, options, threadsByDefault) {
+  const { signal, onProgress, threads, count, text, base } = asyncArguments(machine, simulation, options, () => threadsByDefault);
+  /** In turn on this thread, with the same shards. */
+  const inTurn = () => machine.simulateAsync(/** @type {any} */ (simulation), { trials: base.trials, seed: base.seed, threads, onProgress, signal });
+  if (threads <= 1 || typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return inTurn();
+  const module = compiled();
+  if (signal && signal.aborted) throw abortError();
+  if (cannotStart) return inTurn();
+  const workers = await startWorkers(workerSource, module, escapeLoneSurrogates(text), Math.min(threads, count));
+  if (workers === undefined) {
+    cannotStart = true;
+    return inTurn();
+  }
+  if (signal && signal.aborted) {
+    for (const w of workers) w.terminate();
+    throw abortError();
+  }
+  let spawned = 0;
+  return runShards({
+    count,
+    workers: workers.length,
+    signal,
+    onProgress,
+    merge: machine.mergeShards,
+    spawn(deliver, fail) {
+      const w = /** @type {Worker} */ (workers[spawned]);
+      spawned += 1;
+      w.onmessage = (/** @type {MessageEvent<{ answer?: string, error?: any }>} */ e) => {
+        const m = e.data;
+        if (m.error !== undefined) return fail(rebuilt(m.error, machine.MachineError));
+        let shard;
+        try {
+          shard = machine.internal.simulationAnswer(/** @type {string} */ (m.answer));
+        } catch (err) {
+          return fail(err);
+        }
+        deliver(shard);
+      };
+      w.onerror = (/** @type {ErrorEvent} */ e) => {
+        e.preventDefault();
+        fail(misuse('internal', `a simulation worker failed: ${e.message}`));
+      };
+      return {
+        run: (shard) => w.postMessage({ options: machine.internal.simulateOptionsText({ ...base, shard }) }),
+        stop: () => w.terminate(),
+      };
+    },
+  });
 }

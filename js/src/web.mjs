@@ -9,6 +9,8 @@
 //   `schemaInfo()` throw `notInitialized` until then (they are synchronous).
 //   `init(input, { extras: true })` loads both.
 // - `initSync(bytes, { extras })` loads synchronously from bytes.
+// - `simulateAsync` with more than one thread imports simulate-web.mjs (a
+//   chunk of its own) and runs the shards in Web Workers.
 //
 // Both glues fetch their .wasm from `new URL('…_bg.wasm', import.meta.url)`
 // by default, which webpack 5 and Vite follow (and esbuild leaves alone: copy
@@ -198,12 +200,12 @@ function compiledExtras() {
  * @type {typeof import('../index.d.ts').simulateAsync}
  */
 export async function simulateAsync(simulation, options) {
-  const o = options === undefined || options === null ? {} : options;
-  // Malformed options, or not a number of threads over 1: in turn (which
-  // throws for malformed options as the workers' path does).
-  if (typeof o !== 'object' || Array.isArray(o)) return machine.simulateAsync(simulation, options);
-  const threads = o.threads === undefined || o.threads === null ? threadsOf(typeof navigator === 'object' && navigator !== null ? navigator.hardwareConcurrency : undefined) : o.threads;
-  if (typeof threads !== 'number' || !(threads > 1)) return machine.simulateAsync(simulation, { ...o, threads });
-  const { makeSimulateAsync } = await import('./simulate-web.js');
-  return makeSimulateAsync(machine, compiledExtras)(simulation, { ...o, threads });
+  const threadsByDefault = threadsOf(typeof navigator === 'object' && navigator !== null ? navigator.hardwareConcurrency : undefined);
+  // One thread, by default or as given (malformed options: in turn too,
+  // which throws for them as the workers' path does).
+  const given = options !== null && typeof options === 'object' && !Array.isArray(options) ? options.threads : undefined;
+  const threads = given === undefined || given === null ? threadsByDefault : given;
+  if (typeof threads !== 'number' || !(threads > 1)) return machine.simulateAsync(simulation, options);
+  const { simulateOverWorkers } = await import('./simulate-web.js');
+  return simulateOverWorkers(machine, compiledExtras, simulation, options, threadsByDefault);
 }
