@@ -5,7 +5,7 @@
 // (see ENTRIES below); the types are the hand-written js/*.d.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const js = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -184,6 +184,18 @@ for (const e of ENTRIES) {
     logLevel: 'silent',
   });
   if (result.warnings.length > 0) throw new Error(`esbuild warned on ${e.src}: ${result.warnings.map((w) => w.text).join('; ')}`);
+}
+
+// What an entry takes from the shim's modules (`fromShim`) is imported from
+// core.mjs by name, which esbuild does not check: each name must be one
+// that core.mjs exports (src/shim.js).
+const shimExports = new Set(Object.keys(await import(pathToFileURL(path.join(pkg, 'core.mjs')).href)));
+for (const e of ENTRIES.filter((x) => x.fromShim)) {
+  for (const m of read(path.join(pkg, e.out)).matchAll(/^import \{([^}]*)\} from "\.\/core\.mjs";$/gm)) {
+    for (const name of m[1].split(',').map((x) => x.trim().split(/\s+as\s+/)[0])) {
+      if (!shimExports.has(name)) throw new Error(`${e.out} imports ${name} from core.mjs, which src/shim.js does not export`);
+    }
+  }
 }
 
 // The npm bin (js/bin/) goes into the package as it is.
