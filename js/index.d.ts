@@ -1020,9 +1020,12 @@ export interface SimulateAsyncOptions {
   /** The seed, overriding the document's (0 to 2^53 − 1). */
   seed?: number;
   /**
-   * Node: the worker threads (1 to 256; default `os.availableParallelism()`).
-   * Browsers: no threads; the simulation is cut into `4 × threads` shards
-   * (default 8) run in turn. The result does not depend on it.
+   * The workers (1 to 256): Node's worker threads (default
+   * `os.availableParallelism()`), browsers' Web Workers (default
+   * `navigator.hardwareConcurrency`; a Content-Security-Policy must allow
+   * `worker-src blob:`, else the shards run in turn on the calling thread).
+   * The simulation is cut into `4 × threads` shards. The result does not
+   * depend on it.
    */
   threads?: number;
   /** Called as each shard completes with the trials done and the trials in all. */
@@ -1060,7 +1063,9 @@ export function mergeShards(shards: (SimulationShard | string)[]): SimulationSum
 /**
  * `simulate` off the calling thread: in Node, over `worker_threads` (each
  * worker loads the package and runs shards, merged with `mergeShards`); in
- * browsers, shards in turn with a yield to the event loop between them.
+ * browsers, over Web Workers started from a `blob:` URL (each given the
+ * extras module the page compiled), or, with one thread or where workers
+ * cannot start, shards in turn with a yield to the event loop between them.
  * The summary is `simulate`'s for any number of threads. Rejects as
  * `simulate` throws, or with an `AbortError` when `signal` aborts.
  */

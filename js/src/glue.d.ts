@@ -92,4 +92,12 @@ declare module '#glue/core-web' {
 declare module '#glue/extras-web' {
   export * from '#glue/extras-node';
   export { default, initSync } from '#glue/web-loaders';
+  /** The compiled module once loaded (added by js/tools/build-pkg.mjs, for simulateAsync's Web Workers). */
+  export function compiledModule(): WebAssembly.Module;
+}
+
+/** The source text of simulateAsync's Web Worker (the extras web glue and a message handler; bundled into simulate-web.mjs). */
+declare module '#glue/extras-worker' {
+  const source: string;
+  export default source;
 }

@@ -95,8 +95,8 @@ function tooLargeRequest(size) {
  * @property {typeof import('../index.d.ts').simulate} simulate
  * @property {typeof import('../index.d.ts').mergeShards} mergeShards
  * @property {typeof import('../index.d.ts').simulateAsync} simulateAsync
- * @property {{ simulationText: (simulation: unknown) => string, simulateOptionsText: (options: unknown) => string }} internal
- *   for Node's worker-thread `simulateAsync` (simulate-node.js), not exported by the package
+ * @property {{ simulationText: (simulation: unknown) => string, simulateOptionsText: (options: unknown) => string, simulationAnswer: (answer: string) => any }} internal
+ *   for the `simulateAsync` over workers (simulate-node.js, simulate-web.js), not exported by the package
  */
 
 /** The largest simulation document the core reads (64 MiB, the CLI's limit). */
@@ -122,6 +122,17 @@ export function shardCount(threads) {
     throw misuse('invalidOptions', `\`threads\` must be a whole number from 1 to 256, not ${typeof threads === 'number' ? threads : typeof threads}`);
   }
   return threads * 4;
+}
+
+/**
+ * The default number of threads from the machine's parallelism (Node's
+ * `os.availableParallelism()`, browsers' `navigator.hardwareConcurrency`):
+ * at least 1, at most 256 (`threads`' limit).
+ * @param {unknown} n
+ * @returns {number}
+ */
+export function threadsOf(n) {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 1 ? Math.min(n, 256) : 1;
 }
 
 /**
@@ -615,7 +626,9 @@ export function makeMachine(glue, ready) {
 
   /**
    * `simulate` in turn over shards, yielding to the event loop between them
-   * (no threads: browsers; Node's entry runs the shards in worker threads).
+   * (no threads: a bundle for Node, and browsers with one thread or where
+   * Web Workers cannot start; simulate-node.js and simulate-web.js run the
+   * shards in workers).
    * @param {unknown} simulation
    * @param {import('../index.d.ts').SimulateAsyncOptions} [options]
    * @returns {Promise<any>}
@@ -643,5 +656,5 @@ export function makeMachine(glue, ready) {
     return mergeShards(shards);
   }
 
-  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay, simulate, mergeShards, simulateAsync, internal: { simulationText, simulateOptionsText } };
+  return { Job, MachineError, eventTypes: () => EVENT_TYPES.slice(), replay, simulate, mergeShards, simulateAsync, internal: { simulationText, simulateOptionsText, simulationAnswer } };
 }

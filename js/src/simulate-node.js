@@ -12,7 +12,8 @@
 // no `require` unless the application's banner makes one) loads, and its
 // simulateAsync runs the shards in turn.
 import { usageError as misuse } from './core.js';
-import { abortError, shardCount } from './machine.js';
+import { threadsOf } from './machine.js';
+import { asyncArguments, rebuilt, runShards } from './shards.js';
 
 /** What a worker runs: CommonJS, `require` of the package entry it is given. */
 const WORKER = `'use strict';
@@ -30,23 +31,6 @@ parentPort.on('message', (m) => {
 `;
 
 /**
- * The error a worker reported, rebuilt on this thread as the package throws
- * it (a TypeError with its code and members, or a MachineError).
- * @param {{ name?: string, message?: string, code?: string, pointer?: string, index?: number, rule?: string, violations?: unknown[] }} error
- * @param {typeof import('../index.d.ts').MachineError} MachineError
- * @returns {Error}
- */
-function rebuilt(error, MachineError) {
-  if (error.name === 'MachineError') {
-    return new MachineError(/** @type {any} */ ({ code: error.code, message: error.message, rule: error.rule, violations: error.violations }));
-  }
-  const e = /** @type {TypeError & { code: string, pointer?: string, index?: number }} */ (misuse(error.code || 'internal', String(error.message)));
-  if (error.pointer !== undefined) e.pointer = error.pointer;
-  if (error.index !== undefined) e.index = error.index;
-  return e;
-}
-
-/**
  * `simulateAsync` over worker threads, each loading the package file that
  * `entry()` names; when it names none (a bundle), `machine.simulateAsync`:
  * the shards in turn on the calling thread.
@@ -62,79 +46,24 @@ export function makeSimulateAsync(machine, entryOf) {
     const { Worker } = require('node:worker_threads');
     /** @type {typeof import('node:os')} */
     const os = require('node:os');
-    const o = options === undefined || options === null ? {} : options;
-    if (typeof o !== 'object' || Array.isArray(o)) throw misuse('invalidOptions', 'the options must be an object such as {threads, onProgress, signal}');
-    const { signal, onProgress } = o;
-    if (onProgress !== undefined && typeof onProgress !== 'function') throw misuse('invalidOptions', '`onProgress` must be a function');
-    const threads = o.threads === undefined || o.threads === null ? os.availableParallelism() : o.threads;
-    const count = shardCount(threads);
-    const text = machine.internal.simulationText(simulation);
-    const base = { trials: o.trials, seed: o.seed };
-    machine.internal.simulateOptionsText(base);
-    if (signal && signal.aborted) throw abortError();
-    return new Promise((resolve, reject) => {
-      /** @type {import('node:worker_threads').Worker[]} */
-      const workers = [];
-      /** @type {any[]} */
-      const shards = new Array(count);
-      let next = 1;
-      let finished = 0;
-      let trialsDone = 0;
-      let settled = false;
-      const stop = () => {
-        settled = true;
-        if (signal) signal.removeEventListener('abort', onAbort);
-        for (const w of workers) void w.terminate();
-      };
-      /** @param {unknown} e */
-      const fail = (e) => {
-        if (settled) return;
-        stop();
-        reject(e);
-      };
-      const onAbort = () => fail(abortError());
-      if (signal) signal.addEventListener('abort', onAbort, { once: true });
-      /** The shard each worker is running (from 1). @type {Map<import('node:worker_threads').Worker, number>} */
-      const running = new Map();
-      /** @param {import('node:worker_threads').Worker} w */
-      const give = (w) => {
-        if (next > count) return;
-        running.set(w, next);
-        w.postMessage({ options: { ...base, shard: [next, count] } });
-        next += 1;
-      };
-      for (let t = 0; t < Math.min(threads, count); t++) {
+    const { signal, onProgress, threads, count, text, base } = asyncArguments(machine, simulation, options, () => threadsOf(os.availableParallelism()));
+    return runShards({
+      count,
+      workers: threads,
+      signal,
+      onProgress,
+      merge: machine.mergeShards,
+      spawn(deliver, fail) {
         const w = new Worker(WORKER, { eval: true, workerData: { entry, text } });
-        workers.push(w);
-        w.on('message', (/** @type {{ shard?: any, error?: any }} */ m) => {
-          if (settled) return;
-          if (m.error !== undefined) return fail(rebuilt(m.error, machine.MachineError));
-          const shard = m.shard;
-          // An invalid job: its report, as simulate() gives it.
-          if (shard.valid !== undefined) {
-            stop();
-            return resolve(shard);
-          }
-          shards[/** @type {number} */ (running.get(w)) - 1] = shard;
-          finished += 1;
-          trialsDone += shard.trialsRun;
-          try {
-            if (onProgress) onProgress(trialsDone, shard.trials);
-            if (finished === count) {
-              stop();
-              return resolve(machine.mergeShards(shards));
-            }
-          } catch (e) {
-            return fail(e);
-          }
-          give(w);
-        });
+        w.on('message', (/** @type {{ shard?: any, error?: any }} */ m) => (m.error !== undefined ? fail(rebuilt(m.error, machine.MachineError)) : deliver(m.shard)));
         w.on('error', fail);
-        w.on('exit', (code) => {
-          if (!settled) fail(misuse('internal', `a simulation worker exited (code ${code})`));
-        });
-        give(w);
-      }
+        // After `stop()` the exit is expected (`fail` ignores it then).
+        w.on('exit', (code) => fail(misuse('internal', `a simulation worker exited (code ${code})`)));
+        return {
+          run: (shard) => w.postMessage({ options: { ...base, shard } }),
+          stop: () => void w.terminate(),
+        };
+      },
     });
   };
 }

@@ -9,6 +9,8 @@
 //   `schemaInfo()` throw `notInitialized` until then (they are synchronous).
 //   `init(input, { extras: true })` loads both.
 // - `initSync(bytes, { extras })` loads synchronously from bytes.
+// - `simulateAsync` with more than one thread imports simulate-web.mjs (a
+//   chunk of its own) and runs the shards in Web Workers.
 //
 // Both glues fetch their .wasm from `new URL('…_bg.wasm', import.meta.url)`
 // by default, which webpack 5 and Vite follow (and esbuild leaves alone: copy
@@ -23,7 +25,7 @@
 // its iot_jobs_policy_web.mjs and `#glue/extras-web` its
 // iot_jobs_policy_extras_web.mjs.
 import coreInit, * as coreGlue from '#glue/core-web';
-import { joinGlue, makeApi, makeMachine } from './shim.js';
+import { joinGlue, makeApi, makeMachine, threadsOf } from './shim.js';
 
 /** @typedef {import('#glue/types').WasmSource} WasmSource */
 
@@ -177,6 +179,33 @@ export function initSync(bytes, options) {
 export const { validate, isValid, rules, codes, operations, features, schema, schemaInfo } = api;
 
 // The transition function: the Job class (see machine.js).
-// simulateAsync runs the shards in turn on this thread, yielding between
-// them (no Web Workers yet; see js/README.md, "Simulation").
-export const { Job, MachineError, eventTypes, replay, simulate, mergeShards, simulateAsync } = makeMachine(glue, ready);
+const machine = makeMachine(glue, ready);
+export const { Job, MachineError, eventTypes, replay, simulate, mergeShards } = machine;
+
+/**
+ * The extras module as this page compiled it, for the workers of
+ * simulateAsync (throws `notInitialized` before `initExtras()`).
+ * @returns {WebAssembly.Module}
+ */
+function compiledExtras() {
+  extrasReady();
+  return /** @type {typeof import('#glue/extras-web')} */ (extrasGlue).compiledModule();
+}
+
+/**
+ * `simulate` off the calling thread: with more than one thread (by default
+ * `navigator.hardwareConcurrency`, at most 256) over Web Workers, their code
+ * in a chunk imported on first use (simulate-web.js); with one thread, the
+ * shards in turn on this thread, yielding between them (machine.js).
+ * @type {typeof import('../index.d.ts').simulateAsync}
+ */
+export async function simulateAsync(simulation, options) {
+  const threadsByDefault = threadsOf(typeof navigator === 'object' && navigator !== null ? navigator.hardwareConcurrency : undefined);
+  // One thread, by default or as given (malformed options: in turn too,
+  // which throws for them as the workers' path does).
+  const given = options !== null && typeof options === 'object' && !Array.isArray(options) ? options.threads : undefined;
+  const threads = given === undefined || given === null ? threadsByDefault : given;
+  if (typeof threads !== 'number' || !(threads > 1)) return machine.simulateAsync(simulation, options);
+  const { simulateOverWorkers } = await import('./simulate-web.js');
+  return simulateOverWorkers(machine, compiledExtras, simulation, options, threadsByDefault);
+}

@@ -239,8 +239,8 @@ const BUILDS = {
   },
 };
 
-/** The CSP of the apps' pages: the README's, and `data:` images (the fixtures' favicon). */
-const APP_CSP = "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'";
+/** The CSP of the apps' pages: the README's (with blob: workers for simulateAsync), and `data:` images (the fixtures' favicon). */
+const APP_CSP = "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
 
 // What the page must answer: the same package, unbundled, in Node.
 const brief = (report) => ({ valid: report.valid, violations: report.violations.map((v) => [v.code, v.path, v.severity]) });
@@ -250,6 +250,22 @@ const expectedPage = {
   isValid: [true, false],
   beforeExtras: ['notInitialized', 'notInitialized'],
 };
+// The fixture's simulation (test/bundlers/web/src/index.js), as Node's simulate() answers it.
+const expectedSimulation = JSON.stringify(
+  ref.simulate({
+    job: {
+      jobId: 'fw-7',
+      document: '{"operation":"install"}',
+      targets: ['arn:aws:iot:eu-west-1:123456789012:thinggroup/fleet'],
+      jobExecutionsRolloutConfig: { maximumPerMinute: 2 },
+      abortConfig: { criteriaList: [{ failureType: 'FAILED', action: 'CANCEL', thresholdPercentage: 20, minNumberOfExecutedThings: 2 }] },
+    },
+    fleetSize: 3,
+    devices: { outcomes: { SUCCEEDED: 0.9, FAILED: 0.1 }, run: { fixed: 60000 } },
+    trials: 40,
+    seed: 7,
+  }),
+);
 const expectedExtras = (() => {
   const t0 = Date.UTC(2026, 0, 1);
   const job = ref.Job.create(validRequest, { createdAt: t0 });
@@ -258,7 +274,7 @@ const expectedExtras = (() => {
 })();
 
 for (const b of Object.keys(BUILDS)) {
-  test(`browser app, ${b}: builds without a warning about the package; validates in Chromium; the extras load only for a Job`, async () => {
+  test(`browser app, ${b}: builds without a warning about the package; validates in Chromium; the extras load only for a Job; simulateAsync over 2 Web Workers`, async () => {
     const warnings = await BUILDS[b]();
     assert.deepEqual(warnings.filter((w) => OURS.test(w)), [], warnings.join('\n'));
     const dist = distOf(b);
@@ -316,7 +332,27 @@ for (const b of Object.keys(BUILDS)) {
       assert.deepEqual(failed, []);
       assert.deepEqual(logs.filter((l) => /^(error|warning|pageerror)/.test(l)), []);
 
-      const roleOf = (f) => role[f] ?? (f === chunk[0] ? 'extras glue chunk' : firstJs.includes(f) ? 'loaded on start' : f.endsWith('.html') ? 'page' : 'not fetched');
+      // simulateAsync with 2 threads: a chunk of its own (the workers'
+      // code), 2 Web Workers (from blob: URLs, nothing fetched by them), and
+      // simulate()'s summary, byte for byte.
+      const workers = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      const beforeSimulate = seen.length;
+      const simulated = await page.evaluate(() => window.__simulate());
+      assert.equal(simulated.async, expectedSimulation, logs.join('\n'));
+      assert.equal(simulated.sync, expectedSimulation);
+      assert.equal(simulated.progress.length, 8);
+      assert.deepEqual(simulated.progress.at(-1), [40, 40]);
+      assert.equal(workers.length, 2, JSON.stringify(workers));
+      assert.ok(workers.every((u) => u.startsWith('blob:')), JSON.stringify(workers));
+      const workerChunk = seen.slice(beforeSimulate).filter((f) => /\.m?js$/.test(f));
+      assert.equal(workerChunk.length, 1, `one JS chunk for simulateAsync's workers: ${JSON.stringify(seen.slice(beforeSimulate))}`);
+      assert.deepEqual(failed, []);
+      assert.deepEqual(logs.filter((l) => /^(error|warning|pageerror)/.test(l)), []);
+
+      const roleOf = (f) =>
+        role[f] ??
+        (f === chunk[0] ? 'extras glue chunk' : f === workerChunk[0] ? 'simulateAsync workers chunk' : firstJs.includes(f) ? 'loaded on start' : f.endsWith('.html') ? 'page' : 'not fetched');
       sizes.push({ fixture: `browser: ${b}`, files: files.map((f) => ({ ...f, role: roleOf(f.file) })) });
     } finally {
       await page.close();

@@ -2,9 +2,10 @@
 // (the same source for each; see test/bundlers.test.mjs). On load it
 // initialises the core module only and validates a valid and an invalid
 // request; `window.__extras()` then uses a Job and schema(), which need the
-// extras module, loaded on that request by initExtras(). The results land
-// in window.__results / the promise for the Playwright driver.
-import { init, initExtras, validate, isValid, Job, schema } from 'iot-jobs-policy';
+// extras module, loaded on that request by initExtras(); `window.__simulate()`
+// runs a simulation with simulateAsync over 2 Web Workers and simulate(). The
+// results land in window.__results / the promises for the Playwright driver.
+import { init, initExtras, validate, isValid, Job, schema, simulate, simulateAsync } from 'iot-jobs-policy';
 
 const valid = {
   jobId: 'firmware-42',
@@ -44,6 +45,28 @@ window.__extras = async () => {
     status: job.status,
     schemaRequired: schema('CreateJob').required,
   };
+};
+
+// A small rollout: 3 things at 2 a minute, 10 % FAILED, abort on 20 % after 2.
+const simulation = {
+  job: {
+    jobId: 'fw-7',
+    document: '{"operation":"install"}',
+    targets: ['arn:aws:iot:eu-west-1:123456789012:thinggroup/fleet'],
+    jobExecutionsRolloutConfig: { maximumPerMinute: 2 },
+    abortConfig: { criteriaList: [{ failureType: 'FAILED', action: 'CANCEL', thresholdPercentage: 20, minNumberOfExecutedThings: 2 }] },
+  },
+  fleetSize: 3,
+  devices: { outcomes: { SUCCEEDED: 0.9, FAILED: 0.1 }, run: { fixed: 60000 } },
+  trials: 40,
+  seed: 7,
+};
+
+window.__simulate = async () => {
+  await initExtras();
+  const progress = [];
+  const summary = await simulateAsync(simulation, { threads: 2, onProgress: (done, total) => progress.push([done, total]) });
+  return { async: JSON.stringify(summary), sync: JSON.stringify(simulate(simulation)), progress };
 };
 
 main().then(
