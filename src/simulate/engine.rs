@@ -16,7 +16,7 @@
 
 use super::model::{Behaviour, Members, Outcome, Simulation};
 use super::rng::Rng;
-use crate::machine::{DeviceStatus, Effect, Event, ExecutionStatus, JobStatus, TimedEffect};
+use crate::machine::{DeviceStatus, Effect, ExecutionStatus, Fx, Job, JobStatus, Record};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -115,8 +115,6 @@ struct State<'a> {
     /// here, the same order).
     queue: BinaryHeap<Reverse<Queued>>,
     seq: u64,
-    /// Where [`State::index_of`] looks first.
-    hint: usize,
     retries: u64,
     exposed: Option<u64>,
     aborted_at: Option<u64>,
@@ -175,14 +173,16 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         status: vec![None; n],
         queue: BinaryHeap::new(),
         seq: 0,
-        hint: 0,
         retries: 0,
         exposed: None,
         aborted_at: None,
         completion: None,
     };
     let mut job = sim.job.clone();
-    st.effects(sim.created.clone(), &job);
+    // The machine's lean sink: status changes by thing index, one buffer
+    // for the whole trial.
+    let mut fx = Fx::lean();
+    st.effects(sim.created.iter().cloned());
     let end = sim.created_at.saturating_add(sim.horizon);
     let terminal = |s: JobStatus| {
         matches!(
@@ -195,9 +195,10 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         let deadline = job.next_deadline();
         match (deadline, event) {
             (Some(d), e) if d <= end && e.is_none_or(|e| d <= e) => {
-                match job.advance(d.max(job.now())) {
-                    Ok(fx) => st.effects(fx, &job),
-                    Err(_) => break,
+                let advanced = job.advance_into(d.max(job.now()), &mut fx);
+                st.effects(fx.drain());
+                if advanced.is_err() {
+                    break;
                 }
                 // A deadline that an advance leaves in place would loop
                 // forever: the machine fires everything due, so this
@@ -210,7 +211,7 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
                 let Some(Reverse(Queued { action, .. })) = st.queue.pop() else {
                     break;
                 };
-                st.act(&mut job, t, action);
+                st.act(&mut job, &mut fx, t, action);
             }
             _ => break,
         }
@@ -284,33 +285,25 @@ impl State<'_> {
     }
 
     /// Sends a queued device event (unless stale).
-    fn act(&mut self, job: &mut crate::machine::Job, at: i64, a: Action) {
+    fn act(&mut self, job: &mut Job, fx: &mut Fx, at: i64, a: Action) {
         if self.generation.get(a.thing) != Some(&a.generation) {
             return;
         }
-        let Some(thing) = self.sim.things.get(a.thing) else {
-            return;
-        };
         let status = match a.kind {
             Kind::Start { .. } => DeviceStatus::InProgress,
             Kind::Report(s) => s,
         };
-        let event = Event::DeviceUpdate {
-            thing: thing.clone(),
-            status,
-            step_timeout_in_minutes: None,
-            expected_version: None,
-        };
-        self.hint = a.thing;
-        let (fx, error) = job.step(at, event);
-        self.effects(fx, job);
+        // The thing by its index: the fleet's order is the job's (its
+        // names are unique).
+        let sent = job.step_device(at, a.thing, status, fx);
+        self.effects(fx.drain());
         if let (
-            None,
+            Ok(()),
             Kind::Start {
                 report: Some(s),
                 run,
             },
-        ) = (error, a.kind)
+        ) = (sent, a.kind)
         {
             self.schedule(
                 at.saturating_add(run),
@@ -322,39 +315,18 @@ impl State<'_> {
         }
     }
 
-    /// The index of `thing`: the hint (the thing just sent an event, whose
-    /// effects follow) or the one after it (a rollout notifies things in
-    /// target order), checked by name, else the job's name index (a
-    /// third of a trial's time without the hint).
-    fn index_of(&mut self, job: &crate::machine::Job, thing: &str) -> Option<usize> {
-        let h = self.hint;
-        let k = if job.names.get(h) == Some(thing) {
-            h
-        } else if job.names.get(h.saturating_add(1)) == Some(thing) {
-            h.saturating_add(1)
-        } else {
-            job.names.find(thing)?
-        };
-        self.hint = k;
-        Some(k)
-    }
-
-    /// Reads the machine's effects: notifications schedule the device,
-    /// outcomes and the abort are recorded.
-    /// Things are found by the job's own name index (the fleet's order is
-    /// the job's: its names are unique).
-    fn effects(&mut self, fx: Vec<TimedEffect>, job: &crate::machine::Job) {
-        for TimedEffect { at, effect } in fx {
-            match effect {
-                Effect::ExecutionStatusChanged {
-                    thing,
+    /// Reads the machine's effects (as its lean sink records them, things
+    /// by index): notifications schedule the device, outcomes and the
+    /// abort are recorded.
+    fn effects(&mut self, records: impl Iterator<Item = Record>) {
+        for record in records {
+            match record {
+                Record::Execution {
+                    at,
+                    thing: k,
                     to,
                     retry_attempt,
-                    ..
                 } => {
-                    let Some(k) = self.index_of(job, &thing) else {
-                        continue;
-                    };
                     if let Some(s) = self.status.get_mut(k) {
                         *s = Some(to);
                     }
@@ -365,19 +337,24 @@ impl State<'_> {
                         _ => {}
                     }
                 }
-                Effect::JobAborted { .. } => {
-                    self.exposed = Some(self.notified);
-                    let dt = at.saturating_sub(self.sim.created_at);
-                    self.aborted_at = Some(u64::try_from(dt).unwrap_or(0));
+                Record::Other(timed) => {
+                    let at = timed.at;
+                    match timed.effect {
+                        Effect::JobAborted { .. } => {
+                            self.exposed = Some(self.notified);
+                            let dt = at.saturating_sub(self.sim.created_at);
+                            self.aborted_at = Some(u64::try_from(dt).unwrap_or(0));
+                        }
+                        Effect::JobStatusChanged {
+                            to: JobStatus::Completed | JobStatus::Canceled,
+                            ..
+                        } => {
+                            let dt = at.saturating_sub(self.sim.created_at);
+                            self.completion = Some(u64::try_from(dt).unwrap_or(0));
+                        }
+                        _ => {}
+                    }
                 }
-                Effect::JobStatusChanged {
-                    to: JobStatus::Completed | JobStatus::Canceled,
-                    ..
-                } => {
-                    let dt = at.saturating_sub(self.sim.created_at);
-                    self.completion = Some(u64::try_from(dt).unwrap_or(0));
-                }
-                _ => {}
             }
         }
     }
