@@ -325,10 +325,7 @@ impl Job {
         // executions as they were and stops every timer.
         self.next_slot = None;
         self.start_at = None;
-        let due: Vec<usize> = self.timers.iter().map(|&(_, i)| i).collect();
-        for i in due {
-            self.set_deadline(i, NO_DEADLINE);
-        }
+        self.clear_deadlines();
         self.set_job_status(JobStatus::DeletionInProgress, at, rule, fx);
         fx.push(Effect::JobDeleted { rule: "R-18" });
         Ok(())

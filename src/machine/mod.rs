@@ -39,9 +39,9 @@
 //!
 //! Scale: executions live in a `Vec` indexed by thing index, names in one
 //! buffer with an open-addressing index, counters are kept incrementally,
-//! execution timers sit in a `BTreeSet` keyed by `(deadline, thing index)`
-//! and the rollout is a cursor into the target order; one device event costs
-//! O(log n). Whole-job operations (cancel, abort, delete) visit every
+//! execution timers sit in a binary heap of `(deadline, thing index)` with
+//! lazy deletion and the rollout is a cursor into the target order; one
+//! device event costs O(log n) (amortized). Whole-job operations (cancel, abort, delete) visit every
 //! execution once.
 
 // The rooms: `exec` (one execution's record), `timers` (the deadline table
@@ -93,7 +93,8 @@ pub(crate) use exec::{Exec, St, ALL_FLAGS, FORCE_CANCELED, LEFT, REJOINED};
 pub(crate) use names::valid_thing_name;
 use names::{check_thing_name, Names};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use timers::Timers;
 
 /// The largest time the machine accepts (the JavaScript `Date` range, so
 /// every time is exact in JS too): 8.64e15 ms. The one time-bounds rule,
@@ -178,7 +179,7 @@ pub struct Job {
     /// Things per internal status, indexed by `St as usize`.
     pub(crate) counts: [u64; 9],
     /// `(deadline, thing index)` of every IN_PROGRESS execution with a timer.
-    pub(crate) timers: BTreeSet<(i64, usize)>,
+    pub(crate) timers: Timers,
     /// `schedulingConfig.maintenanceWindows` (J2..J4), read from the request.
     pub(crate) windows: Vec<windows::Window>,
     /// The end of the current maintenance window while the job rolls out
@@ -453,7 +454,7 @@ impl Job {
             succeeded_total: 0,
             next_slot: None,
             counts: [0; 9],
-            timers: BTreeSet::new(),
+            timers: Timers::default(),
             windows: setup.windows,
             window_end: None,
         };
@@ -659,7 +660,7 @@ impl Job {
         std::mem::size_of::<Job>()
             + self.names.heap_bytes()
             + self.execs.capacity() * std::mem::size_of::<Exec>()
-            + self.timers.len() * (std::mem::size_of::<(i64, usize)>() + 8)
+            + self.timers.heap_bytes()
             + self.targets.iter().map(String::len).sum::<usize>()
     }
 }
