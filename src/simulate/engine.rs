@@ -71,6 +71,9 @@ struct Queued {
     generation: u32,
 }
 
+// The size the queue's speed rests on (a sift moves whole entries).
+const _: () = assert!(std::mem::size_of::<Queued>() == 24);
+
 impl PartialEq for Queued {
     fn eq(&self, other: &Self) -> bool {
         (self.at, self.key) == (other.at, other.key)
