@@ -109,6 +109,12 @@ impl Exec {
         }
     }
 
+    /// The status an effect reports (a thing not notified yet, reported
+    /// only by E11, as QUEUED).
+    pub(crate) fn public_status(&self) -> ExecutionStatus {
+        self.status.public().unwrap_or(ExecutionStatus::Queued)
+    }
+
     pub(crate) fn retry_attempt(&self) -> u32 {
         u32::from(self.failed_retries) + u32::from(self.timed_out_retries)
     }

@@ -21,25 +21,40 @@ impl Job {
     /// The index and status of the execution on `thing`, for an
     /// execution-level call (J11/J14: none while the job is being deleted).
     fn execution_of(&self, thing: &str) -> Result<(usize, St), MachineError> {
-        self.ensure_not_deleting()?;
-        let i = self.execution_index(thing)?;
-        Ok((i, self.st(i)))
+        let i = self.thing_index(thing)?;
+        Ok((i, self.execution_at(i)?))
     }
 
-    /// The index of a thing that has an execution.
-    fn execution_index(&self, thing: &str) -> Result<usize, MachineError> {
-        let not_found = || {
-            err(
-                ErrorCode::ResourceNotFound,
-                "E1",
-                format!("job `{}` has no execution on thing `{thing}`", self.job_id),
-            )
-        };
-        let i = self.names.find(thing).ok_or_else(not_found)?;
+    /// The index of `thing`, for an execution-level call (J11/J14: none
+    /// while the job is being deleted).
+    fn thing_index(&self, thing: &str) -> Result<usize, MachineError> {
+        self.ensure_not_deleting()?;
+        self.names
+            .find(thing)
+            .ok_or_else(|| self.no_execution(thing))
+    }
+
+    /// The status of the execution of thing `i`, for an execution-level
+    /// call (J11/J14: none while the job is being deleted).
+    fn execution_at(&self, i: usize) -> Result<St, MachineError> {
+        self.ensure_not_deleting()?;
         match self.execs.get(i) {
-            Some(e) if e.execution_number > 0 => Ok(i),
-            _ => Err(not_found()),
+            Some(e) if e.execution_number > 0 => Ok(e.status),
+            _ => Err(self.no_execution(self.name(i))),
         }
+    }
+
+    /// The name of thing `i` (empty for no such thing).
+    fn name(&self, i: usize) -> &str {
+        self.names.get(i).unwrap_or_default()
+    }
+
+    fn no_execution(&self, thing: &str) -> MachineError {
+        err(
+            ErrorCode::ResourceNotFound,
+            "E1",
+            format!("job `{}` has no execution on thing `{thing}`", self.job_id),
+        )
     }
 
     fn check_version(
@@ -80,7 +95,22 @@ impl Job {
         expected: Option<i64>,
         fx: &mut Fx,
     ) -> Result<(), MachineError> {
-        let (i, cur) = self.execution_of(thing)?;
+        let i = self.thing_index(thing)?;
+        self.device_update_at(at, i, status, step, expected, fx)
+    }
+
+    /// [`Job::device_update`] on thing `i` (by index, as the simulator
+    /// sends it).
+    pub(super) fn device_update_at(
+        &mut self,
+        at: i64,
+        i: usize,
+        status: DeviceStatus,
+        step: Option<i64>,
+        expected: Option<i64>,
+        fx: &mut Fx,
+    ) -> Result<(), MachineError> {
+        let cur = self.execution_at(i)?;
         if cur.is_terminal() {
             let forced = self
                 .execs
@@ -90,7 +120,8 @@ impl Job {
                 ErrorCode::InvalidStateTransition,
                 "E13",
                 format!(
-                    "the execution on `{thing}` is {}{}; a terminal execution cannot be updated",
+                    "the execution on `{}` is {}{}; a terminal execution cannot be updated",
+                    self.name(i),
                     cur.public().map_or("", ExecutionStatus::as_str),
                     if forced { " (force-canceled)" } else { "" }
                 ),
@@ -131,7 +162,7 @@ impl Job {
                 }
                 self.set_st(i, St::InProgress);
                 self.set_deadline(i, new_deadline(ip, ip));
-                fx.push(self.effect(i, Some(cur), "E2"));
+                fx.execution(self, i, Some(cur), "E2");
             }
             (St::InProgress, DeviceStatus::InProgress) => {
                 // E3: status details / a new step timer.
@@ -143,7 +174,7 @@ impl Job {
                     e.version = e.version.saturating_add(1);
                 }
                 self.set_deadline(i, new_deadline(ip, old));
-                fx.push(self.effect(i, Some(cur), "E3"));
+                fx.execution(self, i, Some(cur), "E3");
             }
             (St::Queued, s) => {
                 // E5: REJECTED straight from QUEUED, as documented, and, the
@@ -294,10 +325,7 @@ impl Job {
         // executions as they were and stops every timer.
         self.next_slot = None;
         self.start_at = None;
-        let due: Vec<usize> = self.timers.iter().map(|&(_, i)| i).collect();
-        for i in due {
-            self.set_deadline(i, NO_DEADLINE);
-        }
+        self.clear_deadlines();
         self.set_job_status(JobStatus::DeletionInProgress, at, rule, fx);
         fx.push(Effect::JobDeleted { rule: "R-18" });
         Ok(())
@@ -441,7 +469,7 @@ impl Job {
                 if let Some(e) = self.execs.get_mut(i) {
                     e.last_updated_at = at;
                 }
-                fx.push(self.effect(i, None, "E11"));
+                fx.execution(self, i, None, "E11");
             }
             St::Queued => {
                 // E11 (and R-15: a queued retry is dropped with it).

@@ -3,8 +3,7 @@
 
 use super::config::FailureType;
 use super::{
-    Effect, Exec, ExecutionStatus, Fx, Job, JobStatus, Selection, St, FORCE_CANCELED, LEFT,
-    NO_DEADLINE, NO_TIME,
+    Effect, Exec, Fx, Job, JobStatus, Selection, St, FORCE_CANCELED, LEFT, NO_DEADLINE, NO_TIME,
 };
 
 impl Job {
@@ -41,7 +40,7 @@ impl Job {
         Effect::ExecutionStatusChanged {
             thing: self.names.get(i).unwrap_or_default().to_owned(),
             from: from.and_then(St::public),
-            to: e.status.public().unwrap_or(ExecutionStatus::Queued),
+            to: e.public_status(),
             execution_number: (e.execution_number > 0).then_some(e.execution_number),
             retry_attempt: e.retry_attempt(),
             force_canceled: e.flags & FORCE_CANCELED != 0,
@@ -66,7 +65,7 @@ impl Job {
         e.timed_out_retries = 0;
         e.flags = 0;
         self.set_st(i, St::Queued);
-        fx.push(self.effect(i, None, rule));
+        fx.execution(self, i, None, rule);
     }
 
     /// A terminal outcome (E4, E5, E6), then retry (E12 / R-13), abort
@@ -99,7 +98,7 @@ impl Job {
                     e.timeout_minutes = 0;
                 }
                 self.set_st(i, St::Queued);
-                fx.push(self.effect(i, Some(to), "E12"));
+                fx.execution(self, i, Some(to), "E12");
                 return;
             }
         }
@@ -124,7 +123,7 @@ impl Job {
             }
         }
         self.set_st(i, to);
-        fx.push(self.effect(i, Some(from), rule));
+        fx.execution(self, i, Some(from), rule);
     }
 
     /// Cancels one QUEUED (E7) or, with `force`, IN_PROGRESS (E8) execution.

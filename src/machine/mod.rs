@@ -39,9 +39,9 @@
 //!
 //! Scale: executions live in a `Vec` indexed by thing index, names in one
 //! buffer with an open-addressing index, counters are kept incrementally,
-//! execution timers sit in a `BTreeSet` keyed by `(deadline, thing index)`
-//! and the rollout is a cursor into the target order; one device event costs
-//! O(log n). Whole-job operations (cancel, abort, delete) visit every
+//! execution timers sit in a binary heap of `(deadline, thing index)` with
+//! lazy deletion and the rollout is a cursor into the target order; one
+//! device event costs O(log n) (amortized). Whole-job operations (cancel, abort, delete) visit every
 //! execution once.
 
 // The rooms: `exec` (one execution's record), `timers` (the deadline table
@@ -60,6 +60,8 @@ mod handlers;
 mod input;
 mod lifecycle;
 mod names;
+#[cfg(test)]
+mod sink_tests;
 pub(crate) mod snapshot;
 mod targets;
 mod timers;
@@ -91,7 +93,8 @@ pub(crate) use exec::{Exec, St, ALL_FLAGS, FORCE_CANCELED, LEFT, REJOINED};
 pub(crate) use names::valid_thing_name;
 use names::{check_thing_name, Names};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use timers::Timers;
 
 /// The largest time the machine accepts (the JavaScript `Date` range, so
 /// every time is exact in JS too): 8.64e15 ms. The one time-bounds rule,
@@ -176,7 +179,7 @@ pub struct Job {
     /// Things per internal status, indexed by `St as usize`.
     pub(crate) counts: [u64; 9],
     /// `(deadline, thing index)` of every IN_PROGRESS execution with a timer.
-    pub(crate) timers: BTreeSet<(i64, usize)>,
+    pub(crate) timers: Timers,
     /// `schedulingConfig.maintenanceWindows` (J2..J4), read from the request.
     pub(crate) windows: Vec<windows::Window>,
     /// The end of the current maintenance window while the job rolls out
@@ -202,9 +205,38 @@ fn check_time(at: i64) -> Result<(), MachineError> {
 /// Where the machine's steps put their effects: each is stamped with the
 /// time of the step that produced it (the event's time, or the time a
 /// deadline fired), as it is pushed, so no effect is copied afterwards.
+///
+/// The public API collects [`TimedEffect`]s. The simulator's lean sink
+/// ([`Fx::lean`]) records the same effects as [`Record`]s instead: an
+/// execution's status change by thing index (no name is built), every
+/// other effect as the public API returns it. The rules push to either the
+/// same way; only the recording differs.
 pub(crate) struct Fx {
+    /// The public effects (always empty in a lean sink).
     out: Vec<TimedEffect>,
+    /// The lean sink's records (always empty otherwise).
+    records: Vec<Record>,
+    lean: bool,
     at: i64,
+}
+
+/// An effect as the lean sink ([`Fx::lean`]) records it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Record {
+    /// [`Effect::ExecutionStatusChanged`], the thing by its index.
+    Execution {
+        /// When it happened.
+        at: i64,
+        /// The thing's index (the job's thing order).
+        thing: usize,
+        /// The new status.
+        to: ExecutionStatus,
+        /// `retryAttempt` after the change.
+        retry_attempt: u32,
+    },
+    /// Any other effect, as the public API returns it (rare: boxed so that
+    /// a record stays small).
+    Other(Box<TimedEffect>),
 }
 
 impl Fx {
@@ -212,7 +244,18 @@ impl Fx {
     fn new(at: i64) -> Fx {
         Fx {
             out: Vec::new(),
+            records: Vec::new(),
+            lean: false,
             at,
+        }
+    }
+
+    /// A lean sink (see [`Record`]), for the simulator; reused across
+    /// steps through [`Fx::drain`].
+    pub(crate) fn lean() -> Fx {
+        Fx {
+            lean: true,
+            ..Fx::new(0)
         }
     }
 
@@ -223,10 +266,55 @@ impl Fx {
 
     /// One more effect, at the current time.
     pub(crate) fn push(&mut self, effect: Effect) {
-        self.out.push(TimedEffect {
+        let effect = TimedEffect {
             at: self.at,
             effect,
-        });
+        };
+        if self.lean {
+            self.records.push(Record::Other(Box::new(effect)));
+        } else {
+            self.out.push(effect);
+        }
+    }
+
+    /// Execution `i` of `job` changed from `from` to its current status
+    /// under `rule`: [`Effect::ExecutionStatusChanged`], or in a lean sink
+    /// its [`Record::Execution`].
+    pub(crate) fn execution(&mut self, job: &Job, i: usize, from: Option<St>, rule: &'static str) {
+        if self.lean {
+            let e = job.execs.get(i).copied().unwrap_or(Exec::PENDING);
+            self.records.push(Record::Execution {
+                at: self.at,
+                thing: i,
+                to: e.public_status(),
+                retry_attempt: e.retry_attempt(),
+            });
+        } else {
+            self.out.push(TimedEffect {
+                at: self.at,
+                effect: job.effect(i, from, rule),
+            });
+        }
+    }
+
+    /// How many effects (or records) have been pushed.
+    fn len(&self) -> usize {
+        self.out.len() + self.records.len()
+    }
+
+    /// Forgets the effects (or records) pushed after the first `len`.
+    fn truncate(&mut self, len: usize) {
+        if self.lean {
+            self.records.truncate(len);
+        } else {
+            self.out.truncate(len);
+        }
+    }
+
+    /// Takes the records of a lean sink, in order, keeping its buffer for
+    /// the next step.
+    pub(crate) fn drain(&mut self) -> std::vec::Drain<'_, Record> {
+        self.records.drain(..)
     }
 }
 
@@ -282,6 +370,25 @@ impl Job {
         created_at_ms: i64,
         options: &Options,
     ) -> Result<(Job, Vec<TimedEffect>), MachineError>
+    where
+        R: CreateJobInput + ?Sized,
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut fx = Fx::new(created_at_ms);
+        let job = Job::create_into(request, things, created_at_ms, options, &mut fx)?;
+        Ok((job, fx.out))
+    }
+
+    /// [`Job::create`], its effects pushed to `fx` (the simulator's lean
+    /// sink, say).
+    pub(crate) fn create_into<R, I, S>(
+        request: &R,
+        things: I,
+        created_at_ms: i64,
+        options: &Options,
+        fx: &mut Fx,
+    ) -> Result<Job, MachineError>
     where
         R: CreateJobInput + ?Sized,
         I: IntoIterator<Item = S>,
@@ -347,15 +454,15 @@ impl Job {
             succeeded_total: 0,
             next_slot: None,
             counts: [0; 9],
-            timers: BTreeSet::new(),
+            timers: Timers::default(),
             windows: setup.windows,
             window_end: None,
         };
         job.bump(St::Pending, n as u64);
-        let mut fx = Fx::new(created_at_ms);
-        job.begin(created_at_ms, &mut fx); // J1 or J2 (windows.rs)
-        job.fire_due(created_at_ms, &mut fx);
-        Ok((job, fx.out))
+        fx.set_at(created_at_ms);
+        job.begin(created_at_ms, fx); // J1 or J2 (windows.rs)
+        job.fire_due(created_at_ms, fx);
+        Ok(job)
     }
 
     /// Applies one event at time `at` (epoch milliseconds) and returns its
@@ -400,21 +507,13 @@ impl Job {
             self.fire_due(to, fx);
             return Ok(());
         }
-        if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
-            return Err(MachineError::without_rule(
-                ErrorCode::DeadlinePending,
-                format!("the deadline {d} is due before the event time {at}; advance first"),
-            ));
-        }
-        fx.set_at(at);
-        let before = fx.out.len();
-        let done = match event {
+        self.handle(at, fx, |job, fx| match event {
             Event::DeviceUpdate {
                 thing,
                 status,
                 step_timeout_in_minutes,
                 expected_version,
-            } => self.device_update(
+            } => job.device_update(
                 at,
                 &thing,
                 status,
@@ -427,27 +526,76 @@ impl Job {
                 force,
                 reason_code,
                 comment,
-            } => self.cancel_job(at, force, reason_code, comment, fx),
+            } => job.cancel_job(at, force, reason_code, comment, fx),
             Event::CancelJobExecution {
                 thing,
                 force,
                 expected_version,
-            } => self.cancel_execution(at, &thing, force, expected_version, fx),
-            Event::DeleteJob { force } => self.delete_job(at, force, fx),
-            Event::UpdateJob { request } => self.update_job(at, &request, fx),
-            Event::ThingAdded { thing } => self.thing_added(at, &thing, fx),
+            } => job.cancel_execution(at, &thing, force, expected_version, fx),
+            Event::DeleteJob { force } => job.delete_job(at, force, fx),
+            Event::UpdateJob { request } => job.update_job(at, &request, fx),
+            Event::ThingAdded { thing } => job.thing_added(at, &thing, fx),
             Event::ThingRemoved { thing } => {
-                self.thing_removed(at, &thing, fx);
+                job.thing_removed(at, &thing, fx);
                 Ok(())
             }
-        };
-        if let Err(e) = done {
-            // The handlers refuse before they change anything.
-            fx.out.truncate(before);
+        })
+    }
+
+    /// Runs the handler of an event (not an advance) at `at`, a time
+    /// [`Job::apply_into`] has checked: refused while a deadline is due
+    /// first; on error its effects are dropped (the handlers refuse before
+    /// they change anything); on success the time is `at`.
+    fn handle(
+        &mut self,
+        at: i64,
+        fx: &mut Fx,
+        handler: impl FnOnce(&mut Job, &mut Fx) -> Result<(), MachineError>,
+    ) -> Result<(), MachineError> {
+        if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
+            return Err(MachineError::without_rule(
+                ErrorCode::DeadlinePending,
+                format!("the deadline {d} is due before the event time {at}; advance first"),
+            ));
+        }
+        fx.set_at(at);
+        let before = fx.len();
+        if let Err(e) = handler(self, fx) {
+            fx.truncate(before);
             return Err(e);
         }
         self.now = at;
         Ok(())
+    }
+
+    /// The simulator's device update: exactly [`Job::step`] with
+    /// `Event::DeviceUpdate` (no step timeout, no expected version) on the
+    /// thing of index `thing`, without its name; effects pushed to `fx`.
+    /// The same checks and rules as the public event
+    /// ([`Job::device_update`] resolves the name, then calls the same
+    /// function).
+    ///
+    /// # Errors
+    /// As [`Job::step`]'s; the advance's effects stay pushed.
+    pub(crate) fn step_device(
+        &mut self,
+        at: i64,
+        thing: usize,
+        status: DeviceStatus,
+        fx: &mut Fx,
+    ) -> Result<(), MachineError> {
+        self.apply_into(at, Event::Advance { to: at }, fx)?;
+        self.handle(at, fx, |job, fx| {
+            job.device_update_at(at, thing, status, None, None, fx)
+        })
+    }
+
+    /// [`Job::advance`], its effects pushed to `fx`.
+    ///
+    /// # Errors
+    /// As [`Job::advance`]'s.
+    pub(crate) fn advance_into(&mut self, to: i64, fx: &mut Fx) -> Result<(), MachineError> {
+        self.apply_into(to, Event::Advance { to }, fx)
     }
 
     /// Advances time to `at`, then applies `event`: what a driver that does
@@ -512,7 +660,7 @@ impl Job {
         std::mem::size_of::<Job>()
             + self.names.heap_bytes()
             + self.execs.capacity() * std::mem::size_of::<Exec>()
-            + self.timers.len() * (std::mem::size_of::<(i64, usize)>() + 8)
+            + self.timers.heap_bytes()
             + self.targets.iter().map(String::len).sum::<usize>()
     }
 }

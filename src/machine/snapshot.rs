@@ -7,6 +7,7 @@
 
 use super::config::{Configs, EndBehavior};
 use super::names::{valid_thing_name, Names};
+use super::timers::Timers;
 use super::{
     ErrorCode, Exec, Job, JobStatus, MachineError, Selection, St, ALL_FLAGS, NO_DEADLINE, NO_TIME,
     REJOINED,
@@ -17,7 +18,7 @@ use crate::validate::shapes::retry::NUMBER_OF_RETRIES_MAX;
 use crate::{ApiVersion, Profile};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The `format` member of every snapshot this version writes and reads.
 pub const SNAPSHOT_FORMAT: &str = "iot-jobs-policy/machine@1";
@@ -239,7 +240,6 @@ impl Job {
         }
         let mut execs = Vec::with_capacity(s.executions.len());
         let mut counts = [0u64; 9];
-        let mut timers = BTreeSet::new();
         // Successes the stored executions allow: every earlier execution of a
         // thing may have succeeded, its current one only when SUCCEEDED; and
         // at least the SUCCEEDED ones did.
@@ -296,12 +296,8 @@ impl Job {
             if e.deadline != NO_DEADLINE && e.deadline > e.ip_deadline() {
                 return Err(bad("a deadline is beyond its in-progress deadline"));
             }
-            let d = e.deadline;
-            if d != NO_DEADLINE {
-                if status != St::InProgress {
-                    return Err(bad("a timer on an execution that is not IN_PROGRESS"));
-                }
-                timers.insert((d, i));
+            if e.deadline != NO_DEADLINE && status != St::InProgress {
+                return Err(bad("a timer on an execution that is not IN_PROGRESS"));
             }
             if let Some(c) = counts.get_mut(status as usize) {
                 *c = c.saturating_add(1);
@@ -315,6 +311,7 @@ impl Job {
                 s.succeeded_total
             )));
         }
+        let timers = Timers::of(&execs);
         let configs = Configs::from_echo(&s.config);
         let windows = super::windows::from_echo(&s.config).map_err(bad)?;
         // J4: a window end belongs to a job with windows that rolls out

@@ -3,9 +3,96 @@
 //! in the fixed order of [`Due`].
 
 use super::config::EndBehavior;
-use super::{Fx, Job, JobStatus, Selection, St, NO_DEADLINE};
+use super::{Exec, Fx, Job, JobStatus, Selection, St, NO_DEADLINE};
 use crate::validate::bounds::time_after;
 use crate::validate::time::MINUTE_MS;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// The execution timers: `(deadline, thing index)` of every execution with
+/// a deadline, earliest first, ties by thing index (the firing order).
+///
+/// A min-heap with lazy deletion: an entry is live while its execution's
+/// deadline is still its time (the executions are the truth, see
+/// [`Job::set_deadline`]); a changed deadline pushes a new entry and leaves
+/// the old one in place. The top is always live (stale tops are popped at
+/// once), so [`Timers::first`] needs no mutation; when stale entries
+/// outnumber the live ones (plus a margin), the heap is rebuilt from its
+/// live entries, so it holds at most `2 × live + 32` entries and a change
+/// costs amortized O(log n).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Timers {
+    heap: BinaryHeap<Reverse<(i64, usize)>>,
+    /// Executions with a deadline.
+    live: usize,
+}
+
+/// Stale entries tolerated beyond the live ones before a rebuild.
+const SLACK: usize = 32;
+
+impl Timers {
+    /// The timers of `execs` (every execution with a deadline).
+    pub(crate) fn of(execs: &[Exec]) -> Timers {
+        let entries: Vec<Reverse<(i64, usize)>> = execs
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.deadline != NO_DEADLINE)
+            .map(|(i, e)| Reverse((e.deadline, i)))
+            .collect();
+        Timers {
+            live: entries.len(),
+            heap: BinaryHeap::from(entries),
+        }
+    }
+
+    /// The earliest `(deadline, thing index)`, ties by thing index.
+    pub(crate) fn first(&self) -> Option<(i64, usize)> {
+        self.heap.peek().map(|r| r.0)
+    }
+
+    /// Bytes of the heap's buffer.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.heap.capacity() * std::mem::size_of::<Reverse<(i64, usize)>>()
+    }
+
+    /// Sets the deadline of execution `i` of `execs` to `new`, keeping the
+    /// table in step.
+    fn set(&mut self, execs: &mut [Exec], i: usize, new: i64) {
+        let Some(e) = execs.get_mut(i) else {
+            return;
+        };
+        let old = e.deadline;
+        if old == new {
+            return;
+        }
+        e.deadline = new;
+        if new != NO_DEADLINE {
+            self.heap.push(Reverse((new, i)));
+            if old == NO_DEADLINE {
+                self.live += 1;
+            }
+        } else if old != NO_DEADLINE {
+            self.live = self.live.saturating_sub(1);
+        }
+        let is_live = |&Reverse((d, j)): &Reverse<(i64, usize)>| {
+            execs.get(j).is_some_and(|e| e.deadline == d)
+        };
+        if self.heap.len() > self.live.saturating_mul(2).saturating_add(SLACK) {
+            // Live entries only, one per execution (a deadline set back to
+            // an earlier value leaves a twin: rare, found by the count).
+            let mut entries = std::mem::take(&mut self.heap).into_vec();
+            entries.retain(is_live);
+            if entries.len() > self.live {
+                entries.sort_unstable();
+                entries.dedup();
+            }
+            self.heap = BinaryHeap::from(entries);
+        }
+        while self.heap.peek().is_some_and(|top| !is_live(top)) {
+            self.heap.pop();
+        }
+    }
+}
 
 /// What is due next, in the fixed firing order for equal times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,7 +144,7 @@ impl Job {
             }
             _ => {}
         }
-        if let Some(&(t, i)) = self.timers.first() {
+        if let Some((t, i)) = self.timers.first() {
             consider(t, Due::Timer(i));
         }
         best
@@ -133,16 +220,62 @@ impl Job {
     }
     /// Sets the deadline of execution `i`, keeping the timer table in step.
     pub(super) fn set_deadline(&mut self, i: usize, new: i64) {
-        let Some(e) = self.execs.get_mut(i) else {
-            return;
-        };
-        let old = e.deadline;
-        e.deadline = new;
-        if old != NO_DEADLINE {
-            self.timers.remove(&(old, i));
+        self.timers.set(&mut self.execs, i, new);
+    }
+
+    /// Stops every execution timer.
+    pub(super) fn clear_deadlines(&mut self) {
+        for e in &mut self.execs {
+            e.deadline = NO_DEADLINE;
         }
-        if new != NO_DEADLINE {
-            self.timers.insert((new, i));
+        self.timers = Timers::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Random deadline changes (few distinct times, so that ties, twins
+    /// and stale entries abound) against a `BTreeSet` of the live pairs:
+    /// the same first entry after every change, a bounded heap, and the
+    /// same table rebuilt from the executions.
+    #[test]
+    fn the_heap_agrees_with_an_ordered_set() {
+        let n = 50;
+        let mut execs = vec![Exec::PENDING; n];
+        let mut timers = Timers::default();
+        let mut set = BTreeSet::new();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut most_stale = 0;
+        for step in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let i = (x % n as u64) as usize;
+            // A third of the changes stop the timer.
+            let new = match (x >> 8) % 3 {
+                0 => NO_DEADLINE,
+                _ => ((x >> 16) % 40) as i64 + step / 100,
+            };
+            let old = execs[i].deadline;
+            if old != NO_DEADLINE {
+                set.remove(&(old, i));
+            }
+            if new != NO_DEADLINE {
+                set.insert((new, i));
+            }
+            timers.set(&mut execs, i, new);
+            most_stale = most_stale.max(timers.heap.len() - set.len());
+            assert_eq!(timers.first(), set.first().copied(), "step {step}");
+            assert_eq!(timers.live, set.len());
+            assert!(timers.heap.len() <= 2 * set.len() + SLACK + 1);
         }
+        // Stale entries were kept (lazy deletion) up to the rebuild bound.
+        assert!(most_stale > SLACK, "{most_stale}");
+        let fresh = Timers::of(&execs);
+        assert_eq!(fresh.live, set.len());
+        assert_eq!(fresh.first(), set.first().copied());
     }
 }

@@ -16,7 +16,7 @@
 
 use super::model::{Behaviour, Members, Outcome, Simulation};
 use super::rng::Rng;
-use crate::machine::{DeviceStatus, Effect, Event, ExecutionStatus, JobStatus, TimedEffect};
+use crate::machine::{DeviceStatus, Effect, ExecutionStatus, Fx, Job, JobStatus, Record};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -47,39 +47,36 @@ pub(crate) struct Trial {
     pub(crate) finals: [u64; 3],
 }
 
-/// A device event waiting in the queue.
+/// What a notified thing will do after it picks the execution up: report
+/// `report` (if any) `run` ms after its IN_PROGRESS. Kept per thing (only
+/// the thing's latest notification has live events), so that a queued
+/// event stays small.
 #[derive(Debug, Clone, Copy)]
-struct Action {
-    thing: usize,
-    /// The notification it belongs to (stale when the thing was notified again).
-    generation: u32,
-    kind: Kind,
+struct Plan {
+    report: Option<DeviceStatus>,
+    run: i64,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    /// IN_PROGRESS, then the outcome's report after `run` ms (if any).
-    Start {
-        report: Option<DeviceStatus>,
-        run: i64,
-    },
-    /// The final report.
-    Report(DeviceStatus),
-}
-
-/// An action in the queue, ordered by `(at, seq)` alone (unique: `seq`
-/// counts the actions scheduled), so that the heap pops them in exactly
-/// the order a map keyed by `(at, seq)` would.
+/// A device event waiting in the queue (24 bytes), ordered by `(at, key)`
+/// alone, that is by `(at, seq)`: `key` is `seq << 1 | report`, `seq`
+/// counting the events scheduled (unique), so that the heap pops them in
+/// exactly the order a map keyed by `(at, seq)` would.
 #[derive(Debug, Clone, Copy)]
 struct Queued {
     at: i64,
-    seq: u64,
-    action: Action,
+    /// `seq << 1`, plus 1 for the final report (else IN_PROGRESS).
+    key: u64,
+    thing: u32,
+    /// The notification it belongs to (stale when the thing was notified again).
+    generation: u32,
 }
+
+// The size the queue's speed rests on (a sift moves whole entries).
+const _: () = assert!(std::mem::size_of::<Queued>() == 24);
 
 impl PartialEq for Queued {
     fn eq(&self, other: &Self) -> bool {
-        (self.at, self.seq) == (other.at, other.seq)
+        (self.at, self.key) == (other.at, other.key)
     }
 }
 
@@ -93,7 +90,7 @@ impl PartialOrd for Queued {
 
 impl Ord for Queued {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.at, self.seq).cmp(&(other.at, other.seq))
+        (self.at, self.key).cmp(&(other.at, other.key))
     }
 }
 
@@ -105,6 +102,8 @@ struct State<'a> {
     rng: Rng,
     who: Vec<&'a Behaviour>,
     generation: Vec<u32>,
+    /// Per thing: what its latest notification will do.
+    plan: Vec<Plan>,
     /// Per thing: first notification, SUCCEEDED, FAILED (an attempt
     /// retried at once is not FAILED: the machine reports it as FAILED,
     /// then QUEUED, in the same step).
@@ -115,8 +114,6 @@ struct State<'a> {
     /// here, the same order).
     queue: BinaryHeap<Reverse<Queued>>,
     seq: u64,
-    /// Where [`State::index_of`] looks first.
-    hint: usize,
     retries: u64,
     exposed: Option<u64>,
     aborted_at: Option<u64>,
@@ -170,19 +167,28 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         rng,
         who,
         generation: vec![0; n],
+        plan: vec![
+            Plan {
+                report: None,
+                run: 0
+            };
+            n
+        ],
         times: [vec![NEVER; n], vec![NEVER; n], vec![NEVER; n]],
         notified: 0,
         status: vec![None; n],
         queue: BinaryHeap::new(),
         seq: 0,
-        hint: 0,
         retries: 0,
         exposed: None,
         aborted_at: None,
         completion: None,
     };
     let mut job = sim.job.clone();
-    st.effects(sim.created.clone(), &job);
+    // The machine's lean sink: status changes by thing index, one buffer
+    // for the whole trial.
+    let mut fx = Fx::lean();
+    st.effects(sim.created.iter().cloned());
     let end = sim.created_at.saturating_add(sim.horizon);
     let terminal = |s: JobStatus| {
         matches!(
@@ -195,9 +201,10 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         let deadline = job.next_deadline();
         match (deadline, event) {
             (Some(d), e) if d <= end && e.is_none_or(|e| d <= e) => {
-                match job.advance(d.max(job.now())) {
-                    Ok(fx) => st.effects(fx, &job),
-                    Err(_) => break,
+                let advanced = job.advance_into(d.max(job.now()), &mut fx);
+                st.effects(fx.drain());
+                if advanced.is_err() {
+                    break;
                 }
                 // A deadline that an advance leaves in place would loop
                 // forever: the machine fires everything due, so this
@@ -207,10 +214,10 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
                 }
             }
             (_, Some(t)) if t <= end => {
-                let Some(Reverse(Queued { action, .. })) = st.queue.pop() else {
+                let Some(Reverse(q)) = st.queue.pop() else {
                     break;
                 };
-                st.act(&mut job, t, action);
+                st.act(&mut job, &mut fx, q);
             }
             _ => break,
         }
@@ -226,12 +233,9 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         }
     }
     let created_at = sim.created_at;
-    let [a, b, c] = st.times.map(|mut t| {
-        t.retain(|&x| x != NEVER);
-        t.sort_unstable();
-        t
-    });
-    let finals = [a.len() as u64, b.len() as u64, c.len() as u64];
+    let [a, b, c] = &st.times;
+    let count = |t: &[i64]| t.iter().filter(|&&x| x != NEVER).count() as u64;
+    let finals = [count(a), count(b), count(c)];
     Trial {
         status: job.status(),
         completion: st.completion,
@@ -240,27 +244,31 @@ pub(crate) fn run_trial(sim: &Simulation, trial: u64) -> Trial {
         executions,
         retries: st.retries,
         curves: [
-            curve(&a, created_at),
-            curve(&b, created_at),
-            curve(&c, created_at),
+            curve(a, created_at),
+            curve(b, created_at),
+            curve(c, created_at),
         ],
         finals,
     }
 }
 
-/// The cumulative count per minute of `times` (sorted), up to the
-/// minute of the last one (capped at [`MAX_TIMELINE_MINUTES`]).
+/// The cumulative count per minute of `times` (in any order; [`NEVER`]
+/// skipped), up to the minute of the last one (capped at
+/// [`MAX_TIMELINE_MINUTES`]). Counted by minute: no sort.
 fn curve(times: &[i64], created_at: i64) -> Vec<u64> {
     let minute = |t: i64| {
         let dt = u64::try_from(t.saturating_sub(created_at)).unwrap_or(0);
         usize::try_from(dt.div_ceil(60_000)).unwrap_or(usize::MAX)
     };
-    let Some(&last) = times.last() else {
+    let Some(last) = times.iter().copied().filter(|&t| t != NEVER).max() else {
         return Vec::new();
     };
     let len = minute(last).saturating_add(1).min(MAX_TIMELINE_MINUTES);
     let mut out = vec![0u64; len];
     for &t in times {
+        if t == NEVER {
+            continue;
+        }
         if let Some(slot) = out.get_mut(minute(t)) {
             *slot += 1;
         }
@@ -274,87 +282,59 @@ fn curve(times: &[i64], created_at: i64) -> Vec<u64> {
 }
 
 impl State<'_> {
-    fn schedule(&mut self, at: i64, action: Action) {
+    /// Queues thing `k`'s IN_PROGRESS (or, with `report`, its final
+    /// report) of notification `generation` at `at`.
+    fn schedule(&mut self, at: i64, k: usize, generation: u32, report: bool) {
+        let Ok(thing) = u32::try_from(k) else {
+            return; // not in a fleet of at most MAX_FLEET things
+        };
         self.queue.push(Reverse(Queued {
             at,
-            seq: self.seq,
-            action,
+            key: self.seq << 1 | u64::from(report),
+            thing,
+            generation,
         }));
         self.seq += 1;
     }
 
     /// Sends a queued device event (unless stale).
-    fn act(&mut self, job: &mut crate::machine::Job, at: i64, a: Action) {
-        if self.generation.get(a.thing) != Some(&a.generation) {
+    fn act(&mut self, job: &mut Job, fx: &mut Fx, q: Queued) {
+        let Ok(k) = usize::try_from(q.thing) else {
+            return;
+        };
+        if self.generation.get(k) != Some(&q.generation) {
             return;
         }
-        let Some(thing) = self.sim.things.get(a.thing) else {
+        let Some(&plan) = self.plan.get(k) else {
             return;
         };
-        let status = match a.kind {
-            Kind::Start { .. } => DeviceStatus::InProgress,
-            Kind::Report(s) => s,
+        let report = q.key & 1 == 1;
+        let status = match (report, plan.report) {
+            (false, _) => DeviceStatus::InProgress,
+            (true, Some(s)) => s,
+            (true, None) => return, // never queued
         };
-        let event = Event::DeviceUpdate {
-            thing: thing.clone(),
-            status,
-            step_timeout_in_minutes: None,
-            expected_version: None,
-        };
-        self.hint = a.thing;
-        let (fx, error) = job.step(at, event);
-        self.effects(fx, job);
-        if let (
-            None,
-            Kind::Start {
-                report: Some(s),
-                run,
-            },
-        ) = (error, a.kind)
-        {
-            self.schedule(
-                at.saturating_add(run),
-                Action {
-                    kind: Kind::Report(s),
-                    ..a
-                },
-            );
+        // The thing by its index: the fleet's order is the job's (its
+        // names are unique).
+        let sent = job.step_device(q.at, k, status, fx);
+        self.effects(fx.drain());
+        if sent.is_ok() && !report && plan.report.is_some() {
+            self.schedule(q.at.saturating_add(plan.run), k, q.generation, true);
         }
     }
 
-    /// The index of `thing`: the hint (the thing just sent an event, whose
-    /// effects follow) or the one after it (a rollout notifies things in
-    /// target order), checked by name, else the job's name index (a
-    /// third of a trial's time without the hint).
-    fn index_of(&mut self, job: &crate::machine::Job, thing: &str) -> Option<usize> {
-        let h = self.hint;
-        let k = if job.names.get(h) == Some(thing) {
-            h
-        } else if job.names.get(h.saturating_add(1)) == Some(thing) {
-            h.saturating_add(1)
-        } else {
-            job.names.find(thing)?
-        };
-        self.hint = k;
-        Some(k)
-    }
-
-    /// Reads the machine's effects: notifications schedule the device,
-    /// outcomes and the abort are recorded.
-    /// Things are found by the job's own name index (the fleet's order is
-    /// the job's: its names are unique).
-    fn effects(&mut self, fx: Vec<TimedEffect>, job: &crate::machine::Job) {
-        for TimedEffect { at, effect } in fx {
-            match effect {
-                Effect::ExecutionStatusChanged {
-                    thing,
+    /// Reads the machine's effects (as its lean sink records them, things
+    /// by index): notifications schedule the device, outcomes and the
+    /// abort are recorded.
+    fn effects(&mut self, records: impl Iterator<Item = Record>) {
+        for record in records {
+            match record {
+                Record::Execution {
+                    at,
+                    thing: k,
                     to,
                     retry_attempt,
-                    ..
                 } => {
-                    let Some(k) = self.index_of(job, &thing) else {
-                        continue;
-                    };
                     if let Some(s) = self.status.get_mut(k) {
                         *s = Some(to);
                     }
@@ -365,19 +345,24 @@ impl State<'_> {
                         _ => {}
                     }
                 }
-                Effect::JobAborted { .. } => {
-                    self.exposed = Some(self.notified);
-                    let dt = at.saturating_sub(self.sim.created_at);
-                    self.aborted_at = Some(u64::try_from(dt).unwrap_or(0));
+                Record::Other(timed) => {
+                    let at = timed.at;
+                    match timed.effect {
+                        Effect::JobAborted { .. } => {
+                            self.exposed = Some(self.notified);
+                            let dt = at.saturating_sub(self.sim.created_at);
+                            self.aborted_at = Some(u64::try_from(dt).unwrap_or(0));
+                        }
+                        Effect::JobStatusChanged {
+                            to: JobStatus::Completed | JobStatus::Canceled,
+                            ..
+                        } => {
+                            let dt = at.saturating_sub(self.sim.created_at);
+                            self.completion = Some(u64::try_from(dt).unwrap_or(0));
+                        }
+                        _ => {}
+                    }
                 }
-                Effect::JobStatusChanged {
-                    to: JobStatus::Completed | JobStatus::Canceled,
-                    ..
-                } => {
-                    let dt = at.saturating_sub(self.sim.created_at);
-                    self.completion = Some(u64::try_from(dt).unwrap_or(0));
-                }
-                _ => {}
             }
         }
     }
@@ -429,13 +414,9 @@ impl State<'_> {
         } else {
             0
         };
-        self.schedule(
-            at.saturating_add(pick_up),
-            Action {
-                thing: k,
-                generation,
-                kind: Kind::Start { report, run },
-            },
-        );
+        if let Some(p) = self.plan.get_mut(k) {
+            *p = Plan { report, run };
+        }
+        self.schedule(at.saturating_add(pick_up), k, generation, false);
     }
 }

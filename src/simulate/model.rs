@@ -7,7 +7,7 @@
 //! Unknown members are refused everywhere, as `deny_unknown_fields` would.
 
 use super::rng::Delay;
-use crate::machine::{request_targets, resolve_things, Job, MachineError, TimedEffect};
+use crate::machine::{request_targets, resolve_things, Fx, Job, MachineError, Record};
 use crate::{validate_value, Operation, Options, Report};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -188,7 +188,8 @@ fn join(pointer: &str, key: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Simulation {
     pub(crate) job: Job,
-    pub(crate) created: Vec<TimedEffect>,
+    /// The effects of creation, as the simulator's lean sink records them.
+    pub(crate) created: Vec<Record>,
     pub(crate) created_at: i64,
     pub(crate) things: Vec<String>,
     pub(crate) devices: Behaviour,
@@ -289,8 +290,10 @@ impl Simulation {
             None => (Behaviour::default(), Vec::new()),
             Some(v) => devices(v, &index)?,
         };
-        let (job, created) =
-            Job::create(request, &things, created_at, &options).map_err(SimulationError::Create)?;
+        let mut fx = Fx::lean();
+        let job = Job::create_into(request, &things, created_at, &options, &mut fx)
+            .map_err(SimulationError::Create)?;
+        let created = fx.drain().collect();
         let mut fingerprint = String::new();
         canonical(doc, &mut fingerprint);
         Ok(Simulation {
