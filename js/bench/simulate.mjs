@@ -24,9 +24,17 @@
 // (`cargo build --release --locked --features cli`), in $CARGO_TARGET_DIR
 // or target/.
 //
-//   node bench/simulate.mjs                      # N = 40 trials, 5 rounds (about 15 s)
+//   node bench/simulate.mjs                      # N = 40 trials, 5 rounds (about 10 s)
 //   node bench/simulate.mjs --trials 20 --rounds 3
 //   node bench/simulate.mjs --native PATH        # another native binary to compare with
+//
+// The release CLI is built at the release profile's opt-level "z"; the
+// criterion benchmark's native figure is at opt-level 3. For that peer,
+// from the repository root:
+//   CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --locked --features cli
+//   cp target/release/iot-jobs-policy target/iot-jobs-policy-o3
+//   cargo build --release --locked --features cli   # the "z" binary back
+//   (cd js && node bench/simulate.mjs --native ../target/iot-jobs-policy-o3)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
