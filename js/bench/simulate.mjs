@@ -10,7 +10,7 @@
 // then again), ROUNDS rounds; each figure is the median of its rounds (the
 // host is shared). A native run is a whole process (`simulate FILE
 // --threads T --trials N --format json`), start and JSON parsing included:
-// with N = 40 a run takes about 0.3 s, of which start is a few ms. A wasm
+// with N = 100 a run takes about 0.3 s, of which start is a few ms. A wasm
 // run is one `simulate(text, {trials: N})` call in this process, after a
 // warm-up call that loads the extras module; `simulateAsync` starts its
 // workers (each loads the package) on every call, as an application's would.
@@ -24,8 +24,8 @@
 // (`cargo build --release --locked --features cli`), in $CARGO_TARGET_DIR
 // or target/.
 //
-//   node bench/simulate.mjs                      # N = 40 trials, 5 rounds (about 10 s)
-//   node bench/simulate.mjs --trials 20 --rounds 3
+//   node bench/simulate.mjs                      # N = 100 trials, 5 rounds (about 10 s)
+//   node bench/simulate.mjs --trials 40 --rounds 3
 //   node bench/simulate.mjs --native PATH        # another native binary to compare with
 //
 // The release CLI is built at the release profile's opt-level "z"; the
@@ -55,7 +55,7 @@ function arg(name, fallback) {
   if (v === undefined) throw new Error(`--${name} needs a value`);
   return v;
 }
-const TRIALS = Number(arg('trials', '40'));
+const TRIALS = Number(arg('trials', '100'));
 const ROUNDS = Number(arg('rounds', '5'));
 if (!Number.isInteger(TRIALS) || TRIALS < 1 || !Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--trials and --rounds take whole numbers from 1');
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
