@@ -53,6 +53,37 @@ pub const OUTPUT_PATH: &str = "js/src/fast.generated.js";
 /// The two API versions, latest first.
 const APIS: [ApiVersion; 2] = [ApiVersion::Latest, ApiVersion::V2022_01];
 
+/// The names a plain object inherits from Object.prototype: no member may
+/// have one (the predicates read members as `v[name]`).
+const INHERITED: &[&str] = &[
+    "constructor",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+    "__proto__",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+];
+
+/// The patterns with Unicode property classes, each with its meaning on
+/// ASCII: where the type test admits ASCII only, the predicate tests the
+/// ASCII form, which admits ASCII only by itself, so no separate look at
+/// every character is needed. On ASCII, `\p{C}` is U+0000..U+001F and U+007F,
+/// `\p{L}` the letters, `\p{N}` the digits and `\p{Z}` the space;
+/// `js/test/fast-path.test.mjs` checks each pair on ASCII strings.
+const ASCII_FORMS: &[(&str, &str)] = &[
+    ("^[^\\p{C}]+$", "^[ -~]+$"),
+    (
+        "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$",
+        "^[A-Za-z0-9 _.:/=+\\-@]*$",
+    ),
+];
+
 /// Keywords that only annotate: they never change a verdict.
 const ANNOTATIONS: &[&str] = &[
     "$schema",
@@ -195,6 +226,9 @@ fn self_checks_ascii(s: &Map<String, Value>) -> bool {
     let Some(p) = s.get("pattern").and_then(Value::as_str) else {
         return false;
     };
+    if ascii_form(p).is_some() {
+        return true;
+    }
     p.is_ascii()
         && p.starts_with('^')
         && p.ends_with('$')
@@ -208,6 +242,11 @@ fn self_checks_ascii(s: &Map<String, Value>) -> bool {
         && !p.contains("\\D")
         && !p.contains("[^")
         && !p.replace("\\.", "").contains('.')
+}
+
+/// The ASCII form of a pattern with Unicode property classes (see [`ASCII_FORMS`]).
+fn ascii_form(p: &str) -> Option<&'static str> {
+    ASCII_FORMS.iter().find(|(u, _)| *u == p).map(|(_, a)| *a)
 }
 
 /// Whether a string's type test must admit ASCII only: when its pattern
@@ -394,7 +433,7 @@ impl Gen {
         }
         if let Some(p) = s.get("pattern") {
             let p = p.as_str().ok_or("pattern is not a string")?;
-            let name = self.pattern(p)?;
+            let name = self.pattern(ascii_form(p).unwrap_or(p))?;
             let _ = writeln!(string, "    if (!{name}.test(v)) return false;");
         }
         if !string.is_empty() {
@@ -534,7 +573,27 @@ impl Gen {
         for (bit, k) in required.iter().enumerate() {
             cases.entry((*k).to_string()).or_default().1 = Some(bit);
         }
+        for k in cases.keys() {
+            if INHERITED.contains(&k.as_str()) {
+                return Err(format!("member `{k}` is a name Object.prototype has"));
+            }
+        }
         let mut out = String::new();
+        if additional.is_none() && names.is_none() {
+            // No key outside `properties` is judged: read the named members
+            // directly (a member that is absent, or undefined, reads as
+            // undefined; no name here is one Object.prototype has).
+            for (k, (f, bit)) in &cases {
+                let key = js_str(k)?;
+                if let Some(f) = f {
+                    let _ = writeln!(out, "    {{\n      const x = v[{key}];\n      if (x !== undefined && !{f}(x)) return false;\n    }}");
+                }
+                if bit.is_some() {
+                    let _ = writeln!(out, "    if (v[{key}] === undefined) return false;");
+                }
+            }
+            return Ok(out);
+        }
         if !required.is_empty() {
             out.push_str("    let seen = 0;\n");
         }
@@ -600,7 +659,12 @@ pub fn generate() -> Result<String, String> {
         }
         table.push_str("  },\n");
     }
-    table.push_str("};\n");
+    table.push_str("};\n\n");
+    table.push_str("/** The patterns with Unicode property classes and the ASCII forms the predicates test instead (checked on ASCII by js/test/fast-path.test.mjs). */\nexport const ASCII_FORMS = [\n");
+    for (u, a) in ASCII_FORMS {
+        let _ = writeln!(table, "  [{}, {}],", js_str(u)?, js_str(a)?);
+    }
+    table.push_str("];\n");
     let mut out = String::from(HEADER);
     out.push('\n');
     let mut pats: Vec<(&String, &String)> = g.patterns.iter().map(|(s, n)| (n, s)).collect();

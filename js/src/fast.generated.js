@@ -75,10 +75,10 @@ function places(n) {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
-const P0 = new RegExp("^[^\\p{C}]+$", 'u');
+const P0 = new RegExp("^[ -~]+$", 'u');
 const P1 = new RegExp("^arn:[!-~]+$", 'u');
 const P2 = new RegExp("^[a-zA-Z0-9_-]+$", 'u');
-const P3 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$", 'u');
+const P3 = new RegExp("^[A-Za-z0-9 _.:/=+\\-@]*$", 'u');
 const P4 = new RegExp("^arn:(aws|aws-cn|aws-us-gov):iot:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:(thing|thinggroup)/[a-zA-Z0-9:_-]{1,128}$", 'u');
 const P5 = new RegExp("^(\\$\\{aws:iot:s3-presigned-url:)?[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~%!$&'()*+,;=:@\\[\\]-]+([/?#]|$)", 'u');
 const P6 = new RegExp("^arn:[^:]+:iot:[^:]+::jobtemplate/AWS-", 'u');
@@ -188,7 +188,7 @@ function s6(v) {
 
 /** @param {any} v */
 function s7(v) {
-  if (!(isAscii(v) || v === null)) return false;
+  if (!(typeof v === 'string' || v === null)) return false;
   if (typeof v === 'string') {
     if (v.length > 2028) return false;
     if (!P0.test(v)) return false;
@@ -239,7 +239,7 @@ function s11(v) {
 
 /** @param {any} v */
 function s12(v) {
-  if (!(isAscii(v))) return false;
+  if (!(typeof v === 'string')) return false;
   if (typeof v === 'string') {
     if (v.length < 1) return false;
     if (v.length > 30720) return false;
@@ -397,18 +397,11 @@ function s24(v) {
 /** @param {any} v */
 function s25(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "numberOfNotifiedThings":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["numberOfNotifiedThings"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["numberOfNotifiedThings"] === undefined) return false;
   }
   return true;
 }
@@ -416,18 +409,11 @@ function s25(v) {
 /** @param {any} v */
 function s26(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "numberOfSucceededThings":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["numberOfSucceededThings"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["numberOfSucceededThings"] === undefined) return false;
   }
   return true;
 }
@@ -693,7 +679,7 @@ function s43(v) {
 
 /** @param {any} v */
 function s44(v) {
-  if (!(isAscii(v))) return false;
+  if (!(typeof v === 'string')) return false;
   if (typeof v === 'string') {
     if (v.length < 1) return false;
     if (v.length > 128) return false;
@@ -822,14 +808,9 @@ function s54(v) {
 /** @param {any} v */
 function s55(v) {
   if (isObj(v)) {
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "targets":
-          if (!s54(x)) return false;
-          break;
-      }
+    {
+      const x = v["targets"];
+      if (x !== undefined && !s54(x)) return false;
     }
   }
   return true;
@@ -846,14 +827,9 @@ function s56(v) {
 /** @param {any} v */
 function s57(v) {
   if (isObj(v)) {
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "documentSource":
-          if (!s56(x)) return false;
-          break;
-      }
+    {
+      const x = v["documentSource"];
+      if (x !== undefined && !s56(x)) return false;
     }
   }
   return true;
@@ -862,18 +838,11 @@ function s57(v) {
 /** @param {any} v */
 function s58(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "document":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["document"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["document"] === undefined) return false;
   }
   return true;
 }
@@ -881,18 +850,11 @@ function s58(v) {
 /** @param {any} v */
 function s59(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "documentSource":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["documentSource"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["documentSource"] === undefined) return false;
   }
   return true;
 }
@@ -926,18 +888,11 @@ function s63(v) {
 /** @param {any} v */
 function s64(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "jobTemplateArn":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["jobTemplateArn"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["jobTemplateArn"] === undefined) return false;
   }
   return true;
 }
@@ -953,18 +908,11 @@ function s65(v) {
 /** @param {any} v */
 function s66(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "documentParameters":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["documentParameters"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["documentParameters"] === undefined) return false;
   }
   return true;
 }
@@ -981,18 +929,11 @@ function s67(v) {
 /** @param {any} v */
 function s68(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "jobTemplateArn":
-          if (!s67(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["jobTemplateArn"];
+      if (x !== undefined && !s67(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["jobTemplateArn"] === undefined) return false;
   }
   return true;
 }
@@ -1074,7 +1015,7 @@ function s69(v) {
 
 /** @param {any} v */
 function s70(v) {
-  if (!(isAscii(v))) return false;
+  if (!(typeof v === 'string')) return false;
   if (typeof v === 'string') {
     if (v.length > 2028) return false;
     if (!P0.test(v)) return false;
@@ -1091,18 +1032,11 @@ function s71(v) {
 /** @param {any} v */
 function s72(v) {
   if (isObj(v)) {
-    let seen = 0;
-    for (const k in v) {
-      const x = v[k];
-      if (x === undefined) continue;
-      switch (k) {
-        case "jobArn":
-          if (!s24(x)) return false;
-          seen |= 1;
-          break;
-      }
+    {
+      const x = v["jobArn"];
+      if (x !== undefined && !s24(x)) return false;
     }
-    if (seen !== 1) return false;
+    if (v["jobArn"] === undefined) return false;
   }
   return true;
 }
@@ -1442,7 +1376,7 @@ function s87(v) {
 
 /** @param {any} v */
 function s88(v) {
-  if (!(isAscii(v))) return false;
+  if (!(typeof v === 'string')) return false;
   if (typeof v === 'string') {
     if (v.length < 1) return false;
     if (v.length > 512) return false;
@@ -1759,3 +1693,9 @@ export const CHECKS = {
     UpdateJob: s97,
   },
 };
+
+/** The patterns with Unicode property classes and the ASCII forms the predicates test instead (checked on ASCII by js/test/fast-path.test.mjs). */
+export const ASCII_FORMS = [
+  ["^[^\\p{C}]+$", "^[ -~]+$"],
+  ["^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$", "^[A-Za-z0-9 _.:/=+\\-@]*$"],
+];

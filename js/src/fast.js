@@ -50,14 +50,9 @@ const PROTO = Object.prototype;
 /** An empty object of plain prototype: for-in over it finds Object.prototype's enumerable keys. */
 const EMPTY = {};
 
-/**
- * @param {any} o
- * @param {string} k
- */
-function has(o, k) {
-  const x = o[k];
-  return x !== undefined && x !== null;
-}
+// `o.member != null` below: present and not null, as the engine's `has`
+// (src/validate/shapes/mod.rs); undefined is absent, as JSON.stringify
+// leaves it out.
 
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date (src/validate/time.rs,
@@ -91,6 +86,22 @@ function daysInMonth(y, m) {
  * @returns {number | undefined}
  */
 function schedulingTime(s) {
+  let t = TIMES.get(s);
+  if (t === undefined) {
+    t = parseSchedulingTime(s);
+    if (TIMES.size >= MAX_LEARNT) TIMES.clear();
+    TIMES.set(s, t === undefined ? null : t);
+  }
+  return t === null ? undefined : t;
+}
+/** @type {Map<string, number | null>} The times read so far (null: not read). */
+const TIMES = new Map();
+
+/**
+ * @param {string} s
+ * @returns {number | undefined}
+ */
+function parseSchedulingTime(s) {
   const n = s.length;
   if (n !== 16 && n !== 17 && n !== 19 && n !== 20) return undefined;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return undefined;
@@ -242,28 +253,28 @@ export class FastPath {
     // V-9, V-28 (documentParameters-managed-only; managedTemplate-parameter-required,
     // managedTemplate-parameter-unknown, managedTemplate-parameter-pattern,
     // managedTemplate-not-covered): deferred.
-    if (has(r, 'jobTemplateArn') || has(r, 'documentParameters')) return false;
+    if (r.jobTemplateArn != null || r.documentParameters != null) return false;
     // documentSource-not-s3 (a warning): deferred.
-    if (has(r, 'documentSource')) return false;
-    if (has(r, 'document')) {
+    if (r.documentSource != null) return false;
+    if (r.document != null) {
       // document-size-json: learnt from the engine.
       if (!this.documents.has(r.document)) return false;
       // presigned-placeholder-without-config (warning).
-      if (r.document.includes(PRESIGNED_PLACEHOLDER) && !has(r, 'presignedUrlConfig')) return false;
+      if (r.document.includes(PRESIGNED_PLACEHOLDER) && r.presignedUrlConfig == null) return false;
     }
     // targets-max (warning).
     if (Array.isArray(r.targets) && r.targets.length > TARGETS_MAX_DOCUMENTED) return false;
     // presignedUrlConfig-roleArn (warning).
-    if (has(r, 'presignedUrlConfig') && !has(r.presignedUrlConfig, 'roleArn')) return false;
+    if (r.presignedUrlConfig != null && r.presignedUrlConfig.roleArn == null) return false;
     // rollout-ceiling-below-base (warning).
     const rollout = r.jobExecutionsRolloutConfig;
-    if (has(r, 'jobExecutionsRolloutConfig') && has(rollout, 'maximumPerMinute') && has(rollout, 'exponentialRate')) {
+    if (r.jobExecutionsRolloutConfig != null && rollout.maximumPerMinute != null && rollout.exponentialRate != null) {
       if (rollout.exponentialRate.baseRatePerMinute > rollout.maximumPerMinute) return false;
     }
-    if (has(r, 'abortConfig') && !abortClean(r, r.abortConfig.criteriaList)) return false;
-    if (has(r, 'jobExecutionsRetryConfig') && !retryClean(op, r, r.jobExecutionsRetryConfig.criteriaList)) return false;
-    if (has(r, 'schedulingConfig') && !this.schedulingClean(r.schedulingConfig, now)) return false;
-    if (has(r, 'maintenanceWindows') && !this.windowsClean(r.maintenanceWindows)) return false;
+    if (r.abortConfig != null && !abortClean(r, r.abortConfig.criteriaList)) return false;
+    if (r.jobExecutionsRetryConfig != null && !retryClean(op, r, r.jobExecutionsRetryConfig.criteriaList)) return false;
+    if (r.schedulingConfig != null && !this.schedulingClean(r.schedulingConfig, now)) return false;
+    if (r.maintenanceWindows != null && !this.windowsClean(r.maintenanceWindows)) return false;
     return true;
   }
 
@@ -274,9 +285,9 @@ export class FastPath {
    * @param {number | undefined} now
    */
   schedulingClean(s, now) {
-    if (has(s, 'endBehavior') && !has(s, 'endTime')) return false;
-    const start = has(s, 'startTime') ? schedulingTime(s.startTime) : null;
-    const end = has(s, 'endTime') ? schedulingTime(s.endTime) : null;
+    if (s.endBehavior != null && s.endTime == null) return false;
+    const start = s.startTime != null ? schedulingTime(s.startTime) : null;
+    const end = s.endTime != null ? schedulingTime(s.endTime) : null;
     if (start === undefined || end === undefined) return false;
     if (start !== null && end !== null) {
       const gap = end - start;
@@ -288,7 +299,7 @@ export class FastPath {
       if (start !== null && (start < now + LEAD_MS || start > now + START_HORIZON_MS)) return false;
       if (end !== null && (end < now + LEAD_MS || end > now + END_HORIZON_MS)) return false;
     }
-    return !has(s, 'maintenanceWindows') || this.windowsClean(s.maintenanceWindows);
+    return s.maintenanceWindows == null || this.windowsClean(s.maintenanceWindows);
   }
 
   /**
@@ -308,11 +319,8 @@ export class FastPath {
  * @param {any[]} list
  */
 function abortClean(r, list) {
-  const seen = new Set();
-  for (let i = 0; i < list.length; i++) {
-    const ft = list[i].failureType;
-    if (seen.has(ft)) return false;
-    seen.add(ft);
+  for (let i = 1; i < list.length; i++) {
+    for (let j = 0; j < i; j++) if (list[j].failureType === list[i].failureType) return false;
   }
   const targets = r.targets;
   if (!Array.isArray(targets) || r.targetSelection === 'CONTINUOUS') return true;
@@ -332,15 +340,15 @@ function abortClean(r, list) {
 function retryClean(op, r, list) {
   let total = 0;
   let timedOut = false;
-  const seen = new Set();
   for (let i = 0; i < list.length; i++) {
-    const { failureType: ft, numberOfRetries: n } = list[i];
+    const ft = list[i].failureType;
+    const n = list[i].numberOfRetries;
     total += n;
     // Each failure type once, and ALL never with another one.
-    if (seen.has(ft) || (ft === 'ALL' && list.length > 1)) return false;
-    seen.add(ft);
+    if (ft === 'ALL' && list.length > 1) return false;
+    for (let j = 0; j < i; j++) if (list[j].failureType === ft) return false;
     if (ft === 'TIMED_OUT' && n > 0) timedOut = true;
   }
   if (total > TOTAL_RETRIES_MAX) return false;
-  return !(timedOut && op !== 'UpdateJob' && !has(r, 'timeoutConfig'));
+  return !(timedOut && op !== 'UpdateJob' && r.timeoutConfig == null);
 }

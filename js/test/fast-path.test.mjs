@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { PKG, ROOT, JS, RAW_GLUE, vectorData, jsSkip } from './helpers.mjs';
 import { nested, nestedArray, hostileOptions, protoOptions } from './shared/fuzz-cases.mjs';
 import { FastPath } from '../src/fast.js';
+import { ASCII_FORMS } from '../src/fast.generated.js';
 
 const require = createRequire(import.meta.url);
 /** The engine alone: the raw wasm-bindgen glue (no shim, no fast path). */
@@ -84,6 +85,21 @@ test('the committed fast path module is what the generator writes', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.length > 10_000, 'the generator wrote almost nothing');
   assert.ok(r.stdout === committed, 'js/src/fast.generated.js is stale: run `cargo run --example gen_fast`');
+});
+
+test('each pattern with Unicode classes means on ASCII what its ASCII form means', () => {
+  assert.ok(ASCII_FORMS.length >= 2);
+  const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+  const next = rng(7);
+  for (const [unicode, form] of ASCII_FORMS) {
+    const u = new RegExp(unicode, 'u');
+    const a = new RegExp(form, 'u');
+    const samples = ['', ...ascii, ...ascii.flatMap((x) => ascii.map((y) => x + y))];
+    for (let i = 0; i < 5000; i++) samples.push(Array.from({ length: 1 + Math.floor(next() * 12) }, () => ascii[Math.floor(next() * 128)]).join(''));
+    for (const s of samples) assert.equal(a.test(s), u.test(s), `${unicode} vs ${form} on ${JSON.stringify(s)}`);
+    // The ASCII form admits ASCII only.
+    for (const s of ['é', 'a\u00a0', '\u2028', '😀']) assert.equal(a.test(JSON.parse(`"${s}"`)), false, s);
+  }
 });
 
 test('the bench request: the fast path answers it once its document and cron were learnt', () => {
