@@ -40,9 +40,9 @@ fn the_generator_is_deterministic_and_covers_every_operation_and_api() {
     assert_eq!(text, generated());
     for op in iot_jobs_policy::Operation::ALL {
         assert_eq!(
-            text.matches(&format!("\n    {}: s", op.name())).count(),
-            2,
-            "{op} in both API versions"
+            text.matches(&format!("\n      {}: s", op.name())).count(),
+            4,
+            "{op} in both API versions and both profiles"
         );
     }
 }

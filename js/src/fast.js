@@ -24,9 +24,10 @@
 //    (at most 256 of each, then the memory starts over) and until then the
 //    request goes to the engine.
 //
-// Options: only none, `api` ('latest' | '2022-01'), `profile: 'documented'`
+// Options: only none, `api` ('latest' | '2022-01'), `profile` ('documented'
+// | 'model': the model profile's schema is every rule it runs)
 // and `now` as whole epoch milliseconds within the engine's bounds or such a
-// Date; anything else (another profile, `now` as text, `documentSchema` and
+// Date; anything else (`now` as text, `documentSchema` and
 // with it the document-schema rule, unknown keys) defers.
 
 import { CHECKS } from './fast.generated.js';
@@ -140,7 +141,7 @@ function digits(s, from, to) {
 /**
  * The options the fast path understands, or undefined to defer.
  * @param {unknown} options
- * @returns {{ api: string, now: number | undefined } | undefined}
+ * @returns {{ profile: string, api: string, now: number | undefined } | undefined}
  */
 function plainOptions(options) {
   if (options === undefined || options === null) return DEFAULTS;
@@ -149,6 +150,7 @@ function plainOptions(options) {
   if (proto !== PROTO && proto !== null) return undefined;
   const o = /** @type {Record<string, unknown>} */ (options);
   let api = 'latest';
+  let profile = 'documented';
   /** @type {number | undefined} */
   let now;
   const keys = Object.keys(o);
@@ -157,14 +159,14 @@ function plainOptions(options) {
     const v = o[k];
     if (v === undefined) continue;
     if (k === 'api' && (v === 'latest' || v === '2022-01')) api = v;
-    else if (k === 'profile' && v === 'documented') continue;
+    else if (k === 'profile' && (v === 'documented' || v === 'model')) profile = v;
     else if (k === 'now' && typeof v === 'number' && inTime(v)) now = v;
     else if (k === 'now' && v instanceof Date && inTime(v.getTime())) now = v.getTime();
     else return undefined;
   }
-  return now === undefined && api === 'latest' ? DEFAULTS : { api, now };
+  return now === undefined && api === 'latest' && profile === 'documented' ? DEFAULTS : { profile, api, now };
 }
-const DEFAULTS = { api: 'latest', now: undefined };
+const DEFAULTS = { profile: 'documented', api: 'latest', now: undefined };
 
 /** The engine's time bounds (src/validate/bounds.rs): whole epoch ms in 0..=8.64e15; others are its misuse. */
 const MAX_TIME_MS = 8.64e15;
@@ -200,10 +202,11 @@ export class FastPath {
       if (opts === undefined) return false;
       // The predicates visit keys with for-in: nothing may be inherited.
       for (const _ in EMPTY) return false;
-      const table = /** @type {Record<string, (v: unknown) => boolean>} */ (/** @type {Record<string, unknown>} */ (CHECKS)[opts.api]);
+      const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[opts.profile][opts.api];
       if (!Object.hasOwn(table, operation)) return false;
-      const check = table[operation];
-      return check(request) && this.beyondSchema(operation, /** @type {any} */ (request), opts.now);
+      if (!table[operation](request)) return false;
+      // The model profile runs no documented rule: its schema is all of it.
+      return opts.profile === 'model' || this.beyondSchema(operation, /** @type {any} */ (request), opts.now);
     } catch {
       return false;
     }
@@ -220,7 +223,8 @@ export class FastPath {
     try {
       // Only under the documented profile (the model profile skips
       // document-size-json and maintenanceWindow-cron).
-      if (plainOptions(options) === undefined) return;
+      const opts = plainOptions(options);
+      if (opts === undefined || opts.profile !== 'documented') return;
       const r = /** @type {any} */ (request);
       if (typeof r.document === 'string' && !this.documents.has(r.document)) {
         if (this.documents.size >= MAX_LEARNT) this.documents.clear();
