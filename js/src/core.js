@@ -417,10 +417,11 @@ export function makeApi(glue, ready) {
    * @param {unknown} operation
    * @param {unknown} request
    * @param {unknown} options
+   * @param {boolean} errorsOnly whether warnings may remain (`isValid`)
    * @returns {boolean}
    */
-  function certainlyClean(operation, request, options) {
-    return typeof request === 'object' && request !== null && typeof operation === 'string' && fast.clean(operation, request, options);
+  function certainlyClean(operation, request, options, errorsOnly) {
+    return typeof request === 'object' && request !== null && typeof operation === 'string' && fast.clean(operation, request, options, errorsOnly);
   }
   /**
    * The arguments of `validate`/`isValid` as the texts the core reads
@@ -451,7 +452,7 @@ export function makeApi(glue, ready) {
    * @returns {Report}
    */
   function validate(operation, request, options) {
-    if (certainlyClean(operation, request, options)) {
+    if (certainlyClean(operation, request, options, false)) {
       ready();
       return cleanReport();
     }
@@ -488,7 +489,7 @@ export function makeApi(glue, ready) {
    * @returns {boolean}
    */
   function isValid(operation, request, options) {
-    if (certainlyClean(operation, request, options)) {
+    if (certainlyClean(operation, request, options, true)) {
       ready();
       return true;
     }

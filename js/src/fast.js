@@ -1,6 +1,6 @@
 // The fast path of `validate(object)` / `isValid(object)`: a SUFFICIENT test
 // that the WebAssembly engine's report would have no violation at all (no
-// error, no warning). When it is certain, the API answers the clean report
+// error, no warning; for `isValid`, no error). When it is certain, the API answers the clean report
 // without crossing into wasm; when it is not ("don't know"), the engine runs
 // as before. It never answers "invalid": invalid requests always get the
 // engine's full report.
@@ -194,9 +194,11 @@ export class FastPath {
    * @param {string} operation
    * @param {object} request
    * @param {unknown} options
+   * @param {boolean} [errorsOnly] for `isValid`: certain that the report would
+   *   have no error (warnings allowed)
    * @returns {boolean}
    */
-  clean(operation, request, options) {
+  clean(operation, request, options, errorsOnly = false) {
     try {
       const opts = plainOptions(options);
       if (opts === undefined) return false;
@@ -206,7 +208,7 @@ export class FastPath {
       if (!Object.hasOwn(table, operation)) return false;
       if (!table[operation](request)) return false;
       // The model profile runs no documented rule: its schema is all of it.
-      return opts.profile === 'model' || this.beyondSchema(operation, /** @type {any} */ (request), opts.now);
+      return opts.profile === 'model' || this.beyondSchema(operation, /** @type {any} */ (request), opts.now, errorsOnly);
     } catch {
       return false;
     }
@@ -251,21 +253,28 @@ export class FastPath {
    * @param {string} op
    * @param {any} r
    * @param {number | undefined} now
+   * @param {boolean} errorsOnly whether warnings may be left unchecked
    * @returns {boolean}
    */
-  beyondSchema(op, r, now) {
+  beyondSchema(op, r, now, errorsOnly) {
     // V-9, V-28 (documentParameters-managed-only; managedTemplate-parameter-required,
     // managedTemplate-parameter-unknown, managedTemplate-parameter-pattern,
     // managedTemplate-not-covered): deferred.
     if (r.jobTemplateArn != null || r.documentParameters != null) return false;
-    // documentSource-not-s3 (a warning): deferred.
-    if (r.documentSource != null) return false;
+    // documentSource-not-s3 (a warning): deferred (documentSource-url, the
+    // error, is the schema's).
+    if (r.documentSource != null && !errorsOnly) return false;
     if (r.document != null) {
       // document-size-json: learnt from the engine.
       if (!this.documents.has(r.document)) return false;
       // presigned-placeholder-without-config (warning).
-      if (r.document.includes(PRESIGNED_PLACEHOLDER) && r.presignedUrlConfig == null) return false;
+      if (!errorsOnly && r.document.includes(PRESIGNED_PLACEHOLDER) && r.presignedUrlConfig == null) return false;
     }
+    if (r.jobExecutionsRetryConfig != null && !retryClean(op, r, r.jobExecutionsRetryConfig.criteriaList, errorsOnly)) return false;
+    if (r.schedulingConfig != null && !this.schedulingClean(r.schedulingConfig, now, errorsOnly)) return false;
+    if (r.maintenanceWindows != null && !this.windowsClean(r.maintenanceWindows)) return false;
+    // The rest are warnings.
+    if (errorsOnly) return true;
     // targets-max (warning).
     if (Array.isArray(r.targets) && r.targets.length > TARGETS_MAX_DOCUMENTED) return false;
     // presignedUrlConfig-roleArn (warning).
@@ -276,9 +285,6 @@ export class FastPath {
       if (rollout.exponentialRate.baseRatePerMinute > rollout.maximumPerMinute) return false;
     }
     if (r.abortConfig != null && !abortClean(r, r.abortConfig.criteriaList)) return false;
-    if (r.jobExecutionsRetryConfig != null && !retryClean(op, r, r.jobExecutionsRetryConfig.criteriaList)) return false;
-    if (r.schedulingConfig != null && !this.schedulingClean(r.schedulingConfig, now)) return false;
-    if (r.maintenanceWindows != null && !this.windowsClean(r.maintenanceWindows)) return false;
     return true;
   }
 
@@ -287,9 +293,10 @@ export class FastPath {
    * endBehavior-needs-endTime, and the windows' cron expressions.
    * @param {any} s
    * @param {number | undefined} now
+   * @param {boolean} errorsOnly
    */
-  schedulingClean(s, now) {
-    if (s.endBehavior != null && s.endTime == null) return false;
+  schedulingClean(s, now, errorsOnly) {
+    if (!errorsOnly && s.endBehavior != null && s.endTime == null) return false;
     const start = s.startTime != null ? schedulingTime(s.startTime) : null;
     const end = s.endTime != null ? schedulingTime(s.endTime) : null;
     if (start === undefined || end === undefined) return false;
@@ -298,8 +305,8 @@ export class FastPath {
       if (gap < LEAD_MS || gap > END_HORIZON_MS) return false;
     }
     if (start !== null || end !== null) {
-      // Without `now` the engine warns that it skipped the window.
-      if (now === undefined) return false;
+      // Without `now` the engine warns that it skipped the window (a warning).
+      if (now === undefined) return errorsOnly && (s.maintenanceWindows == null || this.windowsClean(s.maintenanceWindows));
       if (start !== null && (start < now + LEAD_MS || start > now + START_HORIZON_MS)) return false;
       if (end !== null && (end < now + LEAD_MS || end > now + END_HORIZON_MS)) return false;
     }
@@ -340,8 +347,9 @@ function abortClean(r, list) {
  * @param {string} op
  * @param {any} r
  * @param {any[]} list
+ * @param {boolean} errorsOnly
  */
-function retryClean(op, r, list) {
+function retryClean(op, r, list, errorsOnly) {
   let total = 0;
   let timedOut = false;
   for (let i = 0; i < list.length; i++) {
@@ -354,5 +362,5 @@ function retryClean(op, r, list) {
     if (ft === 'TIMED_OUT' && n > 0) timedOut = true;
   }
   if (total > TOTAL_RETRIES_MAX) return false;
-  return !(timedOut && op !== 'UpdateJob' && r.timeoutConfig == null);
+  return errorsOnly || !(timedOut && op !== 'UpdateJob' && r.timeoutConfig == null);
 }

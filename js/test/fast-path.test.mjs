@@ -71,12 +71,16 @@ function warmed() {
  */
 function judge(fast, key, op, obj, options) {
   const says = fast.clean(op, obj, options);
+  // For isValid: certain that there is no error (warnings allowed).
+  const saysValid = fast.clean(op, obj, options, true);
   const r = engine(op, obj, options);
   const clean = r === undefined ? undefined : r.violations.length === 0;
-  if (says && clean !== true) {
-    return { fast: says, clean, problem: `${key}: the fast path says clean, the engine ${r === undefined ? 'answers misuse' : `reports ${r.violations.map((v) => v.rule).join(', ')}`}\n    ${JSON.stringify(obj).slice(0, 400)}` };
-  }
-  return { fast: says, clean };
+  const valid = r === undefined ? undefined : r.valid;
+  const shown = `the engine ${r === undefined ? 'answers misuse' : `reports ${r.violations.map((v) => v.rule).join(', ')}`}\n    ${JSON.stringify(obj).slice(0, 400)}`;
+  if (says && clean !== true) return { fast: says, fastValid: saysValid, clean, valid, problem: `${key}: the fast path says clean, ${shown}` };
+  if (saysValid && valid !== true) return { fast: says, fastValid: saysValid, clean, valid, problem: `${key}: the fast path says valid, ${shown}` };
+  if (says && !saysValid) return { fast: says, fastValid: saysValid, clean, valid, problem: `${key}: clean but not valid by the fast path` };
+  return { fast: says, fastValid: saysValid, clean, valid };
 }
 
 test('the committed fast path module is what the generator writes', () => {
@@ -116,6 +120,9 @@ test('the bench request: the fast path answers it once its document and cron wer
   // it skipped the scheduling window; another profile; a document schema.
   assert.equal(fast.clean('CreateJob', BENCH, undefined), false);
   assert.ok(engine('CreateJob', BENCH, undefined).violations.some((v) => v.rule === 'scheduling-window-skipped'));
+  // ...a warning: isValid is answered all the same.
+  assert.equal(fast.clean('CreateJob', BENCH, undefined, true), true);
+  assert.equal(engine('CreateJob', BENCH, undefined).valid, true);
   // The model profile runs the schema's rules only: no `now` needed there.
   assert.equal(fast.clean('CreateJob', BENCH, { profile: 'model' }), true);
   assert.equal(engine('CreateJob', BENCH, { profile: 'model' }).violations.length, 0);
@@ -132,14 +139,18 @@ test('every shared vector: clean by the fast path implies clean by the engine', 
     let engineClean = 0;
     let fastClean = 0;
     let dirty = 0;
+    let engineValid = 0;
+    let fastValid = 0;
     for (const c of objectCases) {
       const j = judge(fast, c.key, c.op, c.obj, c.options);
       if (j.problem) problems.push(j.problem);
       if (j.clean === true) engineClean++;
       if (j.clean === false) dirty++;
       if (j.fast) fastClean++;
+      if (j.valid === true) engineValid++;
+      if (j.fastValid) fastValid++;
     }
-    console.log(`# vectors (${label}): ${objectCases.length} object cases, ${engineClean} clean by the engine, ${fastClean} of them by the fast path (${((100 * fastClean) / engineClean).toFixed(1)} %), ${dirty} with violations`);
+    console.log(`# vectors (${label}): ${objectCases.length} object cases, ${engineClean} clean by the engine, ${fastClean} of them by the fast path (${((100 * fastClean) / engineClean).toFixed(1)} %), ${dirty} with violations; ${engineValid} valid by the engine, ${fastValid} of them by the fast path (${((100 * fastValid) / engineValid).toFixed(1)} %)`);
     assert.deepEqual(problems, []);
     // Fails if the fast path were "always clean" (there are cases with
     // violations and none got through) or "never clean" (warm).
@@ -240,6 +251,7 @@ test('seeded mutations of valid requests: clean by the fast path implies clean b
   const problems = [];
   let n = 0;
   let fastClean = 0;
+  let fastValid = 0;
   let engineClean = 0;
   let dirty = 0;
   const N = 4000;
@@ -267,6 +279,7 @@ test('seeded mutations of valid requests: clean by the fast path implies clean b
     if (j.fast) fastClean++;
     if (j.clean === true) engineClean++;
     if (j.clean === false) dirty++;
+    if (j.fastValid) fastValid++;
     // End to end: the package (fast path inside) answers as the engine.
     const want = engine(base.op, obj, base.options);
     if (want !== undefined) {
@@ -276,7 +289,7 @@ test('seeded mutations of valid requests: clean by the fast path implies clean b
       if (pkg.isValid(base.op, obj, base.options) !== want.valid) problems.push(`${i}: isValid disagrees with the engine`);
     }
   }
-  console.log(`# mutations: ${n} judged, ${engineClean} clean by the engine, ${fastClean} by the fast path, ${dirty} with violations`);
+  console.log(`# mutations: ${n} judged, ${engineClean} clean by the engine, ${fastClean} by the fast path, ${dirty} with violations, ${fastValid} valid by the fast path`);
   assert.deepEqual(problems, []);
   assert.ok(n > N / 2 && dirty > N / 4, 'the mutations were too few or too mild');
   assert.ok(fastClean > 50, 'the fast path answered almost none of the clean mutations');
