@@ -17,11 +17,11 @@
 // plain). A value
 // that is not plain fails its test: the fast path then says "don't know".
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** @param {unknown} v */
 function isAscii(v) {
-  if (typeof v !== 'string') return false;
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return typeof v === 'string' && !NON_ASCII.test(v);
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;

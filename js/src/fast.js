@@ -153,9 +153,9 @@ function plainOptions(options) {
   let profile = 'documented';
   /** @type {number | undefined} */
   let now;
-  const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  // for-in: the own enumerable keys, Object.prototype having none (checked
+  // by the caller first).
+  for (const k in o) {
     const v = o[k];
     if (v === undefined) continue;
     if (k === 'api' && (v === 'latest' || v === '2022-01')) api = v;
@@ -200,10 +200,11 @@ export class FastPath {
    */
   clean(operation, request, options, errorsOnly = false) {
     try {
+      // The predicates (and plainOptions) visit keys with for-in: nothing
+      // may be inherited.
+      for (const _ in EMPTY) return false;
       const opts = plainOptions(options);
       if (opts === undefined) return false;
-      // The predicates visit keys with for-in: nothing may be inherited.
-      for (const _ in EMPTY) return false;
       const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[opts.profile][opts.api];
       if (!Object.hasOwn(table, operation)) return false;
       if (!table[operation](request)) return false;
@@ -225,6 +226,7 @@ export class FastPath {
     try {
       // Only under the documented profile (the model profile skips
       // document-size-json and maintenanceWindow-cron).
+      for (const _ in EMPTY) return;
       const opts = plainOptions(options);
       if (opts === undefined || opts.profile !== 'documented') return;
       const r = /** @type {any} */ (request);
