@@ -1,34 +1,38 @@
 // The fast path of `validate(object)` / `isValid(object)`: a SUFFICIENT test
 // that the WebAssembly engine's report would have no violation at all (no
-// error, no warning; for `isValid`, no error). When it is certain, the API answers the clean report
-// without crossing into wasm; when it is not ("don't know"), the engine runs
-// as before. It never answers "invalid": invalid requests always get the
-// engine's full report.
+// error and no warning; for `isValid`, no error). When it is certain, the
+// API answers the clean report without crossing into wasm; when it is not
+// ("don't know"), the engine runs as before. It never answers "invalid":
+// invalid requests always get the engine's full report.
 //
 // Two parts, each of which may only say "don't know":
 // 1. The schema (`CHECKS` of fast.generated.js, compiled by
-//    examples/gen_fast.rs from the exported JSON Schema of the operation and
-//    API version): every error rule the schema expresses, on plain values
-//    only (what JSON.stringify writes unchanged: ASCII strings, integers
-//    within 2^53, finite numbers, plain objects and arrays; lists of at most
-//    100 entries, so nothing judged comes near the 1 MiB limit). A member
-//    whose value is `undefined` is absent, as JSON.stringify leaves it out.
+//    examples/gen_fast.rs from the exported JSON Schema of the profile, API
+//    version and operation): every error rule the schema expresses, on
+//    plain values only (what JSON.stringify writes unchanged and the engine
+//    reads back the same: strings without lone surrogates, ASCII where a
+//    pattern or a minimum length above 1 applies; integers within 2^53;
+//    finite numbers; plain objects and arrays; lists of at most 100 entries,
+//    so nothing judged comes near the 1 MiB limit). A member whose value is
+//    `undefined` is absent, as JSON.stringify leaves it out. Properties are
+//    read like data (a getter that answers differently on each read is not
+//    supported; one that throws is "don't know").
 // 2. What the schema cannot state (`beyondSchema`), each by rule id below,
 //    implemented from the Rust source (src/validate/shapes, ops) or deferred.
 //    Two string grammars are not reimplemented but learnt from the engine:
-//    an inline `document` (document-size-json: the engine's strict JSON
-//    parser, with duplicates and depth) and a maintenance window's cron
+//    an inline `document` (document-size-json: the engine's own JSON
+//    parser, with its depth limit) and a maintenance window's cron
 //    expression (maintenanceWindow-cron: the AWS cron dialect). Each verdict
 //    depends on the string alone, so a string that appeared in a request the
 //    engine found free of errors passes that rule; such strings are kept
 //    (at most 256 of each, then the memory starts over) and until then the
 //    request goes to the engine.
 //
-// Options: only none, `api` ('latest' | '2022-01'), `profile` ('documented'
-// | 'model': the model profile's schema is every rule it runs)
-// and `now` as whole epoch milliseconds within the engine's bounds or such a
-// Date; anything else (`now` as text, `documentSchema` and
-// with it the document-schema rule, unknown keys) defers.
+// Options: only none, `api` ('latest' | '2022-01'), `profile` ('documented',
+// or 'model', whose schema is every rule that profile runs) and `now` as
+// whole epoch milliseconds within the engine's bounds or such a Date;
+// anything else (`now` as text, `documentSchema` and with it the
+// document-schema rule, unknown keys) defers.
 
 import { CHECKS } from './fast.generated.js';
 
