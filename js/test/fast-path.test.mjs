@@ -295,6 +295,37 @@ test('seeded mutations of valid requests: clean by the fast path implies clean b
   assert.ok(fastClean > 50, 'the fast path answered almost none of the clean mutations');
 });
 
+test('decimal places: thresholdPercentage and incrementFactor on a grid and near misses, as the engine counts them', () => {
+  const fast = new FastPath();
+  const base = (t, f) => ({
+    jobId: 'j',
+    targets: ['arn:aws:iot:us-east-1:123456789012:thinggroup/g'],
+    document: '{}',
+    abortConfig: { criteriaList: [{ failureType: 'FAILED', action: 'CANCEL', thresholdPercentage: t, minNumberOfExecutedThings: 1 }] },
+    jobExecutionsRolloutConfig: { exponentialRate: { baseRatePerMinute: 1, incrementFactor: f, rateIncreaseCriteria: { numberOfNotifiedThings: 1 } } },
+  });
+  fast.learn(base(1, 2), undefined);
+  const values = [];
+  for (let i = 1; i <= 3000; i++) values.push([i / 100, 1.1 + (i % 40) / 10]);
+  for (let i = 1; i <= 3000; i++) values.push([Number((i * 0.033).toFixed(3)), Number((1 + i / 1000).toFixed(3))]);
+  const next = rng(3);
+  for (let i = 0; i < 1000; i++) values.push([next() * 100, 1.1 + next() * 3.9]);
+  for (const t of [0.1 + 0.2, 1e-7, 5e-324, 99.995, 99.99, 0.005, 0.015, 1.005, 12.34, 12.345]) values.push([t, 1.5]);
+  for (const f of [1.1, 1.15, 1.2000000000000002, 4.9, 4.95, 5, 5.0000001]) values.push([50, f]);
+  let agree = 0;
+  const problems = [];
+  for (const [t, f] of values) {
+    const obj = base(t, f);
+    const says = fast.clean('CreateJob', obj, undefined);
+    const clean = engine('CreateJob', obj, undefined).violations.length === 0;
+    if (says && !clean) problems.push(`thresholdPercentage ${t}, incrementFactor ${f}: clean by the fast path only`);
+    if (says === clean) agree++;
+  }
+  console.log(`# decimal places: ${values.length} pairs, the fast path agrees with the engine on ${agree}`);
+  assert.deepEqual(problems, []);
+  assert.ok(agree > values.length * 0.99, 'the fast path defers on too many');
+});
+
 test('the fuzz findings\' objects and options: never clean unless the engine says so', () => {
   const fast = warmed();
   const problems = [];
