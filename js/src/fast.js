@@ -168,9 +168,18 @@ function plainOptions(options) {
     else if (k === 'now' && v instanceof Date && inTime(v.getTime())) now = v.getTime();
     else return undefined;
   }
-  return now === undefined && api === 'latest' && profile === 'documented' ? DEFAULTS : { profile, api, now };
+  if (now === undefined && api === 'latest' && profile === 'documented') return DEFAULTS;
+  // One object, reused (no allocation per call): written after every read of
+  // the caller's options, and read by the caller before any caller's code
+  // (a getter of the request) runs.
+  READ.profile = profile;
+  READ.api = api;
+  READ.now = now;
+  return READ;
 }
-const DEFAULTS = { profile: 'documented', api: 'latest', now: undefined };
+const DEFAULTS = Object.freeze({ profile: 'documented', api: 'latest', now: undefined });
+/** @type {{ profile: string, api: string, now: number | undefined }} */
+const READ = { profile: 'documented', api: 'latest', now: undefined };
 
 /** The engine's time bounds (src/validate/bounds.rs): whole epoch ms in 0..=8.64e15; others are its misuse. */
 const MAX_TIME_MS = 8.64e15;
@@ -209,11 +218,13 @@ export class FastPath {
       for (const _ in EMPTY) return false;
       const opts = plainOptions(options);
       if (opts === undefined) return false;
-      const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[opts.profile][opts.api];
+      // Read at once: the request's getters (caller's code) run below.
+      const { profile, api, now } = opts;
+      const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[profile][api];
       if (!Object.hasOwn(table, operation)) return false;
       if (!table[operation](request)) return false;
       // The model profile runs no documented rule: its schema is all of it.
-      return opts.profile === 'model' || this.beyondSchema(operation, /** @type {any} */ (request), opts.now, errorsOnly);
+      return profile === 'model' || this.beyondSchema(operation, /** @type {any} */ (request), now, errorsOnly);
     } catch {
       return false;
     }
