@@ -220,6 +220,11 @@ export class FastPath {
       if (opts === undefined) return false;
       // Read at once: the request's getters (caller's code) run below.
       const { profile, api, now } = opts;
+      // An inline document not learnt yet: "don't know" at once, before the
+      // predicates run (and are compiled: the first call of a process stays
+      // the engine's alone).
+      const document = /** @type {{ document?: unknown }} */ (request).document;
+      if (profile === 'documented' && typeof document === 'string' && !this.documents.has(document)) return false;
       const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[profile][api];
       if (!Object.hasOwn(table, operation)) return false;
       if (!table[operation](request)) return false;
