@@ -28,11 +28,10 @@
 //    (at most 256 of each, then the memory starts over) and until then the
 //    request goes to the engine.
 //
-// Options: only none, `api` ('latest' | '2022-01'), `profile` ('documented',
-// or 'model', whose schema is every rule that profile runs) and `now` as
-// whole epoch milliseconds within the engine's bounds or such a Date;
-// anything else (`now` as text, `documentSchema` and with it the
-// document-schema rule, unknown keys) defers.
+// Options: only none, `api` ('latest' | '2022-01'), `profile: 'documented'`
+// and `now` as whole epoch milliseconds within the engine's bounds or such a
+// Date; anything else (the model profile, `now` as text, `documentSchema`
+// and with it the document-schema rule, unknown keys) defers.
 
 import { CHECKS } from './fast.generated.js';
 
@@ -163,7 +162,7 @@ function plainOptions(options) {
     const v = o[k];
     if (v === undefined) continue;
     if (k === 'api' && (v === 'latest' || v === '2022-01')) api = v;
-    else if (k === 'profile' && (v === 'documented' || v === 'model')) profile = v;
+    else if (k === 'profile' && v === 'documented') profile = v;
     else if (k === 'now' && typeof v === 'number' && inTime(v)) now = v;
     else if (k === 'now' && v instanceof Date && inTime(v.getTime())) now = v.getTime();
     else return undefined;
@@ -224,12 +223,11 @@ export class FastPath {
       // predicates run (and are compiled: the first call of a process stays
       // the engine's alone).
       const document = /** @type {{ document?: unknown }} */ (request).document;
-      if (profile === 'documented' && typeof document === 'string' && !this.documents.has(document)) return false;
+      if (typeof document === 'string' && !this.documents.has(document)) return false;
       const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[profile][api];
       if (!Object.hasOwn(table, operation)) return false;
       if (!table[operation](request)) return false;
-      // The model profile runs no documented rule: its schema is all of it.
-      return profile === 'model' || this.beyondSchema(operation, /** @type {any} */ (request), now, errorsOnly);
+      return this.beyondSchema(operation, /** @type {any} */ (request), now, errorsOnly);
     } catch {
       return false;
     }
@@ -244,8 +242,8 @@ export class FastPath {
    */
   learn(request, options) {
     try {
-      // Only under the documented profile (the model profile skips
-      // document-size-json and maintenanceWindow-cron).
+      // Only under the documented profile (the model profile, which defers
+      // anyway, skips document-size-json and maintenanceWindow-cron).
       for (const _ in EMPTY) return;
       const opts = plainOptions(options);
       if (opts === undefined || opts.profile !== 'documented') return;
