@@ -633,6 +633,36 @@ impl Gen {
             }
             return Ok(out);
         }
+        if matches!(additional, Some(Value::Bool(false))) && names.is_none() {
+            // A closed structure: count the own enumerable keys, read each
+            // named member directly, and require the two counts to agree (a
+            // key outside `properties` makes them differ). A member whose
+            // value is undefined is absent (JSON.stringify leaves it out) but
+            // counted by for-in, so it is counted here too (`in`: no name
+            // here is one Object.prototype has). A non-enumerable own member
+            // is read but not counted: the counts differ, "don't know".
+            out.push_str(
+                "    let n = 0;\n    for (const _ in v) n++;\n    let m = 0;\n    let x;\n",
+            );
+            for (k, (f, bit)) in &cases {
+                let key = js_str(k)?;
+                let check = match f {
+                    Some(f) => format!("if (!{f}(x)) return false; "),
+                    None => String::new(),
+                };
+                let absent = if bit.is_some() {
+                    String::from("return false;")
+                } else {
+                    format!("if ({key} in v) m++;")
+                };
+                let _ = writeln!(
+                    out,
+                    "    x = v[{key}];\n    if (x !== undefined) {{ {check}m++; }} else {absent}"
+                );
+            }
+            out.push_str("    if (n !== m) return false;\n");
+            return Ok(out);
+        }
         if !required.is_empty() {
             out.push_str("    let seen = 0;\n");
         }

@@ -114,32 +114,19 @@ return true;
 
 function s4(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "action":
-if (!s0(x)) return false;
-seen |= 2;
-break;
-case "failureType":
-if (!s1(x)) return false;
-seen |= 1;
-break;
-case "minNumberOfExecutedThings":
-if (!s2(x)) return false;
-seen |= 8;
-break;
-case "thresholdPercentage":
-if (!s3(x)) return false;
-seen |= 4;
-break;
-default:
-return false;
-}
-}
-if (seen !== 15) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["action"];
+if (x !== undefined) { if (!s0(x)) return false; m++; } else return false;
+x = v["failureType"];
+if (x !== undefined) { if (!s1(x)) return false; m++; } else return false;
+x = v["minNumberOfExecutedThings"];
+if (x !== undefined) { if (!s2(x)) return false; m++; } else return false;
+x = v["thresholdPercentage"];
+if (x !== undefined) { if (!s3(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
@@ -154,20 +141,13 @@ return true;
 function s6(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "criteriaList":
-if (!s5(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["criteriaList"];
+if (x !== undefined) { if (!s5(x)) return false; m++; } else return false;
+if (n !== m) return false;
 }
 return true;
 }
@@ -262,24 +242,15 @@ return true;
 
 function s17(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "failureType":
-if (!s15(x)) return false;
-seen |= 1;
-break;
-case "numberOfRetries":
-if (!s16(x)) return false;
-seen |= 2;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["failureType"];
+if (x !== undefined) { if (!s15(x)) return false; m++; } else return false;
+x = v["numberOfRetries"];
+if (x !== undefined) { if (!s16(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
@@ -294,20 +265,13 @@ return true;
 function s19(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "criteriaList":
-if (!s18(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["criteriaList"];
+if (x !== undefined) { if (!s18(x)) return false; m++; } else return false;
+if (n !== m) return false;
 }
 return true;
 }
@@ -370,20 +334,15 @@ return true;
 
 function s27(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "numberOfNotifiedThings":
-if (!s22(x)) return false;
-break;
-case "numberOfSucceededThings":
-if (!s22(x)) return false;
-break;
-default:
-return false;
-}
-}
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["numberOfNotifiedThings"];
+if (x !== undefined) { if (!s22(x)) return false; m++; } else if ("numberOfNotifiedThings" in v) m++;
+x = v["numberOfSucceededThings"];
+if (x !== undefined) { if (!s22(x)) return false; m++; } else if ("numberOfSucceededThings" in v) m++;
+if (n !== m) return false;
 if (!(s25(v) || s26(v))) return false;
 return true;
 }
@@ -391,28 +350,17 @@ return true;
 function s28(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "baseRatePerMinute":
-if (!s20(x)) return false;
-seen |= 1;
-break;
-case "incrementFactor":
-if (!s21(x)) return false;
-seen |= 2;
-break;
-case "rateIncreaseCriteria":
-if (!s27(x)) return false;
-seen |= 4;
-break;
-default:
-return false;
-}
-}
-if (seen !== 7) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["baseRatePerMinute"];
+if (x !== undefined) { if (!s20(x)) return false; m++; } else return false;
+x = v["incrementFactor"];
+if (x !== undefined) { if (!s21(x)) return false; m++; } else return false;
+x = v["rateIncreaseCriteria"];
+if (x !== undefined) { if (!s27(x)) return false; m++; } else return false;
+if (n !== m) return false;
 }
 return true;
 }
@@ -429,20 +377,15 @@ return true;
 function s30(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "exponentialRate":
-if (!s28(x)) return false;
-break;
-case "maximumPerMinute":
-if (!s29(x)) return false;
-break;
-default:
-return false;
-}
-}
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["exponentialRate"];
+if (x !== undefined) { if (!s28(x)) return false; m++; } else if ("exponentialRate" in v) m++;
+x = v["maximumPerMinute"];
+if (x !== undefined) { if (!s29(x)) return false; m++; } else if ("maximumPerMinute" in v) m++;
+if (n !== m) return false;
 }
 return true;
 }
@@ -494,20 +437,15 @@ return true;
 function s36(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "expiresInSec":
-if (!s34(x)) return false;
-break;
-case "roleArn":
-if (!s35(x)) return false;
-break;
-default:
-return false;
-}
-}
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["expiresInSec"];
+if (x !== undefined) { if (!s34(x)) return false; m++; } else if ("expiresInSec" in v) m++;
+x = v["roleArn"];
+if (x !== undefined) { if (!s35(x)) return false; m++; } else if ("roleArn" in v) m++;
+if (n !== m) return false;
 }
 return true;
 }
@@ -543,24 +481,15 @@ return true;
 
 function s41(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "durationInMinutes":
-if (!s39(x)) return false;
-seen |= 2;
-break;
-case "startTime":
-if (!s40(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["durationInMinutes"];
+if (x !== undefined) { if (!s39(x)) return false; m++; } else return false;
+x = v["startTime"];
+if (x !== undefined) { if (!s40(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
@@ -576,26 +505,19 @@ return true;
 function s43(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "endBehavior":
-if (!s37(x)) return false;
-break;
-case "endTime":
-if (!s38(x)) return false;
-break;
-case "maintenanceWindows":
-if (!s42(x)) return false;
-break;
-case "startTime":
-if (!s38(x)) return false;
-break;
-default:
-return false;
-}
-}
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["endBehavior"];
+if (x !== undefined) { if (!s37(x)) return false; m++; } else if ("endBehavior" in v) m++;
+x = v["endTime"];
+if (x !== undefined) { if (!s38(x)) return false; m++; } else if ("endTime" in v) m++;
+x = v["maintenanceWindows"];
+if (x !== undefined) { if (!s42(x)) return false; m++; } else if ("maintenanceWindows" in v) m++;
+x = v["startTime"];
+if (x !== undefined) { if (!s38(x)) return false; m++; } else if ("startTime" in v) m++;
+if (n !== m) return false;
 }
 return true;
 }
@@ -618,23 +540,15 @@ return true;
 
 function s46(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "Key":
-if (!s44(x)) return false;
-seen |= 1;
-break;
-case "Value":
-if (!s45(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["Key"];
+if (x !== undefined) { if (!s44(x)) return false; m++; } else return false;
+x = v["Value"];
+if (x !== undefined) { if (!s45(x)) return false; m++; } else if ("Value" in v) m++;
+if (n !== m) return false;
 return true;
 }
 
@@ -679,17 +593,13 @@ return true;
 function s52(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "inProgressTimeoutInMinutes":
-if (!s51(x)) return false;
-break;
-default:
-return false;
-}
-}
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["inProgressTimeoutInMinutes"];
+if (x !== undefined) { if (!s51(x)) return false; m++; } else if ("inProgressTimeoutInMinutes" in v) m++;
+if (n !== m) return false;
 }
 return true;
 }
@@ -828,69 +738,45 @@ return true;
 
 function s69(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "abortConfig":
-if (!s6(x)) return false;
-break;
-case "description":
-if (!s7(x)) return false;
-break;
-case "destinationPackageVersions":
-if (!s9(x)) return false;
-break;
-case "document":
-if (!s10(x)) return false;
-break;
-case "documentParameters":
-if (!s13(x)) return false;
-break;
-case "documentSource":
-if (!s14(x)) return false;
-break;
-case "jobExecutionsRetryConfig":
-if (!s19(x)) return false;
-break;
-case "jobExecutionsRolloutConfig":
-if (!s30(x)) return false;
-break;
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "jobTemplateArn":
-if (!s32(x)) return false;
-break;
-case "namespaceId":
-if (!s33(x)) return false;
-break;
-case "presignedUrlConfig":
-if (!s36(x)) return false;
-break;
-case "schedulingConfig":
-if (!s43(x)) return false;
-break;
-case "tags":
-if (!s47(x)) return false;
-break;
-case "targetSelection":
-if (!s48(x)) return false;
-break;
-case "targets":
-if (!s50(x)) return false;
-seen |= 2;
-break;
-case "timeoutConfig":
-if (!s52(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+x = v["description"];
+if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+x = v["destinationPackageVersions"];
+if (x !== undefined) { if (!s9(x)) return false; m++; } else if ("destinationPackageVersions" in v) m++;
+x = v["document"];
+if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+x = v["documentParameters"];
+if (x !== undefined) { if (!s13(x)) return false; m++; } else if ("documentParameters" in v) m++;
+x = v["documentSource"];
+if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["jobTemplateArn"];
+if (x !== undefined) { if (!s32(x)) return false; m++; } else if ("jobTemplateArn" in v) m++;
+x = v["namespaceId"];
+if (x !== undefined) { if (!s33(x)) return false; m++; } else if ("namespaceId" in v) m++;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+x = v["schedulingConfig"];
+if (x !== undefined) { if (!s43(x)) return false; m++; } else if ("schedulingConfig" in v) m++;
+x = v["tags"];
+if (x !== undefined) { if (!s47(x)) return false; m++; } else if ("tags" in v) m++;
+x = v["targetSelection"];
+if (x !== undefined) { if (!s48(x)) return false; m++; } else if ("targetSelection" in v) m++;
+x = v["targets"];
+if (x !== undefined) { if (!s50(x)) return false; m++; } else return false;
+x = v["timeoutConfig"];
+if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
+if (n !== m) return false;
 if (!s55(v)) return false;
 if (!s57(v)) return false;
 if ((s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) + (s65(v) ? 1 : 0) !== 1) return false;
@@ -923,57 +809,37 @@ return true;
 
 function s73(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "abortConfig":
-if (!s6(x)) return false;
-break;
-case "description":
-if (!s70(x)) return false;
-seen |= 2;
-break;
-case "destinationPackageVersions":
-if (!s9(x)) return false;
-break;
-case "document":
-if (!s10(x)) return false;
-break;
-case "documentSource":
-if (!s14(x)) return false;
-break;
-case "jobArn":
-if (!s71(x)) return false;
-break;
-case "jobExecutionsRetryConfig":
-if (!s19(x)) return false;
-break;
-case "jobExecutionsRolloutConfig":
-if (!s30(x)) return false;
-break;
-case "jobTemplateId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "maintenanceWindows":
-if (!s42(x)) return false;
-break;
-case "presignedUrlConfig":
-if (!s36(x)) return false;
-break;
-case "tags":
-if (!s47(x)) return false;
-break;
-case "timeoutConfig":
-if (!s52(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+x = v["description"];
+if (x !== undefined) { if (!s70(x)) return false; m++; } else return false;
+x = v["destinationPackageVersions"];
+if (x !== undefined) { if (!s9(x)) return false; m++; } else if ("destinationPackageVersions" in v) m++;
+x = v["document"];
+if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+x = v["documentSource"];
+if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
+x = v["jobArn"];
+if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("jobArn" in v) m++;
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+x = v["jobTemplateId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["maintenanceWindows"];
+if (x !== undefined) { if (!s42(x)) return false; m++; } else if ("maintenanceWindows" in v) m++;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+x = v["tags"];
+if (x !== undefined) { if (!s47(x)) return false; m++; } else if ("tags" in v) m++;
+x = v["timeoutConfig"];
+if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
+if (n !== m) return false;
 if (!s57(v)) return false;
 if ((s58(v) ? 1 : 0) + (s59(v) ? 1 : 0) + (s72(v) ? 1 : 0) !== 1) return false;
 return true;
@@ -986,42 +852,27 @@ return true;
 
 function s75(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "beforeSubstitution":
-if (!s74(x)) return false;
-break;
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["beforeSubstitution"];
+if (x !== undefined) { if (!s74(x)) return false; m++; } else if ("beforeSubstitution" in v) m++;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
 function s76(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "jobTemplateId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["jobTemplateId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
@@ -1042,29 +893,19 @@ return true;
 
 function s79(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "maxResults":
-if (!s77(x)) return false;
-break;
-case "nextToken":
-if (!s71(x)) return false;
-break;
-case "status":
-if (!s78(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["maxResults"];
+if (x !== undefined) { if (!s77(x)) return false; m++; } else if ("maxResults" in v) m++;
+x = v["nextToken"];
+if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("nextToken" in v) m++;
+x = v["status"];
+if (x !== undefined) { if (!s78(x)) return false; m++; } else if ("status" in v) m++;
+if (n !== m) return false;
 return true;
 }
 
@@ -1088,35 +929,23 @@ return true;
 
 function s82(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "jobId":
-if (!s80(x)) return false;
-break;
-case "maxResults":
-if (!s77(x)) return false;
-break;
-case "namespaceId":
-if (!s33(x)) return false;
-break;
-case "nextToken":
-if (!s71(x)) return false;
-break;
-case "status":
-if (!s78(x)) return false;
-break;
-case "thingName":
-if (!s81(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["jobId"];
+if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("jobId" in v) m++;
+x = v["maxResults"];
+if (x !== undefined) { if (!s77(x)) return false; m++; } else if ("maxResults" in v) m++;
+x = v["namespaceId"];
+if (x !== undefined) { if (!s33(x)) return false; m++; } else if ("namespaceId" in v) m++;
+x = v["nextToken"];
+if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("nextToken" in v) m++;
+x = v["status"];
+if (x !== undefined) { if (!s78(x)) return false; m++; } else if ("status" in v) m++;
+x = v["thingName"];
+if (x !== undefined) { if (!s81(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
@@ -1129,24 +958,15 @@ return true;
 
 function s84(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "failureType":
-if (!s15(x)) return false;
-seen |= 1;
-break;
-case "numberOfRetries":
-if (!s83(x)) return false;
-seen |= 2;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["failureType"];
+if (x !== undefined) { if (!s15(x)) return false; m++; } else return false;
+x = v["numberOfRetries"];
+if (x !== undefined) { if (!s83(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
@@ -1161,61 +981,40 @@ return true;
 function s86(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "criteriaList":
-if (!s85(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["criteriaList"];
+if (x !== undefined) { if (!s85(x)) return false; m++; } else return false;
+if (n !== m) return false;
 }
 return true;
 }
 
 function s87(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "abortConfig":
-if (!s6(x)) return false;
-break;
-case "description":
-if (!s7(x)) return false;
-break;
-case "jobExecutionsRetryConfig":
-if (!s86(x)) return false;
-break;
-case "jobExecutionsRolloutConfig":
-if (!s30(x)) return false;
-break;
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "namespaceId":
-if (!s33(x)) return false;
-break;
-case "presignedUrlConfig":
-if (!s36(x)) return false;
-break;
-case "timeoutConfig":
-if (!s52(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+x = v["description"];
+if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if (!s86(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["namespaceId"];
+if (x !== undefined) { if (!s33(x)) return false; m++; } else if ("namespaceId" in v) m++;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+x = v["timeoutConfig"];
+if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
+if (n !== m) return false;
 return true;
 }
 
@@ -1254,23 +1053,15 @@ return true;
 
 function s91(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "Key":
-if (!s44(x)) return false;
-seen |= 1;
-break;
-case "Value":
-if (!s90(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["Key"];
+if (x !== undefined) { if (!s44(x)) return false; m++; } else return false;
+x = v["Value"];
+if (x !== undefined) { if (!s90(x)) return false; m++; } else if ("Value" in v) m++;
+if (n !== m) return false;
 return true;
 }
 
@@ -1285,63 +1076,41 @@ return true;
 
 function s93(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "abortConfig":
-if (!s6(x)) return false;
-break;
-case "description":
-if (!s7(x)) return false;
-break;
-case "document":
-if (!s10(x)) return false;
-break;
-case "documentParameters":
-if (!s89(x)) return false;
-break;
-case "documentSource":
-if (!s14(x)) return false;
-break;
-case "jobExecutionsRetryConfig":
-if (!s19(x)) return false;
-break;
-case "jobExecutionsRolloutConfig":
-if (!s30(x)) return false;
-break;
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "jobTemplateArn":
-if (!s32(x)) return false;
-break;
-case "namespaceId":
-if (!s80(x)) return false;
-break;
-case "presignedUrlConfig":
-if (!s36(x)) return false;
-break;
-case "tags":
-if (!s92(x)) return false;
-break;
-case "targetSelection":
-if (!s48(x)) return false;
-break;
-case "targets":
-if (!s50(x)) return false;
-seen |= 2;
-break;
-case "timeoutConfig":
-if (!s52(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+x = v["description"];
+if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+x = v["document"];
+if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+x = v["documentParameters"];
+if (x !== undefined) { if (!s89(x)) return false; m++; } else if ("documentParameters" in v) m++;
+x = v["documentSource"];
+if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["jobTemplateArn"];
+if (x !== undefined) { if (!s32(x)) return false; m++; } else if ("jobTemplateArn" in v) m++;
+x = v["namespaceId"];
+if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("namespaceId" in v) m++;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+x = v["tags"];
+if (x !== undefined) { if (!s92(x)) return false; m++; } else if ("tags" in v) m++;
+x = v["targetSelection"];
+if (x !== undefined) { if (!s48(x)) return false; m++; } else if ("targetSelection" in v) m++;
+x = v["targets"];
+if (x !== undefined) { if (!s50(x)) return false; m++; } else return false;
+x = v["timeoutConfig"];
+if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
+if (n !== m) return false;
 if (!s55(v)) return false;
 if (!s57(v)) return false;
 if ((s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) + (s65(v) ? 1 : 0) !== 1) return false;
@@ -1351,51 +1120,33 @@ return true;
 
 function s94(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "abortConfig":
-if (!s6(x)) return false;
-break;
-case "description":
-if (!s70(x)) return false;
-seen |= 2;
-break;
-case "document":
-if (!s10(x)) return false;
-break;
-case "documentSource":
-if (!s14(x)) return false;
-break;
-case "jobArn":
-if (!s71(x)) return false;
-break;
-case "jobExecutionsRetryConfig":
-if (!s19(x)) return false;
-break;
-case "jobExecutionsRolloutConfig":
-if (!s30(x)) return false;
-break;
-case "jobTemplateId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "presignedUrlConfig":
-if (!s36(x)) return false;
-break;
-case "tags":
-if (!s92(x)) return false;
-break;
-case "timeoutConfig":
-if (!s52(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 3) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+x = v["description"];
+if (x !== undefined) { if (!s70(x)) return false; m++; } else return false;
+x = v["document"];
+if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+x = v["documentSource"];
+if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
+x = v["jobArn"];
+if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("jobArn" in v) m++;
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+x = v["jobTemplateId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+x = v["tags"];
+if (x !== undefined) { if (!s92(x)) return false; m++; } else if ("tags" in v) m++;
+x = v["timeoutConfig"];
+if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
+if (n !== m) return false;
 if (!s57(v)) return false;
 if ((s58(v) ? 1 : 0) + (s59(v) ? 1 : 0) + (s72(v) ? 1 : 0) !== 1) return false;
 return true;
@@ -1403,94 +1154,61 @@ return true;
 
 function s95(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
 function s96(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "jobId":
-if (!s80(x)) return false;
-break;
-case "maxResults":
-if (!s77(x)) return false;
-break;
-case "namespaceId":
-if (!s80(x)) return false;
-break;
-case "nextToken":
-if (!s71(x)) return false;
-break;
-case "status":
-if (!s78(x)) return false;
-break;
-case "thingName":
-if (!s81(x)) return false;
-seen |= 1;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["jobId"];
+if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("jobId" in v) m++;
+x = v["maxResults"];
+if (x !== undefined) { if (!s77(x)) return false; m++; } else if ("maxResults" in v) m++;
+x = v["namespaceId"];
+if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("namespaceId" in v) m++;
+x = v["nextToken"];
+if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("nextToken" in v) m++;
+x = v["status"];
+if (x !== undefined) { if (!s78(x)) return false; m++; } else if ("status" in v) m++;
+x = v["thingName"];
+if (x !== undefined) { if (!s81(x)) return false; m++; } else return false;
+if (n !== m) return false;
 return true;
 }
 
 function s97(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let seen = 0;
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-switch (k) {
-case "abortConfig":
-if (!s6(x)) return false;
-break;
-case "description":
-if (!s7(x)) return false;
-break;
-case "jobExecutionsRetryConfig":
-if (!s86(x)) return false;
-break;
-case "jobExecutionsRolloutConfig":
-if (!s30(x)) return false;
-break;
-case "jobId":
-if (!s31(x)) return false;
-seen |= 1;
-break;
-case "namespaceId":
-if (!s80(x)) return false;
-break;
-case "presignedUrlConfig":
-if (!s36(x)) return false;
-break;
-case "timeoutConfig":
-if (!s52(x)) return false;
-break;
-default:
-return false;
-}
-}
-if (seen !== 1) return false;
+let n = 0;
+for (const _ in v) n++;
+let m = 0;
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+x = v["description"];
+if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if (!s86(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+x = v["jobId"];
+if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+x = v["namespaceId"];
+if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("namespaceId" in v) m++;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+x = v["timeoutConfig"];
+if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
+if (n !== m) return false;
 return true;
 }
 

@@ -345,6 +345,9 @@ test('the fuzz findings\' objects and options: never clean unless the engine say
     'a lone surrogate': { jobId: 'j', beforeSubstitution: true, x: '\ud800' },
     'a BigInt': { jobId: 'j', beforeSubstitution: 1n },
     'a hole': { jobId: 'j', beforeSubstitution: [, 1] }, // eslint-disable-line no-sparse-arrays
+    'a non-enumerable own jobId': Object.defineProperty({}, 'jobId', { value: 'j', enumerable: false }),
+    'a non-enumerable own member beside': Object.defineProperty({ jobId: 'j' }, 'beforeSubstitution', { value: 1, enumerable: false }),
+    'an inherited jobId': Object.create({ jobId: 'j' }),
   };
   for (const [name, obj] of Object.entries(objects)) {
     let text;
@@ -358,8 +361,11 @@ test('the fuzz findings\' objects and options: never clean unless the engine say
     const clean = r !== undefined && r.violations.length === 0 && text === JSON.stringify(JSON.parse(text)) && !text.includes('null');
     if (says && !clean) problems.push(`${name}: the fast path says clean`);
   }
-  // A null-prototype object of plain members is plain: that one is answered.
+  // A null-prototype object of plain members is plain: that one is answered,
+  // and so is a member whose value is undefined (JSON.stringify leaves it out).
   assert.equal(fast.clean('DescribeJob', objects['a null prototype'], undefined), true);
+  assert.equal(fast.clean('DescribeJob', { jobId: 'j', beforeSubstitution: undefined }, undefined), true);
+  assert.equal(fast.clean('DescribeJob', { jobId: undefined }, undefined), false);
   for (const [name, options] of [...Object.entries(hostileOptions()), ...Object.entries(protoOptions())]) {
     if (fast.clean('DescribeJob', { jobId: 'j' }, options)) problems.push(`options ${name}: the fast path says clean`);
   }
