@@ -20,8 +20,10 @@
 //!   JSON.stringify writes unchanged. So the string lengths that matter in
 //!   UTF-16 units hold in code points, and the patterns mean the same under
 //!   JavaScript's `u` flag as under the validator's matcher (on ASCII no
-//!   Unicode-version question arises; the translated patterns are checked against the native matcher
-//!   on every code point by `tests/schema_agreement.rs`). Every value the
+//!   Unicode-version question arises; the translated patterns are checked
+//!   against the native matcher on every code point by
+//!   `tests/schema_agreement.rs`, the ASCII forms of the two with Unicode
+//!   classes against them by `js/test/fast-path.test.mjs`). Every value the
 //!   predicates reach has a `type` (the generator fails otherwise), and lists
 //!   are capped at 100 entries, so that no request judged comes near the
 //!   engine's 1 MiB or depth limits.
