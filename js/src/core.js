@@ -3,8 +3,9 @@
 // validation logic lives here; the Rust core (through the glue) does all of
 // it, except that an object request first goes to the fast path (fast.js,
 // generated from the core's schemas), which answers only when it is certain
-// the core would find no violation. Every entry of the package (index.cjs, web.mjs, core.*) is built from
-// this module by js/tools/build-pkg.mjs (esbuild).
+// the core would find no violation. Every entry of the package (index.cjs,
+// web.mjs, core.*) is built from this module by js/tools/build-pkg.mjs
+// (esbuild).
 
 import { EXTRAS, OPERATIONS } from './names.js';
 import { FastPath } from './fast.js';
