@@ -1,0 +1,386 @@
+// The fast path of `validate(object)` / `isValid(object)`: a SUFFICIENT test
+// that the WebAssembly engine's report would have no violation at all (no
+// error and no warning; for `isValid`, no error). When it is certain, the
+// API answers the clean report without crossing into wasm; when it is not
+// ("don't know"), the engine runs as before. It never answers "invalid":
+// invalid requests always get the engine's full report.
+//
+// Two parts, each of which may only say "don't know":
+// 1. The schema (`CHECKS` of fast.generated.js, compiled by
+//    examples/gen_fast.rs from the exported JSON Schema of the profile, API
+//    version and operation): every error rule the schema expresses, on
+//    plain values only (what JSON.stringify writes unchanged and the engine
+//    reads back the same: strings without lone surrogates, ASCII where a
+//    pattern or a minimum length above 1 applies; integers within 2^53;
+//    finite numbers; plain objects and arrays; lists of at most 100 entries,
+//    so nothing judged comes near the 1 MiB limit). A member whose value is
+//    `undefined` is absent, as JSON.stringify leaves it out. Properties are
+//    read like data (a getter that answers differently on each read is not
+//    supported; one that throws is "don't know").
+// 2. What the schema cannot state (`beyondSchema`), each by rule id below,
+//    implemented from the Rust source (src/validate/shapes, ops) or deferred.
+//    Two string grammars are not reimplemented but learnt from the engine:
+//    an inline `document` (document-size-json: the engine's own JSON
+//    parser, with its depth limit) and a maintenance window's cron
+//    expression (maintenanceWindow-cron: the AWS cron dialect). Each verdict
+//    depends on the string alone, so a string that appeared in a request the
+//    engine found free of errors passes that rule; such strings are kept
+//    (at most 256 of each, then the memory starts over) and until then the
+//    request goes to the engine.
+//
+// Options: only none, `api` ('latest' | '2022-01'), `profile: 'documented'`
+// and `now` as whole epoch milliseconds within the engine's bounds or such a
+// Date; anything else (the model profile, `now` as text, `documentSchema`
+// and with it the document-schema rule, unknown keys) defers.
+
+import { CHECKS } from './fast.generated.js';
+
+/** Documented for AssociateTargetsWithJob: at most 100 targets (targets-max, a warning). */
+const TARGETS_MAX_DOCUMENTED = 100;
+/** At most 10 retries across all criteria (retry-total). */
+const TOTAL_RETRIES_MAX = 10;
+/** The presigned-URL placeholder (presigned-placeholder-without-config). */
+const PRESIGNED_PLACEHOLDER = '${aws:iot:s3-presigned-url:';
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+/** scheduling-window (V-21): at least 30 minutes ahead; start within 365 days, end within 730. */
+const LEAD_MS = 30 * MINUTE_MS;
+const START_HORIZON_MS = 365 * DAY_MS;
+const END_HORIZON_MS = 730 * DAY_MS;
+
+/** How many learnt strings of each kind are kept before the memory starts over. */
+const MAX_LEARNT = 256;
+const PROTO = Object.prototype;
+/** An empty object of plain prototype: for-in over it finds Object.prototype's enumerable keys. */
+const EMPTY = {};
+
+// `o.member != null` below: present and not null, as the engine's `has`
+// (src/validate/shapes/mod.rs); undefined is absent, as JSON.stringify
+// leaves it out.
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (src/validate/time.rs,
+ * `days_from_civil`, with Rust's truncating division).
+ * @param {number} y
+ * @param {number} m
+ * @param {number} d
+ */
+function daysFromCivil(y, m, d) {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.trunc((yy >= 0 ? yy : yy - 399) / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.trunc((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.trunc(yoe / 4) - Math.trunc(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** @param {number} y @param {number} m */
+function daysInMonth(y, m) {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * The subset of `parse_scheduling` (src/validate/time.rs) the fast path
+ * reads: `YYYY-MM-DDTHH:MM`, optional `:SS`, optional `Z` (UTC either way),
+ * a real date. Epoch ms, or undefined for anything else (fractions, offsets,
+ * and every malformed form defer to the engine).
+ * @param {string} s
+ * @returns {number | undefined}
+ */
+function schedulingTime(s) {
+  let t = TIMES.get(s);
+  if (t === undefined) {
+    t = parseSchedulingTime(s);
+    if (TIMES.size >= MAX_LEARNT) TIMES.clear();
+    TIMES.set(s, t === undefined ? null : t);
+  }
+  return t === null ? undefined : t;
+}
+/** @type {Map<string, number | null>} The times read so far (null: not read). */
+const TIMES = new Map();
+
+/**
+ * @param {string} s
+ * @returns {number | undefined}
+ */
+function parseSchedulingTime(s) {
+  const n = s.length;
+  if (n !== 16 && n !== 17 && n !== 19 && n !== 20) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return undefined;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  const h = digits(s, 11, 13);
+  const mi = digits(s, 14, 16);
+  let sec = 0;
+  if (n >= 19) {
+    if (s.charCodeAt(16) !== 58) return undefined;
+    sec = digits(s, 17, 19);
+  }
+  // What may follow: nothing, or `Z` (UTC either way).
+  if ((n === 17 || n === 20) && s.charCodeAt(n - 1) !== 90) return undefined;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  return daysFromCivil(y, mo, d) * DAY_MS + (h * 60 + mi) * MINUTE_MS + sec * 1000;
+}
+
+/**
+ * The number written by the ASCII digits `s[from..to)`, or -1.
+ * @param {string} s
+ * @param {number} from
+ * @param {number} to
+ */
+function digits(s, from, to) {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The options the fast path understands, or undefined to defer.
+ * @param {unknown} options
+ * @returns {{ profile: string, api: string, now: number | undefined } | undefined}
+ */
+function plainOptions(options) {
+  if (options === undefined || options === null) return DEFAULTS;
+  if (typeof options !== 'object' || Array.isArray(options)) return undefined;
+  const proto = Object.getPrototypeOf(options);
+  if (proto !== PROTO && proto !== null) return undefined;
+  const o = /** @type {Record<string, unknown>} */ (options);
+  let api = 'latest';
+  let profile = 'documented';
+  /** @type {number | undefined} */
+  let now;
+  // for-in: the own enumerable keys, Object.prototype having none (checked
+  // by the caller first).
+  for (const k in o) {
+    const v = o[k];
+    if (v === undefined) continue;
+    if (k === 'api' && (v === 'latest' || v === '2022-01')) api = v;
+    else if (k === 'profile' && v === 'documented') profile = v;
+    else if (k === 'now' && typeof v === 'number' && inTime(v)) now = v;
+    else if (k === 'now' && v instanceof Date && inTime(v.getTime())) now = v.getTime();
+    else return undefined;
+  }
+  if (now === undefined && api === 'latest' && profile === 'documented') return DEFAULTS;
+  // One object, reused (no allocation per call): written after every read of
+  // the caller's options, and read by the caller before any caller's code
+  // (a getter of the request) runs.
+  READ.profile = profile;
+  READ.api = api;
+  READ.now = now;
+  return READ;
+}
+const DEFAULTS = Object.freeze({ profile: 'documented', api: 'latest', now: undefined });
+/** @type {{ profile: string, api: string, now: number | undefined }} */
+const READ = { profile: 'documented', api: 'latest', now: undefined };
+
+/** The engine's time bounds (src/validate/bounds.rs): whole epoch ms in 0..=8.64e15; others are its misuse. */
+const MAX_TIME_MS = 8.64e15;
+
+/** @param {number} t */
+function inTime(t) {
+  return Number.isInteger(t) && t >= 0 && t <= MAX_TIME_MS;
+}
+
+/**
+ * The fast path of one API instance, with its learnt strings.
+ */
+export class FastPath {
+  constructor() {
+    /** Inline documents the engine found to be JSON (document-size-json). */
+    this.documents = new Set();
+    /** Cron expressions the engine accepted (maintenanceWindow-cron). */
+    this.crons = new Set();
+  }
+
+  /**
+   * True only when the engine's report for this request would have no
+   * violation; false means "don't know". Never throws (a throwing getter or
+   * Proxy trap is "don't know"; the engine's path reports the misuse).
+   * @param {string} operation
+   * @param {object} request
+   * @param {unknown} options
+   * @param {boolean} [errorsOnly] for `isValid`: certain that the report would
+   *   have no error (warnings allowed)
+   * @returns {boolean}
+   */
+  clean(operation, request, options, errorsOnly = false) {
+    try {
+      // The predicates (and plainOptions) visit keys with for-in: nothing
+      // may be inherited.
+      for (const _ in EMPTY) return false;
+      const opts = plainOptions(options);
+      if (opts === undefined) return false;
+      // Read at once: the request's getters (caller's code) run below.
+      const { profile, api, now } = opts;
+      // An inline document not learnt yet: "don't know" at once, before the
+      // predicates run (and are compiled: the first call of a process stays
+      // the engine's alone).
+      const document = /** @type {{ document?: unknown }} */ (request).document;
+      if (typeof document === 'string' && !this.documents.has(document)) return false;
+      const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[profile][api];
+      if (!Object.hasOwn(table, operation)) return false;
+      if (!table[operation](request)) return false;
+      return this.beyondSchema(operation, /** @type {any} */ (request), now, errorsOnly);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Remembers the strings of a request the engine found free of errors (see
+   * the top): its inline document and its maintenance windows' cron
+   * expressions. Never throws.
+   * @param {object} request
+   * @param {unknown} options
+   */
+  learn(request, options) {
+    try {
+      // Only under the documented profile (the model profile, which defers
+      // anyway, skips document-size-json and maintenanceWindow-cron).
+      for (const _ in EMPTY) return;
+      const opts = plainOptions(options);
+      if (opts === undefined || opts.profile !== 'documented') return;
+      const r = /** @type {any} */ (request);
+      if (typeof r.document === 'string' && !this.documents.has(r.document)) {
+        if (this.documents.size >= MAX_LEARNT) this.documents.clear();
+        this.documents.add(r.document);
+      }
+      const windows = [r.maintenanceWindows, r.schedulingConfig && r.schedulingConfig.maintenanceWindows];
+      for (const list of windows) {
+        if (!Array.isArray(list)) continue;
+        for (const w of list) {
+          const cron = w && w.startTime;
+          if (typeof cron !== 'string' || this.crons.has(cron)) continue;
+          if (this.crons.size >= MAX_LEARNT) this.crons.clear();
+          this.crons.add(cron);
+        }
+      }
+    } catch {
+      // A getter that throws: nothing learnt.
+    }
+  }
+
+  /**
+   * The rules the schema does not state, on a request the schema accepts
+   * (so every member present has its type, range and pattern).
+   * @param {string} op
+   * @param {any} r
+   * @param {number | undefined} now
+   * @param {boolean} errorsOnly whether warnings may be left unchecked
+   * @returns {boolean}
+   */
+  beyondSchema(op, r, now, errorsOnly) {
+    // V-9, V-28 (documentParameters-managed-only; managedTemplate-parameter-required,
+    // managedTemplate-parameter-unknown, managedTemplate-parameter-pattern,
+    // managedTemplate-not-covered): deferred.
+    if (r.jobTemplateArn != null || r.documentParameters != null) return false;
+    // documentSource-not-s3 (a warning): deferred (documentSource-url, the
+    // error, is the schema's).
+    if (r.documentSource != null && !errorsOnly) return false;
+    if (r.document != null) {
+      // document-size-json: learnt from the engine.
+      if (!this.documents.has(r.document)) return false;
+      // presigned-placeholder-without-config (warning).
+      if (!errorsOnly && r.document.includes(PRESIGNED_PLACEHOLDER) && r.presignedUrlConfig == null) return false;
+    }
+    if (r.jobExecutionsRetryConfig != null && !retryClean(op, r, r.jobExecutionsRetryConfig.criteriaList, errorsOnly)) return false;
+    if (r.schedulingConfig != null && !this.schedulingClean(r.schedulingConfig, now, errorsOnly)) return false;
+    if (r.maintenanceWindows != null && !this.windowsClean(r.maintenanceWindows)) return false;
+    // The rest are warnings.
+    if (errorsOnly) return true;
+    // targets-max (warning).
+    if (Array.isArray(r.targets) && r.targets.length > TARGETS_MAX_DOCUMENTED) return false;
+    // presignedUrlConfig-roleArn (warning).
+    if (r.presignedUrlConfig != null && r.presignedUrlConfig.roleArn == null) return false;
+    // rollout-ceiling-below-base (warning).
+    const rollout = r.jobExecutionsRolloutConfig;
+    if (r.jobExecutionsRolloutConfig != null && rollout.maximumPerMinute != null && rollout.exponentialRate != null) {
+      if (rollout.exponentialRate.baseRatePerMinute > rollout.maximumPerMinute) return false;
+    }
+    if (r.abortConfig != null && !abortClean(r, r.abortConfig.criteriaList)) return false;
+    return true;
+  }
+
+  /**
+   * scheduling-format, scheduling-window, scheduling-window-skipped,
+   * endBehavior-needs-endTime, and the windows' cron expressions.
+   * @param {any} s
+   * @param {number | undefined} now
+   * @param {boolean} errorsOnly
+   */
+  schedulingClean(s, now, errorsOnly) {
+    if (!errorsOnly && s.endBehavior != null && s.endTime == null) return false;
+    const start = s.startTime != null ? schedulingTime(s.startTime) : null;
+    const end = s.endTime != null ? schedulingTime(s.endTime) : null;
+    if (start === undefined || end === undefined) return false;
+    if (start !== null && end !== null) {
+      const gap = end - start;
+      if (gap < LEAD_MS || gap > END_HORIZON_MS) return false;
+    }
+    if (start !== null || end !== null) {
+      // Without `now` the engine warns that it skipped the window (a warning).
+      if (now === undefined) return errorsOnly && (s.maintenanceWindows == null || this.windowsClean(s.maintenanceWindows));
+      if (start !== null && (start < now + LEAD_MS || start > now + START_HORIZON_MS)) return false;
+      if (end !== null && (end < now + LEAD_MS || end > now + END_HORIZON_MS)) return false;
+    }
+    return s.maintenanceWindows == null || this.windowsClean(s.maintenanceWindows);
+  }
+
+  /**
+   * maintenanceWindow-cron: every window's cron expression learnt.
+   * @param {any[]} windows
+   */
+  windowsClean(windows) {
+    for (let i = 0; i < windows.length; i++) if (!this.crons.has(windows[i].startTime)) return false;
+    return true;
+  }
+}
+
+/**
+ * abort-duplicates and abort-min-unreachable (warnings), as
+ * src/validate/shapes/abort.rs `check_config`.
+ * @param {any} r
+ * @param {any[]} list
+ */
+function abortClean(r, list) {
+  for (let i = 1; i < list.length; i++) {
+    for (let j = 0; j < i; j++) if (list[j].failureType === list[i].failureType) return false;
+  }
+  const targets = r.targets;
+  if (!Array.isArray(targets) || r.targetSelection === 'CONTINUOUS') return true;
+  for (let i = 0; i < targets.length; i++) if (!targets[i].includes(':thing/')) return true;
+  for (let i = 0; i < list.length; i++) if (list[i].minNumberOfExecutedThings > targets.length) return false;
+  return true;
+}
+
+/**
+ * retry-total, retry-duplicates and retry-timeout-without-timeoutConfig, as
+ * src/validate/shapes/retry.rs `check_config` (updateJob-retry-zero is the
+ * schema's).
+ * @param {string} op
+ * @param {any} r
+ * @param {any[]} list
+ * @param {boolean} errorsOnly
+ */
+function retryClean(op, r, list, errorsOnly) {
+  let total = 0;
+  let timedOut = false;
+  for (let i = 0; i < list.length; i++) {
+    const ft = list[i].failureType;
+    const n = list[i].numberOfRetries;
+    total += n;
+    // Each failure type once, and ALL never with another one.
+    if (ft === 'ALL' && list.length > 1) return false;
+    for (let j = 0; j < i; j++) if (list[j].failureType === ft) return false;
+    if (ft === 'TIMED_OUT' && n > 0) timedOut = true;
+  }
+  if (total > TOTAL_RETRIES_MAX) return false;
+  return errorsOnly || !(timedOut && op !== 'UpdateJob' && r.timeoutConfig == null);
+}

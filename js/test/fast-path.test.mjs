@@ -1,0 +1,401 @@
+// The fast path of validate(object)/isValid(object) (js/src/fast.js and the
+// generated js/src/fast.generated.js) kept honest against the WebAssembly
+// engine: whenever it says "clean", the engine's report for the same object
+// and options has no violation at all. Run over every shared vector, the
+// fuzz findings' objects, and thousands of seeded mutations of valid
+// requests; and end to end through the package, every answer equals the
+// engine's (positions aside). Also: the committed generated module is what
+// `cargo run --example gen_fast` writes.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { PKG, ROOT, JS, RAW_GLUE, vectorData, jsSkip } from './helpers.mjs';
+import { nested, nestedArray, hostileOptions, protoOptions } from './shared/fuzz-cases.mjs';
+import { FastPath } from '../src/fast.js';
+import { ASCII_FORMS } from '../src/fast.generated.js';
+
+const require = createRequire(import.meta.url);
+/** The engine alone: the raw wasm-bindgen glue (no shim, no fast path). */
+const glue = require(RAW_GLUE);
+const pkg = await import(path.join(PKG, 'index.mjs'));
+const { cases } = vectorData();
+const BENCH = JSON.parse(fs.readFileSync(path.join(JS, 'bench', 'create-job.json'), 'utf8'));
+const BENCH_OPTIONS = { now: 1795000000000 };
+
+/**
+ * The engine's report for an object request with JSON-able options, or
+ * undefined when the engine answers misuse.
+ * @param {string} op
+ * @param {unknown} obj
+ * @param {unknown} options
+ */
+function engine(op, obj, options) {
+  const opts = options === undefined ? '' : JSON.stringify(options);
+  const answer = JSON.parse(glue.validate(op, JSON.stringify(obj), opts));
+  return answer.type === 'success' ? answer.report : undefined;
+}
+
+/** The vector cases whose request text is an object JSON.stringify writes back unchanged. */
+const objectCases = cases
+  .filter((c) => !jsSkip(c))
+  .flatMap((c) => {
+    let obj;
+    try {
+      obj = JSON.parse(c.request);
+    } catch {
+      return [];
+    }
+    if (obj === null || typeof obj !== 'object' || JSON.stringify(obj) !== c.request) return [];
+    const options = c.options === '' ? undefined : JSON.parse(c.options);
+    if (options !== undefined && options !== null && 'documentSchema' in options) return [];
+    return [{ key: c.key, op: c.operation, obj, options }];
+  });
+
+/** A fast path that has learnt from every valid vector (and the bench request). */
+function warmed() {
+  const fast = new FastPath();
+  for (const c of objectCases) {
+    const r = engine(c.op, c.obj, c.options);
+    if (r !== undefined && r.valid) fast.learn(c.obj, c.options);
+  }
+  fast.learn(BENCH, BENCH_OPTIONS);
+  return fast;
+}
+
+/**
+ * Checks one case: fast "clean" implies an engine report without violations.
+ * @returns {{ fast: boolean, clean: boolean | undefined, problem?: string }}
+ */
+function judge(fast, key, op, obj, options) {
+  const says = fast.clean(op, obj, options);
+  // For isValid: certain that there is no error (warnings allowed).
+  const saysValid = fast.clean(op, obj, options, true);
+  const r = engine(op, obj, options);
+  const clean = r === undefined ? undefined : r.violations.length === 0;
+  const valid = r === undefined ? undefined : r.valid;
+  const shown = `the engine ${r === undefined ? 'answers misuse' : `reports ${r.violations.map((v) => v.rule).join(', ')}`}\n    ${JSON.stringify(obj).slice(0, 400)}`;
+  if (says && clean !== true) return { fast: says, fastValid: saysValid, clean, valid, problem: `${key}: the fast path says clean, ${shown}` };
+  if (saysValid && valid !== true) return { fast: says, fastValid: saysValid, clean, valid, problem: `${key}: the fast path says valid, ${shown}` };
+  if (says && !saysValid) return { fast: says, fastValid: saysValid, clean, valid, problem: `${key}: clean but not valid by the fast path` };
+  return { fast: says, fastValid: saysValid, clean, valid };
+}
+
+test('the committed fast path module is what the generator writes', () => {
+  const committed = fs.readFileSync(path.join(JS, 'src', 'fast.generated.js'), 'utf8');
+  const r = spawnSync('cargo', ['run', '--quiet', '--example', 'gen_fast', '--', '-'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.length > 10_000, 'the generator wrote almost nothing');
+  assert.ok(r.stdout === committed, 'js/src/fast.generated.js is stale: run `cargo run --example gen_fast`');
+});
+
+test('each pattern with Unicode classes means on ASCII what its ASCII form means', () => {
+  assert.ok(ASCII_FORMS.length >= 2);
+  const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+  const next = rng(7);
+  for (const [unicode, form] of ASCII_FORMS) {
+    const u = new RegExp(unicode, 'u');
+    const a = new RegExp(form, 'u');
+    const samples = ['', ...ascii, ...ascii.flatMap((x) => ascii.map((y) => x + y))];
+    for (let i = 0; i < 5000; i++) samples.push(Array.from({ length: 1 + Math.floor(next() * 12) }, () => ascii[Math.floor(next() * 128)]).join(''));
+    for (const s of samples) assert.equal(a.test(s), u.test(s), `${unicode} vs ${form} on ${JSON.stringify(s)}`);
+    // The ASCII form admits ASCII only.
+    for (const s of ['é', 'a\u00a0', '\u2028', '😀']) assert.equal(a.test(JSON.parse(`"${s}"`)), false, s);
+  }
+});
+
+test('the bench request: the fast path answers it once its document and cron were learnt', () => {
+  const fast = new FastPath();
+  // Cold: the inline document and the cron expression are not known yet.
+  assert.equal(fast.clean('CreateJob', BENCH, BENCH_OPTIONS), false);
+  assert.equal(engine('CreateJob', BENCH, BENCH_OPTIONS).violations.length, 0);
+  fast.learn(BENCH, BENCH_OPTIONS);
+  assert.equal(fast.clean('CreateJob', BENCH, BENCH_OPTIONS), true);
+  // The same through the package, which learns on its first engine answer.
+  assert.deepEqual(pkg.validate('CreateJob', BENCH, BENCH_OPTIONS), { valid: true, violations: [], awsMessage: null });
+  assert.equal(pkg.isValid('CreateJob', BENCH, BENCH_OPTIONS), true);
+  // What it does not model, it defers: without `now` the engine warns that
+  // it skipped the scheduling window; another profile; a document schema.
+  assert.equal(fast.clean('CreateJob', BENCH, undefined), false);
+  assert.ok(engine('CreateJob', BENCH, undefined).violations.some((v) => v.rule === 'scheduling-window-skipped'));
+  // ...a warning: isValid is answered all the same.
+  assert.equal(fast.clean('CreateJob', BENCH, undefined, true), true);
+  assert.equal(engine('CreateJob', BENCH, undefined).valid, true);
+  assert.equal(fast.clean('CreateJob', BENCH, { ...BENCH_OPTIONS, profile: 'model' }), false);
+  assert.equal(fast.clean('CreateJob', BENCH, { ...BENCH_OPTIONS, profile: 'documented' }), true);
+  assert.equal(fast.clean('CreateJob', BENCH, { ...BENCH_OPTIONS, documentSchema: {} }), false);
+  assert.equal(fast.clean('CreateJob', BENCH, { now: String(BENCH_OPTIONS.now) }), false);
+  assert.equal(fast.clean('CreateJob', BENCH, { ...BENCH_OPTIONS, api: '2022-01' }), false, 'schedulingConfig is not a 2022 member');
+  assert.equal(fast.clean('createJob', BENCH, BENCH_OPTIONS), false, 'an unknown operation is the engine\'s misuse');
+});
+
+test('every shared vector: clean by the fast path implies clean by the engine', () => {
+  assert.ok(objectCases.length > 100, `only ${objectCases.length} object cases`);
+  for (const [label, fast] of [['cold', new FastPath()], ['warm', warmed()]]) {
+    const problems = [];
+    let engineClean = 0;
+    let fastClean = 0;
+    let dirty = 0;
+    let engineValid = 0;
+    let fastValid = 0;
+    for (const c of objectCases) {
+      const j = judge(fast, c.key, c.op, c.obj, c.options);
+      if (j.problem) problems.push(j.problem);
+      if (j.clean === true) engineClean++;
+      if (j.clean === false) dirty++;
+      if (j.fast) fastClean++;
+      if (j.valid === true) engineValid++;
+      if (j.fastValid) fastValid++;
+    }
+    console.log(`# vectors (${label}): ${objectCases.length} object cases, ${engineClean} clean by the engine, ${fastClean} of them by the fast path (${((100 * fastClean) / engineClean).toFixed(1)} %), ${dirty} with violations; ${engineValid} valid by the engine, ${fastValid} of them by the fast path (${((100 * fastValid) / engineValid).toFixed(1)} %)`);
+    assert.deepEqual(problems, []);
+    // Fails if the fast path were "always clean" (there are cases with
+    // violations and none got through) or "never clean" (warm).
+    assert.ok(dirty > 100);
+    if (label === 'warm') assert.ok(fastClean >= engineClean / 2, `the fast path answers only ${fastClean} of ${engineClean} clean vectors`);
+  }
+});
+
+/** A seeded generator (mulberry32): the same mutations on every run. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every (container, key) pair inside `v`. */
+function slots(v, out = []) {
+  if (Array.isArray(v)) v.forEach((x, i) => { out.push([v, i]); slots(x, out); });
+  else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) { out.push([v, k]); slots(v[k], out); }
+  return out;
+}
+
+const NUMBERS = [0, -1, 1, 2, 1.1, 1.15, 1.5, 5, 5.1, 10, 11, 12.345, 19, 20, 29, 30, 59, 60, 99.99, 100, 100.01, 1000, 1001, 1430, 1431, 3600, 3601, 10080, 10081, 2147483647, 2147483648, 1e-7, 1e21, 2 ** 53, -0.5];
+const STRINGS = ['', 'a', 'FAILED', 'ALL', 'TIMED_OUT', 'REJECTED', 'CANCEL', 'SNAPSHOT', 'CONTINUOUS', 'STOP_ROLLOUT', 'x'.repeat(65), 'x'.repeat(129), 'a b', 'é', 'a\u0007b', '\ud800', '😀', 'arn:aws:iot:us-east-1:123456789012:thing/t', 'arn:aws:iot:us-east-1:123456789012:thinggroup/g', 'arn:aws:iam::123456789012:role/r', 'arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0', '2026-12-01T02:00', '2026-12-01T02:00:30Z', '2026-02-30T02:00', '2026-12-01 02:00', '2026-11-30T23:00', '2099-01-01T00:00', 'cron(0 2 ? * SAT *)', 'cron(0 2 * * * *)', '{}', '{"a":1,"a":2}', '[', '${aws:iot:s3-presigned-url:https://s3.amazonaws.com/b/k}', 'https://s3.amazonaws.com/b/k', 'https://example.com/k'];
+
+/** Whether a non-finite number is anywhere in `v`. */
+function nonFinite(v) {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (v === null || typeof v !== 'object') return false;
+  return Object.values(v).some(nonFinite);
+}
+
+/** One mutation of `base` (a deep copy), or undefined when there was nothing to mutate. */
+function mutate(base, next) {
+  const obj = structuredClone(base);
+  const all = slots(obj);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  if (all.length === 0) return undefined;
+  const [container, key] = pick(all);
+  const kind = Math.floor(next() * 10);
+  const old = container[key];
+  switch (kind) {
+    case 0: // another number
+      container[key] = pick(NUMBERS);
+      break;
+    case 1: // another string
+      container[key] = pick(STRINGS);
+      break;
+    case 2: // another type
+      container[key] = pick([null, true, [], {}, '1', 1, [old], { v: old }, undefined, NaN]);
+      break;
+    case 3: // drop it
+      if (Array.isArray(container)) container.splice(key, 1);
+      else delete container[key];
+      break;
+    case 4: // an unknown member next to it
+      if (Array.isArray(container)) container.push(structuredClone(old));
+      else container[pick(['unknownMember', 'jobid', 'toJSON', '__proto__', 'Key', 'status', 'endBehavior', 'timeoutConfig', 'presignedUrlConfig'])] = old;
+      break;
+    case 5: // a string longer or shorter
+      if (typeof old === 'string') container[key] = next() < 0.5 ? old.slice(0, Math.floor(old.length / 2)) : old + old.slice(0, 1 + Math.floor(next() * 40)).repeat(1 + Math.floor(next() * 60));
+      else container[key] = pick(STRINGS);
+      break;
+    case 6: // a number a little off
+      if (typeof old === 'number') container[key] = pick([old + 1, old - 1, old * 10, old / 3, -old, old + 0.01, old + 0.001]);
+      else container[key] = pick(NUMBERS);
+      break;
+    case 7: // a list entry twice
+      if (Array.isArray(old) && old.length > 0) old.push(structuredClone(old[0]));
+      else container[key] = [old, old];
+      break;
+    case 8: // a character changed in a string
+      if (typeof old === 'string' && old.length > 0) {
+        const i = Math.floor(next() * old.length);
+        container[key] = old.slice(0, i) + pick(['-', ':', ' ', 'A', '0', '/', 'é', '\u0000', '"', '\\']) + old.slice(i + 1);
+      } else container[key] = pick(STRINGS);
+      break;
+    default: // a whole block from another valid request
+      container[key] = structuredClone(pick(all)[0]);
+  }
+  return obj;
+}
+
+test('seeded mutations of valid requests: clean by the fast path implies clean by the engine, and the package answers as the engine', () => {
+  const fast = warmed();
+  const bases = [{ op: 'CreateJob', obj: BENCH, options: BENCH_OPTIONS }];
+  for (const c of objectCases) {
+    const r = engine(c.op, c.obj, c.options);
+    if (r !== undefined && r.violations.length === 0 && fast.clean(c.op, c.obj, c.options)) bases.push(c);
+  }
+  assert.ok(bases.length > 20, `only ${bases.length} bases`);
+  const next = rng(12);
+  const problems = [];
+  let n = 0;
+  let fastClean = 0;
+  let fastValid = 0;
+  let engineClean = 0;
+  let dirty = 0;
+  const N = 4000;
+  for (let i = 0; i < N; i++) {
+    const base = bases[i % bases.length];
+    let obj = mutate(base.obj, next);
+    // Sometimes two mutations at once.
+    if (obj !== undefined && next() < 0.3) obj = mutate(obj, next);
+    if (obj === undefined) continue;
+    let text;
+    try {
+      text = JSON.stringify(obj);
+    } catch {
+      continue;
+    }
+    if (text === undefined || nonFinite(obj)) {
+      // NaN and ±Infinity are written as null by JSON.stringify (the shim
+      // writes them so that the engine refuses them): never clean.
+      if (fast.clean(base.op, obj, base.options)) problems.push(`${i}: clean with a non-finite number: ${text}`);
+      continue;
+    }
+    n++;
+    const j = judge(fast, `mutation ${i} of ${base.key ?? 'bench'}`, base.op, obj, base.options);
+    if (j.problem) problems.push(j.problem);
+    if (j.fast) fastClean++;
+    if (j.clean === true) engineClean++;
+    if (j.clean === false) dirty++;
+    if (j.fastValid) fastValid++;
+    // End to end: the package (fast path inside) answers as the engine.
+    const want = engine(base.op, obj, base.options);
+    if (want !== undefined) {
+      for (const v of want.violations) v.position = null;
+      const got = pkg.validate(base.op, obj, base.options);
+      if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${i}: the package answers ${JSON.stringify(got).slice(0, 200)}, the engine ${JSON.stringify(want).slice(0, 200)}`);
+      if (pkg.isValid(base.op, obj, base.options) !== want.valid) problems.push(`${i}: isValid disagrees with the engine`);
+    }
+  }
+  console.log(`# mutations: ${n} judged, ${engineClean} clean by the engine, ${fastClean} by the fast path, ${dirty} with violations, ${fastValid} valid by the fast path`);
+  assert.deepEqual(problems, []);
+  assert.ok(n > N / 2 && dirty > N / 4, 'the mutations were too few or too mild');
+  assert.ok(fastClean > 50, 'the fast path answered almost none of the clean mutations');
+});
+
+test('decimal places: thresholdPercentage and incrementFactor on a grid and near misses, as the engine counts them', () => {
+  const fast = new FastPath();
+  const base = (t, f) => ({
+    jobId: 'j',
+    targets: ['arn:aws:iot:us-east-1:123456789012:thinggroup/g'],
+    document: '{}',
+    abortConfig: { criteriaList: [{ failureType: 'FAILED', action: 'CANCEL', thresholdPercentage: t, minNumberOfExecutedThings: 1 }] },
+    jobExecutionsRolloutConfig: { exponentialRate: { baseRatePerMinute: 1, incrementFactor: f, rateIncreaseCriteria: { numberOfNotifiedThings: 1 } } },
+  });
+  fast.learn(base(1, 2), undefined);
+  const values = [];
+  for (let i = 1; i <= 3000; i++) values.push([i / 100, 1.1 + (i % 40) / 10]);
+  for (let i = 1; i <= 3000; i++) values.push([Number((i * 0.033).toFixed(3)), Number((1 + i / 1000).toFixed(3))]);
+  const next = rng(3);
+  for (let i = 0; i < 1000; i++) values.push([next() * 100, 1.1 + next() * 3.9]);
+  for (const t of [0.1 + 0.2, 1e-7, 5e-324, 99.995, 99.99, 0.005, 0.015, 1.005, 12.34, 12.345]) values.push([t, 1.5]);
+  for (const f of [1.1, 1.15, 1.2000000000000002, 4.9, 4.95, 5, 5.0000001]) values.push([50, f]);
+  let agree = 0;
+  const problems = [];
+  for (const [t, f] of values) {
+    const obj = base(t, f);
+    const says = fast.clean('CreateJob', obj, undefined);
+    const clean = engine('CreateJob', obj, undefined).violations.length === 0;
+    if (says && !clean) problems.push(`thresholdPercentage ${t}, incrementFactor ${f}: clean by the fast path only`);
+    if (says === clean) agree++;
+  }
+  console.log(`# decimal places: ${values.length} pairs, the fast path agrees with the engine on ${agree}`);
+  assert.deepEqual(problems, []);
+  assert.ok(agree > values.length * 0.99, 'the fast path defers on too many');
+});
+
+test('the fuzz findings\' objects and options: never clean unless the engine says so', () => {
+  const fast = warmed();
+  const problems = [];
+  const objects = {
+    'nested object 65': nested(65),
+    'nested object 10000': nested(10_000),
+    'nested array in jobId': { jobId: nestedArray(100) },
+    'NaN first': { x: NaN, jobId: nested(100) },
+    'NaN jobId': { jobId: NaN },
+    'Infinity maxResults': { jobId: 'j', maxResults: Infinity },
+    'a Date': { jobId: new Date(0) },
+    'a boxed string': { jobId: new String('j') },
+    'toJSON': { jobId: 'j', toJSON: () => ({ jobId: 'k' }) },
+    'own non-enumerable toJSON': Object.defineProperty({ jobId: 'j' }, 'toJSON', { value: () => 1, enumerable: false }),
+    'a class instance': new (class R { constructor() { this.jobId = 'j'; } })(),
+    'a null prototype': Object.assign(Object.create(null), { jobId: 'j' }),
+    'an array': [{ jobId: 'j' }],
+    'a lone surrogate': { jobId: 'j', beforeSubstitution: true, x: '\ud800' },
+    'a BigInt': { jobId: 'j', beforeSubstitution: 1n },
+    'a hole': { jobId: 'j', beforeSubstitution: [, 1] }, // eslint-disable-line no-sparse-arrays
+    'a non-enumerable own jobId': Object.defineProperty({}, 'jobId', { value: 'j', enumerable: false }),
+    'a non-enumerable own member beside': Object.defineProperty({ jobId: 'j' }, 'beforeSubstitution', { value: 1, enumerable: false }),
+    'an inherited jobId': Object.create({ jobId: 'j' }),
+  };
+  for (const [name, obj] of Object.entries(objects)) {
+    let text;
+    try {
+      text = JSON.stringify(obj);
+    } catch {
+      text = undefined;
+    }
+    const says = fast.clean('DescribeJob', obj, undefined);
+    const r = text === undefined ? undefined : engine('DescribeJob', JSON.parse(text), undefined);
+    const clean = r !== undefined && r.violations.length === 0 && text === JSON.stringify(JSON.parse(text)) && !text.includes('null');
+    if (says && !clean) problems.push(`${name}: the fast path says clean`);
+  }
+  // A null-prototype object of plain members is plain: that one is answered,
+  // and so is a member whose value is undefined (JSON.stringify leaves it out).
+  assert.equal(fast.clean('DescribeJob', objects['a null prototype'], undefined), true);
+  assert.equal(fast.clean('DescribeJob', { jobId: 'j', beforeSubstitution: undefined }, undefined), true);
+  assert.equal(fast.clean('DescribeJob', { jobId: undefined }, undefined), false);
+  for (const [name, options] of [...Object.entries(hostileOptions()), ...Object.entries(protoOptions())]) {
+    if (fast.clean('DescribeJob', { jobId: 'j' }, options)) problems.push(`options ${name}: the fast path says clean`);
+  }
+  // Object.prototype with an enumerable key: nothing is answered.
+  Object.prototype.polluted = 1; // eslint-disable-line no-extend-native
+  try {
+    if (fast.clean('DescribeJob', { jobId: 'j' }, undefined)) problems.push('a polluted Object.prototype: the fast path says clean');
+  } finally {
+    delete Object.prototype.polluted;
+  }
+  assert.equal(fast.clean('DescribeJob', { jobId: 'j' }, undefined), true);
+  assert.deepEqual(problems, []);
+});
+
+test('what the fast path learns: only from reports without errors, only under the documented profile', () => {
+  const doc = '{"a":1,}';
+  const req = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: doc };
+  // The engine refuses a document that is not JSON (document-size-json).
+  assert.ok(engine('CreateJob', req, undefined).violations.some((v) => v.rule === 'document-size-json'));
+  // The package does not learn it from that answer...
+  pkg.validate('CreateJob', req);
+  pkg.validate('CreateJob', req, { profile: 'model' });
+  assert.equal(pkg.validate('CreateJob', req).valid, false);
+  // ...and a fast path that did not learn it defers.
+  const fast = new FastPath();
+  fast.learn(req, { profile: 'model' });
+  assert.equal(fast.clean('CreateJob', req, undefined), false);
+
+  const good = { ...req, document: '{"a":1}' };
+  fast.learn(good, undefined);
+  assert.equal(fast.clean('CreateJob', good, undefined), true);
+  assert.equal(fast.clean('CreateJob', { ...good, document: '{"a": 1}' }, undefined), false);
+});
