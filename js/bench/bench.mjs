@@ -1,6 +1,7 @@
 // Benchmarks of the npm package (pkg/, built by .ci/build-pkg), with hard
 // budgets that fail the run (exit status 1):
-//   - the core .wasm gzipped (level 9) at most 150 KB;
+//   - the core .wasm gzipped (level 9) at most 145 KiB (#12: 137.5 KiB plus
+//     about 5 %);
 //   - the extras .wasm (loaded on first use of Job, schema() or simulate),
 //     gzipped, at most 300 KiB for browsers' copy and 340 KiB for Node's
 //     (inlined, base64, in iot_jobs_policy_extras_node.cjs; Node's adds the
@@ -26,7 +27,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PKG = path.resolve(HERE, '..', '..', 'pkg');
 const require = createRequire(import.meta.url);
 const budgetsOnly = process.argv.includes('--budgets-only');
-const GZIP_LIMIT = 150 * 1024;
+const GZIP_LIMIT = 145 * 1024;
 const EXTRAS_WEB_LIMIT = 300 * 1024;
 const EXTRAS_NODE_LIMIT = 340 * 1024;
 const COLD_LIMIT_MS = 10;

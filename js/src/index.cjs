@@ -4,8 +4,9 @@
 // wasm-bindgen `--target nodejs` glue (`#glue/core-node`) go into the one
 // file, so that a cold `require` reads and compiles one JS file. The glue
 // carries the core `.wasm` inlined (base64) and compiles and instantiates it
-// synchronously: nothing is read from disk, so a bundle of this file
-// (esbuild for a Lambda) is self-contained. `index.mjs` imports index.cjs, so
+// synchronously on the first call that needs it (not on `require`; see
+// deferInstance in js/tools/build-pkg.mjs): nothing is read from disk, so a
+// bundle of this file (esbuild for a Lambda) is self-contained. `index.mjs` imports index.cjs, so
 // `import` and `require` share one instance.
 //
 // The transition function (Job) and schema()/schemaInfo() live in a second

@@ -135,6 +135,9 @@ fn object(text: &str) -> Result<Option<Map<String, Value>>, UsageError> {
 /// Reads options text for a call of the boundary, phrasing refusals as
 /// `invalidOptions` with `expected` naming the members allowed.
 fn read_text(text: &str, spec: Spec, expected: &str) -> Result<Read, UsageError> {
+    if let Some(read) = read_simple(text.trim(), spec) {
+        return Ok(read);
+    }
     let Some(obj) = object(text)? else {
         return Ok(Read::default());
     };
@@ -145,6 +148,135 @@ fn read_text(text: &str, spec: Spec, expected: &str) -> Result<Read, UsageError>
             OptionError::Invalid(m) => m,
         })
     })
+}
+
+/// The common case read without `serde_json` (no `Value`, no map, no
+/// allocation): an object of at most four distinct members, each `null`, a
+/// string without escapes or control characters, or a non-negative integer
+/// of at most 18 digits without sign, fraction or exponent, each member
+/// allowed by `spec` and each value valid. Answers `None` for anything else
+/// (a refusal included), which [`read_text`] then reads with `serde_json`
+/// and phrases as before: the options this accepts are read exactly as
+/// that path reads them (member order does not matter when the members are
+/// distinct and none is refused), so every answer stays the same; the
+/// first call of the npm package's `validate` no longer compiles
+/// `serde_json`'s deserialiser either (the cold start).
+fn read_simple(text: &str, spec: Spec) -> Option<Read> {
+    if spec.strings_only {
+        return None;
+    }
+    let mut p = Simple { text, at: 0 };
+    let mut out = Read::default();
+    let mut seen: [&str; 4] = [""; 4];
+    let mut count = 0;
+    p.byte(b'{')?;
+    if p.byte(b'}').is_some() {
+        return p.at_end().then_some(out);
+    }
+    loop {
+        let key = p.string()?;
+        if seen.get(..count)?.contains(&key) {
+            return None;
+        }
+        *seen.get_mut(count)? = key;
+        count += 1;
+        p.byte(b':')?;
+        let value = p.value()?;
+        if let Some(value) = value {
+            let member = spec.members.iter().copied().find(|m| m.name() == key)?;
+            match (member, value) {
+                (Member::Api, Token::Str(s)) => out.options.api = s.parse().ok()?,
+                (Member::Profile, Token::Str(s)) => out.options.profile = s.parse().ok()?,
+                (Member::Now, Token::Str(s) | Token::Int(s)) => {
+                    out.options.now_ms = Some(now_in_range(s).ok()?);
+                }
+                (Member::Dialect, Token::Str(s)) => out.dialect = s.parse().ok()?,
+                _ => return None,
+            }
+        }
+        if p.byte(b',').is_some() {
+            continue;
+        }
+        p.byte(b'}')?;
+        return p.at_end().then_some(out);
+    }
+}
+
+/// A value [`read_simple`] reads: a string's contents or an integer's text
+/// (`null` is `None`).
+#[derive(Debug, Clone, Copy)]
+enum Token<'a> {
+    Str(&'a str),
+    Int(&'a str),
+}
+
+/// A cursor over options text for [`read_simple`]; every method skips the
+/// JSON whitespace before what it reads and answers `None` for anything
+/// it does not take.
+struct Simple<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Simple<'a> {
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.text.as_bytes();
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.at) {
+            self.at += 1;
+        }
+        bytes.get(self.at).copied()
+    }
+    fn byte(&mut self, b: u8) -> Option<()> {
+        (self.peek()? == b).then(|| self.at += 1)
+    }
+    fn at_end(&mut self) -> bool {
+        self.peek().is_none()
+    }
+    /// A string without escapes or control characters: its contents.
+    fn string(&mut self) -> Option<&'a str> {
+        self.byte(b'"')?;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        loop {
+            match *bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' | 0..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+        let contents = self.text.get(start..self.at)?;
+        self.at += 1;
+        Some(contents)
+    }
+    /// `null` (`Some(None)`), a string, or a non-negative integer of at most
+    /// 18 digits (no leading zero, fraction or exponent: `serde_json` reads
+    /// it as a `u64` and writes it back as the same text).
+    fn value(&mut self) -> Option<Option<Token<'a>>> {
+        match self.peek()? {
+            b'"' => self.string().map(|s| Some(Token::Str(s))),
+            b'n' => {
+                let rest = self.text.get(self.at..)?;
+                rest.starts_with("null").then(|| {
+                    self.at += 4;
+                    None
+                })
+            }
+            b'0'..=b'9' => {
+                let bytes = self.text.as_bytes();
+                let start = self.at;
+                while bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+                    self.at += 1;
+                }
+                let digits = self.text.get(start..self.at)?;
+                let next = bytes.get(self.at).copied();
+                let plain = !matches!(next, Some(b'.' | b'e' | b'E'))
+                    && digits.len() <= 18
+                    && (digits == "0" || !digits.starts_with('0'));
+                plain.then_some(Some(Token::Int(digits)))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Parses options given as JSON text: `{"api": "latest" | "2022-01",
@@ -249,6 +381,111 @@ mod tests {
         assert_eq!(
             scenario_options(&obj(r#"{"now":"1"}"#)).unwrap_err(),
             "unknown option `now`"
+        );
+    }
+
+    /// The options read with `serde_json` alone (the path before
+    /// [`read_simple`]), in [`read_text`]'s wording.
+    fn read_slow(text: &str, spec: Spec) -> Result<(Options, Dialect), UsageError> {
+        let Some(obj) = object(text)? else {
+            return Ok((Options::default(), Dialect::default()));
+        };
+        read(&obj, spec)
+            .map(|r| (r.options, r.dialect))
+            .map_err(|_| UsageError::invalid_options("refused"))
+    }
+
+    #[test]
+    fn the_simple_reader_reads_as_serde_json_does() {
+        const SPEC: Spec = Spec {
+            members: &[Member::Api, Member::Profile, Member::Now, Member::Dialect],
+            strings_only: false,
+        };
+        let keys = ["api", "profile", "now", "dialect", "x", "api ", "Now"];
+        let values = [
+            "\"latest\"",
+            "\"2022-01\"",
+            "\"model\"",
+            "\"documented\"",
+            "\"draft-07\"",
+            "\"07\"",
+            "1795000000000",
+            "0",
+            "01",
+            "1.5",
+            "1e3",
+            "-1",
+            "123456789012345678",
+            "1234567890123456789",
+            "\"2026-01-01T00:00:00Z\"",
+            "\"1795000000000\"",
+            "null",
+            "true",
+            "{}",
+            "[]",
+            "\"a\\\"b\"",
+            "\"caf\u{e9}\"",
+            "nul",
+            "\"\"",
+        ];
+        let spaces = ["", " ", "\n\t ", "\r"];
+        let (mut simple, mut accepted) = (0, 0);
+        // Every object of up to three members over those keys and values
+        // (a deterministic walk, with whitespace varied by position).
+        let mut texts = vec![String::from("{}"), String::from(" { } "), String::new()];
+        for (n, a) in keys.iter().enumerate() {
+            for (m, v) in values.iter().enumerate() {
+                let sp = spaces.get((n + m) % spaces.len()).copied().unwrap_or("");
+                texts.push(format!("{{{sp}\"{a}\"{sp}:{sp}{v}{sp}}}"));
+                for b in keys.iter().take(4) {
+                    for w in values.iter().skip(m % 5).step_by(5) {
+                        texts.push(format!("{{\"{a}\":{v},{sp}\"{b}\":{w}}}"));
+                        texts.push(format!("{{\"{a}\":{v},\"{b}\":{w},\"now\":{sp}0}}"));
+                    }
+                }
+            }
+        }
+        texts.extend(
+            [
+                "{\"api\":\"latest\"",
+                "{\"api\":\"latest\"}x",
+                "{\"api\":\"latest\",}",
+                "[]",
+                "null",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let slow = read_slow(text, SPEC);
+            accepted += usize::from(slow.is_ok());
+            if let Some(r) = read_simple(text.trim(), SPEC) {
+                simple += 1;
+                assert_eq!(slow, Ok((r.options, r.dialect)), "{text}");
+            }
+        }
+        // Both paths are taken: 102 of the 413 texts serde_json accepts read
+        // simply (the others have duplicate members, escapes or `null`s).
+        assert!(simple >= 100 && simple < accepted, "{simple} of {accepted}");
+        let r = read_simple(
+            r#"{"api": "2022-01", "profile":"model", "now": 1795000000000}"#,
+            SPEC,
+        );
+        assert_eq!(
+            r.map(|r| (r.options.api(), r.options.profile(), r.options.now_ms())),
+            Some((
+                ApiVersion::V2022_01,
+                Profile::Model,
+                Some(1_795_000_000_000)
+            ))
+        );
+        // Duplicates and refusals are left to serde_json (the first wording).
+        assert!(read_simple(r#"{"api":"latest","api":null}"#, SPEC).is_none());
+        assert!(read_simple(r#"{"api":"nope"}"#, SPEC).is_none());
+        assert_eq!(
+            parse_options(r#"{"api":"latest","api":"nope"}"#)
+                .unwrap_err()
+                .message(),
+            "unknown API version `nope`; expected `2022-01` or `latest`"
         );
     }
 }
