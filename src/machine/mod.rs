@@ -419,6 +419,7 @@ impl Job {
                 return Err(err(ErrorCode::InvalidRequest, "V-7", "too many things"));
             }
         }
+        names.shrink_to_fit();
         let n = names.len();
 
         let mut job = Job {
