@@ -220,6 +220,10 @@ pub(crate) struct Fx {
     at: i64,
 }
 
+/// Room reserved for the effects of an event other than an advance (a
+/// device update has one or two; a retry or completion a few more).
+const EVENT_EFFECTS: usize = 4;
+
 /// An effect as the lean sink ([`Fx::lean`]) records it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Record {
@@ -248,6 +252,16 @@ impl Fx {
             lean: false,
             at,
         }
+    }
+
+    /// [`Fx::new`] with room for the few effects an event other than an
+    /// advance usually has (one allocation, no growth).
+    fn for_event(at: i64, event: &Event) -> Fx {
+        let mut fx = Fx::new(at);
+        if !matches!(event, Event::Advance { .. }) {
+            fx.out.reserve_exact(EVENT_EFFECTS);
+        }
+        fx
     }
 
     /// A lean sink (see [`Record`]), for the simulator; reused across
@@ -478,7 +492,7 @@ impl Job {
     /// `InvalidRequestException`), or `timeWentBackwards` / `deadlinePending`.
     /// On error the state is unchanged.
     pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<TimedEffect>, MachineError> {
-        let mut fx = Fx::new(at);
+        let mut fx = Fx::for_event(at, &event);
         self.apply_into(at, event, &mut fx)?;
         Ok(fx.out)
     }
@@ -603,7 +617,7 @@ impl Job {
     /// not track deadlines wants. Returns the effects of both parts and the
     /// event's error, if any; on error only the advance has happened.
     pub fn step(&mut self, at: i64, event: Event) -> (Vec<TimedEffect>, Option<MachineError>) {
-        let mut fx = Fx::new(at);
+        let mut fx = Fx::for_event(at, &event);
         if !matches!(event, Event::Advance { .. }) {
             if let Err(e) = self.apply_into(at, Event::Advance { to: at }, &mut fx) {
                 return (fx.out, Some(e));
