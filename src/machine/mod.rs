@@ -273,6 +273,16 @@ impl Fx {
         }
     }
 
+    /// Room for `n` more effects (or records): what a rollout slot about
+    /// to notify `n` things asks, so the buffer grows once.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        if self.lean {
+            self.records.reserve(n);
+        } else {
+            self.out.reserve(n);
+        }
+    }
+
     /// The effects pushed from now on happen at `at`.
     pub(crate) fn set_at(&mut self, at: i64) {
         self.at = at;
@@ -522,7 +532,15 @@ impl Job {
             self.fire_due(to, fx);
             return Ok(());
         }
-        self.handle(at, fx, |job, fx| match event {
+        self.check_due(at)?;
+        self.dispatch(at, event, fx)
+    }
+
+    /// Runs the handler of `event` (not an advance) at `at`, a time checked
+    /// and advanced to, with no deadline due up to it (as [`Job::apply_into`]
+    /// checks and [`Job::step`] ensures); see [`Job::run`].
+    fn dispatch(&mut self, at: i64, event: Event, fx: &mut Fx) -> Result<(), MachineError> {
+        self.run(at, fx, |job, fx| match event {
             Event::DeviceUpdate {
                 thing,
                 status,
@@ -557,22 +575,28 @@ impl Job {
         })
     }
 
+    /// An event (not an advance) at `at` is refused while a deadline is due
+    /// first.
+    fn check_due(&self, at: i64) -> Result<(), MachineError> {
+        match self.next_deadline().filter(|&d| d <= at) {
+            Some(d) => Err(MachineError::without_rule(
+                ErrorCode::DeadlinePending,
+                format!("the deadline {d} is due before the event time {at}; advance first"),
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Runs the handler of an event (not an advance) at `at`, a time
-    /// [`Job::apply_into`] has checked: refused while a deadline is due
-    /// first; on error its effects are dropped (the handlers refuse before
-    /// they change anything); on success the time is `at`.
-    fn handle(
+    /// checked, with no deadline due up to it ([`Job::check_due`]): on error
+    /// its effects are dropped (the handlers refuse before they change
+    /// anything); on success the time is `at`.
+    fn run(
         &mut self,
         at: i64,
         fx: &mut Fx,
         handler: impl FnOnce(&mut Job, &mut Fx) -> Result<(), MachineError>,
     ) -> Result<(), MachineError> {
-        if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
-            return Err(MachineError::without_rule(
-                ErrorCode::DeadlinePending,
-                format!("the deadline {d} is due before the event time {at}; advance first"),
-            ));
-        }
         fx.set_at(at);
         let before = fx.len();
         if let Err(e) = handler(self, fx) {
@@ -599,8 +623,9 @@ impl Job {
         status: DeviceStatus,
         fx: &mut Fx,
     ) -> Result<(), MachineError> {
+        // The advance fires every deadline up to `at`: none is due.
         self.apply_into(at, Event::Advance { to: at }, fx)?;
-        self.handle(at, fx, |job, fx| {
+        self.run(at, fx, |job, fx| {
             job.device_update_at(at, thing, status, None, None, fx)
         })
     }
@@ -622,6 +647,10 @@ impl Job {
             if let Err(e) = self.apply_into(at, Event::Advance { to: at }, &mut fx) {
                 return (fx.out, Some(e));
             }
+            // The time is `at` now and no deadline is due up to it: what
+            // `apply_into` would check again.
+            let error = self.dispatch(at, event, &mut fx).err();
+            return (fx.out, error);
         }
         let error = self.apply_into(at, event, &mut fx).err();
         (fx.out, error)
