@@ -273,16 +273,6 @@ impl Fx {
         }
     }
 
-    /// Room for `n` more effects (or records): what a rollout slot about
-    /// to notify `n` things asks, so the buffer grows once.
-    pub(crate) fn reserve(&mut self, n: usize) {
-        if self.lean {
-            self.records.reserve(n);
-        } else {
-            self.out.reserve(n);
-        }
-    }
-
     /// The effects pushed from now on happen at `at`.
     pub(crate) fn set_at(&mut self, at: i64) {
         self.at = at;

@@ -250,8 +250,6 @@ impl Job {
     /// in target order (E1); slots are one minute apart.
     fn fire_slot(&mut self, t: i64, fx: &mut Fx) {
         let rate = self.rollout.rate(self.notified, self.succeeded_total);
-        let left = self.rollout_len.saturating_sub(self.cursor);
-        fx.reserve(usize::try_from(rate).map_or(left, |r| r.min(left)));
         let mut n = 0;
         while n < rate && self.cursor < self.rollout_len {
             let i = self.cursor;
