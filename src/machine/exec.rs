@@ -15,6 +15,14 @@ pub(crate) const LEFT: u8 = 2;
 pub(crate) const REJOINED: u8 = 4;
 /// Every flag a stored execution may carry.
 pub(crate) const ALL_FLAGS: u8 = FORCE_CANCELED | LEFT | REJOINED;
+/// Internal flag (never in a snapshot): the execution has a timer. Its
+/// deadline is the in-progress deadline of its attempt ([`Exec::ip_deadline`])
+/// unless [`STEP`] is set too.
+pub(crate) const TIMER: u8 = 8;
+/// Internal flag (never in a snapshot), with [`TIMER`]: the deadline is
+/// another time (a step timer, R-12), kept by the timer table
+/// (`timers::Timers`), which the few executions with one share.
+pub(crate) const STEP: u8 = 16;
 /// Internal execution status: the eight AWS ones plus "not notified yet".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(u8)]
@@ -64,15 +72,18 @@ impl St {
     }
 }
 
-/// One thing's execution. 48 bytes.
+/// One thing's execution. 40 bytes (checked at compile time below).
+///
+/// When the execution times out (the earlier of its in-progress deadline,
+/// R-11, and its step deadline, R-12, never beyond the former) is not
+/// stored here: the flags [`TIMER`] and [`STEP`] say whether it is the
+/// in-progress deadline, another time the timer table keeps, or none
+/// (see `Job::deadline`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Exec {
     pub(crate) queued_at: i64,
     pub(crate) started_at: i64,
     pub(crate) last_updated_at: i64,
-    /// When the execution times out: the earlier of its in-progress deadline
-    /// and its step deadline (R-12, never beyond the former).
-    pub(crate) deadline: i64,
     pub(crate) version: u32,
     /// 0 = no execution yet.
     pub(crate) execution_number: u32,
@@ -82,15 +93,18 @@ pub(crate) struct Exec {
     pub(crate) status: St,
     pub(crate) failed_retries: u8,
     pub(crate) timed_out_retries: u8,
+    /// [`ALL_FLAGS`], and the internal [`TIMER`] and [`STEP`].
     pub(crate) flags: u8,
 }
+
+// The per-thing state budget (#12): an execution record stays 40 bytes.
+const _: () = assert!(std::mem::size_of::<Exec>() == 40);
 
 impl Exec {
     pub(crate) const PENDING: Exec = Exec {
         queued_at: NO_TIME,
         started_at: NO_TIME,
         last_updated_at: NO_TIME,
-        deadline: NO_DEADLINE,
         version: 0,
         execution_number: 0,
         timeout_minutes: 0,

@@ -166,9 +166,8 @@ impl Job {
             }
             (St::InProgress, DeviceStatus::InProgress) => {
                 // E3: status details / a new step timer.
-                let (ip, old) = self.execs.get(i).map_or((NO_DEADLINE, NO_DEADLINE), |e| {
-                    (e.ip_deadline(), e.deadline)
-                });
+                let ip = self.execs.get(i).map_or(NO_DEADLINE, Exec::ip_deadline);
+                let old = self.deadline(i);
                 if let Some(e) = self.execs.get_mut(i) {
                     e.last_updated_at = at;
                     e.version = e.version.saturating_add(1);

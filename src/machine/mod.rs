@@ -220,6 +220,10 @@ pub(crate) struct Fx {
     at: i64,
 }
 
+/// Room reserved for the effects of an event other than an advance (a
+/// device update has one or two; a retry or completion a few more).
+const EVENT_EFFECTS: usize = 4;
+
 /// An effect as the lean sink ([`Fx::lean`]) records it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Record {
@@ -248,6 +252,16 @@ impl Fx {
             lean: false,
             at,
         }
+    }
+
+    /// [`Fx::new`] with room for the few effects an event other than an
+    /// advance usually has (one allocation, no growth).
+    fn for_event(at: i64, event: &Event) -> Fx {
+        let mut fx = Fx::new(at);
+        if !matches!(event, Event::Advance { .. }) {
+            fx.out.reserve_exact(EVENT_EFFECTS);
+        }
+        fx
     }
 
     /// A lean sink (see [`Record`]), for the simulator; reused across
@@ -419,6 +433,7 @@ impl Job {
                 return Err(err(ErrorCode::InvalidRequest, "V-7", "too many things"));
             }
         }
+        names.shrink_to_fit();
         let n = names.len();
 
         let mut job = Job {
@@ -477,7 +492,7 @@ impl Job {
     /// `InvalidRequestException`), or `timeWentBackwards` / `deadlinePending`.
     /// On error the state is unchanged.
     pub fn apply(&mut self, at: i64, event: Event) -> Result<Vec<TimedEffect>, MachineError> {
-        let mut fx = Fx::new(at);
+        let mut fx = Fx::for_event(at, &event);
         self.apply_into(at, event, &mut fx)?;
         Ok(fx.out)
     }
@@ -507,7 +522,15 @@ impl Job {
             self.fire_due(to, fx);
             return Ok(());
         }
-        self.handle(at, fx, |job, fx| match event {
+        self.check_due(at)?;
+        self.dispatch(at, event, fx)
+    }
+
+    /// Runs the handler of `event` (not an advance) at `at`, a time checked
+    /// and advanced to, with no deadline due up to it (as [`Job::apply_into`]
+    /// checks and [`Job::step`] ensures); see [`Job::run`].
+    fn dispatch(&mut self, at: i64, event: Event, fx: &mut Fx) -> Result<(), MachineError> {
+        self.run(at, fx, |job, fx| match event {
             Event::DeviceUpdate {
                 thing,
                 status,
@@ -542,22 +565,28 @@ impl Job {
         })
     }
 
+    /// An event (not an advance) at `at` is refused while a deadline is due
+    /// first.
+    fn check_due(&self, at: i64) -> Result<(), MachineError> {
+        match self.next_deadline().filter(|&d| d <= at) {
+            Some(d) => Err(MachineError::without_rule(
+                ErrorCode::DeadlinePending,
+                format!("the deadline {d} is due before the event time {at}; advance first"),
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Runs the handler of an event (not an advance) at `at`, a time
-    /// [`Job::apply_into`] has checked: refused while a deadline is due
-    /// first; on error its effects are dropped (the handlers refuse before
-    /// they change anything); on success the time is `at`.
-    fn handle(
+    /// checked, with no deadline due up to it ([`Job::check_due`]): on error
+    /// its effects are dropped (the handlers refuse before they change
+    /// anything); on success the time is `at`.
+    fn run(
         &mut self,
         at: i64,
         fx: &mut Fx,
         handler: impl FnOnce(&mut Job, &mut Fx) -> Result<(), MachineError>,
     ) -> Result<(), MachineError> {
-        if let Some(d) = self.next_deadline().filter(|&d| d <= at) {
-            return Err(MachineError::without_rule(
-                ErrorCode::DeadlinePending,
-                format!("the deadline {d} is due before the event time {at}; advance first"),
-            ));
-        }
         fx.set_at(at);
         let before = fx.len();
         if let Err(e) = handler(self, fx) {
@@ -584,8 +613,9 @@ impl Job {
         status: DeviceStatus,
         fx: &mut Fx,
     ) -> Result<(), MachineError> {
+        // The advance fires every deadline up to `at`: none is due.
         self.apply_into(at, Event::Advance { to: at }, fx)?;
-        self.handle(at, fx, |job, fx| {
+        self.run(at, fx, |job, fx| {
             job.device_update_at(at, thing, status, None, None, fx)
         })
     }
@@ -602,11 +632,15 @@ impl Job {
     /// not track deadlines wants. Returns the effects of both parts and the
     /// event's error, if any; on error only the advance has happened.
     pub fn step(&mut self, at: i64, event: Event) -> (Vec<TimedEffect>, Option<MachineError>) {
-        let mut fx = Fx::new(at);
+        let mut fx = Fx::for_event(at, &event);
         if !matches!(event, Event::Advance { .. }) {
             if let Err(e) = self.apply_into(at, Event::Advance { to: at }, &mut fx) {
                 return (fx.out, Some(e));
             }
+            // The time is `at` now and no deadline is due up to it: what
+            // `apply_into` would check again.
+            let error = self.dispatch(at, event, &mut fx).err();
+            return (fx.out, error);
         }
         let error = self.apply_into(at, event, &mut fx).err();
         (fx.out, error)

@@ -139,19 +139,20 @@ impl Job {
             executions: self
                 .execs
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     ExecSnap(
                         st_name(e.status).to_owned(),
                         e.execution_number,
                         e.version,
                         e.failed_retries,
                         e.timed_out_retries,
-                        e.flags,
+                        e.flags & ALL_FLAGS,
                         e.timeout_minutes,
                         time_opt(e.queued_at, NO_TIME),
                         time_opt(e.started_at, NO_TIME),
                         time_opt(e.last_updated_at, NO_TIME),
-                        time_opt(e.deadline, NO_DEADLINE),
+                        time_opt(self.deadline(i), NO_DEADLINE),
                     )
                 })
                 .collect(),
@@ -239,6 +240,7 @@ impl Job {
             }
         }
         let mut execs = Vec::with_capacity(s.executions.len());
+        let mut deadlines = Vec::with_capacity(s.executions.len());
         let mut counts = [0u64; 9];
         // Successes the stored executions allow: every earlier execution of a
         // thing may have succeeded, its current one only when SUCCEEDED; and
@@ -284,7 +286,6 @@ impl Job {
                 queued_at: x.7.unwrap_or(NO_TIME),
                 started_at: x.8.unwrap_or(NO_TIME),
                 last_updated_at: x.9.unwrap_or(NO_TIME),
-                deadline: x.10.unwrap_or(NO_DEADLINE),
                 version: x.2,
                 execution_number: x.1,
                 timeout_minutes: x.6,
@@ -293,16 +294,18 @@ impl Job {
                 timed_out_retries: x.4,
                 flags: x.5,
             };
-            if e.deadline != NO_DEADLINE && e.deadline > e.ip_deadline() {
+            let deadline = x.10.unwrap_or(NO_DEADLINE);
+            if deadline != NO_DEADLINE && deadline > e.ip_deadline() {
                 return Err(bad("a deadline is beyond its in-progress deadline"));
             }
-            if e.deadline != NO_DEADLINE && status != St::InProgress {
+            if deadline != NO_DEADLINE && status != St::InProgress {
                 return Err(bad("a timer on an execution that is not IN_PROGRESS"));
             }
             if let Some(c) = counts.get_mut(status as usize) {
                 *c = c.saturating_add(1);
             }
             execs.push(e);
+            deadlines.push(deadline);
         }
         // Each success ends a distinct execution (retries reuse theirs).
         if s.succeeded_total > successes_max || s.succeeded_total < successes_min {
@@ -311,7 +314,7 @@ impl Job {
                 s.succeeded_total
             )));
         }
-        let timers = Timers::of(&execs);
+        let timers = Timers::of(&mut execs, &deadlines);
         let configs = Configs::from_echo(&s.config);
         let windows = super::windows::from_echo(&s.config).map_err(bad)?;
         // J4: a window end belongs to a job with windows that rolls out

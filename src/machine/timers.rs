@@ -3,45 +3,79 @@
 //! in the fixed order of [`Due`].
 
 use super::config::EndBehavior;
+use super::exec::{STEP, TIMER};
 use super::{Exec, Fx, Job, JobStatus, Selection, St, NO_DEADLINE};
 use crate::validate::bounds::time_after;
 use crate::validate::time::MINUTE_MS;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// The execution timers: `(deadline, thing index)` of every execution with
 /// a deadline, earliest first, ties by thing index (the firing order).
 ///
 /// A min-heap with lazy deletion: an entry is live while its execution's
 /// deadline is still its time (the executions are the truth, see
-/// [`Job::set_deadline`]); a changed deadline pushes a new entry and leaves
-/// the old one in place. The top is always live (stale tops are popped at
-/// once), so [`Timers::first`] needs no mutation; when stale entries
-/// outnumber the live ones (plus a margin), the heap is rebuilt from its
-/// live entries, so it holds at most `2 × live + 32` entries and a change
-/// costs amortized O(log n).
+/// [`Job::set_deadline`] and [`Job::deadline`]); a changed deadline pushes a
+/// new entry and leaves the old one in place. The top is always live (stale
+/// tops are popped at once), so [`Timers::first`] needs no mutation; when
+/// stale entries outnumber the live ones (plus a margin), the heap is
+/// rebuilt from its live entries, so it holds at most `2 × live + 32`
+/// entries and a change costs amortized O(log n).
+///
+/// An execution's deadline is its in-progress deadline (flag [`TIMER`]) or,
+/// with flag [`STEP`] too, the time kept here in `steps`: only executions
+/// with a step timer have an entry, so the record of every other
+/// stays small.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Timers {
     heap: BinaryHeap<Reverse<(i64, usize)>>,
     /// Executions with a deadline.
     live: usize,
+    /// The deadline of every execution with flag [`STEP`], by thing index.
+    steps: BTreeMap<usize, i64>,
 }
 
 /// Stale entries tolerated beyond the live ones before a rebuild.
 const SLACK: usize = 32;
 
+/// About the bytes a `BTreeMap<usize, i64>` holds per entry (its nodes
+/// hold up to 11 pairs of 16 bytes, with their links, and are at least
+/// half full), for [`Timers::heap_bytes`].
+const STEP_ENTRY_BYTES: usize = 32;
+
+/// The deadline of execution `e`, thing `i`, given the step deadlines.
+fn deadline_of(steps: &BTreeMap<usize, i64>, e: &Exec, i: usize) -> i64 {
+    if e.flags & TIMER == 0 {
+        NO_DEADLINE
+    } else if e.flags & STEP != 0 {
+        steps.get(&i).copied().unwrap_or(NO_DEADLINE)
+    } else {
+        e.ip_deadline()
+    }
+}
+
 impl Timers {
-    /// The timers of `execs` (every execution with a deadline).
-    pub(crate) fn of(execs: &[Exec]) -> Timers {
-        let entries: Vec<Reverse<(i64, usize)>> = execs
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.deadline != NO_DEADLINE)
-            .map(|(i, e)| Reverse((e.deadline, i)))
-            .collect();
+    /// The timers of `execs`, whose deadlines are `deadlines` (by thing
+    /// index; [`NO_DEADLINE`] for none): sets their timer flags.
+    pub(crate) fn of(execs: &mut [Exec], deadlines: &[i64]) -> Timers {
+        let mut steps = BTreeMap::new();
+        let mut entries = Vec::new();
+        for (i, (e, &d)) in execs.iter_mut().zip(deadlines).enumerate() {
+            e.flags &= !(TIMER | STEP);
+            if d == NO_DEADLINE {
+                continue;
+            }
+            e.flags |= TIMER;
+            if d != e.ip_deadline() {
+                e.flags |= STEP;
+                steps.insert(i, d);
+            }
+            entries.push(Reverse((d, i)));
+        }
         Timers {
             live: entries.len(),
             heap: BinaryHeap::from(entries),
+            steps,
         }
     }
 
@@ -50,9 +84,17 @@ impl Timers {
         self.heap.peek().map(|r| r.0)
     }
 
-    /// Bytes of the heap's buffer.
+    /// The deadline of execution `i` of `execs` ([`NO_DEADLINE`] for none).
+    pub(crate) fn deadline(&self, execs: &[Exec], i: usize) -> i64 {
+        execs
+            .get(i)
+            .map_or(NO_DEADLINE, |e| deadline_of(&self.steps, e, i))
+    }
+
+    /// Bytes of the heap's buffer and of the step deadlines.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.heap.capacity() * std::mem::size_of::<Reverse<(i64, usize)>>()
+            + self.steps.len() * STEP_ENTRY_BYTES
     }
 
     /// Sets the deadline of execution `i` of `execs` to `new`, keeping the
@@ -61,12 +103,20 @@ impl Timers {
         let Some(e) = execs.get_mut(i) else {
             return;
         };
-        let old = e.deadline;
+        let old = deadline_of(&self.steps, e, i);
         if old == new {
             return;
         }
-        e.deadline = new;
+        if e.flags & STEP != 0 {
+            self.steps.remove(&i);
+        }
+        e.flags &= !(TIMER | STEP);
         if new != NO_DEADLINE {
+            e.flags |= TIMER;
+            if new != e.ip_deadline() {
+                e.flags |= STEP;
+                self.steps.insert(i, new);
+            }
             self.heap.push(Reverse((new, i)));
             if old == NO_DEADLINE {
                 self.live += 1;
@@ -74,8 +124,9 @@ impl Timers {
         } else if old != NO_DEADLINE {
             self.live = self.live.saturating_sub(1);
         }
+        let steps = &self.steps;
         let is_live = |&Reverse((d, j)): &Reverse<(i64, usize)>| {
-            execs.get(j).is_some_and(|e| e.deadline == d)
+            execs.get(j).is_some_and(|e| deadline_of(steps, e, j) == d)
         };
         if self.heap.len() > self.live.saturating_mul(2).saturating_add(SLACK) {
             // Live entries only, one per execution (a deadline set back to
@@ -88,8 +139,12 @@ impl Timers {
             }
             self.heap = BinaryHeap::from(entries);
         }
-        while self.heap.peek().is_some_and(|top| !is_live(top)) {
-            self.heap.pop();
+        // The top was live and only execution `i` changed: only an entry
+        // of `i` on top may be stale now.
+        if self.heap.peek().is_some_and(|top| top.0 .1 == i) {
+            while self.heap.peek().is_some_and(|top| !is_live(top)) {
+                self.heap.pop();
+            }
         }
     }
 }
@@ -223,10 +278,17 @@ impl Job {
         self.timers.set(&mut self.execs, i, new);
     }
 
+    /// When execution `i` times out ([`NO_DEADLINE`] for never): the
+    /// earlier of its in-progress deadline and its step deadline
+    /// (R-12, never beyond the former).
+    pub(crate) fn deadline(&self, i: usize) -> i64 {
+        self.timers.deadline(&self.execs, i)
+    }
+
     /// Stops every execution timer.
     pub(super) fn clear_deadlines(&mut self) {
         for e in &mut self.execs {
-            e.deadline = NO_DEADLINE;
+            e.flags &= !(TIMER | STEP);
         }
         self.timers = Timers::default();
     }
@@ -239,12 +301,19 @@ mod tests {
 
     /// Random deadline changes (few distinct times, so that ties, twins
     /// and stale entries abound) against a `BTreeSet` of the live pairs:
-    /// the same first entry after every change, a bounded heap, and the
-    /// same table rebuilt from the executions.
+    /// the same first entry after every change, a bounded heap, the same
+    /// deadlines read back (in-progress ones from the record, others from
+    /// the step table) and the same table rebuilt from the executions.
     #[test]
     fn the_heap_agrees_with_an_ordered_set() {
         let n = 50;
         let mut execs = vec![Exec::PENDING; n];
+        // In-progress deadlines 60_000 + i % 40 (one-minute timeouts).
+        for (i, e) in execs.iter_mut().enumerate() {
+            e.started_at = (i % 40) as i64;
+            e.timeout_minutes = 1;
+        }
+        let mut steps_seen = 0;
         let mut timers = Timers::default();
         let mut set = BTreeSet::new();
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -254,12 +323,14 @@ mod tests {
             x ^= x >> 7;
             x ^= x << 17;
             let i = (x % n as u64) as usize;
-            // A third of the changes stop the timer.
-            let new = match (x >> 8) % 3 {
+            // A quarter of the changes stop the timer, a quarter set the
+            // in-progress deadline.
+            let new = match (x >> 8) % 4 {
                 0 => NO_DEADLINE,
-                _ => ((x >> 16) % 40) as i64 + step / 100,
+                1 => execs[i].ip_deadline(),
+                _ => 60_000 + ((x >> 16) % 40) as i64 + step / 100,
             };
-            let old = execs[i].deadline;
+            let old = timers.deadline(&execs, i);
             if old != NO_DEADLINE {
                 set.remove(&(old, i));
             }
@@ -267,6 +338,11 @@ mod tests {
                 set.insert((new, i));
             }
             timers.set(&mut execs, i, new);
+            assert_eq!(timers.deadline(&execs, i), new);
+            let stepped = execs[i].flags & STEP != 0;
+            assert_eq!(stepped, timers.steps.contains_key(&i));
+            assert_eq!(stepped, new != NO_DEADLINE && new != execs[i].ip_deadline());
+            steps_seen = steps_seen.max(timers.steps.len());
             most_stale = most_stale.max(timers.heap.len() - set.len());
             assert_eq!(timers.first(), set.first().copied(), "step {step}");
             assert_eq!(timers.live, set.len());
@@ -274,8 +350,14 @@ mod tests {
         }
         // Stale entries were kept (lazy deletion) up to the rebuild bound.
         assert!(most_stale > SLACK, "{most_stale}");
-        let fresh = Timers::of(&execs);
+        assert!(steps_seen > 0);
+        let deadlines: Vec<i64> = (0..n).map(|i| timers.deadline(&execs, i)).collect();
+        let fresh = Timers::of(&mut execs, &deadlines);
         assert_eq!(fresh.live, set.len());
         assert_eq!(fresh.first(), set.first().copied());
+        assert_eq!(fresh.steps, timers.steps);
+        for (i, &d) in deadlines.iter().enumerate() {
+            assert_eq!(fresh.deadline(&execs, i), d);
+        }
     }
 }
