@@ -13,9 +13,12 @@
 //
 // With one thread, or where workers cannot start (no `Worker`; a
 // Content-Security-Policy without `worker-src blob:`, or `script-src blob:`
-// when there is no worker-src), the shards run in turn on this thread
-// (`machine.simulateAsync`), with the same result; after such a failure the
-// page's later calls do not try workers again.
+// when there is no worker-src; a browser that cannot send them the module;
+// workers not all ready within `startup.timeout`), the shards run in turn
+// on this thread (`machine.simulateAsync`), with the same result; after
+// such a failure the page's later calls do not try workers again. An abort
+// while the workers start terminates them and rejects with an AbortError
+// (later calls try workers again).
 //
 // js/tools/build-pkg.mjs builds pkg/simulate-web.mjs from this file, a chunk
 // that web.mjs imports on the first simulateAsync with more than one
@@ -28,50 +31,88 @@ import { abortError } from './machine.js';
 import { asyncArguments, rebuilt, runShards } from './shards.js';
 
 /**
+ * How long the workers have to become ready, in milliseconds: a worker that
+ * has not instantiated the extras module by then (one that never answers)
+ * counts as workers that cannot start here, and the shards run in turn.
+ * Starting is a Blob URL's script and an instantiation of a module already
+ * compiled, so a generous 10 s is only reached when something is wrong. Not
+ * a package option (the chunk is not among the package's exports): exported
+ * for the browser tests, which shorten it.
+ */
+export const startup = { timeout: 10_000 };
+
+/**
  * Starts `n` module workers from `source` and gives each the compiled
  * extras module and the simulation's text; answers them once every one has
  * instantiated the module, or undefined (the workers terminated) when one
- * cannot be constructed or fails before it is ready.
+ * cannot be constructed, cannot be sent the module (a `DataCloneError`),
+ * fails or sends a message that cannot be read before it is ready, or when
+ * they are not all ready within `timeout` ms. `signal` aborting meanwhile
+ * rejects with an AbortError, the workers terminated. The Blob URL is
+ * revoked on every path.
  * @param {string} source
  * @param {WebAssembly.Module} module
  * @param {string} text
  * @param {number} n
+ * @param {AbortSignal | undefined} signal
+ * @param {number} timeout
  * @returns {Promise<Worker[] | undefined>}
  */
-function startWorkers(source, module, text, n) {
-  /** @type {Worker[]} */
-  const workers = [];
-  /** @type {string | undefined} */
-  let url;
-  const drop = () => {
-    for (const w of workers) w.terminate();
-    if (url !== undefined) URL.revokeObjectURL(url);
-    return undefined;
-  };
-  try {
-    url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    for (let i = 0; i < n; i++) workers.push(new Worker(url, { type: 'module' }));
-  } catch {
-    return Promise.resolve(drop());
-  }
-  const ready = workers.map(
-    (w) =>
-      /** @type {Promise<boolean>} */ (
-        new Promise((resolve) => {
-          w.onmessage = (/** @type {MessageEvent} */ e) => resolve(e.data !== null && typeof e.data === 'object' && e.data.ready === true);
-          w.onerror = (/** @type {ErrorEvent} */ e) => {
-            e.preventDefault();
-            resolve(false);
-          };
-          w.postMessage({ module, text });
-        })
-      ),
-  );
-  return Promise.all(ready).then((oks) => {
-    if (!oks.every(Boolean)) return drop();
-    // Every worker has its script: the URL is no longer needed.
-    if (url !== undefined) URL.revokeObjectURL(url);
-    return workers;
+function startWorkers(source, module, text, n, signal, timeout) {
+  return new Promise((resolve, reject) => {
+    /** @type {Worker[]} */
+    const workers = [];
+    /** @type {string | undefined} */
+    let url;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    let settled = false;
+    let pending = n;
+    /**
+     * Ends the start-up once: the timer and the abort listener gone, the
+     * URL revoked (every worker has its script, or none is kept).
+     * @param {boolean} keep whether the workers are kept (else terminated)
+     */
+    const end = (keep) => {
+      if (settled) return false;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (signal) signal.removeEventListener('abort', onAbort);
+      if (!keep) for (const w of workers) w.terminate();
+      if (url !== undefined) URL.revokeObjectURL(url);
+      return true;
+    };
+    const cannot = () => {
+      if (end(false)) resolve(undefined);
+    };
+    function onAbort() {
+      if (end(false)) reject(abortError());
+    }
+    try {
+      url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      for (let i = 0; i < n; i++) {
+        const w = new Worker(url, { type: 'module' });
+        workers.push(w);
+        w.onmessage = (/** @type {MessageEvent} */ e) => {
+          if (e.data === null || typeof e.data !== 'object' || e.data.ready !== true) return cannot();
+          pending -= 1;
+          if (pending === 0 && end(true)) resolve(workers);
+        };
+        w.onerror = (/** @type {ErrorEvent} */ e) => {
+          e.preventDefault();
+          cannot();
+        };
+        w.onmessageerror = cannot;
+        w.postMessage({ module, text });
+      }
+    } catch {
+      return cannot();
+    }
+    if (signal) {
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    timer = setTimeout(cannot, timeout);
   });
 }
 
@@ -101,11 +142,13 @@ export async function simulateOverWorkers(machine, compiled, simulation, options
   const module = compiled();
   if (signal && signal.aborted) throw abortError();
   if (cannotStart) return inTurn();
-  const workers = await startWorkers(workerSource, module, escapeLoneSurrogates(text), Math.min(threads, count));
+  // An abort while they start rejects here (not a failure to start).
+  const workers = await startWorkers(workerSource, module, escapeLoneSurrogates(text), Math.min(threads, count), signal, startup.timeout);
   if (workers === undefined) {
     cannotStart = true;
     return inTurn();
   }
+  // Aborted between the last ready and now: runShards would not stop them.
   if (signal && signal.aborted) {
     for (const w of workers) w.terminate();
     throw abortError();
@@ -135,6 +178,7 @@ export async function simulateOverWorkers(machine, compiled, simulation, options
         e.preventDefault();
         fail(misuse('internal', `a simulation worker failed: ${e.message}`));
       };
+      w.onmessageerror = () => fail(misuse('internal', 'a simulation worker sent a message that could not be read'));
       return {
         run: (shard) => w.postMessage({ options: machine.internal.simulateOptionsText({ ...base, shard }) }),
         stop: () => w.terminate(),

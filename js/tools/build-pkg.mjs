@@ -78,7 +78,10 @@ function withCompiledModule(glue, file) {
 // module and keeps the simulation's text; then each `{options}` is one
 // `simulate(text, options)`, answered as the glue answers it (tagged JSON
 // text, parsed on the page as `simulate()` parses it). What throws (a trap)
-// is answered as `{error}`.
+// is answered as `{error}`, and so is a message that cannot be read here
+// (`messageerror`, say a module this browser cannot receive): before
+// `{ready}` the page counts it as workers that cannot start, after as a
+// worker's failure.
 const WORKER_HANDLER = `
 // Added by js/tools/build-pkg.mjs: simulateAsync's Web Worker (see js/src/simulate-web.js).
 let simulationText;
@@ -95,6 +98,9 @@ self.onmessage = (e) => {
     } catch (err) {
         self.postMessage({ error: { name: err && err.name, message: String(err && err.message) } });
     }
+};
+self.onmessageerror = () => {
+    self.postMessage({ error: { name: 'DataCloneError', message: 'a simulation worker could not read a message from the page' } });
 };
 `;
 const coreWebGlue = read(path.join(out, 'web', 'iot_jobs_policy.js'));
