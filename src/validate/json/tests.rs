@@ -1074,3 +1074,65 @@ fn mutations_agree_with_serde_json() {
     }
     assert!(checked > 1000, "{checked}");
 }
+
+/// The validity check without a tree answers as the tree parser does: the
+/// same error (kind and offset) or none, on valid documents, on the
+/// rejected ones above, on the depth limit, and on random mutations.
+#[test]
+fn check_str_agrees_with_parse_str() {
+    let same = |doc: &str, depth: usize| {
+        assert_eq!(
+            check_str(doc, depth),
+            parse_str(doc, depth).map(drop),
+            "{doc:?}"
+        );
+    };
+    let deep = format!("{}{}", "[".repeat(9), "]".repeat(9));
+    let fixed = [
+        "",
+        "[1,]",
+        "{\"a\":1,}",
+        "\"\\ud800\"",
+        "{\"a\" 1}",
+        "[1] x",
+        "\u{feff}{}",
+        "{\"\\u00e9\":[1,{\"b\":null}]}",
+    ];
+    for doc in VALID.iter().copied().chain(fixed) {
+        same(doc, DEPTH);
+    }
+    same(&deep, 8);
+    same(&deep, 9);
+    let mut state: u64 = 0x0123_4567_89AB_CDEF;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const ALPHABET: &[u8] = b" \t\n[]{},:\"\\/'+-.019eEnultrfasNIxu\x00";
+    let mut failed = 0;
+    for _ in 0..5_000 {
+        let mut bytes = VALID[(next() % VALID.len() as u64) as usize]
+            .as_bytes()
+            .to_vec();
+        for _ in 0..=(next() % 3) {
+            let at = (next() % (bytes.len() as u64 + 1)) as usize;
+            let b = ALPHABET[(next() % ALPHABET.len() as u64) as usize];
+            match next() % 3 {
+                0 if at < bytes.len() => bytes[at] = b,
+                1 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, b),
+            }
+        }
+        // A mutation inside a multi-byte character: not a `&str`.
+        let Ok(doc) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        same(doc, 4);
+        failed += usize::from(parse_str(doc, 4).is_err());
+    }
+    assert!(failed > 1000, "{failed}");
+}
