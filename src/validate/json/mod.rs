@@ -29,7 +29,7 @@ mod scan;
 mod value;
 
 pub(crate) use error::ParseErrorKind;
-pub(crate) use parser::{check_str, parse, parse_str};
+pub(crate) use parser::{parse, parse_str};
 pub(crate) use value::{from_serde, Entry, Node, Value};
 
 /// 1-based line and 1-based column (column counted in Unicode scalar values)

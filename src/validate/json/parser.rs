@@ -24,14 +24,19 @@ pub(crate) fn parse(input: &[u8], max_depth: usize) -> Result<Node<'_>, ParseErr
 ///
 /// Same rules as [`parse`].
 pub(crate) fn parse_str(input: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
-    Parser::new(input, max_depth).document::<true>()
-}
-
-/// Checks that a string is one JSON document, without building its tree:
-/// the same grammar, limits and errors as [`parse_str`] (the same code, with
-/// the tree left out).
-pub(crate) fn check_str(input: &str, max_depth: usize) -> Result<(), ParseError> {
-    Parser::new(input, max_depth).document::<false>().map(drop)
+    let bytes = input.as_bytes();
+    let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut parser = Parser {
+        src: input,
+        bytes,
+        pos,
+        max_depth,
+    };
+    parser.document()
 }
 
 // ---------------------------------------------------------------------------
@@ -61,22 +66,6 @@ pub(super) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    /// A parser at the start of `input` (after a byte order mark, if any).
-    fn new(input: &'a str, max_depth: usize) -> Parser<'a> {
-        let bytes = input.as_bytes();
-        let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        Parser {
-            src: input,
-            bytes,
-            pos,
-            max_depth,
-        }
-    }
-
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -99,14 +88,10 @@ impl<'a> Parser<'a> {
     /// off the scratch vector into an exactly sized `Vec`. Values are emitted
     /// right where their variant is known, which lets the compiler build them
     /// in place instead of through temporaries.
-    ///
-    /// Without `TREE`, nothing is emitted (the scratch vectors stay empty)
-    /// and the result is a `null` node: the same walk over the text, the
-    /// same errors, for a validity check.
-    fn document<const TREE: bool>(&mut self) -> Result<Node<'a>, ParseError> {
+    fn document(&mut self) -> Result<Node<'a>, ParseError> {
         // Scratch space: a small start scaled to the input (a member takes at
         // least 6 bytes, `"":0,`), so request-sized bodies rarely regrow it.
-        let hint = if TREE { self.bytes.len() / 8 } else { 0 };
+        let hint = self.bytes.len() / 8;
         let mut stack: Vec<Frame<'a>> = Vec::with_capacity(hint.min(self.max_depth).min(8));
         let mut nodes: Vec<Node<'a>> = Vec::with_capacity(hint.min(8));
         let mut entries: Vec<Entry<'a>> = Vec::with_capacity(hint.min(32));
@@ -117,15 +102,6 @@ impl<'a> Parser<'a> {
         let mut key_span = NO_SPAN;
 
         macro_rules! emit {
-            ($value:expr, $start:expr) => {{
-                if TREE {
-                    emit_node!($value, $start);
-                } else {
-                    key = Cow::Borrowed("");
-                }
-            }};
-        }
-        macro_rules! emit_node {
             ($value:expr, $start:expr) => {{
                 let node = Node {
                     value: $value,
@@ -227,12 +203,6 @@ impl<'a> Parser<'a> {
                     if self.pos < self.bytes.len() {
                         return Err(syntax("trailing characters after the value", self.pos));
                     }
-                    if !TREE {
-                        return Ok(Node {
-                            value: Value::Null,
-                            span: NO_SPAN,
-                        });
-                    }
                     return match nodes.pop() {
                         Some(node) => Ok(node),
                         None => Err(eof(self.pos)),
@@ -262,9 +232,7 @@ impl<'a> Parser<'a> {
                         let Some(frame) = stack.pop() else {
                             return Err(eof(self.pos));
                         };
-                        let value = if !TREE {
-                            Value::Null
-                        } else if in_object {
+                        let value = if in_object {
                             let base = frame.base.min(entries.len());
                             Value::Object(entries.drain(base..).collect())
                         } else {

@@ -109,7 +109,7 @@ pub(crate) fn check_template_sources<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j
 /// `documentSource` is an S3 URL.
 fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
     if let Some(doc) = get_str(root, "document") {
-        if let Err(e) = crate::validate::json::check_str(doc, DOCUMENT_DEPTH) {
+        if let Err(e) = crate::validate::json::parse_str(doc, DOCUMENT_DEPTH) {
             w.emit(&rules::DOCUMENT_JSON, Some(Seg::Key("document")), |_| {
                 let (line, col) = crate::validate::json::line_col(doc, e.offset);
                 Details::new(format!(
