@@ -57,6 +57,13 @@ fn bench(c: &mut Criterion) {
             peer.iter_errors(&v).count()
         })
     });
+    // Issue #12's peer: parse, then only whether the value is valid.
+    g.bench_function("jsonschema (parse + is_valid)", |b| {
+        b.iter(|| {
+            let v: serde_json::Value = serde_json::from_str(black_box(TYPICAL)).unwrap();
+            peer.is_valid(&v)
+        })
+    });
     g.finish();
 
     let mut g = c.benchmark_group("create_job_ten_errors");

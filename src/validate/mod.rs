@@ -48,7 +48,9 @@ pub const MAX_VIOLATIONS: usize = 1000;
 /// assert_eq!(report.violations()[0].path(), "/jobId");
 /// ```
 pub fn validate_str(op: Operation, request: &str, options: &Options) -> Report {
-    validate_bytes(op, request.as_bytes(), options)
+    // As `validate_bytes`, without checking again that a `&str` is UTF-8.
+    let violations = run_str(op, request, options, true).into_violations();
+    Report::from_violations(Report::with_positions(violations, request.as_bytes()))
 }
 
 /// Validates a request given as bytes that should be UTF-8 JSON text.
@@ -61,7 +63,7 @@ pub fn validate_bytes(op: Operation, request: &[u8], options: &Options) -> Repor
 
 /// Whether a request given as JSON text is valid, without building messages.
 pub fn is_valid_str(op: Operation, request: &str, options: &Options) -> bool {
-    run_bytes(op, request.as_bytes(), options, false).errors() == 0
+    run_str(op, request, options, false).errors() == 0
 }
 
 /// Validates a request given as a [`serde_json::Value`].
@@ -129,9 +131,33 @@ fn run_bytes(op: Operation, request: &[u8], options: &Options, collect: bool) ->
     run_bytes_with(op, request, options, collect, None)
 }
 
+fn run_str(op: Operation, request: &str, options: &Options, collect: bool) -> model::Sink {
+    run_input(
+        op,
+        request.as_bytes(),
+        Some(request),
+        options,
+        collect,
+        None,
+    )
+}
+
 pub(crate) fn run_bytes_with(
     op: Operation,
     request: &[u8],
+    options: &Options,
+    collect: bool,
+    extra: Extra<'_>,
+) -> model::Sink {
+    run_input(op, request, None, options, collect, extra)
+}
+
+/// The pipeline over `request`; `text` is the same input when the caller
+/// already holds it as a `&str` (no UTF-8 check needed).
+fn run_input(
+    op: Operation,
+    request: &[u8],
+    text: Option<&str>,
     options: &Options,
     collect: bool,
     extra: Extra<'_>,
@@ -147,7 +173,11 @@ pub(crate) fn run_bytes_with(
         );
         return sink;
     }
-    match json::parse(request, MAX_DEPTH) {
+    let parsed = match text {
+        Some(text) => json::parse_str(text, MAX_DEPTH),
+        None => json::parse(request, MAX_DEPTH),
+    };
+    match parsed {
         Ok(node) => walk(op, &node, options, collect, true, extra),
         Err(e) => {
             let rule = match e.kind {

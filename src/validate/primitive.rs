@@ -119,6 +119,28 @@ pub(crate) fn decimal_places(x: f64) -> u32 {
     }
 }
 
+/// [`decimal_places`] of the number literal `text`, whose value is `x`,
+/// without formatting `x` when the literal settles it: a plain decimal
+/// (`-?digits[.digits]`, no exponent) of at most 15 digits is its own
+/// shortest round-trip form once trailing zeros after the point are dropped
+/// (every decimal of at most 15 significant digits survives the trip through
+/// an `f64`, so no shorter one denotes the same `f64`). Anything else is
+/// formatted.
+pub(crate) fn decimal_places_of(text: &str, x: f64) -> u32 {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && int.len() + frac.len() <= 15;
+    if !plain {
+        return decimal_places(x);
+    }
+    let kept = frac.trim_end_matches('0').len();
+    // INVARIANT: at most 15 (checked above).
+    u32::try_from(kept).unwrap_or(u32::MAX)
+}
+
 /// Levenshtein distance, ASCII-case-insensitive, bounded for speed.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).take(64).collect();
@@ -181,15 +203,17 @@ pub(crate) fn excerpt(s: &str) -> String {
 /// (`arn:partition:service:region:account:resource`; the resource keeps any
 /// further `:`), or `None` when there are fewer.
 pub(crate) fn arn_parts(s: &str) -> Option<[&str; 6]> {
-    let mut p = s.splitn(6, ':');
-    Some([
-        p.next()?,
-        p.next()?,
-        p.next()?,
-        p.next()?,
-        p.next()?,
-        p.next()?,
-    ])
+    // `splitn(6, ':')` by bytes (`:` is ASCII, so every cut is a char boundary).
+    let mut parts = [""; 6];
+    let mut rest = s;
+    let (last, first) = parts.split_last_mut()?;
+    for part in first {
+        let colon = rest.bytes().position(|b| b == b':')?;
+        *part = rest.get(..colon)?;
+        rest = rest.get(colon + 1..)?;
+    }
+    *last = rest;
+    Some(parts)
 }
 
 #[cfg(test)]
@@ -252,6 +276,67 @@ mod tests {
         assert_eq!(decimal_places(1.55), 2);
         assert_eq!(decimal_places(10.999), 3);
         assert_eq!(decimal_places(0.1 + 0.2), 17);
+    }
+
+    #[test]
+    fn decimal_places_of_literals_agree_with_the_formatted_value() {
+        for text in [
+            "0",
+            "-0",
+            "-0.0",
+            "1",
+            "1.0",
+            "1.50",
+            "12.5",
+            "25",
+            "0.000001",
+            "100",
+            "1.55",
+            "10.999",
+            "123456789012345",
+            "12345678901234.5",
+            "1234567890123456.5",
+            "0.1234567890123456789",
+            "1e2",
+            "1.5e-3",
+            "1E+2",
+            "-2.250",
+            "99.99000",
+            "0.30000000000000004",
+        ] {
+            let x: f64 = text.parse().unwrap();
+            assert_eq!(decimal_places_of(text, x), decimal_places(x), "{text}");
+        }
+        assert_eq!(decimal_places_of("1.50", 1.5), 1);
+        assert_eq!(
+            decimal_places_of("0.1234567890123456789", 0.123_456_789_012_345_68),
+            17
+        );
+    }
+
+    #[test]
+    fn arn_parts_keeps_further_colons_in_the_resource() {
+        assert_eq!(
+            arn_parts("arn:aws:iot:eu-west-1:123456789012:thing/a:b"),
+            Some([
+                "arn",
+                "aws",
+                "iot",
+                "eu-west-1",
+                "123456789012",
+                "thing/a:b"
+            ])
+        );
+        assert_eq!(arn_parts("arn:aws:iot::"), None);
+        assert_eq!(
+            arn_parts("arn:aws:iot:::"),
+            Some(["arn", "aws", "iot", "", "", ""])
+        );
+        assert_eq!(arn_parts(":::::"), Some([""; 6]));
+        assert_eq!(
+            arn_parts("é:é:é:é:é:é:é"),
+            Some(["é", "é", "é", "é", "é", "é:é"])
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::{get_arr, get_f64, get_i32, get_num_text, get_str};
 use crate::rules;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
-use crate::validate::primitive::decimal_places;
+use crate::validate::primitive::decimal_places_of;
 use std::collections::BTreeMap;
 
 /// `AbortCriteria.thresholdPercentage` (AbortThresholdPercentage): model maximum.
@@ -67,7 +67,7 @@ fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
             },
         );
     }
-    let places = decimal_places(t);
+    let places = decimal_places_of(text, t);
     if places > THRESHOLD_PLACES {
         w.emit(&rules::THRESHOLD_PRECISION, Some(Seg::Key("thresholdPercentage")), |_| {
             Details::new(format!("`{text}` has {places} digits after the decimal point; at most {THRESHOLD_PLACES} are allowed"))

@@ -4,7 +4,7 @@ use super::{get_f64, get_i32, get_num_text, get_obj, has};
 use crate::rules;
 use crate::validate::json::Entry;
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
-use crate::validate::primitive::decimal_places;
+use crate::validate::primitive::decimal_places_of;
 
 /// `JobExecutionsRolloutConfig.maximumPerMinute` (MaxJobExecutionsPerMin): model minimum.
 pub(crate) const MAXIMUM_PER_MINUTE_MIN: i64 = 1;
@@ -88,7 +88,7 @@ fn check_exponential<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     ) else {
         return;
     };
-    let places = decimal_places(f);
+    let places = decimal_places_of(text, f);
     if places > INCREMENT_FACTOR_PLACES {
         w.emit(&rules::INCREMENT_FACTOR_PRECISION, Some(Seg::Key("incrementFactor")), |_| {
             Details::new(format!("`{text}` has {places} digits after the decimal point; at most {INCREMENT_FACTOR_PLACES} is allowed"))
