@@ -28,13 +28,14 @@
 //   node bench/simulate.mjs --trials 40 --rounds 3
 //   node bench/simulate.mjs --native PATH        # another native binary to compare with
 //
-// The release CLI is built at the release profile's opt-level "z"; the
-// criterion benchmark's native figure is at opt-level 3. For that peer,
-// from the repository root:
-//   CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --locked --features cli
-//   cp target/release/iot-jobs-policy target/iot-jobs-policy-o3
-//   cargo build --release --locked --features cli   # the "z" binary back
-//   (cd js && node bench/simulate.mjs --native ../target/iot-jobs-policy-o3)
+// The release CLI is built at opt-level 3 (the release profile's since
+// #12, like the criterion benchmark; it was "z" before, the figures of #11
+// in BENCHMARKS.md compare with both). For a "z" peer, from the
+// repository root:
+//   CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build --release --locked --features cli
+//   cp target/release/iot-jobs-policy target/iot-jobs-policy-z
+//   cargo build --release --locked --features cli   # the opt-level 3 binary back
+//   (cd js && node bench/simulate.mjs --native ../target/iot-jobs-policy-z)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
