@@ -471,12 +471,19 @@ test('review finding 1: requests over the 1 MiB limit are the engine\'s tooLarge
   const cases = [
     ['CreateJob namespaceId 2 MiB', 'CreateJob', { ...warm, namespaceId: 'a'.repeat(2 * 2 ** 20) }],
     ['ListJobExecutionsForJob nextToken 1.1 MiB', 'ListJobExecutionsForJob', { jobId: 'j', nextToken: 'a'.repeat(Math.floor(1.1 * 2 ** 20)) }],
-    ['CreateJobTemplate jobArn 1.1 MiB', 'CreateJobTemplate', { jobTemplateId: 't', description: 'd', document: '{}', jobArn: 'a'.repeat(Math.floor(1.1 * 2 ** 20)) }],
+    ['CreateJobTemplate jobArn 1.1 MiB', 'CreateJobTemplate', { jobTemplateId: 't', description: 'd', jobArn: 'a'.repeat(Math.floor(1.1 * 2 ** 20)) }],
     ['control characters escaped to 1.2 MB', 'ListJobExecutionsForJob', { jobId: 'j', nextToken: '\u0001'.repeat(200_000) }],
     ['targets: 100 ARNs of 2048 control characters', 'CreateJob', { ...warm, targets: Array.from({ length: 100 }, () => '\u0001'.repeat(2048)) }],
   ];
+  // Each at a judged size is answered by the fast path (so the case is about the size).
+  const small = new FastPath();
+  teach(small, warm, undefined);
+  assert.equal(small.clean('CreateJob', { ...warm, namespaceId: 'a' }, undefined), true);
+  assert.equal(small.clean('ListJobExecutionsForJob', { jobId: 'j', nextToken: 'a' }, undefined), true);
+  assert.equal(small.clean('CreateJobTemplate', { jobTemplateId: 't', description: 'd', jobArn: 'a' }, undefined), true);
   const problems = [];
   for (const [name, op, obj] of cases) {
+    if (small.clean(op, obj, undefined)) problems.push(`${name}: clean by the fast path`);
     problems.push(...differential(name, op, obj));
     assert.equal(engine(op, obj, undefined)?.violations[0]?.rule ?? 'input.tooLarge', 'input.tooLarge', name);
   }
