@@ -920,36 +920,43 @@ impl Gen {
             return Ok(out);
         }
         if matches!(additional, Some(Value::Bool(false))) && names.is_none() {
-            // A closed structure: count the own enumerable keys, read each
-            // named member directly, and require the two counts to agree (a
-            // key outside `properties` makes them differ). A member whose
-            // value is undefined is absent (JSON.stringify leaves it out) but
-            // counted by for-in, so it is counted here too (`in`: no name
-            // here is one Object.prototype has). A member read must be own
-            // and enumerable (`isMember`): one that is not (inherited, or
-            // defined non-enumerable) is not in the text the engine reads,
-            // and counting it here could cancel out a key outside
-            // `properties` that for-in counts: "don't know".
-            out.push_str(
-                "    let n = 0;\n    for (const _ in v) n++;\n    let m = 0;\n    let x;\n",
-            );
-            for (k, (f, bit)) in &cases {
+            if cases.len() > 31 {
+                return Err(String::from("a closed structure of more than 31 members"));
+            }
+            // A closed structure: one for-in pass over the own enumerable
+            // keys (what JSON.stringify writes) marks each named member
+            // seen; another key with a value is outside `properties`. Then
+            // each named member is read directly: one with a value that
+            // for-in did not see (inherited, or defined non-enumerable) is
+            // not in the text the engine reads: "don't know". A member whose
+            // value is undefined is absent (JSON.stringify leaves it out).
+            out.push_str("    let seen = 0;\n    for (const k in v) {\n      switch (k) {\n");
+            for (i, k) in cases.keys().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "        case {}: seen |= {}; break;",
+                    js_str(k)?,
+                    1u32 << i
+                );
+            }
+            out.push_str("        default: if (v[k] !== undefined) return false;\n      }\n    }\n    let x;\n");
+            for (i, (k, (f, bit))) in cases.iter().enumerate() {
                 let key = js_str(k)?;
                 let check = match f {
-                    Some(f) => format!("if (!{f}(x)) return false; "),
+                    Some(f) => format!(" if (!{f}(x)) return false;"),
                     None => String::new(),
                 };
                 let absent = if bit.is_some() {
-                    String::from("return false;")
+                    " else return false;"
                 } else {
-                    format!("if ({key} in v) m++;")
+                    ""
                 };
                 let _ = writeln!(
                     out,
-                    "    x = v[{key}];\n    if (x !== undefined) {{ if (!isMember(v, {key})) return false; {check}m++; }} else {absent}"
+                    "    x = v[{key}];\n    if (x !== undefined) {{ if ((seen & {}) === 0) return false;{check} }}{absent}",
+                    1u32 << i
                 );
             }
-            out.push_str("    if (n !== m) return false;\n");
             return Ok(out);
         }
         if matches!(additional, Some(Value::Object(_))) && props.is_none() && required.is_empty() {

@@ -130,19 +130,25 @@ return true;
 
 function s4(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "action": seen |= 1; break;
+case "failureType": seen |= 2; break;
+case "minNumberOfExecutedThings": seen |= 4; break;
+case "thresholdPercentage": seen |= 8; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["action"];
-if (x !== undefined) { if (!isMember(v, "action")) return false; if (!s0(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s0(x)) return false; } else return false;
 x = v["failureType"];
-if (x !== undefined) { if (!isMember(v, "failureType")) return false; if (!s1(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s1(x)) return false; } else return false;
 x = v["minNumberOfExecutedThings"];
-if (x !== undefined) { if (!isMember(v, "minNumberOfExecutedThings")) return false; if (!s2(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s2(x)) return false; } else return false;
 x = v["thresholdPercentage"];
-if (x !== undefined) { if (!isMember(v, "thresholdPercentage")) return false; if (!s3(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s3(x)) return false; } else return false;
 return true;
 }
 
@@ -157,13 +163,16 @@ return true;
 function s6(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "criteriaList": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if (!isMember(v, "criteriaList")) return false; if (!s5(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s5(x)) return false; } else return false;
 }
 return true;
 }
@@ -234,15 +243,19 @@ return true;
 
 function s15(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "failureType": seen |= 1; break;
+case "numberOfRetries": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["failureType"];
-if (x !== undefined) { if (!isMember(v, "failureType")) return false; if (!s13(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if (!isMember(v, "numberOfRetries")) return false; if (!s14(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s14(x)) return false; } else return false;
 return true;
 }
 
@@ -257,13 +270,16 @@ return true;
 function s17(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "criteriaList": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if (!isMember(v, "criteriaList")) return false; if (!s16(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s16(x)) return false; } else return false;
 }
 return true;
 }
@@ -326,15 +342,19 @@ return true;
 
 function s25(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "numberOfNotifiedThings": seen |= 1; break;
+case "numberOfSucceededThings": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["numberOfNotifiedThings"];
-if (x !== undefined) { if (!isMember(v, "numberOfNotifiedThings")) return false; if (!s20(x)) return false; m++; } else if ("numberOfNotifiedThings" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s20(x)) return false; }
 x = v["numberOfSucceededThings"];
-if (x !== undefined) { if (!isMember(v, "numberOfSucceededThings")) return false; if (!s20(x)) return false; m++; } else if ("numberOfSucceededThings" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s20(x)) return false; }
 if (!(s23(v) || s24(v))) return false;
 return true;
 }
@@ -342,17 +362,22 @@ return true;
 function s26(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "baseRatePerMinute": seen |= 1; break;
+case "incrementFactor": seen |= 2; break;
+case "rateIncreaseCriteria": seen |= 4; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["baseRatePerMinute"];
-if (x !== undefined) { if (!isMember(v, "baseRatePerMinute")) return false; if (!s18(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s18(x)) return false; } else return false;
 x = v["incrementFactor"];
-if (x !== undefined) { if (!isMember(v, "incrementFactor")) return false; if (!s19(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s19(x)) return false; } else return false;
 x = v["rateIncreaseCriteria"];
-if (x !== undefined) { if (!isMember(v, "rateIncreaseCriteria")) return false; if (!s25(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s25(x)) return false; } else return false;
 }
 return true;
 }
@@ -369,15 +394,19 @@ return true;
 function s28(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "exponentialRate": seen |= 1; break;
+case "maximumPerMinute": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["exponentialRate"];
-if (x !== undefined) { if (!isMember(v, "exponentialRate")) return false; if (!s26(x)) return false; m++; } else if ("exponentialRate" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s26(x)) return false; }
 x = v["maximumPerMinute"];
-if (x !== undefined) { if (!isMember(v, "maximumPerMinute")) return false; if (!s27(x)) return false; m++; } else if ("maximumPerMinute" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s27(x)) return false; }
 }
 return true;
 }
@@ -430,15 +459,19 @@ return true;
 function s34(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "expiresInSec": seen |= 1; break;
+case "roleArn": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["expiresInSec"];
-if (x !== undefined) { if (!isMember(v, "expiresInSec")) return false; if (!s32(x)) return false; m++; } else if ("expiresInSec" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s32(x)) return false; }
 x = v["roleArn"];
-if (x !== undefined) { if (!isMember(v, "roleArn")) return false; if (!s33(x)) return false; m++; } else if ("roleArn" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s33(x)) return false; }
 }
 return true;
 }
@@ -474,15 +507,19 @@ return true;
 
 function s39(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "durationInMinutes": seen |= 1; break;
+case "startTime": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["durationInMinutes"];
-if (x !== undefined) { if (!isMember(v, "durationInMinutes")) return false; if (!s37(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s37(x)) return false; } else return false;
 x = v["startTime"];
-if (x !== undefined) { if (!isMember(v, "startTime")) return false; if (!s38(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s38(x)) return false; } else return false;
 return true;
 }
 
@@ -498,19 +535,25 @@ return true;
 function s41(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "endBehavior": seen |= 1; break;
+case "endTime": seen |= 2; break;
+case "maintenanceWindows": seen |= 4; break;
+case "startTime": seen |= 8; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["endBehavior"];
-if (x !== undefined) { if (!isMember(v, "endBehavior")) return false; if (!s35(x)) return false; m++; } else if ("endBehavior" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s35(x)) return false; }
 x = v["endTime"];
-if (x !== undefined) { if (!isMember(v, "endTime")) return false; if (!s36(x)) return false; m++; } else if ("endTime" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s36(x)) return false; }
 x = v["maintenanceWindows"];
-if (x !== undefined) { if (!isMember(v, "maintenanceWindows")) return false; if (!s40(x)) return false; m++; } else if ("maintenanceWindows" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s40(x)) return false; }
 x = v["startTime"];
-if (x !== undefined) { if (!isMember(v, "startTime")) return false; if (!s36(x)) return false; m++; } else if ("startTime" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s36(x)) return false; }
 }
 return true;
 }
@@ -533,15 +576,19 @@ return true;
 
 function s44(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "Key": seen |= 1; break;
+case "Value": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["Key"];
-if (x !== undefined) { if (!isMember(v, "Key")) return false; if (!s42(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
 x = v["Value"];
-if (x !== undefined) { if (!isMember(v, "Value")) return false; if (!s43(x)) return false; m++; } else if ("Value" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s43(x)) return false; }
 return true;
 }
 
@@ -586,13 +633,16 @@ return true;
 function s50(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "inProgressTimeoutInMinutes": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["inProgressTimeoutInMinutes"];
-if (x !== undefined) { if (!isMember(v, "inProgressTimeoutInMinutes")) return false; if (!s49(x)) return false; m++; } else if ("inProgressTimeoutInMinutes" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s49(x)) return false; }
 }
 return true;
 }
@@ -732,45 +782,64 @@ return true;
 
 function s67(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "destinationPackageVersions": seen |= 4; break;
+case "document": seen |= 8; break;
+case "documentParameters": seen |= 16; break;
+case "documentSource": seen |= 32; break;
+case "jobExecutionsRetryConfig": seen |= 64; break;
+case "jobExecutionsRolloutConfig": seen |= 128; break;
+case "jobId": seen |= 256; break;
+case "jobTemplateArn": seen |= 512; break;
+case "namespaceId": seen |= 1024; break;
+case "presignedUrlConfig": seen |= 2048; break;
+case "schedulingConfig": seen |= 4096; break;
+case "tags": seen |= 8192; break;
+case "targetSelection": seen |= 16384; break;
+case "targets": seen |= 32768; break;
+case "timeoutConfig": seen |= 65536; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!isMember(v, "abortConfig")) return false; if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!isMember(v, "description")) return false; if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if (!isMember(v, "destinationPackageVersions")) return false; if (!s9(x)) return false; m++; } else if ("destinationPackageVersions" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if (!isMember(v, "document")) return false; if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if (!isMember(v, "documentParameters")) return false; if (!s11(x)) return false; m++; } else if ("documentParameters" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s11(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if (!isMember(v, "documentSource")) return false; if (!s12(x)) return false; m++; } else if ("documentSource" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRetryConfig")) return false; if (!s17(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRolloutConfig")) return false; if (!s28(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if (!isMember(v, "jobTemplateArn")) return false; if (!s30(x)) return false; m++; } else if ("jobTemplateArn" in v) m++;
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s30(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!isMember(v, "namespaceId")) return false; if (!s31(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s31(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!isMember(v, "presignedUrlConfig")) return false; if (!s34(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s34(x)) return false; }
 x = v["schedulingConfig"];
-if (x !== undefined) { if (!isMember(v, "schedulingConfig")) return false; if (!s41(x)) return false; m++; } else if ("schedulingConfig" in v) m++;
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s41(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if (!isMember(v, "tags")) return false; if (!s45(x)) return false; m++; } else if ("tags" in v) m++;
+if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s45(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if (!isMember(v, "targetSelection")) return false; if (!s46(x)) return false; m++; } else if ("targetSelection" in v) m++;
+if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if (!isMember(v, "targets")) return false; if (!s48(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 32768) === 0) return false; if (!s48(x)) return false; } else return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!isMember(v, "timeoutConfig")) return false; if (!s50(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s50(x)) return false; }
 if (!s53(v)) return false;
 if (!s55(v)) return false;
 if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
@@ -806,37 +875,52 @@ return true;
 
 function s71(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "destinationPackageVersions": seen |= 4; break;
+case "document": seen |= 8; break;
+case "documentSource": seen |= 16; break;
+case "jobArn": seen |= 32; break;
+case "jobExecutionsRetryConfig": seen |= 64; break;
+case "jobExecutionsRolloutConfig": seen |= 128; break;
+case "jobTemplateId": seen |= 256; break;
+case "maintenanceWindows": seen |= 512; break;
+case "presignedUrlConfig": seen |= 1024; break;
+case "tags": seen |= 2048; break;
+case "timeoutConfig": seen |= 4096; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!isMember(v, "abortConfig")) return false; if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!isMember(v, "description")) return false; if (!s68(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if (!isMember(v, "destinationPackageVersions")) return false; if (!s9(x)) return false; m++; } else if ("destinationPackageVersions" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if (!isMember(v, "document")) return false; if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if (!isMember(v, "documentSource")) return false; if (!s12(x)) return false; m++; } else if ("documentSource" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if (!isMember(v, "jobArn")) return false; if (!s69(x)) return false; m++; } else if ("jobArn" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s69(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRetryConfig")) return false; if (!s17(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRolloutConfig")) return false; if (!s28(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if (!isMember(v, "jobTemplateId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["maintenanceWindows"];
-if (x !== undefined) { if (!isMember(v, "maintenanceWindows")) return false; if (!s40(x)) return false; m++; } else if ("maintenanceWindows" in v) m++;
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s40(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!isMember(v, "presignedUrlConfig")) return false; if (!s34(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if (!isMember(v, "tags")) return false; if (!s45(x)) return false; m++; } else if ("tags" in v) m++;
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s45(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!isMember(v, "timeoutConfig")) return false; if (!s50(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s50(x)) return false; }
 if (!s55(v)) return false;
 if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
 return true;
@@ -849,27 +933,34 @@ return true;
 
 function s73(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "beforeSubstitution": seen |= 1; break;
+case "jobId": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["beforeSubstitution"];
-if (x !== undefined) { if (!isMember(v, "beforeSubstitution")) return false; if (!s72(x)) return false; m++; } else if ("beforeSubstitution" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s72(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; } else return false;
 return true;
 }
 
 function s74(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobTemplateId": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobTemplateId"];
-if (x !== undefined) { if (!isMember(v, "jobTemplateId")) return false; if (!s29(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
 return true;
 }
 
@@ -890,19 +981,25 @@ return true;
 
 function s77(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+case "maxResults": seen |= 2; break;
+case "nextToken": seen |= 4; break;
+case "status": seen |= 8; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["maxResults"];
-if (x !== undefined) { if (!isMember(v, "maxResults")) return false; if (!s75(x)) return false; m++; } else if ("maxResults" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if (!isMember(v, "nextToken")) return false; if (!s69(x)) return false; m++; } else if ("nextToken" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s69(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if (!isMember(v, "status")) return false; if (!s76(x)) return false; m++; } else if ("status" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s76(x)) return false; }
 return true;
 }
 
@@ -926,23 +1023,31 @@ return true;
 
 function s80(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+case "maxResults": seen |= 2; break;
+case "namespaceId": seen |= 4; break;
+case "nextToken": seen |= 8; break;
+case "status": seen |= 16; break;
+case "thingName": seen |= 32; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s78(x)) return false; m++; } else if ("jobId" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if (!isMember(v, "maxResults")) return false; if (!s75(x)) return false; m++; } else if ("maxResults" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!isMember(v, "namespaceId")) return false; if (!s31(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s31(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if (!isMember(v, "nextToken")) return false; if (!s69(x)) return false; m++; } else if ("nextToken" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if (!isMember(v, "status")) return false; if (!s76(x)) return false; m++; } else if ("status" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if (!isMember(v, "thingName")) return false; if (!s79(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
 return true;
 }
 
@@ -955,15 +1060,19 @@ return true;
 
 function s82(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "failureType": seen |= 1; break;
+case "numberOfRetries": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["failureType"];
-if (x !== undefined) { if (!isMember(v, "failureType")) return false; if (!s13(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if (!isMember(v, "numberOfRetries")) return false; if (!s81(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s81(x)) return false; } else return false;
 return true;
 }
 
@@ -978,40 +1087,53 @@ return true;
 function s84(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "criteriaList": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if (!isMember(v, "criteriaList")) return false; if (!s83(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s83(x)) return false; } else return false;
 }
 return true;
 }
 
 function s85(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "jobExecutionsRetryConfig": seen |= 4; break;
+case "jobExecutionsRolloutConfig": seen |= 8; break;
+case "jobId": seen |= 16; break;
+case "namespaceId": seen |= 32; break;
+case "presignedUrlConfig": seen |= 64; break;
+case "timeoutConfig": seen |= 128; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!isMember(v, "abortConfig")) return false; if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!isMember(v, "description")) return false; if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRetryConfig")) return false; if (!s84(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRolloutConfig")) return false; if (!s28(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["namespaceId"];
-if (x !== undefined) { if (!isMember(v, "namespaceId")) return false; if (!s31(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s31(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!isMember(v, "presignedUrlConfig")) return false; if (!s34(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!isMember(v, "timeoutConfig")) return false; if (!s50(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
 return true;
 }
 
@@ -1034,15 +1156,19 @@ return true;
 
 function s88(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "Key": seen |= 1; break;
+case "Value": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["Key"];
-if (x !== undefined) { if (!isMember(v, "Key")) return false; if (!s42(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
 x = v["Value"];
-if (x !== undefined) { if (!isMember(v, "Value")) return false; if (!s87(x)) return false; m++; } else if ("Value" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s87(x)) return false; }
 return true;
 }
 
@@ -1057,41 +1183,58 @@ return true;
 
 function s90(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "document": seen |= 4; break;
+case "documentParameters": seen |= 8; break;
+case "documentSource": seen |= 16; break;
+case "jobExecutionsRetryConfig": seen |= 32; break;
+case "jobExecutionsRolloutConfig": seen |= 64; break;
+case "jobId": seen |= 128; break;
+case "jobTemplateArn": seen |= 256; break;
+case "namespaceId": seen |= 512; break;
+case "presignedUrlConfig": seen |= 1024; break;
+case "tags": seen |= 2048; break;
+case "targetSelection": seen |= 4096; break;
+case "targets": seen |= 8192; break;
+case "timeoutConfig": seen |= 16384; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!isMember(v, "abortConfig")) return false; if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!isMember(v, "description")) return false; if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if (!isMember(v, "document")) return false; if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if (!isMember(v, "documentParameters")) return false; if (!s86(x)) return false; m++; } else if ("documentParameters" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s86(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if (!isMember(v, "documentSource")) return false; if (!s12(x)) return false; m++; } else if ("documentSource" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRetryConfig")) return false; if (!s17(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRolloutConfig")) return false; if (!s28(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if (!isMember(v, "jobTemplateArn")) return false; if (!s30(x)) return false; m++; } else if ("jobTemplateArn" in v) m++;
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!isMember(v, "namespaceId")) return false; if (!s78(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s78(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!isMember(v, "presignedUrlConfig")) return false; if (!s34(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if (!isMember(v, "tags")) return false; if (!s89(x)) return false; m++; } else if ("tags" in v) m++;
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s89(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if (!isMember(v, "targetSelection")) return false; if (!s46(x)) return false; m++; } else if ("targetSelection" in v) m++;
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if (!isMember(v, "targets")) return false; if (!s48(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s48(x)) return false; } else return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!isMember(v, "timeoutConfig")) return false; if (!s50(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s50(x)) return false; }
 if (!s53(v)) return false;
 if (!s55(v)) return false;
 if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
@@ -1101,33 +1244,46 @@ return true;
 
 function s91(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "document": seen |= 4; break;
+case "documentSource": seen |= 8; break;
+case "jobArn": seen |= 16; break;
+case "jobExecutionsRetryConfig": seen |= 32; break;
+case "jobExecutionsRolloutConfig": seen |= 64; break;
+case "jobTemplateId": seen |= 128; break;
+case "presignedUrlConfig": seen |= 256; break;
+case "tags": seen |= 512; break;
+case "timeoutConfig": seen |= 1024; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!isMember(v, "abortConfig")) return false; if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!isMember(v, "description")) return false; if (!s68(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
 x = v["document"];
-if (x !== undefined) { if (!isMember(v, "document")) return false; if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if (!isMember(v, "documentSource")) return false; if (!s12(x)) return false; m++; } else if ("documentSource" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if (!isMember(v, "jobArn")) return false; if (!s69(x)) return false; m++; } else if ("jobArn" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRetryConfig")) return false; if (!s17(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRolloutConfig")) return false; if (!s28(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if (!isMember(v, "jobTemplateId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!isMember(v, "presignedUrlConfig")) return false; if (!s34(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s34(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if (!isMember(v, "tags")) return false; if (!s89(x)) return false; m++; } else if ("tags" in v) m++;
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s89(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!isMember(v, "timeoutConfig")) return false; if (!s50(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s50(x)) return false; }
 if (!s55(v)) return false;
 if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
 return true;
@@ -1135,61 +1291,82 @@ return true;
 
 function s92(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
 return true;
 }
 
 function s93(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+case "maxResults": seen |= 2; break;
+case "namespaceId": seen |= 4; break;
+case "nextToken": seen |= 8; break;
+case "status": seen |= 16; break;
+case "thingName": seen |= 32; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s78(x)) return false; m++; } else if ("jobId" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if (!isMember(v, "maxResults")) return false; if (!s75(x)) return false; m++; } else if ("maxResults" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!isMember(v, "namespaceId")) return false; if (!s78(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s78(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if (!isMember(v, "nextToken")) return false; if (!s69(x)) return false; m++; } else if ("nextToken" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if (!isMember(v, "status")) return false; if (!s76(x)) return false; m++; } else if ("status" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if (!isMember(v, "thingName")) return false; if (!s79(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
 return true;
 }
 
 function s94(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "jobExecutionsRetryConfig": seen |= 4; break;
+case "jobExecutionsRolloutConfig": seen |= 8; break;
+case "jobId": seen |= 16; break;
+case "namespaceId": seen |= 32; break;
+case "presignedUrlConfig": seen |= 64; break;
+case "timeoutConfig": seen |= 128; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!isMember(v, "abortConfig")) return false; if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!isMember(v, "description")) return false; if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRetryConfig")) return false; if (!s84(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!isMember(v, "jobExecutionsRolloutConfig")) return false; if (!s28(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!isMember(v, "jobId")) return false; if (!s29(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["namespaceId"];
-if (x !== undefined) { if (!isMember(v, "namespaceId")) return false; if (!s78(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s78(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!isMember(v, "presignedUrlConfig")) return false; if (!s34(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!isMember(v, "timeoutConfig")) return false; if (!s50(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
 return true;
 }
 
