@@ -398,7 +398,7 @@ fn has_type(s: &Map<String, Value>, t: &str) -> bool {
 /// outside combinators (a combinator's branch only narrows what is
 /// accepted): strings at [`UNIT_BYTES`] a unit up to `maxLength` or
 /// [`STRING_CAP`], safe integers (17 characters), finite numbers (at most
-/// 24), lists up to `maxItems` or [`LIST_CAP`] entries, objects with each
+/// 25: `-0.00000` and 17 digits), lists up to `maxItems` or [`LIST_CAP`] entries, objects with each
 /// member named in `properties` (no other key: `additionalProperties:
 /// false`), maps empty. Errors for a value it cannot bound.
 fn worst_case(schema: &Value, at: &str) -> Result<u64, String> {
@@ -433,7 +433,7 @@ fn worst_case(schema: &Value, at: &str) -> Result<u64, String> {
                 2 + unit_bytes(s) * units
             }
             "integer" => 17,
-            "number" => 24,
+            "number" => 25,
             "boolean" => 5,
             "null" => 4,
             "array" => {
