@@ -24,9 +24,17 @@
 //!   against the native matcher on every code point by
 //!   `tests/schema_agreement.rs`, the ASCII forms of the two with Unicode
 //!   classes against them by `js/test/fast-path.test.mjs`). Every value the
-//!   predicates reach has a `type` (the generator fails otherwise), and lists
-//!   are capped at 100 entries, so that no request judged comes near the
-//!   engine's 1 MiB or depth limits.
+//!   predicates reach has a `type` (the generator fails otherwise).
+//! - Size: the engine refuses a text of more than 1 MiB (`input.tooLarge`),
+//!   which the predicates cannot see, so they judge only values whose text
+//!   is bounded well below it: lists up to 100 entries, strings up to their
+//!   `maxLength` or the fast path's own cap (4096 units; 256 for a list
+//!   entry whose characters are not limited by a pattern), maps only empty.
+//!   [`worst_case`] bounds each operation's text (six bytes a UTF-16 unit
+//!   where a string may hold control characters, key lengths, punctuation)
+//!   and the generator fails when the bound reaches 1 MiB
+//!   (`GEN_FAST_SIZES=1` prints the bounds). Nesting is bounded by the
+//!   schema, far below the engine's depth limit.
 //! - What the schema cannot state (warnings, retry sums and duplicates, the
 //!   scheduling window, cron expressions, the document's JSON, managed
 //!   templates) is `js/src/fast.js`'s: implemented there by rule id or
@@ -105,8 +113,11 @@ const HEADER: &str = r#"// @ts-nocheck: generated (js/test/fast-path.test.mjs ch
 //
 // CHECKS[profile][api][operation](value) is the schema as a predicate:
 // true only when the value is plain (below) and the schema accepts it.
-// Lists longer than 100 without a lower maxItems are not judged (false), so
-// that no request judged comes near the engine's 1 MiB limit.
+// Size: lists longer than 100 (or their maxItems), strings without maxLength
+// longer than 4096, list entries of any characters longer than 256, and
+// non-empty maps are not judged (false); the generator checks that the
+// JSON text of every value judged stays below the engine's 1 MiB limit.
+// A member counts only when own and enumerable (what JSON.stringify writes).
 
 // The type tests also check that a value is what JSON.stringify writes
 // unchanged and what the engine reads back the same: strings without lone
@@ -150,7 +161,20 @@ function isObj(v) {
 
 /** @param {unknown} v */
 function isArr(v) {
-  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
+  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && /** @type {any} */ (v).toJSON === undefined;
+}
+
+const IS_ENUMERABLE = Object.prototype.propertyIsEnumerable;
+
+/**
+ * Whether `v[k]` is an own enumerable member (what JSON.stringify writes):
+ * a member read but not own and enumerable (inherited, or defined
+ * non-enumerable) is not in the text the engine reads.
+ * @param {object} v
+ * @param {string} k
+ */
+function isMember(v, k) {
+  return IS_ENUMERABLE.call(v, k);
 }
 
 /**
@@ -206,6 +230,250 @@ fn num(v: &Value, what: &str) -> Result<String, String> {
 /// bytes a character once JSON.stringify escapes it), this keeps every
 /// request it judges far below the engine's 1 MiB limit (`tooLarge`).
 const LIST_CAP: u64 = 100;
+
+/// The longest string the fast path judges when the schema sets no
+/// `maxLength` (in UTF-16 units): longer ones go to the engine, so that the
+/// worst case of every request judged stays far below the 1 MiB limit
+/// (see [`worst_case`]).
+const STRING_CAP: u64 = 4096;
+
+/// The longest string the fast path judges as an entry of a list when its
+/// characters may each take [`UNIT_BYTES`] (no pattern limits them): a
+/// target ARN, say, is judged up to 256 units rather than its schema's 2048,
+/// so that a list of [`LIST_CAP`] of them stays far below the 1 MiB limit.
+/// Longer ones go to the engine.
+const ITEM_STRING_CAP: u64 = 256;
+
+/// The schema the fast path judges a list's entries by: `items`, with
+/// `maxLength` lowered to [`ITEM_STRING_CAP`] for a string whose characters
+/// may each take [`UNIT_BYTES`] (a lower maximum only narrows what the
+/// predicate accepts).
+fn fast_items(items: &Value) -> Value {
+    let mut items = items.clone();
+    if let Value::Object(s) = &mut items {
+        let long = s
+            .get("maxLength")
+            .and_then(Value::as_u64)
+            .is_none_or(|n| n > ITEM_STRING_CAP);
+        if has_type(s, "string") && !s.contains_key("enum") && long && unit_bytes(s) == UNIT_BYTES {
+            s.insert(String::from("maxLength"), Value::from(ITEM_STRING_CAP));
+        }
+    }
+    items
+}
+
+/// The engine's size limit (`MAX_REQUEST_BYTES`, 1 MiB of UTF-8): the
+/// generator fails when an operation's worst case reaches it.
+const SIZE_LIMIT: u64 = 1024 * 1024;
+
+/// The most bytes one UTF-16 unit of a string takes in JSON.stringify's
+/// text as UTF-8: six for a control character (`\u0001`); a character
+/// outside ASCII takes at most three for one unit (four for a pair).
+const UNIT_BYTES: u64 = 6;
+
+/// The most bytes one character of a string `s` admits takes in
+/// JSON.stringify's text: [`UNIT_BYTES`] unless its pattern admits ASCII
+/// only ([`self_checks_ascii`]) and the characters the pattern can match
+/// are known ([`pattern_chars`]): then one byte each, two for `"` and `\`,
+/// six for a control character.
+fn unit_bytes(s: &Map<String, Value>) -> u64 {
+    if s.contains_key("enum") || !self_checks_ascii(s) {
+        return UNIT_BYTES;
+    }
+    let Some(p) = s.get("pattern").and_then(Value::as_str) else {
+        return UNIT_BYTES;
+    };
+    match pattern_chars(ascii_form(p).unwrap_or(p)) {
+        Some(chars) => chars
+            .iter()
+            .map(|&c| match c {
+                b'"' | b'\\' => 2,
+                0..=0x1f | 0x7f => UNIT_BYTES,
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1),
+        None => UNIT_BYTES,
+    }
+}
+
+/// A superset of the characters an ASCII pattern (one that
+/// [`self_checks_ascii`] accepts) can match: every character written in it
+/// outside the operators `()|?*+^$` (quantifier digits and braces too: a
+/// superset is enough), the members of its classes and ranges, and `\d`,
+/// `\w`; None for an escape of another letter (`\s`, `\t`, ...: their
+/// characters are not worked out here).
+fn pattern_chars(p: &str) -> Option<Vec<u8>> {
+    let b = p.as_bytes();
+    let mut set = std::collections::BTreeSet::new();
+    let mut i = 0;
+    let mut in_class = false;
+    // The last single character of the class being read (for a range).
+    let mut last: Option<u8> = None;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        // One atom: a single character, or a set (`\d`, `\w`).
+        let single = if c == b'\\' {
+            let e = *b.get(i)?;
+            i += 1;
+            match e {
+                b'd' => {
+                    (b'0'..=b'9').for_each(|x| {
+                        set.insert(x);
+                    });
+                    None
+                }
+                b'w' => {
+                    (b'0'..=b'9')
+                        .chain(b'a'..=b'z')
+                        .chain(b'A'..=b'Z')
+                        .chain([b'_'])
+                        .for_each(|x| {
+                            set.insert(x);
+                        });
+                    None
+                }
+                e if e.is_ascii_alphanumeric() => return None,
+                e => Some(e),
+            }
+        } else if in_class {
+            match c {
+                b']' => {
+                    in_class = false;
+                    last = None;
+                    continue;
+                }
+                b'-' if last.is_some() && b.get(i).is_some_and(|&n| n != b']') => {
+                    // A range from `last` to the next character.
+                    let from = last.take()?;
+                    let mut to = *b.get(i)?;
+                    i += 1;
+                    if to == b'\\' {
+                        to = *b.get(i)?;
+                        i += 1;
+                        if to.is_ascii_alphanumeric() {
+                            return None;
+                        }
+                    }
+                    (from.min(to)..=from.max(to)).for_each(|x| {
+                        set.insert(x);
+                    });
+                    continue;
+                }
+                c => Some(c),
+            }
+        } else {
+            match c {
+                b'[' => {
+                    in_class = true;
+                    last = None;
+                    continue;
+                }
+                b'(' | b')' | b'|' | b'?' | b'*' | b'+' | b'^' | b'$' => continue,
+                c => Some(c),
+            }
+        };
+        if let Some(x) = single {
+            set.insert(x);
+        }
+        last = if in_class { single } else { None };
+    }
+    // Non-ASCII: not an ASCII pattern after all.
+    set.iter()
+        .all(u8::is_ascii)
+        .then(|| set.into_iter().collect())
+}
+
+/// Whether the schema's `type` is, or lists, `t`.
+fn has_type(s: &Map<String, Value>, t: &str) -> bool {
+    match s.get("type") {
+        Some(Value::String(x)) => x == t,
+        Some(Value::Array(a)) => a.iter().any(|x| x == t),
+        _ => false,
+    }
+}
+
+/// An upper bound of the UTF-8 size of JSON.stringify's text of any value
+/// the predicate of `schema` accepts, from the keywords the predicate checks
+/// outside combinators (a combinator's branch only narrows what is
+/// accepted): strings at [`UNIT_BYTES`] a unit up to `maxLength` or
+/// [`STRING_CAP`], safe integers (17 characters), finite numbers (at most
+/// 25: `-0.00000` and 17 digits), lists up to `maxItems` or [`LIST_CAP`] entries, objects with each
+/// member named in `properties` (no other key: `additionalProperties:
+/// false`), maps empty. Errors for a value it cannot bound.
+fn worst_case(schema: &Value, at: &str) -> Result<u64, String> {
+    let s = schema
+        .as_object()
+        .ok_or(format!("the schema of `{at}` is not an object"))?;
+    let types: Vec<&str> = match s.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => {
+            return Err(format!(
+                "the schema of `{at}` has no `type`: its size is not bounded"
+            ))
+        }
+    };
+    let mut worst = 0u64;
+    for t in types {
+        let w = match t {
+            "string" => {
+                let units = match s.get("enum").and_then(Value::as_array) {
+                    Some(values) => values
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(|x| x.encode_utf16().count() as u64)
+                        .max()
+                        .unwrap_or(0),
+                    None => s
+                        .get("maxLength")
+                        .and_then(Value::as_u64)
+                        .unwrap_or(STRING_CAP),
+                };
+                2 + unit_bytes(s) * units
+            }
+            "integer" => 17,
+            "number" => 25,
+            "boolean" => 5,
+            "null" => 4,
+            "array" => {
+                let n = s
+                    .get("maxItems")
+                    .and_then(Value::as_u64)
+                    .map_or(LIST_CAP, |n| n.min(LIST_CAP));
+                let items = s.get("items").ok_or(format!(
+                    "the list `{at}` has no `items`: its size is not bounded"
+                ))?;
+                2 + n * (worst_case(&fast_items(items), at)? + 1)
+            }
+            "object" => match s.get("additionalProperties") {
+                Some(Value::Bool(false)) => {
+                    let mut w = 2u64;
+                    for (k, v) in s
+                        .get("properties")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                    {
+                        // "key":value, (the key written with its escapes).
+                        let key = js_str(k)?.len() as u64;
+                        w += key + 1 + worst_case(v, k)? + 1;
+                    }
+                    w
+                }
+                Some(Value::Object(_)) if !s.contains_key("properties") => 2,
+                _ => {
+                    return Err(format!(
+                        "the object `{at}` admits other keys: its size is not bounded"
+                    ))
+                }
+            },
+            other => return Err(format!("type `{other}` at `{at}`")),
+        };
+        worst = worst.max(w);
+    }
+    Ok(worst)
+}
 
 /// Every value the predicates reach (members, list entries, map values) must
 /// have a `type`: the type tests are where plainness is checked (ASCII
@@ -462,6 +730,10 @@ impl Gen {
                 num(n, "maxLength")?
             );
         }
+        if s.get("maxLength").is_none() && s.get("enum").is_none() && has_type(s, "string") {
+            // No schema bound: the fast path's own (see `STRING_CAP`).
+            let _ = writeln!(string, "    if (v.length > {STRING_CAP}) return false;");
+        }
         if let Some(p) = s.get("pattern") {
             let p = p.as_str().ok_or("pattern is not a string")?;
             let name = self.pattern(ascii_form(p).unwrap_or(p))?;
@@ -534,7 +806,7 @@ impl Gen {
         }
         if let Some(items) = s.get("items") {
             typed(self, items, "items")?;
-            let f = self.node(items)?;
+            let f = self.node(&fast_items(items))?;
             let _ = writeln!(
                 array,
                 "    for (let i = 0; i < v.length; i++) if (!{f}(v[i])) return false;"
@@ -624,45 +896,75 @@ impl Gen {
             // No key outside `properties` is judged: read the named members
             // directly (a member that is absent, or undefined, reads as
             // undefined; no name here is one Object.prototype has).
+            // Outside a combinator's branch, a member read must be own and
+            // enumerable (in the text); inside one, the enclosing schema
+            // has checked that of every member it names.
+            let member = |key: &str| {
+                if self.branch == 0 {
+                    format!(" || !isMember(v, {key})")
+                } else {
+                    String::new()
+                }
+            };
             for (k, (f, bit)) in &cases {
                 let key = js_str(k)?;
                 if let Some(f) = f {
-                    let _ = writeln!(out, "    {{\n      const x = v[{key}];\n      if (x !== undefined && !{f}(x)) return false;\n    }}");
+                    let m = member(&key);
+                    let _ = writeln!(out, "    {{\n      const x = v[{key}];\n      if (x !== undefined && (!{f}(x){m})) return false;\n    }}");
                 }
                 if bit.is_some() {
-                    let _ = writeln!(out, "    if (v[{key}] === undefined) return false;");
+                    let m = member(&key);
+                    let _ = writeln!(out, "    if (v[{key}] === undefined{m}) return false;");
                 }
             }
             return Ok(out);
         }
         if matches!(additional, Some(Value::Bool(false))) && names.is_none() {
-            // A closed structure: count the own enumerable keys, read each
-            // named member directly, and require the two counts to agree (a
-            // key outside `properties` makes them differ). A member whose
-            // value is undefined is absent (JSON.stringify leaves it out) but
-            // counted by for-in, so it is counted here too (`in`: no name
-            // here is one Object.prototype has). A non-enumerable own member
-            // is read but not counted: the counts differ, "don't know".
-            out.push_str(
-                "    let n = 0;\n    for (const _ in v) n++;\n    let m = 0;\n    let x;\n",
-            );
-            for (k, (f, bit)) in &cases {
+            if cases.len() > 31 {
+                return Err(String::from("a closed structure of more than 31 members"));
+            }
+            // A closed structure: one for-in pass over the own enumerable
+            // keys (what JSON.stringify writes) marks each named member
+            // seen; another key with a value is outside `properties`. Then
+            // each named member is read directly: one with a value that
+            // for-in did not see (inherited, or defined non-enumerable) is
+            // not in the text the engine reads: "don't know". A member whose
+            // value is undefined is absent (JSON.stringify leaves it out).
+            out.push_str("    let seen = 0;\n    for (const k in v) {\n      switch (k) {\n");
+            for (i, k) in cases.keys().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "        case {}: seen |= {}; break;",
+                    js_str(k)?,
+                    1u32 << i
+                );
+            }
+            out.push_str("        default: if (v[k] !== undefined) return false;\n      }\n    }\n    let x;\n");
+            for (i, (k, (f, bit))) in cases.iter().enumerate() {
                 let key = js_str(k)?;
                 let check = match f {
-                    Some(f) => format!("if (!{f}(x)) return false; "),
+                    Some(f) => format!(" if (!{f}(x)) return false;"),
                     None => String::new(),
                 };
                 let absent = if bit.is_some() {
-                    String::from("return false;")
+                    " else return false;"
                 } else {
-                    format!("if ({key} in v) m++;")
+                    ""
                 };
                 let _ = writeln!(
                     out,
-                    "    x = v[{key}];\n    if (x !== undefined) {{ {check}m++; }} else {absent}"
+                    "    x = v[{key}];\n    if (x !== undefined) {{ if ((seen & {}) === 0) return false;{check} }}{absent}",
+                    1u32 << i
                 );
             }
-            out.push_str("    if (n !== m) return false;\n");
+            return Ok(out);
+        }
+        if matches!(additional, Some(Value::Object(_))) && props.is_none() && required.is_empty() {
+            // A map (any key, each value of one schema): its number of
+            // entries is not bounded, so neither is its size in the text.
+            // Only the empty map is judged (the fast path defers the one
+            // map of the operations, `documentParameters`, anyway).
+            out.push_str("    for (const _ in v) return false;\n");
             return Ok(out);
         }
         if !required.is_empty() {
@@ -730,6 +1032,17 @@ pub fn generate() -> Result<String, String> {
             let _ = writeln!(table, "    {}: {{", js_str(api.name())?);
             for op in Operation::ALL {
                 let schema = json_schema_for(op, api, profile, Dialect::Draft202012);
+                let worst = worst_case(&schema, op.name())?;
+                if worst >= SIZE_LIMIT {
+                    return Err(format!(
+                        "{} ({}): a request judged could be {worst} bytes, not below the engine's limit of {SIZE_LIMIT}",
+                        op.name(),
+                        api.name()
+                    ));
+                }
+                if std::env::var_os("GEN_FAST_SIZES").is_some() {
+                    eprintln!("{} {}: worst case {worst} bytes", api.name(), op.name());
+                }
                 let f = g.node(&schema)?;
                 let _ = writeln!(table, "      {}: {f},", op.name());
             }

@@ -468,7 +468,7 @@ export function makeApi(glue, ready) {
     // JSON.stringify's, which the caller never saw: no position then.
     if (typeof request !== 'string') {
       for (const v of report.violations) v.position = null;
-      if (report.valid && schema === undefined) fast.learn(/** @type {object} */ (request), options);
+      if (report.valid && schema === undefined) fast.learn(/** @type {object} */ (request), req, opts);
     }
     return report;
   }
@@ -501,7 +501,7 @@ export function makeApi(glue, ready) {
     if (schema !== undefined) return unwrap(withSchema(op, req, opts, schema)).report.valid;
     const out = glue.isValid(op, req, opts);
     if (out === VALID) {
-      if (typeof request !== 'string') fast.learn(/** @type {object} */ (request), options);
+      if (typeof request !== 'string') fast.learn(/** @type {object} */ (request), req, opts);
       return true;
     }
     if (out === INVALID) return false;

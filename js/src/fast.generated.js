@@ -6,8 +6,11 @@
 //
 // CHECKS[profile][api][operation](value) is the schema as a predicate:
 // true only when the value is plain (below) and the schema accepts it.
-// Lists longer than 100 without a lower maxItems are not judged (false), so
-// that no request judged comes near the engine's 1 MiB limit.
+// Size: lists longer than 100 (or their maxItems), strings without maxLength
+// longer than 4096, list entries of any characters longer than 256, and
+// non-empty maps are not judged (false); the generator checks that the
+// JSON text of every value judged stays below the engine's 1 MiB limit.
+// A member counts only when own and enumerable (what JSON.stringify writes).
 
 // The type tests also check that a value is what JSON.stringify writes
 // unchanged and what the engine reads back the same: strings without lone
@@ -51,7 +54,20 @@ function isObj(v) {
 
 /** @param {unknown} v */
 function isArr(v) {
-  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
+  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && /** @type {any} */ (v).toJSON === undefined;
+}
+
+const IS_ENUMERABLE = Object.prototype.propertyIsEnumerable;
+
+/**
+ * Whether `v[k]` is an own enumerable member (what JSON.stringify writes):
+ * a member read but not own and enumerable (inherited, or defined
+ * non-enumerable) is not in the text the engine reads.
+ * @param {object} v
+ * @param {string} k
+ */
+function isMember(v, k) {
+  return IS_ENUMERABLE.call(v, k);
 }
 
 /**
@@ -114,19 +130,25 @@ return true;
 
 function s4(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "action": seen |= 1; break;
+case "failureType": seen |= 2; break;
+case "minNumberOfExecutedThings": seen |= 4; break;
+case "thresholdPercentage": seen |= 8; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["action"];
-if (x !== undefined) { if (!s0(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s0(x)) return false; } else return false;
 x = v["failureType"];
-if (x !== undefined) { if (!s1(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s1(x)) return false; } else return false;
 x = v["minNumberOfExecutedThings"];
-if (x !== undefined) { if (!s2(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s2(x)) return false; } else return false;
 x = v["thresholdPercentage"];
-if (x !== undefined) { if (!s3(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s3(x)) return false; } else return false;
 return true;
 }
 
@@ -141,13 +163,16 @@ return true;
 function s6(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "criteriaList": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if (!s5(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s5(x)) return false; } else return false;
 }
 return true;
 }
@@ -187,38 +212,14 @@ return true;
 }
 
 function s11(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 128) return false;
-if (!P2.test(v)) return false;
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (isObj(v)) {
+for (const _ in v) return false;
+}
 return true;
 }
 
 function s12(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 30720) return false;
-if (!P0.test(v)) return false;
-return true;
-}
-
-function s13(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-if (!s11(k)) return false;
-switch (k) {
-default:
-if (!s12(x)) return false;
-}
-}
-}
-return true;
-}
-
-function s14(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length < 1) return false;
@@ -227,63 +228,70 @@ if (v.length > 1350) return false;
 return true;
 }
 
-function s15(v) {
+function s13(v) {
 if (!(typeof v === 'string')) return false;
 if (!(v === "FAILED" || v === "TIMED_OUT" || v === "ALL")) return false;
 return true;
 }
 
-function s16(v) {
+function s14(v) {
 if (!(Number.isSafeInteger(v))) return false;
 if (v < 0) return false;
 if (v > 10) return false;
 return true;
 }
 
-function s17(v) {
+function s15(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "failureType": seen |= 1; break;
+case "numberOfRetries": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["failureType"];
-if (x !== undefined) { if (!s15(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if (!s16(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s14(x)) return false; } else return false;
+return true;
+}
+
+function s16(v) {
+if (!(isArr(v))) return false;
+if (v.length < 1) return false;
+if (v.length > 2) return false;
+for (let i = 0; i < v.length; i++) if (!s15(v[i])) return false;
+return true;
+}
+
+function s17(v) {
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (isObj(v)) {
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "criteriaList": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
+let x;
+x = v["criteriaList"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s16(x)) return false; } else return false;
+}
 return true;
 }
 
 function s18(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s17(v[i])) return false;
-return true;
-}
-
-function s19(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
-x = v["criteriaList"];
-if (x !== undefined) { if (!s18(x)) return false; m++; } else return false;
-if (n !== m) return false;
-}
-return true;
-}
-
-function s20(v) {
 if (!(Number.isSafeInteger(v))) return false;
 if (v < 1) return false;
 if (v > 1000) return false;
 return true;
 }
 
-function s21(v) {
+function s19(v) {
 if (!(Number.isFinite(v))) return false;
 if (v < 1.1) return false;
 if (v > 5.0) return false;
@@ -291,7 +299,7 @@ if (places(v) > 1) return false;
 return true;
 }
 
-function s22(v) {
+function s20(v) {
 if (!(Number.isSafeInteger(v) || v === null)) return false;
 if (typeof v === 'number') {
 if (v < 1) return false;
@@ -300,72 +308,81 @@ if (v > 2147483647) return false;
 return true;
 }
 
-function s23(v) {
+function s21(v) {
 if (!(v === null)) return false;
 return true;
 }
 
-function s24(v) {
-if (s23(v)) return false;
+function s22(v) {
+if (s21(v)) return false;
 return true;
 }
 
-function s25(v) {
+function s23(v) {
 if (isObj(v)) {
 {
 const x = v["numberOfNotifiedThings"];
-if (x !== undefined && !s24(x)) return false;
+if (x !== undefined && (!s22(x))) return false;
 }
 if (v["numberOfNotifiedThings"] === undefined) return false;
 }
 return true;
 }
 
-function s26(v) {
+function s24(v) {
 if (isObj(v)) {
 {
 const x = v["numberOfSucceededThings"];
-if (x !== undefined && !s24(x)) return false;
+if (x !== undefined && (!s22(x))) return false;
 }
 if (v["numberOfSucceededThings"] === undefined) return false;
 }
 return true;
 }
 
-function s27(v) {
+function s25(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "numberOfNotifiedThings": seen |= 1; break;
+case "numberOfSucceededThings": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["numberOfNotifiedThings"];
-if (x !== undefined) { if (!s22(x)) return false; m++; } else if ("numberOfNotifiedThings" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s20(x)) return false; }
 x = v["numberOfSucceededThings"];
-if (x !== undefined) { if (!s22(x)) return false; m++; } else if ("numberOfSucceededThings" in v) m++;
-if (n !== m) return false;
-if (!(s25(v) || s26(v))) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s20(x)) return false; }
+if (!(s23(v) || s24(v))) return false;
 return true;
 }
 
-function s28(v) {
+function s26(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "baseRatePerMinute": seen |= 1; break;
+case "incrementFactor": seen |= 2; break;
+case "rateIncreaseCriteria": seen |= 4; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["baseRatePerMinute"];
-if (x !== undefined) { if (!s20(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s18(x)) return false; } else return false;
 x = v["incrementFactor"];
-if (x !== undefined) { if (!s21(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s19(x)) return false; } else return false;
 x = v["rateIncreaseCriteria"];
-if (x !== undefined) { if (!s27(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s25(x)) return false; } else return false;
 }
 return true;
 }
 
-function s29(v) {
+function s27(v) {
 if (!(Number.isSafeInteger(v) || v === null)) return false;
 if (typeof v === 'number') {
 if (v < 1) return false;
@@ -374,23 +391,27 @@ if (v > 1000) return false;
 return true;
 }
 
-function s30(v) {
+function s28(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "exponentialRate": seen |= 1; break;
+case "maximumPerMinute": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["exponentialRate"];
-if (x !== undefined) { if (!s28(x)) return false; m++; } else if ("exponentialRate" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s26(x)) return false; }
 x = v["maximumPerMinute"];
-if (x !== undefined) { if (!s29(x)) return false; m++; } else if ("maximumPerMinute" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s27(x)) return false; }
 }
 return true;
 }
 
-function s31(v) {
+function s29(v) {
 if (!(typeof v === 'string')) return false;
 if (v.length < 1) return false;
 if (v.length > 64) return false;
@@ -398,7 +419,7 @@ if (!P2.test(v)) return false;
 return true;
 }
 
-function s32(v) {
+function s30(v) {
 if (!(typeof v === 'string' || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length < 1) return false;
@@ -408,15 +429,16 @@ if (!P1.test(v)) return false;
 return true;
 }
 
-function s33(v) {
+function s31(v) {
 if (!(typeof v === 'string' || v === null)) return false;
 if (typeof v === 'string') {
+if (v.length > 4096) return false;
 if (!P2.test(v)) return false;
 }
 return true;
 }
 
-function s34(v) {
+function s32(v) {
 if (!(Number.isSafeInteger(v) || v === null)) return false;
 if (typeof v === 'number') {
 if (v < 60) return false;
@@ -425,7 +447,7 @@ if (v > 3600) return false;
 return true;
 }
 
-function s35(v) {
+function s33(v) {
 if (!(isAscii(v) || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length < 20) return false;
@@ -434,29 +456,33 @@ if (v.length > 2048) return false;
 return true;
 }
 
-function s36(v) {
+function s34(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "expiresInSec": seen |= 1; break;
+case "roleArn": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["expiresInSec"];
-if (x !== undefined) { if (!s34(x)) return false; m++; } else if ("expiresInSec" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s32(x)) return false; }
 x = v["roleArn"];
-if (x !== undefined) { if (!s35(x)) return false; m++; } else if ("roleArn" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s33(x)) return false; }
 }
 return true;
 }
 
-function s37(v) {
+function s35(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (!(v === "STOP_ROLLOUT" || v === "CANCEL" || v === "FORCE_CANCEL" || v === null)) return false;
 return true;
 }
 
-function s38(v) {
+function s36(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length < 1) return false;
@@ -465,64 +491,74 @@ if (v.length > 64) return false;
 return true;
 }
 
-function s39(v) {
+function s37(v) {
 if (!(Number.isSafeInteger(v))) return false;
 if (v < 1) return false;
 if (v > 1430) return false;
 return true;
 }
 
-function s40(v) {
+function s38(v) {
 if (!(isWellFormed(v))) return false;
 if (v.length < 1) return false;
 if (v.length > 256) return false;
 return true;
 }
 
-function s41(v) {
+function s39(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "durationInMinutes": seen |= 1; break;
+case "startTime": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["durationInMinutes"];
-if (x !== undefined) { if (!s39(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s37(x)) return false; } else return false;
 x = v["startTime"];
-if (x !== undefined) { if (!s40(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s38(x)) return false; } else return false;
+return true;
+}
+
+function s40(v) {
+if (!(isArr(v) || v === null)) return false;
+if (Array.isArray(v)) {
+if (v.length > 100) return false;
+for (let i = 0; i < v.length; i++) if (!s39(v[i])) return false;
+}
+return true;
+}
+
+function s41(v) {
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (isObj(v)) {
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "endBehavior": seen |= 1; break;
+case "endTime": seen |= 2; break;
+case "maintenanceWindows": seen |= 4; break;
+case "startTime": seen |= 8; break;
+default: if (v[k] !== undefined) return false;
+}
+}
+let x;
+x = v["endBehavior"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s35(x)) return false; }
+x = v["endTime"];
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s36(x)) return false; }
+x = v["maintenanceWindows"];
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s40(x)) return false; }
+x = v["startTime"];
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s36(x)) return false; }
+}
 return true;
 }
 
 function s42(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s41(v[i])) return false;
-}
-return true;
-}
-
-function s43(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
-x = v["endBehavior"];
-if (x !== undefined) { if (!s37(x)) return false; m++; } else if ("endBehavior" in v) m++;
-x = v["endTime"];
-if (x !== undefined) { if (!s38(x)) return false; m++; } else if ("endTime" in v) m++;
-x = v["maintenanceWindows"];
-if (x !== undefined) { if (!s42(x)) return false; m++; } else if ("maintenanceWindows" in v) m++;
-x = v["startTime"];
-if (x !== undefined) { if (!s38(x)) return false; m++; } else if ("startTime" in v) m++;
-if (n !== m) return false;
-}
-return true;
-}
-
-function s44(v) {
 if (!(typeof v === 'string')) return false;
 if (v.length < 1) return false;
 if (v.length > 128) return false;
@@ -530,7 +566,7 @@ if (!P3.test(v)) return false;
 return true;
 }
 
-function s45(v) {
+function s43(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length > 256) return false;
@@ -538,50 +574,54 @@ if (v.length > 256) return false;
 return true;
 }
 
-function s46(v) {
+function s44(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "Key": seen |= 1; break;
+case "Value": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["Key"];
-if (x !== undefined) { if (!s44(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
 x = v["Value"];
-if (x !== undefined) { if (!s45(x)) return false; m++; } else if ("Value" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s43(x)) return false; }
 return true;
 }
 
-function s47(v) {
+function s45(v) {
 if (!(isArr(v) || v === null)) return false;
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s46(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s44(v[i])) return false;
 }
 return true;
 }
 
-function s48(v) {
+function s46(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (!(v === "CONTINUOUS" || v === "SNAPSHOT" || v === null)) return false;
 return true;
 }
 
-function s49(v) {
+function s47(v) {
 if (!(isWellFormed(v))) return false;
-if (v.length > 2048) return false;
+if (v.length > 256) return false;
 return true;
 }
 
-function s50(v) {
+function s48(v) {
 if (!(isArr(v))) return false;
 if (v.length < 1) return false;
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s49(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s47(v[i])) return false;
 return true;
 }
 
-function s51(v) {
+function s49(v) {
 if (!(Number.isSafeInteger(v) || v === null)) return false;
 if (typeof v === 'number') {
 if (v < 1) return false;
@@ -590,31 +630,51 @@ if (v > 10080) return false;
 return true;
 }
 
-function s52(v) {
+function s50(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "inProgressTimeoutInMinutes": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["inProgressTimeoutInMinutes"];
-if (x !== undefined) { if (!s51(x)) return false; m++; } else if ("inProgressTimeoutInMinutes" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s49(x)) return false; }
 }
 return true;
 }
 
-function s53(v) {
+function s51(v) {
 if (typeof v === 'string') {
 if (!P4.test(v)) return false;
 }
 return true;
 }
 
-function s54(v) {
+function s52(v) {
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s53(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s51(v[i])) return false;
+}
+return true;
+}
+
+function s53(v) {
+if (isObj(v)) {
+{
+const x = v["targets"];
+if (x !== undefined && (!s52(x))) return false;
+}
+}
+return true;
+}
+
+function s54(v) {
+if (typeof v === 'string') {
+if (!P5.test(v)) return false;
 }
 return true;
 }
@@ -622,16 +682,20 @@ return true;
 function s55(v) {
 if (isObj(v)) {
 {
-const x = v["targets"];
-if (x !== undefined && !s54(x)) return false;
+const x = v["documentSource"];
+if (x !== undefined && (!s54(x))) return false;
 }
 }
 return true;
 }
 
 function s56(v) {
-if (typeof v === 'string') {
-if (!P5.test(v)) return false;
+if (isObj(v)) {
+{
+const x = v["document"];
+if (x !== undefined && (!s22(x))) return false;
+}
+if (v["document"] === undefined) return false;
 }
 return true;
 }
@@ -640,52 +704,49 @@ function s57(v) {
 if (isObj(v)) {
 {
 const x = v["documentSource"];
-if (x !== undefined && !s56(x)) return false;
-}
-}
-return true;
-}
-
-function s58(v) {
-if (isObj(v)) {
-{
-const x = v["document"];
-if (x !== undefined && !s24(x)) return false;
-}
-if (v["document"] === undefined) return false;
-}
-return true;
-}
-
-function s59(v) {
-if (isObj(v)) {
-{
-const x = v["documentSource"];
-if (x !== undefined && !s24(x)) return false;
+if (x !== undefined && (!s22(x))) return false;
 }
 if (v["documentSource"] === undefined) return false;
 }
 return true;
 }
 
+function s58(v) {
+if (s57(v)) return false;
+return true;
+}
+
+function s59(v) {
+if (!s56(v)) return false;
+if (!s58(v)) return false;
+return true;
+}
+
 function s60(v) {
-if (s59(v)) return false;
+if (s56(v)) return false;
 return true;
 }
 
 function s61(v) {
-if (!s58(v)) return false;
+if (!s57(v)) return false;
 if (!s60(v)) return false;
 return true;
 }
 
 function s62(v) {
-if (s58(v)) return false;
+if (isObj(v)) {
+{
+const x = v["jobTemplateArn"];
+if (x !== undefined && (!s22(x))) return false;
+}
+if (v["jobTemplateArn"] === undefined) return false;
+}
 return true;
 }
 
 function s63(v) {
-if (!s59(v)) return false;
+if (!s60(v)) return false;
+if (!s58(v)) return false;
 if (!s62(v)) return false;
 return true;
 }
@@ -693,190 +754,217 @@ return true;
 function s64(v) {
 if (isObj(v)) {
 {
-const x = v["jobTemplateArn"];
-if (x !== undefined && !s24(x)) return false;
-}
-if (v["jobTemplateArn"] === undefined) return false;
-}
-return true;
-}
-
-function s65(v) {
-if (!s62(v)) return false;
-if (!s60(v)) return false;
-if (!s64(v)) return false;
-return true;
-}
-
-function s66(v) {
-if (isObj(v)) {
-{
 const x = v["documentParameters"];
-if (x !== undefined && !s24(x)) return false;
+if (x !== undefined && (!s22(x))) return false;
 }
 if (v["documentParameters"] === undefined) return false;
 }
 return true;
 }
 
-function s67(v) {
+function s65(v) {
 if (!(isAscii(v))) return false;
+if (v.length > 4096) return false;
 if (!P6.test(v)) return false;
 return true;
 }
 
-function s68(v) {
+function s66(v) {
 if (isObj(v)) {
 {
 const x = v["jobTemplateArn"];
-if (x !== undefined && !s67(x)) return false;
+if (x !== undefined && (!s65(x))) return false;
 }
 if (v["jobTemplateArn"] === undefined) return false;
 }
 return true;
 }
 
-function s69(v) {
+function s67(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "destinationPackageVersions": seen |= 4; break;
+case "document": seen |= 8; break;
+case "documentParameters": seen |= 16; break;
+case "documentSource": seen |= 32; break;
+case "jobExecutionsRetryConfig": seen |= 64; break;
+case "jobExecutionsRolloutConfig": seen |= 128; break;
+case "jobId": seen |= 256; break;
+case "jobTemplateArn": seen |= 512; break;
+case "namespaceId": seen |= 1024; break;
+case "presignedUrlConfig": seen |= 2048; break;
+case "schedulingConfig": seen |= 4096; break;
+case "tags": seen |= 8192; break;
+case "targetSelection": seen |= 16384; break;
+case "targets": seen |= 32768; break;
+case "timeoutConfig": seen |= 65536; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if (!s9(x)) return false; m++; } else if ("destinationPackageVersions" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if (!s13(x)) return false; m++; } else if ("documentParameters" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s11(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if (!s32(x)) return false; m++; } else if ("jobTemplateArn" in v) m++;
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s30(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!s33(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s31(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s34(x)) return false; }
 x = v["schedulingConfig"];
-if (x !== undefined) { if (!s43(x)) return false; m++; } else if ("schedulingConfig" in v) m++;
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s41(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if (!s47(x)) return false; m++; } else if ("tags" in v) m++;
+if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s45(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if (!s48(x)) return false; m++; } else if ("targetSelection" in v) m++;
+if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if (!s50(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 32768) === 0) return false; if (!s48(x)) return false; } else return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s50(x)) return false; }
+if (!s53(v)) return false;
 if (!s55(v)) return false;
-if (!s57(v)) return false;
-if ((s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) + (s65(v) ? 1 : 0) !== 1) return false;
-if (s66(v) && !s68(v)) return false;
+if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
+if (s64(v) && !s66(v)) return false;
 return true;
 }
 
-function s70(v) {
+function s68(v) {
 if (!(typeof v === 'string')) return false;
 if (v.length > 2028) return false;
 if (!P0.test(v)) return false;
 return true;
 }
 
-function s71(v) {
+function s69(v) {
 if (!(isWellFormed(v) || v === null)) return false;
+if (typeof v === 'string') {
+if (v.length > 4096) return false;
+}
 return true;
 }
 
-function s72(v) {
+function s70(v) {
 if (isObj(v)) {
 {
 const x = v["jobArn"];
-if (x !== undefined && !s24(x)) return false;
+if (x !== undefined && (!s22(x))) return false;
 }
 if (v["jobArn"] === undefined) return false;
 }
 return true;
 }
 
-function s73(v) {
+function s71(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "destinationPackageVersions": seen |= 4; break;
+case "document": seen |= 8; break;
+case "documentSource": seen |= 16; break;
+case "jobArn": seen |= 32; break;
+case "jobExecutionsRetryConfig": seen |= 64; break;
+case "jobExecutionsRolloutConfig": seen |= 128; break;
+case "jobTemplateId": seen |= 256; break;
+case "maintenanceWindows": seen |= 512; break;
+case "presignedUrlConfig": seen |= 1024; break;
+case "tags": seen |= 2048; break;
+case "timeoutConfig": seen |= 4096; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!s70(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if (!s9(x)) return false; m++; } else if ("destinationPackageVersions" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("jobArn" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s69(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["maintenanceWindows"];
-if (x !== undefined) { if (!s42(x)) return false; m++; } else if ("maintenanceWindows" in v) m++;
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s40(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if (!s47(x)) return false; m++; } else if ("tags" in v) m++;
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s45(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
-if (!s57(v)) return false;
-if ((s58(v) ? 1 : 0) + (s59(v) ? 1 : 0) + (s72(v) ? 1 : 0) !== 1) return false;
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s50(x)) return false; }
+if (!s55(v)) return false;
+if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
 return true;
 }
 
-function s74(v) {
+function s72(v) {
 if (!(typeof v === 'boolean' || v === null)) return false;
 return true;
 }
 
-function s75(v) {
+function s73(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "beforeSubstitution": seen |= 1; break;
+case "jobId": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["beforeSubstitution"];
-if (x !== undefined) { if (!s74(x)) return false; m++; } else if ("beforeSubstitution" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s72(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; } else return false;
 return true;
 }
 
-function s76(v) {
+function s74(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobTemplateId": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobTemplateId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
 return true;
 }
 
-function s77(v) {
+function s75(v) {
 if (!(Number.isSafeInteger(v) || v === null)) return false;
 if (typeof v === 'number') {
 if (v < 1) return false;
@@ -885,31 +973,37 @@ if (v > 250) return false;
 return true;
 }
 
-function s78(v) {
+function s76(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (!(v === "QUEUED" || v === "IN_PROGRESS" || v === "SUCCEEDED" || v === "FAILED" || v === "TIMED_OUT" || v === "REJECTED" || v === "REMOVED" || v === "CANCELED" || v === null)) return false;
 return true;
 }
 
-function s79(v) {
+function s77(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+case "maxResults": seen |= 2; break;
+case "nextToken": seen |= 4; break;
+case "status": seen |= 8; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["maxResults"];
-if (x !== undefined) { if (!s77(x)) return false; m++; } else if ("maxResults" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("nextToken" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s69(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if (!s78(x)) return false; m++; } else if ("status" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s76(x)) return false; }
 return true;
 }
 
-function s80(v) {
+function s78(v) {
 if (!(typeof v === 'string' || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length < 1) return false;
@@ -919,7 +1013,7 @@ if (!P2.test(v)) return false;
 return true;
 }
 
-function s81(v) {
+function s79(v) {
 if (!(typeof v === 'string')) return false;
 if (v.length < 1) return false;
 if (v.length > 128) return false;
@@ -927,122 +1021,131 @@ if (!P7.test(v)) return false;
 return true;
 }
 
-function s82(v) {
+function s80(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+case "maxResults": seen |= 2; break;
+case "namespaceId": seen |= 4; break;
+case "nextToken": seen |= 8; break;
+case "status": seen |= 16; break;
+case "thingName": seen |= 32; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["jobId"];
-if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("jobId" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if (!s77(x)) return false; m++; } else if ("maxResults" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!s33(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s31(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("nextToken" in v) m++;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if (!s78(x)) return false; m++; } else if ("status" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if (!s81(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
 return true;
 }
 
-function s83(v) {
+function s81(v) {
 if (!(Number.isSafeInteger(v))) return false;
 if (v < 0) return false;
 if (v > 0) return false;
 return true;
 }
 
-function s84(v) {
+function s82(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "failureType": seen |= 1; break;
+case "numberOfRetries": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["failureType"];
-if (x !== undefined) { if (!s15(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if (!s83(x)) return false; m++; } else return false;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s81(x)) return false; } else return false;
+return true;
+}
+
+function s83(v) {
+if (!(isArr(v))) return false;
+if (v.length < 1) return false;
+if (v.length > 2) return false;
+for (let i = 0; i < v.length; i++) if (!s82(v[i])) return false;
+return true;
+}
+
+function s84(v) {
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (isObj(v)) {
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "criteriaList": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
+}
+}
+let x;
+x = v["criteriaList"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s83(x)) return false; } else return false;
+}
 return true;
 }
 
 function s85(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s84(v[i])) return false;
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "jobExecutionsRetryConfig": seen |= 4; break;
+case "jobExecutionsRolloutConfig": seen |= 8; break;
+case "jobId": seen |= 16; break;
+case "namespaceId": seen |= 32; break;
+case "presignedUrlConfig": seen |= 64; break;
+case "timeoutConfig": seen |= 128; break;
+default: if (v[k] !== undefined) return false;
+}
+}
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+x = v["description"];
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
+x = v["jobId"];
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
+x = v["namespaceId"];
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s31(x)) return false; }
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
+x = v["timeoutConfig"];
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
 return true;
 }
 
 function s86(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
-x = v["criteriaList"];
-if (x !== undefined) { if (!s85(x)) return false; m++; } else return false;
-if (n !== m) return false;
+for (const _ in v) return false;
 }
 return true;
 }
 
 function s87(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
-x = v["abortConfig"];
-if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
-x = v["description"];
-if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
-x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!s86(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
-x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
-x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-x = v["namespaceId"];
-if (x !== undefined) { if (!s33(x)) return false; m++; } else if ("namespaceId" in v) m++;
-x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
-x = v["timeoutConfig"];
-if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
-return true;
-}
-
-function s88(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 512) return false;
-if (!P0.test(v)) return false;
-return true;
-}
-
-function s89(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
-for (const k in v) {
-const x = v[k];
-if (x === undefined) continue;
-if (!s11(k)) return false;
-switch (k) {
-default:
-if (!s88(x)) return false;
-}
-}
-}
-return true;
-}
-
-function s90(v) {
 if (!(isWellFormed(v) || v === null)) return false;
 if (typeof v === 'string') {
 if (v.length < 1) return false;
@@ -1051,186 +1154,241 @@ if (v.length > 256) return false;
 return true;
 }
 
-function s91(v) {
+function s88(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "Key": seen |= 1; break;
+case "Value": seen |= 2; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["Key"];
-if (x !== undefined) { if (!s44(x)) return false; m++; } else return false;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
 x = v["Value"];
-if (x !== undefined) { if (!s90(x)) return false; m++; } else if ("Value" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s87(x)) return false; }
+return true;
+}
+
+function s89(v) {
+if (!(isArr(v) || v === null)) return false;
+if (Array.isArray(v)) {
+if (v.length > 100) return false;
+for (let i = 0; i < v.length; i++) if (!s88(v[i])) return false;
+}
+return true;
+}
+
+function s90(v) {
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "document": seen |= 4; break;
+case "documentParameters": seen |= 8; break;
+case "documentSource": seen |= 16; break;
+case "jobExecutionsRetryConfig": seen |= 32; break;
+case "jobExecutionsRolloutConfig": seen |= 64; break;
+case "jobId": seen |= 128; break;
+case "jobTemplateArn": seen |= 256; break;
+case "namespaceId": seen |= 512; break;
+case "presignedUrlConfig": seen |= 1024; break;
+case "tags": seen |= 2048; break;
+case "targetSelection": seen |= 4096; break;
+case "targets": seen |= 8192; break;
+case "timeoutConfig": seen |= 16384; break;
+default: if (v[k] !== undefined) return false;
+}
+}
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+x = v["description"];
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+x = v["document"];
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
+x = v["documentParameters"];
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s86(x)) return false; }
+x = v["documentSource"];
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
+x = v["jobId"];
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
+x = v["jobTemplateArn"];
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
+x = v["namespaceId"];
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s78(x)) return false; }
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
+x = v["tags"];
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s89(x)) return false; }
+x = v["targetSelection"];
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
+x = v["targets"];
+if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s48(x)) return false; } else return false;
+x = v["timeoutConfig"];
+if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s50(x)) return false; }
+if (!s53(v)) return false;
+if (!s55(v)) return false;
+if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
+if (s64(v) && !s66(v)) return false;
+return true;
+}
+
+function s91(v) {
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "document": seen |= 4; break;
+case "documentSource": seen |= 8; break;
+case "jobArn": seen |= 16; break;
+case "jobExecutionsRetryConfig": seen |= 32; break;
+case "jobExecutionsRolloutConfig": seen |= 64; break;
+case "jobTemplateId": seen |= 128; break;
+case "presignedUrlConfig": seen |= 256; break;
+case "tags": seen |= 512; break;
+case "timeoutConfig": seen |= 1024; break;
+default: if (v[k] !== undefined) return false;
+}
+}
+let x;
+x = v["abortConfig"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+x = v["description"];
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
+x = v["document"];
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
+x = v["documentSource"];
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s12(x)) return false; }
+x = v["jobArn"];
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
+x = v["jobExecutionsRetryConfig"];
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
+x = v["jobExecutionsRolloutConfig"];
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
+x = v["jobTemplateId"];
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
+x = v["presignedUrlConfig"];
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s34(x)) return false; }
+x = v["tags"];
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s89(x)) return false; }
+x = v["timeoutConfig"];
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s50(x)) return false; }
+if (!s55(v)) return false;
+if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
 return true;
 }
 
 function s92(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s91(v[i])) return false;
+if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+default: if (v[k] !== undefined) return false;
 }
+}
+let x;
+x = v["jobId"];
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
 return true;
 }
 
 function s93(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "jobId": seen |= 1; break;
+case "maxResults": seen |= 2; break;
+case "namespaceId": seen |= 4; break;
+case "nextToken": seen |= 8; break;
+case "status": seen |= 16; break;
+case "thingName": seen |= 32; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
-x = v["abortConfig"];
-if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
-x = v["description"];
-if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
-x = v["document"];
-if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
-x = v["documentParameters"];
-if (x !== undefined) { if (!s89(x)) return false; m++; } else if ("documentParameters" in v) m++;
-x = v["documentSource"];
-if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
-x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
-x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
 x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-x = v["jobTemplateArn"];
-if (x !== undefined) { if (!s32(x)) return false; m++; } else if ("jobTemplateArn" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
+x = v["maxResults"];
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("namespaceId" in v) m++;
-x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
-x = v["tags"];
-if (x !== undefined) { if (!s92(x)) return false; m++; } else if ("tags" in v) m++;
-x = v["targetSelection"];
-if (x !== undefined) { if (!s48(x)) return false; m++; } else if ("targetSelection" in v) m++;
-x = v["targets"];
-if (x !== undefined) { if (!s50(x)) return false; m++; } else return false;
-x = v["timeoutConfig"];
-if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
-if (!s55(v)) return false;
-if (!s57(v)) return false;
-if ((s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) + (s65(v) ? 1 : 0) !== 1) return false;
-if (s66(v) && !s68(v)) return false;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s78(x)) return false; }
+x = v["nextToken"];
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+x = v["status"];
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
+x = v["thingName"];
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
 return true;
 }
 
 function s94(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
+let seen = 0;
+for (const k in v) {
+switch (k) {
+case "abortConfig": seen |= 1; break;
+case "description": seen |= 2; break;
+case "jobExecutionsRetryConfig": seen |= 4; break;
+case "jobExecutionsRolloutConfig": seen |= 8; break;
+case "jobId": seen |= 16; break;
+case "namespaceId": seen |= 32; break;
+case "presignedUrlConfig": seen |= 64; break;
+case "timeoutConfig": seen |= 128; break;
+default: if (v[k] !== undefined) return false;
+}
+}
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if (!s70(x)) return false; m++; } else return false;
-x = v["document"];
-if (x !== undefined) { if (!s10(x)) return false; m++; } else if ("document" in v) m++;
-x = v["documentSource"];
-if (x !== undefined) { if (!s14(x)) return false; m++; } else if ("documentSource" in v) m++;
-x = v["jobArn"];
-if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("jobArn" in v) m++;
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!s19(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
-x = v["jobTemplateId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
-x = v["tags"];
-if (x !== undefined) { if (!s92(x)) return false; m++; } else if ("tags" in v) m++;
-x = v["timeoutConfig"];
-if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
-if (!s57(v)) return false;
-if ((s58(v) ? 1 : 0) + (s59(v) ? 1 : 0) + (s72(v) ? 1 : 0) !== 1) return false;
-return true;
-}
-
-function s95(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-if (n !== m) return false;
-return true;
-}
-
-function s96(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
-x = v["jobId"];
-if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("jobId" in v) m++;
-x = v["maxResults"];
-if (x !== undefined) { if (!s77(x)) return false; m++; } else if ("maxResults" in v) m++;
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
 x = v["namespaceId"];
-if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("namespaceId" in v) m++;
-x = v["nextToken"];
-if (x !== undefined) { if (!s71(x)) return false; m++; } else if ("nextToken" in v) m++;
-x = v["status"];
-if (x !== undefined) { if (!s78(x)) return false; m++; } else if ("status" in v) m++;
-x = v["thingName"];
-if (x !== undefined) { if (!s81(x)) return false; m++; } else return false;
-if (n !== m) return false;
-return true;
-}
-
-function s97(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
-let n = 0;
-for (const _ in v) n++;
-let m = 0;
-let x;
-x = v["abortConfig"];
-if (x !== undefined) { if (!s6(x)) return false; m++; } else if ("abortConfig" in v) m++;
-x = v["description"];
-if (x !== undefined) { if (!s7(x)) return false; m++; } else if ("description" in v) m++;
-x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if (!s86(x)) return false; m++; } else if ("jobExecutionsRetryConfig" in v) m++;
-x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if (!s30(x)) return false; m++; } else if ("jobExecutionsRolloutConfig" in v) m++;
-x = v["jobId"];
-if (x !== undefined) { if (!s31(x)) return false; m++; } else return false;
-x = v["namespaceId"];
-if (x !== undefined) { if (!s80(x)) return false; m++; } else if ("namespaceId" in v) m++;
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s78(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if (!s36(x)) return false; m++; } else if ("presignedUrlConfig" in v) m++;
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if (!s52(x)) return false; m++; } else if ("timeoutConfig" in v) m++;
-if (n !== m) return false;
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
 return true;
 }
 
 export const CHECKS = {
   "documented": {
     "latest": {
-      CreateJob: s69,
-      CreateJobTemplate: s73,
-      DescribeJob: s75,
-      DescribeJobTemplate: s76,
-      ListJobExecutionsForJob: s79,
-      ListJobExecutionsForThing: s82,
-      UpdateJob: s87,
+      CreateJob: s67,
+      CreateJobTemplate: s71,
+      DescribeJob: s73,
+      DescribeJobTemplate: s74,
+      ListJobExecutionsForJob: s77,
+      ListJobExecutionsForThing: s80,
+      UpdateJob: s85,
     },
     "2022-01": {
-      CreateJob: s93,
-      CreateJobTemplate: s94,
-      DescribeJob: s95,
-      DescribeJobTemplate: s76,
-      ListJobExecutionsForJob: s79,
-      ListJobExecutionsForThing: s96,
-      UpdateJob: s97,
+      CreateJob: s90,
+      CreateJobTemplate: s91,
+      DescribeJob: s92,
+      DescribeJobTemplate: s74,
+      ListJobExecutionsForJob: s77,
+      ListJobExecutionsForThing: s93,
+      UpdateJob: s94,
     },
   },
 };

@@ -12,21 +12,30 @@
 //    plain values only (what JSON.stringify writes unchanged and the engine
 //    reads back the same: strings without lone surrogates, ASCII where a
 //    pattern or a minimum length above 1 applies; integers within 2^53;
-//    finite numbers; plain objects and arrays; lists of at most 100 entries,
-//    so nothing judged comes near the 1 MiB limit). A member whose value is
-//    `undefined` is absent, as JSON.stringify leaves it out. Properties are
-//    read like data (a getter that answers differently on each read is not
-//    supported; one that throws is "don't know").
+//    finite numbers; plain objects and arrays without `toJSON`; members own
+//    and enumerable, as JSON.stringify writes them). The engine's 1 MiB
+//    limit (`input.tooLarge`) is not a schema rule: the predicates judge
+//    only bounded values (lists of at most 100 entries, strings within
+//    their maxLength or the generator's caps, maps only empty), and
+//    examples/gen_fast.rs fails unless every operation's worst-case text
+//    (six bytes a UTF-16 unit where control characters may appear) is
+//    below the limit. A member whose value is `undefined` is absent, as
+//    JSON.stringify leaves it out. Properties are read like data (a getter
+//    that answers differently on each read is not supported; one that
+//    throws is "don't know").
 // 2. What the schema cannot state (`beyondSchema`), each by rule id below,
 //    implemented from the Rust source (src/validate/shapes, ops) or deferred.
 //    Two string grammars are not reimplemented but learnt from the engine:
 //    an inline `document` (document-size-json: the engine's own JSON
 //    parser, with its depth limit) and a maintenance window's cron
 //    expression (maintenanceWindow-cron: the AWS cron dialect). Each verdict
-//    depends on the string alone, so a string that appeared in a request the
-//    engine found free of errors passes that rule; such strings are kept
-//    (at most 256 of each, then the memory starts over) and until then the
-//    request goes to the engine.
+//    depends on the string alone, so a string that the engine read in a
+//    request it found free of errors (under the documented profile, without
+//    a document schema) passes that rule. Such strings are learnt from the
+//    text the engine validated (JSON.parse of it, not the caller's object,
+//    whose getters or toJSON may have given the engine something else) and
+//    kept (at most 256 of each, then the memory starts over); until then
+//    the request goes to the engine.
 //
 // Options: only none, `api` ('latest' | '2022-01'), `profile: 'documented'`
 // and `now` as whole epoch milliseconds within the engine's bounds or such a
@@ -152,6 +161,9 @@ function plainOptions(options) {
   const proto = Object.getPrototypeOf(options);
   if (proto !== PROTO && proto !== null) return undefined;
   const o = /** @type {Record<string, unknown>} */ (options);
+  // Read as core.js `schemaJson` reads it (by property access: inherited
+  // and non-enumerable members count), not only as for-in finds it.
+  if (o.documentSchema !== undefined) return undefined;
   let api = 'latest';
   let profile = 'documented';
   /** @type {number | undefined} */
@@ -234,37 +246,63 @@ export class FastPath {
   }
 
   /**
-   * Remembers the strings of a request the engine found free of errors (see
-   * the top): its inline document and its maintenance windows' cron
-   * expressions. Never throws.
+   * Remembers the strings the engine read in a request it found free of
+   * errors (see the top): its inline document and its maintenance windows'
+   * cron expressions, taken from `text`, the JSON text the engine validated,
+   * under `optionsText`, the options it was given. The caller's object is
+   * only looked at to skip the parse when it has nothing new (a wrong look
+   * only learns less). Never throws.
    * @param {object} request
-   * @param {unknown} options
+   * @param {string} text
+   * @param {string} optionsText
    */
-  learn(request, options) {
+  learn(request, text, optionsText) {
     try {
-      // Only under the documented profile (the model profile, which defers
-      // anyway, skips document-size-json and maintenanceWindow-cron).
-      for (const _ in EMPTY) return;
-      const opts = plainOptions(options);
-      if (opts === undefined || opts.profile !== 'documented') return;
-      const r = /** @type {any} */ (request);
+      if (!this.unlearnt(request)) return;
+      // Only under the documented profile (the model profile skips
+      // document-size-json and maintenanceWindow-cron).
+      const opts = optionsText === '' ? {} : JSON.parse(optionsText);
+      if (opts === null || typeof opts !== 'object' || (opts.profile !== undefined && opts.profile !== 'documented')) return;
+      const r = JSON.parse(text);
+      if (r === null || typeof r !== 'object') return;
       if (typeof r.document === 'string' && !this.documents.has(r.document)) {
         if (this.documents.size >= MAX_LEARNT) this.documents.clear();
         this.documents.add(r.document);
       }
-      const windows = [r.maintenanceWindows, r.schedulingConfig && r.schedulingConfig.maintenanceWindows];
+      const s = r.schedulingConfig;
+      const windows = [r.maintenanceWindows, s !== null && typeof s === 'object' ? s.maintenanceWindows : undefined];
       for (const list of windows) {
         if (!Array.isArray(list)) continue;
         for (const w of list) {
-          const cron = w && w.startTime;
+          const cron = w !== null && typeof w === 'object' ? w.startTime : undefined;
           if (typeof cron !== 'string' || this.crons.has(cron)) continue;
           if (this.crons.size >= MAX_LEARNT) this.crons.clear();
           this.crons.add(cron);
         }
       }
     } catch {
-      // A getter that throws: nothing learnt.
+      // Text that is not JSON, options that are not: nothing learnt.
     }
+  }
+
+  /**
+   * Whether the caller's request seems to hold a document or a cron
+   * expression not learnt yet (a hint only: getters run here). Throws what
+   * a getter throws.
+   * @param {object} request
+   */
+  unlearnt(request) {
+    const r = /** @type {any} */ (request);
+    if (typeof r.document === 'string' && !this.documents.has(r.document)) return true;
+    const windows = [r.maintenanceWindows, r.schedulingConfig && r.schedulingConfig.maintenanceWindows];
+    for (const list of windows) {
+      if (!Array.isArray(list)) continue;
+      for (const w of list) {
+        const cron = w && w.startTime;
+        if (typeof cron === 'string' && !this.crons.has(cron)) return true;
+      }
+    }
+    return false;
   }
 
   /**

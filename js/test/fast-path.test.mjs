@@ -38,6 +38,17 @@ function engine(op, obj, options) {
   return answer.type === 'success' ? answer.report : undefined;
 }
 
+/**
+ * Teaches `fast` what the package would after the engine found `obj` free
+ * of errors: the text the engine validated and the options it was given.
+ * @param {FastPath} fast
+ * @param {unknown} obj
+ * @param {unknown} options
+ */
+function teach(fast, obj, options) {
+  fast.learn(/** @type {object} */ (obj), JSON.stringify(obj), options === undefined ? '' : JSON.stringify(options));
+}
+
 /** The vector cases whose request text is an object JSON.stringify writes back unchanged. */
 const objectCases = cases
   .filter((c) => !jsSkip(c))
@@ -59,9 +70,9 @@ function warmed() {
   const fast = new FastPath();
   for (const c of objectCases) {
     const r = engine(c.op, c.obj, c.options);
-    if (r !== undefined && r.valid) fast.learn(c.obj, c.options);
+    if (r !== undefined && r.valid) teach(fast, c.obj, c.options);
   }
-  fast.learn(BENCH, BENCH_OPTIONS);
+  teach(fast, BENCH, BENCH_OPTIONS);
   return fast;
 }
 
@@ -111,7 +122,7 @@ test('the bench request: the fast path answers it once its document and cron wer
   // Cold: the inline document and the cron expression are not known yet.
   assert.equal(fast.clean('CreateJob', BENCH, BENCH_OPTIONS), false);
   assert.equal(engine('CreateJob', BENCH, BENCH_OPTIONS).violations.length, 0);
-  fast.learn(BENCH, BENCH_OPTIONS);
+  teach(fast, BENCH, BENCH_OPTIONS);
   assert.equal(fast.clean('CreateJob', BENCH, BENCH_OPTIONS), true);
   // The same through the package, which learns on its first engine answer.
   assert.deepEqual(pkg.validate('CreateJob', BENCH, BENCH_OPTIONS), { valid: true, violations: [], awsMessage: null });
@@ -194,7 +205,7 @@ function mutate(base, next) {
   const pick = (list) => list[Math.floor(next() * list.length)];
   if (all.length === 0) return undefined;
   const [container, key] = pick(all);
-  const kind = Math.floor(next() * 10);
+  const kind = Math.floor(next() * 14);
   const old = container[key];
   switch (kind) {
     case 0: // another number
@@ -232,6 +243,28 @@ function mutate(base, next) {
         container[key] = old.slice(0, i) + pick(['-', ':', ' ', 'A', '0', '/', 'é', '\u0000', '"', '\\']) + old.slice(i + 1);
       } else container[key] = pick(STRINGS);
       break;
+    case 10: { // a member JSON.stringify does not write: non-enumerable, beside or instead
+      const target = old !== null && typeof old === 'object' && !Array.isArray(old) ? old : Array.isArray(container) ? obj : container;
+      const name = pick(['description', 'document', 'jobId', 'targets', 'startTime', 'unknownMember', 'toJSON', 'nextToken', String(key)]);
+      Object.defineProperty(target, name, { value: next() < 0.5 ? pick(STRINGS) : structuredClone(old), enumerable: false, configurable: true, writable: true });
+      break;
+    }
+    case 11: { // toJSON on an object or array (own, enumerable or not), answering something else
+      const target = old !== null && typeof old === 'object' ? old : obj;
+      const other = structuredClone(pick([...all.map((s) => s[0]), 'x', 7, null, {}, []]));
+      Object.defineProperty(target, 'toJSON', { value: () => other, enumerable: next() < 0.5, configurable: true, writable: true });
+      break;
+    }
+    case 12: { // a prototype with a getter (the object's own members unchanged)
+      const target = old !== null && typeof old === 'object' && !Array.isArray(old) ? old : Array.isArray(container) ? obj : container;
+      const value = pick(STRINGS);
+      const name = pick(['description', 'document', 'jobId', 'startTime', 'nextToken', 'namespaceId']);
+      Object.setPrototypeOf(target, Object.defineProperty({}, name, { get: () => value, enumerable: next() < 0.5 }));
+      break;
+    }
+    case 13: // a huge string (over the 1 MiB limit once escaped, or just long)
+      container[key] = pick(['a', '\u0001', 'é', '😀', '"']).repeat(pick([257, 4097, 30_000, 200_000, 600_000]));
+      break;
     default: // a whole block from another valid request
       container[key] = structuredClone(pick(all)[0]);
   }
@@ -258,7 +291,14 @@ test('seeded mutations of valid requests: clean by the fast path implies clean b
     const base = bases[i % bases.length];
     let obj = mutate(base.obj, next);
     // Sometimes two mutations at once.
-    if (obj !== undefined && next() < 0.3) obj = mutate(obj, next);
+    // (structuredClone refuses a toJSON function: then the first one only.)
+    if (obj !== undefined && next() < 0.3) {
+      try {
+        obj = mutate(obj, next);
+      } catch {
+        // keep the first mutation
+      }
+    }
     if (obj === undefined) continue;
     let text;
     try {
@@ -303,7 +343,7 @@ test('decimal places: thresholdPercentage and incrementFactor on a grid and near
     abortConfig: { criteriaList: [{ failureType: 'FAILED', action: 'CANCEL', thresholdPercentage: t, minNumberOfExecutedThings: 1 }] },
     jobExecutionsRolloutConfig: { exponentialRate: { baseRatePerMinute: 1, incrementFactor: f, rateIncreaseCriteria: { numberOfNotifiedThings: 1 } } },
   });
-  fast.learn(base(1, 2), undefined);
+  teach(fast, base(1, 2), undefined);
   const values = [];
   for (let i = 1; i <= 3000; i++) values.push([i / 100, 1.1 + (i % 40) / 10]);
   for (let i = 1; i <= 3000; i++) values.push([Number((i * 0.033).toFixed(3)), Number((1 + i / 1000).toFixed(3))]);
@@ -391,11 +431,160 @@ test('what the fast path learns: only from reports without errors, only under th
   assert.equal(pkg.validate('CreateJob', req).valid, false);
   // ...and a fast path that did not learn it defers.
   const fast = new FastPath();
-  fast.learn(req, { profile: 'model' });
+  teach(fast, req, { profile: 'model' });
   assert.equal(fast.clean('CreateJob', req, undefined), false);
 
   const good = { ...req, document: '{"a":1}' };
-  fast.learn(good, undefined);
+  teach(fast, good, undefined);
   assert.equal(fast.clean('CreateJob', good, undefined), true);
   assert.equal(fast.clean('CreateJob', { ...good, document: '{"a": 1}' }, undefined), false);
+});
+
+const THING = 'arn:aws:iot:us-east-1:123456789012:thing/t';
+
+/**
+ * Problems where the package answers an object otherwise than its JSON text
+ * (the engine's answer: a string request never takes the fast path),
+ * positions aside; for validate and isValid.
+ * @param {string} name
+ * @param {string} op
+ * @param {unknown} obj
+ * @param {unknown} [options]
+ * @returns {string[]}
+ */
+function differential(name, op, obj, options) {
+  const text = JSON.stringify(obj);
+  const want = pkg.validate(op, text, options);
+  for (const v of want.violations) v.position = null;
+  const got = pkg.validate(op, obj, options);
+  const problems = [];
+  if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${name}: validate(object) answers ${JSON.stringify(got).slice(0, 200)}, validate(text) ${JSON.stringify(want).slice(0, 200)}`);
+  if (pkg.isValid(op, obj, options) !== pkg.isValid(op, text, options)) problems.push(`${name}: isValid(object) differs from isValid(text)`);
+  return problems;
+}
+
+test('review finding 1: requests over the 1 MiB limit are the engine\'s tooLarge, never clean', () => {
+  const warm = { jobId: 'j', targets: [THING], document: '{}' };
+  // The document '{}' learnt, so that only the size is in question.
+  assert.equal(pkg.validate('CreateJob', warm).valid, true);
+  assert.equal(pkg.validate('CreateJobTemplate', { jobTemplateId: 't', description: 'd', document: '{}' }).valid, true);
+  const cases = [
+    ['CreateJob namespaceId 2 MiB', 'CreateJob', { ...warm, namespaceId: 'a'.repeat(2 * 2 ** 20) }],
+    ['ListJobExecutionsForJob nextToken 1.1 MiB', 'ListJobExecutionsForJob', { jobId: 'j', nextToken: 'a'.repeat(Math.floor(1.1 * 2 ** 20)) }],
+    ['CreateJobTemplate jobArn 1.1 MiB', 'CreateJobTemplate', { jobTemplateId: 't', description: 'd', jobArn: 'a'.repeat(Math.floor(1.1 * 2 ** 20)) }],
+    ['control characters escaped to 1.2 MB', 'ListJobExecutionsForJob', { jobId: 'j', nextToken: '\u0001'.repeat(200_000) }],
+    ['targets: 100 ARNs of 2048 control characters', 'CreateJob', { ...warm, targets: Array.from({ length: 100 }, () => '\u0001'.repeat(2048)) }],
+  ];
+  // Each at a judged size is answered by the fast path (so the case is about the size).
+  const small = new FastPath();
+  teach(small, warm, undefined);
+  assert.equal(small.clean('CreateJob', { ...warm, namespaceId: 'a' }, undefined), true);
+  assert.equal(small.clean('ListJobExecutionsForJob', { jobId: 'j', nextToken: 'a' }, undefined), true);
+  assert.equal(small.clean('CreateJobTemplate', { jobTemplateId: 't', description: 'd', jobArn: 'a' }, undefined), true);
+  const problems = [];
+  for (const [name, op, obj] of cases) {
+    if (small.clean(op, obj, undefined)) problems.push(`${name}: clean by the fast path`);
+    problems.push(...differential(name, op, obj));
+    assert.equal(engine(op, obj, undefined)?.violations[0]?.rule ?? 'input.tooLarge', 'input.tooLarge', name);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('review finding 2: what is learnt is what the engine read, not what the caller\'s object shows', () => {
+  const problems = [];
+  // Each shape hands the engine (through JSON.stringify) another document or
+  // cron expression than a plain read of the object shows; the engine finds
+  // the request valid; then the plain request with the bad string must get
+  // the engine's answer.
+  const base = { jobId: 'j', targets: [THING] };
+  const poisons = [];
+  let i = 0;
+  for (const shape of ['non-enumerable', 'toJSON on the request', 'prototype getter']) {
+    const bad = `NOT JSON ${i++}`;
+    let obj;
+    if (shape === 'non-enumerable') {
+      obj = Object.defineProperty({ ...base, documentSource: 'https://s3.amazonaws.com/b/k' }, 'document', { value: bad, enumerable: false });
+    } else if (shape === 'toJSON on the request') {
+      obj = { ...base, document: bad, toJSON() { return { ...base, document: '{}' }; } };
+    } else {
+      const proto = Object.defineProperty({}, 'document', { get: () => bad, enumerable: false });
+      obj = Object.assign(Object.create(proto), base, { documentSource: 'https://s3.amazonaws.com/b/k' });
+    }
+    poisons.push([shape, obj, { ...base, document: bad }]);
+  }
+  const cronBase = { ...base, document: '{}', schedulingConfig: { startTime: '2026-12-01T02:00', maintenanceWindows: [{ startTime: 'cron(0 2 ? * SAT *)', durationInMinutes: 60 }] } };
+  for (const shape of ['toJSON on a window', 'toJSON on the windows', 'non-enumerable startTime']) {
+    const bad = `cron(99 99 * * ? ${i++})`;
+    const good = { startTime: 'cron(0 2 ? * SAT *)', durationInMinutes: 60 };
+    let windows;
+    if (shape === 'toJSON on a window') windows = [{ startTime: bad, durationInMinutes: 60, toJSON: () => good }];
+    else if (shape === 'toJSON on the windows') windows = Object.assign([{ startTime: bad, durationInMinutes: 60 }], { toJSON: () => [good] });
+    else windows = [Object.defineProperty({ durationInMinutes: 60 }, 'startTime', { value: bad, enumerable: false })];
+    const obj = { ...cronBase, schedulingConfig: { ...cronBase.schedulingConfig, maintenanceWindows: windows } };
+    poisons.push([shape, obj, { ...cronBase, schedulingConfig: { ...cronBase.schedulingConfig, maintenanceWindows: [{ startTime: bad, durationInMinutes: 60 }] } }]);
+  }
+  for (const [shape, poison, plain] of poisons) {
+    for (const options of [undefined, { now: 1795000000000 }]) {
+      pkg.validate('CreateJob', poison, options);
+      pkg.isValid('CreateJob', poison, options);
+      problems.push(...differential(`${shape}, then the plain request`, 'CreateJob', plain, options));
+    }
+    // And the fast path alone, taught as the package teaches it.
+    const fast = new FastPath();
+    const text = JSON.stringify(poison);
+    if (engine('CreateJob', JSON.parse(text), undefined)?.valid) fast.learn(poison, text, '');
+    if (fast.clean('CreateJob', plain, undefined, true)) problems.push(`${shape}: the fast path learnt a string the engine never read`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('review finding 3: a member that is not own and enumerable is not in the text, and never cancels out another', () => {
+  const warm = { jobId: 'j', targets: [THING], document: '{}' };
+  assert.equal(pkg.validate('CreateJob', warm).valid, true);
+  const problems = [];
+  const cases = [
+    ['bogus beside a non-enumerable description', Object.defineProperty({ ...warm, bogus: 1 }, 'description', { value: 'd', enumerable: false })],
+    ['a non-enumerable required member', Object.defineProperty({ targets: [THING], document: '{}' }, 'jobId', { value: 'j', enumerable: false })],
+    ['bogus beside an inherited description', Object.assign(Object.create(Object.defineProperty({}, 'description', { value: 'd' })), warm, { bogus: 1 })],
+  ];
+  for (const [name, obj] of cases) problems.push(...differential(name, 'CreateJob', obj));
+  assert.deepEqual(problems, []);
+});
+
+test('review finding 4: an array with toJSON is not plain', () => {
+  const warm = { jobId: 'j', targets: [THING], document: '{}' };
+  assert.equal(pkg.validate('CreateJob', warm).valid, true);
+  const problems = [];
+  const own = Object.assign([THING], { toJSON: () => ['not an arn', 7] });
+  const hidden = Object.defineProperty([THING], 'toJSON', { value: () => 7, enumerable: false });
+  problems.push(...differential('own toJSON', 'CreateJob', { ...warm, targets: own }));
+  problems.push(...differential('non-enumerable toJSON', 'CreateJob', { ...warm, targets: hidden }));
+  // eslint-disable-next-line no-extend-native
+  Object.defineProperty(Array.prototype, 'toJSON', { value() { return 7; }, configurable: true, writable: true });
+  try {
+    problems.push(...differential('Array.prototype.toJSON', 'CreateJob', { ...warm, targets: [THING] }));
+  } finally {
+    delete Array.prototype.toJSON;
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('review finding 5: a documentSchema option read as the shim reads it defers', () => {
+  const fast = new FastPath();
+  const req = { jobId: 'j' };
+  assert.equal(fast.clean('DescribeJob', req, {}), true);
+  const schema = { type: 'object', required: ['never'] };
+  const hidden = Object.defineProperty({}, 'documentSchema', { value: schema, enumerable: false });
+  const inherited = Object.create(Object.defineProperty({}, 'documentSchema', { value: schema }));
+  assert.equal(fast.clean('DescribeJob', req, hidden), false);
+  assert.equal(fast.clean('DescribeJob', { jobId: 'j' }, Object.setPrototypeOf(hidden, null)), false);
+  // Object.prototype with a non-enumerable documentSchema: every options object has one.
+  Object.defineProperty(Object.prototype, 'documentSchema', { value: schema, configurable: true, writable: true }); // eslint-disable-line no-extend-native
+  try {
+    assert.equal(fast.clean('DescribeJob', req, {}), false);
+  } finally {
+    delete Object.prototype.documentSchema;
+  }
+  assert.equal(Object.getPrototypeOf(inherited) !== Object.prototype, true);
+  assert.equal(fast.clean('DescribeJob', req, inherited), false);
 });
