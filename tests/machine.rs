@@ -974,6 +974,31 @@ fn tampered_snapshot_invariants_are_refused() {
     }
 }
 
+/// DeleteJob clears every timer, so a snapshot of a job being deleted with a
+/// running timer could not come from the machine (its timer would fire after
+/// JobDeleted): refused.
+#[test]
+fn a_timer_on_a_job_being_deleted_is_refused() {
+    let r = request(
+        2,
+        json!({"timeoutConfig": {"inProgressTimeoutInMinutes": 5}}),
+    );
+    let (mut job, _) = Job::create(&r, names(2), 1_000, &Options::default()).unwrap();
+    let (_, e) = job.step(2_000, device("t0", DeviceStatus::InProgress));
+    assert!(e.is_none());
+    let good: Value = serde_json::from_str(&job.to_snapshot()).unwrap();
+    assert!(Job::from_snapshot(&good.to_string()).is_ok());
+    assert!(
+        good["executions"][0][10].is_number(),
+        "t0 runs a timer: {good}"
+    );
+    refused_tampered(
+        &good,
+        |v| v["status"] = json!("DELETION_IN_PROGRESS"),
+        "a timer on a job being deleted",
+    );
+}
+
 /// Found by the fuzz campaign of #10 (`fuzz/regressions/snapshot/r10-*`): a
 /// snapshot whose `succeededTotal` already counted a success for a QUEUED
 /// execution was accepted, and that execution's SUCCEEDED report wrote a

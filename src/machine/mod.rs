@@ -423,7 +423,10 @@ impl Job {
         let setup = input::read_create(request, typed, created_at_ms)?;
 
         let things = things.into_iter();
-        let hint = things.size_hint().0;
+        // The iterator's lower bound only sizes the first allocation (an
+        // untrusted `size_hint` must not reserve gigabytes or overflow):
+        // at most 2^20 names ahead, the index grows past that.
+        let hint = things.size_hint().0.min(1 << 20);
         let mut names = Names::with_capacity(hint, hint.saturating_mul(16));
         for t in things {
             let t = t.as_ref();

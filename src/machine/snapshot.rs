@@ -301,6 +301,11 @@ impl Job {
             if deadline != NO_DEADLINE && status != St::InProgress {
                 return Err(bad("a timer on an execution that is not IN_PROGRESS"));
             }
+            // DeleteJob clears every timer (`clear_deadlines`): a job being
+            // deleted has none, and a timer there would fire after JobDeleted.
+            if deadline != NO_DEADLINE && s.status == JobStatus::DeletionInProgress {
+                return Err(bad("a timer on a job being deleted"));
+            }
             if let Some(c) = counts.get_mut(status as usize) {
                 *c = c.saturating_add(1);
             }
