@@ -27,6 +27,7 @@ for (const mode of ['async', 'sync']) {
     assert.equal(results.total, cases.length);
     assert.equal(results.run, expectedRun);
     assert.ok(results.run > 0, 'no cases ran');
+    assert.ok(results.objects > 100, `${results.objects} clean requests checked as objects`);
     assert.equal(results.skipped.length, cases.length - expectedRun);
     console.log(`# browser (${mode}): ${results.run} cases run (${results.expectedFailures} expected failures), ${results.skipped.length} skipped`);
     assert.ok(results.codes.includes('maxLength'));
