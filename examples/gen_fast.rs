@@ -1072,39 +1072,9 @@ pub fn generate() -> Result<String, String> {
     Ok(out)
 }
 
+#[path = "support/generated_file.rs"]
+mod generated_file;
+
 fn main() -> std::process::ExitCode {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let path = std::path::Path::new(root).join(OUTPUT_PATH);
-    let text = match generate() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("gen_fast: {e}");
-            return std::process::ExitCode::from(2);
-        }
-    };
-    match std::env::args().nth(1).as_deref() {
-        Some("-") => {
-            print!("{text}");
-            std::process::ExitCode::SUCCESS
-        }
-        Some("--check") => {
-            if std::fs::read_to_string(&path).unwrap_or_default() == text {
-                std::process::ExitCode::SUCCESS
-            } else {
-                eprintln!("gen_fast: {OUTPUT_PATH} is stale; run `cargo run --example gen_fast`");
-                std::process::ExitCode::from(1)
-            }
-        }
-        None => match std::fs::write(&path, text) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("gen_fast: cannot write {}: {e}", path.display());
-                std::process::ExitCode::from(2)
-            }
-        },
-        Some(other) => {
-            eprintln!("gen_fast: unknown argument `{other}` (expected nothing, `-` or `--check`)");
-            std::process::ExitCode::from(2)
-        }
-    }
+    generated_file::main("gen_fast", OUTPUT_PATH, generate)
 }

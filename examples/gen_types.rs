@@ -805,41 +805,9 @@ export type OutputOf<Op extends keyof OperationNames, Api extends ApiVersion = '
     out
 }
 
+#[path = "support/generated_file.rs"]
+mod generated_file;
+
 fn main() -> std::process::ExitCode {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let path = std::path::Path::new(root).join(OUTPUT_PATH);
-    let text = match generate() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("gen_types: {e}");
-            return std::process::ExitCode::from(2);
-        }
-    };
-    let arg = std::env::args().nth(1);
-    match arg.as_deref() {
-        Some("-") => {
-            print!("{text}");
-            std::process::ExitCode::SUCCESS
-        }
-        Some("--check") => {
-            let committed = std::fs::read_to_string(&path).unwrap_or_default();
-            if committed == text {
-                std::process::ExitCode::SUCCESS
-            } else {
-                eprintln!("gen_types: {OUTPUT_PATH} is stale; run `cargo run --example gen_types`");
-                std::process::ExitCode::from(1)
-            }
-        }
-        None => match std::fs::write(&path, text) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("gen_types: cannot write {}: {e}", path.display());
-                std::process::ExitCode::from(2)
-            }
-        },
-        Some(other) => {
-            eprintln!("gen_types: unknown argument `{other}`; expected nothing, `-` or `--check`");
-            std::process::ExitCode::from(2)
-        }
-    }
+    generated_file::main("gen_types", OUTPUT_PATH, generate)
 }
