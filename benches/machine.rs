@@ -146,12 +146,21 @@ fn bench(c: &mut Criterion) {
     let counts = job.counts();
     assert_eq!(counts.succeeded, n as u64);
     let (fresh, _) = Job::create(&request(), &things, 0, &Options::default()).unwrap();
-    eprintln!(
-        "fleet {n}: {events} events in {elapsed:?}; state {} bytes/thing at creation, {} at the end; finished at minute {}",
+    let (at_creation, at_end) = (
         fresh.memory_bytes() / n.max(1),
         job.memory_bytes() / n.max(1),
+    );
+    eprintln!(
+        "fleet {n}: {events} events in {elapsed:?}; state {at_creation} bytes/thing at creation, {at_end} at the end; finished at minute {}",
         job.now() / 60_000
     );
+    // `make bench` (.ci/bench) collects these into issue #12's table.
+    if let Some(dir) = std::env::var_os("BENCH_OUT") {
+        let text = format!(
+            "{{\"fleet\":{n},\"events\":{events},\"bytesPerThingAtCreation\":{at_creation},\"bytesPerThingAtEnd\":{at_end}}}\n"
+        );
+        std::fs::write(std::path::Path::new(&dir).join("machine-state.json"), text).unwrap();
+    }
 
     let mut g = c.benchmark_group("machine");
     g.sample_size(10);

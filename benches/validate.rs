@@ -10,7 +10,13 @@
 //! types. Each is linear in its size now; the report stops at
 //! `MAX_VIOLATIONS`.
 //!
-//! Run: `cargo bench --bench validate`. Figures go to BENCHMARKS.md.
+//! The group `node_bench_request` validates the very requests the Node
+//! benchmark (`js/bench/bench.mjs`) times, with the same `now`: its valid
+//! 1.25 KB CreateJob and the broken sample, so that `make bench` can set
+//! npm's figures against native ones on the same text (issue #12).
+//!
+//! Run: `cargo bench --bench validate`; `make bench` runs it with the other
+//! benchmarks and prints issue #12's table. Figures go to BENCHMARKS.md.
 
 #![allow(
     missing_docs,
@@ -29,6 +35,14 @@ use std::hint::black_box;
 const TYPICAL: &str = include_str!("data/create-job-typical.json");
 const TEN_ERRORS: &str = include_str!("data/create-job-ten-errors.json");
 const SCHEMA: &str = include_str!("data/create-job.schema.json");
+/// The Node benchmark's valid request as the text its string rows validate
+/// (`JSON.stringify` of `js/bench/create-job.json`: the same members in the
+/// same order, no white space; checked equal below), and its invalid sample.
+const NODE_REQUEST: &str = include_str!("data/node-bench-request.json");
+const NODE_REQUEST_PRETTY: &str = include_str!("../js/bench/create-job.json");
+const BROKEN: &str = include_str!("../examples/requests/create-job-broken.json");
+/// The Node benchmark's `now` (`{ now: 1795000000000 }`).
+const NODE_NOW_MS: i64 = 1_795_000_000_000;
 
 fn bench(c: &mut Criterion) {
     let options = Options::default();
@@ -77,6 +91,23 @@ fn bench(c: &mut Criterion) {
                 .map(|e| e.to_string().len())
                 .sum::<usize>()
         })
+    });
+    g.finish();
+
+    let node = Options::default().with_now_ms(Some(NODE_NOW_MS));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(NODE_REQUEST).unwrap(),
+        serde_json::from_str::<serde_json::Value>(NODE_REQUEST_PRETTY).unwrap(),
+        "benches/data/node-bench-request.json must be js/bench/create-job.json minified"
+    );
+    assert!(validate_str(Operation::CreateJob, NODE_REQUEST, &node).is_valid());
+    assert!(!validate_str(Operation::CreateJob, BROKEN, &node).is_valid());
+    let mut g = c.benchmark_group("node_bench_request");
+    g.bench_function("valid (iot_jobs_policy::validate_str)", |b| {
+        b.iter(|| validate_str(Operation::CreateJob, black_box(NODE_REQUEST), &node))
+    });
+    g.bench_function("broken sample (iot_jobs_policy::validate_str)", |b| {
+        b.iter(|| validate_str(Operation::CreateJob, black_box(BROKEN), &node))
     });
     g.finish();
 }

@@ -27,6 +27,12 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PKG = path.resolve(HERE, '..', '..', 'pkg');
 const require = createRequire(import.meta.url);
 const budgetsOnly = process.argv.includes('--budgets-only');
+// `--json FILE`: also write the figures as JSON (`make bench` builds issue
+// #12's table from it with js/bench/table.mjs).
+const jsonAt = process.argv.indexOf('--json');
+const jsonOut = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
+/** @type {Record<string, unknown>} */
+const results = { node: process.version };
 const GZIP_LIMIT = 145 * 1024;
 const EXTRAS_WEB_LIMIT = 300 * 1024;
 const EXTRAS_NODE_LIMIT = 340 * 1024;
@@ -60,6 +66,7 @@ console.log(`| iot_jobs_policy_extras_bg.wasm (Job, schema(), simulate; loaded o
 console.log(`| the extras inlined in iot_jobs_policy_extras_node.cjs (Node's copy, with the npm bin's cliRun) | ${extrasNode.length} B | ${extrasNodeGz} B (${fmt(extrasNodeGz / 1024, 1)} KiB) | ≤ ${EXTRAS_NODE_LIMIT} B |`);
 console.log(`| whole package (${tarFiles.length} files, unpacked) | ${total} B | | |\n`);
 if (gz > GZIP_LIMIT) failures.push(`gzipped .wasm ${gz} B > ${GZIP_LIMIT} B`);
+results.sizes = { coreRaw: wasm.length, coreGzip: gz, extrasRaw: extrasWasm.length, extrasGzip: extrasGz, extrasNodeGzip: extrasNodeGz };
 if (extrasGz > EXTRAS_WEB_LIMIT) failures.push(`gzipped extras .wasm ${extrasGz} B > ${EXTRAS_WEB_LIMIT} B`);
 if (extrasNodeGz > EXTRAS_NODE_LIMIT) failures.push(`gzipped extras .wasm inlined for Node ${extrasNodeGz} B > ${EXTRAS_NODE_LIMIT} B`);
 
@@ -85,6 +92,7 @@ console.log(`## Cold start (Node ${process.version}, ${COLD_RUNS} fresh processe
 console.log(`| require('iot-jobs-policy') | first validate (1.2 KB CreateJob) | total | fastest / slowest run | budget |\n|---|---|---|---|---|`);
 console.log(`| ${fmt(cold.load)} ms | ${fmt(cold.first)} ms | **${fmt(cold.total)} ms** | ${fmt(cold.min)} / ${fmt(cold.max)} ms | < ${COLD_LIMIT_MS} ms (median) |\n`);
 console.log(`(Each run is \`node bench/cold-start.cjs\`: a script file, like an application's own module. Node itself takes ${fmt(cold.boot)} ms to reach the timer; not counted.)\n`);
+results.cold = { runs: COLD_RUNS, ...cold };
 if (!(cold.total < COLD_LIMIT_MS)) failures.push(`cold start median ${fmt(cold.total)} ms >= ${COLD_LIMIT_MS} ms`);
 
 // The first use of the extras module (no budget): `Job.create` in a fresh
@@ -171,6 +179,8 @@ if (!budgetsOnly) {
   console.log('\n### Where one validate(object) on the engine path goes\n\n| part | µs/call |\n|---|---|');
   for (const r of parts) console.log(`| ${r.name} | ${fmt(r.us, 2)} |`);
   console.log(`\n(sink ${sink & 1}; load average at the end: ${load()})\n`);
+  results.rows = rows.map(({ name, us }) => ({ name, us }));
+  results.bytes = text.length;
 }
 
 // --- the opt-in document-schema build, when built (no budget applies) -------
@@ -198,6 +208,9 @@ if (!budgetsOnly && fs.existsSync(path.join(DS, 'index.cjs'))) {
   console.log(`| ${dsWasm.length} B | ${zlib.gzipSync(dsWasm, { level: 9 }).length} B | ${fmt(median(dsRuns.map((r) => r.total)))} ms | ${fmt(time(() => ds.validate('CreateJob', obj, { now: opts.now }).valid))} / ${fmt(time(() => ds.validate('CreateJob', obj, opts).valid))} µs |\n`);
 }
 
+results.load = os.loadavg();
+results.failures = failures;
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
 if (failures.length) {
   console.error(`BUDGET EXCEEDED:\n  ${failures.join('\n  ')}`);
   process.exit(1);

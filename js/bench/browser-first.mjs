@@ -16,8 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RUNS = Number(process.argv[2] || 15);
-const PKG = path.resolve(process.argv[3] || path.join(HERE, '..', '..', 'pkg'));
+// `--json FILE` (anywhere) also writes the medians as JSON (`make bench`).
+const argv = process.argv.slice(2);
+const jsonAt = argv.indexOf('--json');
+const jsonOut = jsonAt >= 0 ? argv.splice(jsonAt, 2)[1] : undefined;
+const RUNS = Number(argv[0] || 15);
+const PKG = path.resolve(argv[1] || path.join(HERE, '..', '..', 'pkg'));
 const REQUEST = fs.readFileSync(path.join(HERE, 'create-job.json'), 'utf8');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const TYPES = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -88,3 +92,8 @@ const med = (k) => median(runs.map((r) => r[k])).toFixed(2);
 console.log(`Chromium ${browser.version()}, ${RUNS} fresh contexts, median (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})\n`);
 console.log('| import web.mjs | init() | first validate | second validate |\n|---|---|---|---|');
 console.log(`| ${med('import')} ms | ${med('init')} ms | **${med('first')} ms** | ${med('second')} ms |`);
+if (jsonOut) {
+  const out = { runs: RUNS, chromium: browser.version(), load: os.loadavg() };
+  for (const k of ['import', 'init', 'first', 'second']) out[k] = median(runs.map((r) => r[k]));
+  fs.writeFileSync(jsonOut, JSON.stringify(out, null, 2) + '\n');
+}
