@@ -131,7 +131,7 @@ const coreWebGlue = read(path.join(out, 'web', 'iot_jobs_policy.js'));
 // there the extras web glue re-exports the core glue (the same exports, one
 // instance, so web.mjs needs no probing), and the extras nodejs glue IS the
 // one module's glue, which index.cjs requires.
-const EXTRAS_FILES = ['iot_jobs_policy_extras_bg.wasm'];
+const EXTRAS_FILES = ['iot_jobs_policy_extras_bg.wasm', CORE_BYTES_FILE];
 const extras = fs.existsSync(path.join(out, 'web', 'iot_jobs_policy_extras_bg.wasm'));
 const coreNodeWasm = path.join(out, 'nodejs', 'iot_jobs_policy_bg.wasm');
 const coreNodeGlue = deferInstance(inlineWasm(read(path.join(out, 'nodejs', 'iot_jobs_policy.js')), coreNodeWasm), coreNodeWasm);
@@ -286,8 +286,8 @@ const cargo = fs.readFileSync(path.join(js, '..', 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error('no version in Cargo.toml');
 manifest.version = version;
-// Files this build lacks are not published: the extras .wasm in the
-// one-module build.
+// Files this build lacks are not published: the extras .wasm and the core's
+// bytes file in the one-module build (its one glue has its bytes inlined).
 const gone = new Set(EXTRAS_FILES.filter((f) => !fs.existsSync(path.join(pkg, f))));
 manifest.files = manifest.files.filter((f) => !gone.has(f));
 fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
