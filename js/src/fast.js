@@ -307,16 +307,40 @@ function jsonDocument(doc) {
  * each such expression names a minute of every year from 1970 to 2199,
  * which src/validate/cron accepts (js/test/fast-path.test.mjs checks every
  * value of every field and the pairs of D and W against the engine).
- * Numbers without leading zeros; anything else is "don't know".
+ * Numbers without leading zeros; anything else is "don't know". (Written
+ * out, not as a regular expression: V8 compiles a regular expression on
+ * its first use and again on its second, 0.25 ms of a cold start.)
  * @param {unknown} s
  * @returns {boolean}
  */
 function simpleCron(s) {
-  if (typeof s !== 'string') return false;
-  const m = SIMPLE_CRON.exec(s);
-  return m !== null && (m[1] === '?') !== (m[2] === '?');
+  if (typeof s !== 'string' || !s.startsWith('cron(') || !s.endsWith(' *)')) return false;
+  const f = s.slice(5, -3).split(' ');
+  if (f.length !== 5) return false;
+  const [minute, hour, dom, month, dow] = f;
+  return (
+    (minute === '*' || within(minute, 0, 59)) &&
+    (hour === '*' || within(hour, 0, 23)) &&
+    (dom === '?' || dom === '*' || within(dom, 1, 28)) &&
+    (month === '*' || within(month, 1, 12)) &&
+    (dow === '?' || dow === '*' || within(dow, 1, 7) || WEEKDAYS.includes(dow)) &&
+    (dom === '?') !== (dow === '?')
+  );
 }
-const SIMPLE_CRON = /^cron\((?:\*|[1-5]?[0-9]) (?:\*|1?[0-9]|2[0-3]) (\?|\*|[1-9]|1[0-9]|2[0-8]) (?:\*|[1-9]|1[0-2]) (\?|\*|[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT) \*\)$/;
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+/**
+ * Whether `t` is one or two ASCII digits without a leading zero (or `0`)
+ * whose value is in `min..=max`.
+ * @param {string} t
+ * @param {number} min
+ * @param {number} max
+ */
+function within(t, min, max) {
+  if (t.length === 0 || t.length > 2 || (t.length === 2 && t.charCodeAt(0) === 48)) return false;
+  const v = digits(t, 0, t.length);
+  return v >= min && v <= max;
+}
 
 /**
  * The fast path of one API instance, with its learnt strings.
