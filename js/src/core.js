@@ -1,9 +1,10 @@
 // The validator's API over the wasm-bindgen glue: objects to JSON text,
 // tagged answers to values, misuse to TypeErrors with a `.code`. No
 // validation logic lives here; the Rust core (through the glue) does all of
-// it, except that an object request first goes to the fast path (fast.js,
-// generated from the core's schemas), which answers only when it is certain
-// the core would find no violation. Every entry of the package (index.cjs,
+// it, except that a request (an object, or a string as the JSON text it
+// holds) first goes to the fast path (fast.js, generated from the core's
+// schemas), which answers only when it is certain the core would find no
+// violation. Every entry of the package (index.cjs,
 // web.mjs, core.*) is built from this module by js/tools/build-pkg.mjs
 // (esbuild).
 
@@ -394,29 +395,23 @@ function unwrap(text) {
 export function makeApi(glue, ready) {
   const VALID = '{"type":"success","valid":true}';
   const INVALID = '{"type":"success","valid":false}';
-  // Object requests the fast path is certain of (no violation at all) are
-  // answered without the engine; see fast.js.
+  // Requests (objects, and strings as the JSON text they hold) the fast
+  // path is certain of (no violation at all) are answered without the
+  // engine; see fast.js.
   const fast = new FastPath();
-  /** @type {Report | undefined} */
-  let cleanTemplate;
-  let cleanLiteral = false;
   /**
-   * The engine's report for a request with no violation (asked once), as a
-   * new object each time.
+   * The engine's report for a request with no violation, as a new object
+   * each time. Written here, not asked of the engine, so that a request the
+   * fast path answers never loads the module (the first call of a process
+   * included); js/test/fast-path.test.mjs checks it against the engine's.
    * @returns {Report}
    */
   function cleanReport() {
-    if (cleanTemplate === undefined) {
-      cleanTemplate = /** @type {Report} */ (unwrap(glue.validate('DescribeJob', '{"jobId":"j"}', '')).report);
-      cleanLiteral = JSON.stringify(Object.keys(cleanTemplate)) === '["valid","violations","awsMessage"]';
-    }
-    // The literal when the engine's clean report has these three keys (in
-    // this order), which is cheaper than copying the template.
-    if (cleanLiteral) return { valid: cleanTemplate.valid, violations: [], awsMessage: cleanTemplate.awsMessage };
-    return { ...cleanTemplate, violations: [] };
+    return { valid: true, violations: [], awsMessage: null };
   }
   /**
-   * Whether the fast path answers for these arguments (see fast.js).
+   * Whether the fast path answers for these arguments (see fast.js): an
+   * object request, or a string request as the JSON text it holds.
    * @param {unknown} operation
    * @param {unknown} request
    * @param {unknown} options
@@ -424,7 +419,9 @@ export function makeApi(glue, ready) {
    * @returns {boolean}
    */
   function certainlyClean(operation, request, options, errorsOnly) {
-    return typeof request === 'object' && request !== null && typeof operation === 'string' && fast.clean(operation, request, options, errorsOnly);
+    if (typeof operation !== 'string') return false;
+    if (typeof request === 'string') return fast.cleanText(operation, request, options, errorsOnly);
+    return typeof request === 'object' && request !== null && fast.clean(operation, request, options, errorsOnly);
   }
   /**
    * The arguments of `validate`/`isValid` as the texts the core reads

@@ -25,9 +25,10 @@
 //    throws is "don't know").
 // 2. What the schema cannot state (`beyondSchema`), each by rule id below,
 //    implemented from the Rust source (src/validate/shapes, ops) or deferred.
-//    Two string grammars are not reimplemented but learnt from the engine:
-//    an inline `document` (document-size-json: the engine's own JSON
-//    parser, with its depth limit) and a maintenance window's cron
+//    Two string grammars are decided here only where the answer is certain
+//    (see `jsonDocument` and `simpleCron`), and otherwise learnt from the
+//    engine: an inline `document` (document-size-json: the engine's own
+//    JSON parser, with its depth limit) and a maintenance window's cron
 //    expression (maintenanceWindow-cron: the AWS cron dialect). Each verdict
 //    depends on the string alone, so a string that the engine read in a
 //    request it found free of errors (under the documented profile, without
@@ -36,6 +37,9 @@
 //    whose getters or toJSON may have given the engine something else) and
 //    kept (at most 256 of each, then the memory starts over); until then
 //    the request goes to the engine.
+// 3. For a string request (`cleanText`): JSON.parse of the text, then parts
+//    1 and 2 on the tree, only when the engine's strict parser would have
+//    read the same tree from the same text (see `cleanText`).
 //
 // Options: only none, `api` ('latest' | '2022-01'), `profile: 'documented'`
 // and `now` as whole epoch milliseconds within the engine's bounds or such a
@@ -200,6 +204,144 @@ function inTime(t) {
   return Number.isInteger(t) && t >= 0 && t <= MAX_TIME_MS;
 }
 
+/** The engine's nesting limit, for a request and for an inline document (`MAX_DEPTH`, `DOCUMENT_DEPTH`). */
+const MAX_DEPTH = 64;
+/**
+ * The longest text certainly within the engine's 1 MiB limit
+ * (`input.tooLarge`, counted in UTF-8 bytes): a UTF-16 code unit of a well
+ * formed string is at most 3 bytes of UTF-8 (a surrogate pair, two units, 4).
+ */
+const MAX_CERTAIN_UNITS = Math.floor((1024 * 1024) / 3);
+const LONE_SURROGATE = /\p{Cs}/u;
+const NATIVE_WELL_FORMED = typeof (/** @type {any} */ ('').isWellFormed) === 'function';
+
+/**
+ * A string without lone surrogates.
+ * @param {string} s
+ */
+function wellFormed(s) {
+  return NATIVE_WELL_FORMED ? /** @type {any} */ (s).isWellFormed() : !LONE_SURROGATE.test(s);
+}
+
+/**
+ * How many `:` `s` holds.
+ * @param {string} s
+ */
+function colons(s) {
+  let n = 0;
+  for (let i = s.indexOf(':'); i !== -1; i = s.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+/**
+ * For a tree JSON.parse made: its object members plus the `:` in its keys
+ * and strings, or -1 when the engine's parser would not read it the same:
+ * a number that is not finite (JSON.parse makes `1e400` Infinity, the
+ * engine refuses the literal as non-finite; both round correctly, so they
+ * overflow on the same literals), or arrays and objects nested more than
+ * 64 deep (the top-level container is level 1, an empty one counts, as in
+ * src/validate/json/parser.rs). Recursion stops at that depth.
+ * @param {unknown} v
+ * @param {number} depth the containers around `v`
+ * @returns {number}
+ */
+function tally(v, depth) {
+  if (typeof v === 'string') return colons(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? 0 : -1;
+  if (v === null || typeof v !== 'object') return 0;
+  if (depth >= MAX_DEPTH) return -1;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const t = tally(v[i], depth + 1);
+      if (t < 0) return -1;
+      n += t;
+    }
+    return n;
+  }
+  const o = /** @type {Record<string, unknown>} */ (v);
+  // for-in: the own keys of a JSON.parse object (callers check first that
+  // Object.prototype has no enumerable key); cheaper than Object.keys.
+  for (const k in o) {
+    const t = tally(o[k], depth + 1);
+    if (t < 0) return -1;
+    n += 1 + colons(k) + t;
+  }
+  return n;
+}
+
+/**
+ * document-size-json decided here where certain: true only when the
+ * engine's parser (src/validate/json `parse_str`, depth 64, the document
+ * parsed and not walked) accepts `doc`; false is "don't know". Both
+ * grammars are RFC 8259's, with the same four whitespace characters, the
+ * same literals and number syntax (no leading zero, `+`, `.5` or `1.`) and
+ * raw control characters refused in strings; each refuses what the other
+ * refuses except for these, which JSON.parse accepts and the engine does
+ * not, each excluded:
+ * - a lone surrogate escape (`"\ud800"`): no `\u` anywhere in the text;
+ * - a lone surrogate itself: the text must be well formed;
+ * - a number beyond the doubles, or nesting past 64: see `tally`.
+ * Duplicate keys in a document are no violation (the engine only parses
+ * it). A leading byte order mark, which the engine skips, JSON.parse
+ * refuses: "don't know", as for any text JSON.parse refuses.
+ * @param {string} doc
+ * @returns {boolean}
+ */
+function jsonDocument(doc) {
+  if (doc.includes('\\u') || !wellFormed(doc)) return false;
+  let tree;
+  try {
+    tree = JSON.parse(doc);
+  } catch {
+    return false;
+  }
+  return tally(tree, 0) >= 0;
+}
+
+/**
+ * maintenanceWindow-cron decided here where certain: true only for the
+ * narrow form `cron(M H D Mo W *)`, single spaces, where M is `*` or
+ * 0-59, H `*` or 0-23, D `?`, `*` or 1-28 (a day every month has), Mo `*` or
+ * 1-12, W `?`, `*`, 1-7 or SUN-SAT, exactly one of D and W `?`, every year:
+ * each such expression names a minute of every year from 1970 to 2199,
+ * which src/validate/cron accepts (js/test/fast-path.test.mjs checks every
+ * value of every field and the pairs of D and W against the engine).
+ * Numbers without leading zeros; anything else is "don't know". (Written
+ * out, not as a regular expression: V8 compiles a regular expression on
+ * its first use and again on its second, 0.25 ms of a cold start.)
+ * @param {unknown} s
+ * @returns {boolean}
+ */
+function simpleCron(s) {
+  if (typeof s !== 'string' || !s.startsWith('cron(') || !s.endsWith(' *)')) return false;
+  const f = s.slice(5, -3).split(' ');
+  if (f.length !== 5) return false;
+  const [minute, hour, dom, month, dow] = f;
+  return (
+    (minute === '*' || within(minute, 0, 59)) &&
+    (hour === '*' || within(hour, 0, 23)) &&
+    (dom === '?' || dom === '*' || within(dom, 1, 28)) &&
+    (month === '*' || within(month, 1, 12)) &&
+    (dow === '?' || dow === '*' || within(dow, 1, 7) || WEEKDAYS.includes(dow)) &&
+    (dom === '?') !== (dow === '?')
+  );
+}
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+/**
+ * Whether `t` is one or two ASCII digits without a leading zero (or `0`)
+ * whose value is in `min..=max`.
+ * @param {string} t
+ * @param {number} min
+ * @param {number} max
+ */
+function within(t, min, max) {
+  if (t.length === 0 || t.length > 2 || (t.length === 2 && t.charCodeAt(0) === 48)) return false;
+  const v = digits(t, 0, t.length);
+  return v >= min && v <= max;
+}
+
 /**
  * The fast path of one API instance, with its learnt strings.
  */
@@ -231,11 +373,6 @@ export class FastPath {
       if (opts === undefined) return false;
       // Read at once: the request's getters (caller's code) run below.
       const { profile, api, now } = opts;
-      // An inline document not learnt yet: "don't know" at once, before the
-      // predicates run (and are compiled: the first call of a process stays
-      // the engine's alone).
-      const document = /** @type {{ document?: unknown }} */ (request).document;
-      if (typeof document === 'string' && !this.documents.has(document)) return false;
       const table = /** @type {Record<string, Record<string, Record<string, (v: unknown) => boolean>>>} */ (CHECKS)[profile][api];
       if (!Object.hasOwn(table, operation)) return false;
       if (!table[operation](request)) return false;
@@ -323,8 +460,8 @@ export class FastPath {
     // error, is the schema's).
     if (r.documentSource != null && !errorsOnly) return false;
     if (r.document != null) {
-      // document-size-json: learnt from the engine.
-      if (!this.documents.has(r.document)) return false;
+      // document-size-json: decided here where certain, else learnt from the engine.
+      if (!this.documents.has(r.document) && !this.knownDocument(r.document)) return false;
       // presigned-placeholder-without-config (warning).
       if (!errorsOnly && r.document.includes(PRESIGNED_PLACEHOLDER) && r.presignedUrlConfig == null) return false;
     }
@@ -376,8 +513,86 @@ export class FastPath {
    * @param {any[]} windows
    */
   windowsClean(windows) {
-    for (let i = 0; i < windows.length; i++) if (!this.crons.has(windows[i].startTime)) return false;
+    for (let i = 0; i < windows.length; i++) {
+      const cron = windows[i].startTime;
+      if (!this.crons.has(cron) && !simpleCron(cron)) return false;
+    }
     return true;
+  }
+
+  /**
+   * document-size-json by `jsonDocument`, remembered (as a learnt one) when
+   * certain.
+   * @param {string} doc
+   * @returns {boolean}
+   */
+  knownDocument(doc) {
+    if (!jsonDocument(doc)) return false;
+    if (this.documents.size >= MAX_LEARNT) this.documents.clear();
+    this.documents.add(doc);
+    return true;
+  }
+
+  /**
+   * `clean` for a string request: true only when the engine's report for
+   * the JSON text `text` would have no violation (for `isValid`, no
+   * error); false is "don't know". The text is read with JSON.parse and
+   * the tree judged by `clean`, which is sound only when the engine's
+   * strict parser (src/validate/json) reads the same tree from the same
+   * text and the text passes the engine's checks on the text itself. What
+   * could differ, and how each is excluded:
+   * - size: the engine refuses more than 1 MiB of UTF-8 (`input.tooLarge`),
+   *   whitespace included: only texts of at most a third of that many
+   *   UTF-16 units (so at most 1 MiB of UTF-8) are judged;
+   * - lone surrogates: the package writes a raw one as an escape and the
+   *   engine refuses an escaped one, which JSON.parse accepts: the text is
+   *   well formed and has no `\u` at all;
+   * - a byte order mark, which the engine skips: JSON.parse refuses it
+   *   ("don't know"); whitespace, literals, number syntax and control
+   *   characters are the same in both grammars (see `jsonDocument`);
+   * - numbers beyond the doubles and nesting past 64: see `tally`; number
+   *   literals that the engine reads by their text (`integral` for
+   *   integers, `decimal_places_of`) agree with the value the tree holds
+   *   wherever the predicates accept it: `5.0` and `5e0` are the integer 5
+   *   in both, an integer literal beyond 2^53 is no safe integer to the
+   *   predicates, a plain decimal of at most 15 digits has the places of
+   *   its shortest form (what `places` counts), and any other literal is
+   *   counted by its value in both;
+   * - duplicate keys: the engine keeps and reports them
+   *   (`input.duplicateKey`), JSON.parse keeps the last. Without `\u` in
+   *   the text, each `:` in a parsed key or string comes from exactly one
+   *   `:` in that key's or string's literal, and every other `:` of the
+   *   text is the separator of exactly one member. So the text's `:` are
+   *   its members plus the `:` of all its string literals; the tree's
+   *   members plus the `:` of its keys and strings (`tally`) fall short of
+   *   that by at least one for each member JSON.parse dropped (the
+   *   member, and the `:` of its key and value strings, are gone from the
+   *   tree; nothing is in the tree that is not in the text). Equal counts
+   *   prove that no member was dropped: no duplicate key.
+   * Everything else (options, operation, the request's rules) is `clean`'s.
+   * Never throws.
+   * @param {string} operation
+   * @param {string} text
+   * @param {unknown} options
+   * @param {boolean} [errorsOnly] see `clean`
+   * @returns {boolean}
+   */
+  cleanText(operation, text, options, errorsOnly = false) {
+    try {
+      // Object.prototype with an enumerable key would count in `tally` (and
+      // `clean` defers then anyway).
+      for (const _ in EMPTY) return false;
+      if (text.length > MAX_CERTAIN_UNITS || text.includes('\\u') || !wellFormed(text)) return false;
+      const tree = JSON.parse(text);
+      if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return false;
+      // The rules first (most invalid requests stop there), then the proof
+      // that the engine reads the same tree. (What `clean` remembers, a
+      // document or a time, is judged by the string alone: true of that
+      // string whatever the rest of the text.)
+      return this.clean(operation, tree, options, errorsOnly) && tally(tree, 0) === colons(text);
+    } catch {
+      return false;
+    }
   }
 }
 

@@ -3,10 +3,12 @@
 // with esbuild: core.js, machine.js, names.js and the core module's
 // wasm-bindgen `--target nodejs` glue (`#glue/core-node`) go into the one
 // file, so that a cold `require` reads and compiles one JS file. The glue
-// carries the core `.wasm` inlined (base64) and compiles and instantiates it
-// synchronously on the first call that needs it (not on `require`; see
-// deferInstance in js/tools/build-pkg.mjs): nothing is read from disk, so a
-// bundle of this file (esbuild for a Lambda) is self-contained. `index.mjs` imports index.cjs, so
+// requires the core `.wasm` inlined (base64, in the sibling
+// iot_jobs_policy_node_bytes.cjs, which `require` alone never reads) and
+// compiles and instantiates it synchronously on the first call that needs it
+// (not on `require`; see deferInstance and externalBytes in
+// js/tools/build-pkg.mjs): no .wasm is read from disk, and a bundle of this
+// file (esbuild for a Lambda) is self-contained. `index.mjs` imports index.cjs, so
 // `import` and `require` share one instance.
 //
 // The transition function (Job) and schema()/schemaInfo() live in a second

@@ -117,13 +117,19 @@ test('each pattern with Unicode classes means on ASCII what its ASCII form means
   }
 });
 
-test('the bench request: the fast path answers it once its document and cron were learnt', () => {
+test('the bench request: the fast path answers it in a fresh process (its document and cron decided without the engine)', () => {
   const fast = new FastPath();
-  // Cold: the inline document and the cron expression are not known yet.
-  assert.equal(fast.clean('CreateJob', BENCH, BENCH_OPTIONS), false);
-  assert.equal(engine('CreateJob', BENCH, BENCH_OPTIONS).violations.length, 0);
-  teach(fast, BENCH, BENCH_OPTIONS);
+  // Cold: the inline document is JSON that JSON.parse reads as the engine
+  // does, and the cron expression is of the simple form.
   assert.equal(fast.clean('CreateJob', BENCH, BENCH_OPTIONS), true);
+  assert.equal(engine('CreateJob', BENCH, BENCH_OPTIONS).violations.length, 0);
+  // A cron expression outside the simple form is learnt from the engine.
+  const other = structuredClone(BENCH);
+  other.schedulingConfig.maintenanceWindows[0].startTime = 'cron(0 2 ? * MON-FRI *)';
+  assert.equal(fast.clean('CreateJob', other, BENCH_OPTIONS), false);
+  assert.equal(engine('CreateJob', other, BENCH_OPTIONS).violations.length, 0);
+  teach(fast, other, BENCH_OPTIONS);
+  assert.equal(fast.clean('CreateJob', other, BENCH_OPTIONS), true);
   // The same through the package, which learns on its first engine answer.
   assert.deepEqual(pkg.validate('CreateJob', BENCH, BENCH_OPTIONS), { valid: true, violations: [], awsMessage: null });
   assert.equal(pkg.isValid('CreateJob', BENCH, BENCH_OPTIONS), true);
@@ -434,10 +440,14 @@ test('what the fast path learns: only from reports without errors, only under th
   teach(fast, req, { profile: 'model' });
   assert.equal(fast.clean('CreateJob', req, undefined), false);
 
-  const good = { ...req, document: '{"a":1}' };
+  // A document with a `\\u` escape is not decided without the engine.
+  const good = { ...req, document: '{"a":"\\u00e9"}' };
+  assert.equal(fast.clean('CreateJob', good, undefined), false);
   teach(fast, good, undefined);
   assert.equal(fast.clean('CreateJob', good, undefined), true);
-  assert.equal(fast.clean('CreateJob', { ...good, document: '{"a": 1}' }, undefined), false);
+  assert.equal(fast.clean('CreateJob', { ...good, document: '{"a": "\\u00e9"}' }, undefined), false);
+  // One without is.
+  assert.equal(new FastPath().clean('CreateJob', { ...req, document: '{"a": 1}' }, undefined), true);
 });
 
 const THING = 'arn:aws:iot:us-east-1:123456789012:thing/t';
@@ -588,3 +598,307 @@ test('review finding 5: a documentSchema option read as the shim reads it defers
   assert.equal(Object.getPrototypeOf(inherited) !== Object.prototype, true);
   assert.equal(fast.clean('DescribeJob', req, inherited), false);
 });
+
+// ---------------------------------------------------------------------------
+// The string fast path (`FastPath.cleanText`, used by validate(string) and
+// isValid(string)), the documents and cron expressions decided without the
+// engine, and the first call of a process.
+
+/**
+ * The engine's report for a string request (positions kept), or undefined
+ * when the engine answers misuse.
+ * @param {string} op
+ * @param {string} text
+ * @param {string} optionsText
+ */
+function engineText(op, text, optionsText) {
+  // A lone surrogate as the package hands it over (wasm-bindgen would make
+  // it U+FFFD): escaped, which the engine refuses.
+  const escaped = text.replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const answer = JSON.parse(glue.validate(op, escaped, optionsText));
+  return answer.type === 'success' ? answer.report : undefined;
+}
+
+/** The vector cases as text, with their options (none with a documentSchema). */
+const textCases = cases
+  .filter((c) => !jsSkip(c))
+  .flatMap((c) => {
+    const options = c.options === '' ? undefined : JSON.parse(c.options);
+    if (options !== undefined && options !== null && typeof options === 'object' && 'documentSchema' in options) return [];
+    return [{ key: c.key, op: c.operation, text: c.request, options, optionsText: c.options }];
+  });
+
+/**
+ * Problems where the package answers the text otherwise than the engine
+ * (byte for byte, positions included), or where the string fast path says
+ * clean (valid) and the engine does not.
+ */
+function judgeText(fast, key, op, text, options, optionsText) {
+  const problems = [];
+  const want = engineText(op, text, optionsText);
+  const says = fast.cleanText(op, text, options);
+  const saysValid = fast.cleanText(op, text, options, true);
+  const clean = want !== undefined && want.violations.length === 0;
+  if (says && !clean) problems.push(`${key}: the string fast path says clean, the engine reports ${want === undefined ? 'misuse' : want.violations.map((v) => v.rule).join(', ')}\n    ${text.slice(0, 300)}`);
+  if (saysValid && !(want !== undefined && want.valid)) problems.push(`${key}: the string fast path says valid, the engine does not\n    ${text.slice(0, 300)}`);
+  if (want !== undefined) {
+    const got = pkg.validate(op, text, options);
+    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${key}: validate(string) answers ${JSON.stringify(got).slice(0, 200)}, the engine ${JSON.stringify(want).slice(0, 200)}`);
+    if (pkg.isValid(op, text, options) !== want.valid) problems.push(`${key}: isValid(string) disagrees with the engine`);
+  }
+  return { problems, says, clean };
+}
+
+test('the clean report the shim writes is the engine\'s, key order included', () => {
+  const engineClean = JSON.parse(glue.validate('DescribeJob', '{"jobId":"j"}', '')).report;
+  assert.equal(JSON.stringify(pkg.validate('DescribeJob', { jobId: 'j' })), JSON.stringify(engineClean));
+  assert.equal(JSON.stringify(pkg.validate('DescribeJob', '{"jobId":"j"}')), JSON.stringify(engineClean));
+  // A new object each time.
+  const a = pkg.validate('DescribeJob', { jobId: 'j' });
+  a.violations.push(1);
+  assert.deepEqual(pkg.validate('DescribeJob', { jobId: 'j' }).violations, []);
+});
+
+test('every shared vector\'s text: validate(string) and isValid(string) give the engine\'s report byte for byte; clean by the string fast path implies clean by the engine', () => {
+  assert.ok(textCases.length > 1000, `only ${textCases.length} text cases`);
+  for (const [label, fast] of [['cold', new FastPath()], ['warm', warmed()]]) {
+    const problems = [];
+    let engineClean = 0;
+    let fastClean = 0;
+    for (const c of textCases) {
+      const j = judgeText(fast, c.key, c.op, c.text, c.options, c.optionsText);
+      problems.push(...j.problems);
+      if (j.clean) engineClean++;
+      if (j.says) fastClean++;
+    }
+    console.log(`# vectors as text (${label}): ${textCases.length} cases, ${engineClean} clean by the engine, ${fastClean} of them by the string fast path (${((100 * fastClean) / engineClean).toFixed(1)} %)`);
+    assert.deepEqual(problems, []);
+    assert.ok(fastClean >= engineClean / 2, `the string fast path answers only ${fastClean} of ${engineClean} clean vectors`);
+  }
+});
+
+const CLEAN_JOB = { jobId: 'j', targets: [THING], document: '{"a":1}' };
+
+test('adversarial texts: each guard of the string fast path is needed (the tree alone looks clean) and the answer is the engine\'s', () => {
+  const fast = new FastPath();
+  // [name, operation, text, whether the engine finds it clean]
+  const cases = [
+    // Duplicate keys: JSON.parse keeps the last, the engine reports them.
+    ['a duplicate key', 'DescribeJob', '{"jobId":"a","jobId":"b"}', false],
+    ['a duplicate key, the first with a colon', 'DescribeJob', '{"jobId":"a:","jobId":"b"}', false],
+    ['a duplicate nested key', 'CreateJob', '{"jobId":"j","targets":["' + THING + '"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":5,"inProgressTimeoutInMinutes":6}}', false],
+    // ...hidden behind an escaped colon, which would make the counts equal.
+    ['a duplicate key and a \\u003a', 'ListJobExecutionsForThing', '{"thingName":"a","thingName":"b\\u003a"}', false],
+    // Escapes the engine refuses and JSON.parse does not.
+    ['an escaped lone surrogate', 'DescribeJob', '{"jobId":"j","beforeSubstitution":"\\ud800"}', false],
+    ['a raw lone surrogate', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, description: 'x' }).replace('"x"', '"\ud800"'), false],
+    // Numbers.
+    ['1e400 in the request', 'ListJobExecutionsForThing', '{"thingName":"t","maxResults":1e400}', false],
+    ['1e400 in the document', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: '{"a":1e400}' }), false],
+    ['a 400-digit number in the document', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: `[${'9'.repeat(400)}]` }), false],
+    ['-0', 'CreateJob', '{"jobId":"j","targets":["' + THING + '"],"document":"{}","jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"FAILED","numberOfRetries":-0}]}}', true],
+    ['5.0 and 1E1 as integers', 'CreateJob', '{"jobId":"j","targets":["' + THING + '"],"document":"{}","timeoutConfig":{"inProgressTimeoutInMinutes":1E1},"jobExecutionsRetryConfig":{"criteriaList":[{"failureType":"FAILED","numberOfRetries":5.0}]}}', true],
+    ['decimal places from the literal', 'CreateJob', '{"jobId":"j","targets":["' + THING + '"],"document":"{}","abortConfig":{"criteriaList":[{"failureType":"FAILED","action":"CANCEL","thresholdPercentage":12.500,"minNumberOfExecutedThings":1}]}}', true],
+    ['decimal places, three', 'CreateJob', '{"jobId":"j","targets":["' + THING + '"],"document":"{}","abortConfig":{"criteriaList":[{"failureType":"FAILED","action":"CANCEL","thresholdPercentage":12.501,"minNumberOfExecutedThings":1}]}}', false],
+    ['an integer past 2^53', 'ListJobExecutionsForThing', '{"thingName":"t","maxResults":9007199254740993}', false],
+    // Nesting: the document to 64 levels is JSON to the engine, 65 is not.
+    ['a document 64 deep', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: '['.repeat(64) + ']'.repeat(64) }), true],
+    ['a document 65 deep', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: '['.repeat(65) + ']'.repeat(65) }), false],
+    ['a document 65 deep, objects', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: '{"a":'.repeat(65) + '1' + '}'.repeat(65) }), false],
+    ['a document with duplicate keys (no violation)', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: '{"a":1,"a":2}' }), true],
+    // A byte order mark: the engine skips it, JSON.parse refuses it.
+    ['a BOM before the request', 'DescribeJob', '\ufeff{"jobId":"j"}', true],
+    ['a BOM before the document', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, document: '\ufeff{}' }), true],
+    ['whitespace of all four kinds', 'DescribeJob', ' \t\r\n{ "jobId" :\t"j" }\r\n', true],
+    ['a form feed (not JSON whitespace)', 'DescribeJob', '{"jobId":"j"}\f', false],
+    // Size: the engine counts UTF-8 bytes, whitespace included.
+    ['just over 1 MiB of whitespace', 'DescribeJob', '{"jobId":"j"}' + ' '.repeat(2 ** 20 - 13 + 1), false],
+    ['exactly 1 MiB', 'DescribeJob', '{"jobId":"j"}' + ' '.repeat(2 ** 20 - 13), true],
+    ['over 1 MiB of UTF-8 in fewer UTF-16 units', 'CreateJob', JSON.stringify({ ...CLEAN_JOB, description: 'x' }).replace('}', `,"unused":"${'é'.repeat(600_000)}"}`), false],
+  ];
+  const problems = [];
+  for (const [name, op, text, clean] of cases) {
+    const want = engineText(op, text, '');
+    assert.ok(want !== undefined, name);
+    if (clean !== null) assert.equal(want.violations.length === 0, clean, `${name}: the engine ${clean ? 'reports' : 'finds no'} violation: ${JSON.stringify(want.violations.map((v) => v.rule))}`);
+    problems.push(...judgeText(fast, name, op, text, undefined, '').problems);
+  }
+  assert.deepEqual(problems, []);
+  // Each guard is needed: without it, the tree JSON.parse makes is clean by
+  // the object fast path.
+  for (const name of ['a duplicate key', 'a duplicate key, the first with a colon', 'a duplicate nested key', 'a duplicate key and a \\u003a', 'just over 1 MiB of whitespace']) {
+    const [, op, text] = cases.find((c) => c[0] === name);
+    assert.equal(fast.clean(op, JSON.parse(text), undefined), true, `${name}: the tree alone is clean`);
+  }
+  // And what the guards leave to the fast path, it answers.
+  for (const name of ['-0', '5.0 and 1E1 as integers', 'decimal places from the literal', 'a document 64 deep', 'a document with duplicate keys (no violation)', 'whitespace of all four kinds']) {
+    const [, op, text] = cases.find((c) => c[0] === name);
+    assert.equal(fast.cleanText(op, text, undefined), true, `${name}: not answered by the string fast path`);
+  }
+  // A \u escape of anything is "don't know" (then the engine answers).
+  assert.equal(fast.cleanText('DescribeJob', '{"jobId":"\\u006a"}', undefined), false);
+  assert.equal(fast.cleanText('DescribeJob', '{"jobId":"j"}', undefined), true);
+});
+
+test('documents decided without the engine: on a fresh fast path, clean only when the engine agrees', () => {
+  const docs = ['{}', '[]', '1', '-0', '"s"', 'true', 'null', ' {"a" : [1, 2.5e-3, "x:y", null]} ', '{"a":1,"a":2}', '{"a":1,}', '[1,]', '01', '1.', '.5', '+1', 'NaN', '-Infinity', '{a:1}', "{'a':1}", '/*c*/{}', '{}{}', '', ' ', '\ufeff{}', '\ufeff\ufeff{}', '{"a":"\\ud800"}', '{"a":"\\u00e9"}', '{"a":"\t"}', '{"a":"\\t"}', '1e400', '-1e400', '1e-400', '[1e308, 1.7976931348623157e308, 1.7976931348623159e308]', '{"\u2028":"\u2029"}', '[' + '9'.repeat(309) + ']', '[' + '9'.repeat(308) + ']', '"\\/"', '"\\x"', '["a"\n,\r"b"]', '\u00a0{}', '{}\u00a0', '[[[[' + ']]]]'];
+  for (let d = 62; d <= 66; d++) docs.push('['.repeat(d) + ']'.repeat(d), '{"a":'.repeat(d) + '0' + '}'.repeat(d), '['.repeat(d - 1) + '{}' + ']'.repeat(d - 1));
+  const problems = [];
+  let answered = 0;
+  for (const document of docs) {
+    const fast = new FastPath();
+    const req = { ...CLEAN_JOB, document };
+    const says = fast.clean('CreateJob', req, undefined);
+    const r = engine('CreateJob', req, undefined);
+    const clean = r !== undefined && r.violations.length === 0;
+    if (says && !clean) problems.push(`${JSON.stringify(document).slice(0, 80)}: clean by the fast path, the engine reports ${r === undefined ? 'misuse' : r.violations.map((v) => v.rule).join(', ')}`);
+    if (says) answered++;
+  }
+  console.log(`# documents: ${docs.length}, ${answered} answered without the engine`);
+  assert.deepEqual(problems, []);
+  assert.ok(answered >= 20, `only ${answered} documents answered`);
+});
+
+test('cron expressions decided without the engine: every value of every field, and the Day-of-month / Day-of-week pairs', () => {
+  const num = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+  const base = ['0', '2', '?', '*', 'SAT', '*'];
+  const fields = [
+    ['*', '00', '05', '-1', '*/5', ...num(0, 61)],
+    ['*', '00', '07', ...num(0, 25)],
+    ['?', '*', 'L', '01', ...num(0, 32)],
+    ['*', '00', 'JAN', 'jan', ...num(0, 13)],
+    ['?', '*', 'L', 'sat', 'MON-FRI', 'SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN#1', ...num(0, 8)],
+    ['*', '?', '1970', '2026', '2199', '2200'],
+  ];
+  const texts = new Set();
+  fields.forEach((values, i) => {
+    for (const v of values) texts.add(`cron(${base.map((b, j) => (j === i ? v : b)).join(' ')})`);
+  });
+  for (const dom of fields[2]) for (const dow of fields[4]) texts.add(`cron(0 2 ${dom} * ${dow} *)`);
+  for (const odd of ['cron(0 2 ? * SAT *) ', ' cron(0 2 ? * SAT *)', 'cron(0  2 ? * SAT *)', 'cron(0\t2 ? * SAT *)', 'cron( 0 2 ? * SAT *)', 'cron(0 2 ? * SAT)', 'cron(0 2 ? * SAT * *)', 'rate(5 minutes)', 'CRON(0 2 ? * SAT *)', 'cron(0 2 28 2 ? *)']) texts.add(odd);
+  const problems = [];
+  let answered = 0;
+  let accepted = 0;
+  for (const cron of texts) {
+    const req = structuredClone(BENCH);
+    req.schedulingConfig.maintenanceWindows[0].startTime = cron;
+    const says = new FastPath().clean('CreateJob', req, BENCH_OPTIONS);
+    const r = engine('CreateJob', req, BENCH_OPTIONS);
+    const clean = r !== undefined && r.violations.length === 0;
+    if (says && !clean) problems.push(`${cron}: clean by the fast path, the engine reports ${r === undefined ? 'misuse' : r.violations.map((v) => `${v.rule}: ${v.message}`).join(', ')}`);
+    if (says) answered++;
+    if (clean) accepted++;
+  }
+  console.log(`# cron expressions: ${texts.size}, ${accepted} accepted by the engine, ${answered} of them without it`);
+  assert.deepEqual(problems, []);
+  assert.ok(answered > 100, `only ${answered} answered`);
+});
+
+test('a fresh process: require and the first validate of a valid request (object or text) never compile the module', () => {
+  const script = `
+WebAssembly.Module = function () { throw new Error('the module was compiled'); };
+const m = require(process.argv[1]);
+const req = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));
+const out = [m.validate('CreateJob', req, { now: 1795000000000 }), m.isValid('CreateJob', req, { now: 1795000000000 }),
+  m.validate('CreateJob', JSON.stringify(req, null, 2), { now: 1795000000000 }), m.isValid('CreateJob', JSON.stringify(req))];
+out.push(Object.keys(require.cache).some((k) => k.endsWith('iot_jobs_policy_node_bytes.cjs')));
+let refused;
+try { m.validate('CreateJob', {}); } catch (e) { refused = e.message; }
+out.push(refused);
+process.stdout.write(JSON.stringify(out));`;
+  const out = JSON.parse(spawnSync(process.execPath, ['-e', script, path.join(PKG, 'index.cjs'), path.join(JS, 'bench', 'create-job.json')], { encoding: 'utf8' }).stdout);
+  const clean = { valid: true, violations: [], awsMessage: null };
+  assert.deepEqual(out.slice(0, 5), [clean, true, clean, true, false]);
+  // The test is not vacuous: an invalid request needs the module.
+  assert.equal(out[5], 'the module was compiled');
+});
+
+/**
+ * The JSON text of `v` with string-specific changes, each at `rate`: a
+ * member written twice (the same key, this or another value), number
+ * literals in other forms (`5.0`, `5e0`, `-0`, `1e400`, more digits), a
+ * character of a string as a `\u` escape, a `:` or an escape appended,
+ * an inline document rewritten the same way, whitespace of every kind.
+ * @param {unknown} v
+ * @param {() => number} next
+ * @param {number} rate
+ * @returns {string}
+ */
+function writeMutated(v, next, rate) {
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const ws = () => (next() < rate ? pick([' ', '\t', '\n', '\r\n', '  ']) : '');
+  if (typeof v === 'number') {
+    if (next() >= rate) return JSON.stringify(v);
+    const forms = [`${v}e0`, `${v}E+0`, '-0', '1e400', '-1e400', `${v}0`, `${v}.000000000000000000001`, `${v * 10}e-1`, '9007199254740993', '0.1e1'];
+    if (Number.isInteger(v)) forms.push(`${v}.0`, `${v}.00`);
+    return pick(forms);
+  }
+  if (typeof v === 'string') {
+    if (next() < rate && v.length > 0) {
+      const i = Math.floor(next() * v.length);
+      const escape = `\\u${v.charCodeAt(i).toString(16).padStart(4, '0')}`;
+      return `${JSON.stringify(v.slice(0, i)).slice(0, -1)}${escape}${JSON.stringify(v.slice(i + 1)).slice(1)}`;
+    }
+    if (next() < rate) return `${JSON.stringify(v).slice(0, -1)}${pick([':', '\\u003a', '\\ud800', '\\/', '\\t', '::'])}"`;
+    if (next() < rate * 4) {
+      // An inline document (or any JSON in a string), rewritten too.
+      let inner;
+      try {
+        inner = JSON.parse(v);
+      } catch {
+        return JSON.stringify(v);
+      }
+      return JSON.stringify(writeMutated(inner, next, Math.min(1, rate * 4)));
+    }
+    return JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return `[${ws()}${v.map((x) => writeMutated(x, next, rate)).join(`${ws()},${ws()}`)}${ws()}]`;
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v);
+    const parts = keys.map((k) => `${JSON.stringify(k)}${ws()}:${ws()}${writeMutated(v[k], next, rate)}`);
+    if (keys.length > 0 && next() < rate * 2) {
+      const k = pick(keys);
+      const value = pick([JSON.stringify(v[k]), writeMutated(v[k], next, rate), '"x:y"', '1', 'null', '"a"', '[]']);
+      parts.splice(Math.floor(next() * (parts.length + 1)), 0, `${JSON.stringify(k)}:${value}`);
+    }
+    return `{${ws()}${parts.join(`${ws()},${ws()}`)}${ws()}}`;
+  }
+  return JSON.stringify(v);
+}
+
+test('seeded string mutations of valid requests: clean by the string fast path implies clean by the engine, and validate(string) answers as the engine', () => {
+  const fast = new FastPath();
+  const bases = [{ key: 'bench', op: 'CreateJob', obj: BENCH, options: BENCH_OPTIONS }];
+  for (const c of objectCases) {
+    const r = engine(c.op, c.obj, c.options);
+    if (r !== undefined && r.violations.length === 0 && fast.clean(c.op, c.obj, c.options)) bases.push(c);
+  }
+  assert.ok(bases.length > 20, `only ${bases.length} bases`);
+  const next = rng(1212);
+  const problems = [];
+  let fastClean = 0;
+  let engineClean = 0;
+  let dirty = 0;
+  const N = 3000;
+  for (let i = 0; i < N; i++) {
+    const base = bases[i % bases.length];
+    let text = writeMutated(base.obj, next, pickRate(next));
+    if (next() < 0.03) text = `\ufeff${text}`;
+    if (next() < 0.03) text = JSON.stringify(JSON.parse(JSON.stringify(base.obj)), null, 2);
+    const optionsText = base.options === undefined ? '' : JSON.stringify(base.options);
+    const j = judgeText(fast, `string mutation ${i} of ${base.key}`, base.op, text, base.options, optionsText);
+    problems.push(...j.problems);
+    if (j.says) fastClean++;
+    if (j.clean) engineClean++;
+    else dirty++;
+  }
+  console.log(`# string mutations: ${N}, ${engineClean} clean by the engine, ${fastClean} of them by the string fast path, ${dirty} not clean`);
+  assert.deepEqual(problems, []);
+  assert.ok(dirty > N / 10 && engineClean > N / 10, 'the mutations were too few or too mild');
+  assert.ok(fastClean > 100, 'the string fast path answered almost none of the clean mutations');
+});
+
+/** A mutation rate: mostly light, sometimes heavy. */
+function pickRate(next) {
+  return [0, 0.01, 0.03, 0.1][Math.floor(next() * 4)];
+}
