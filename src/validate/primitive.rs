@@ -183,8 +183,20 @@ pub(crate) fn closest<'c>(
 /// Renders a value for a message: control and other invisible code points
 /// escaped (`\u{7}`), at most 64 characters, then `…`.
 pub(crate) fn excerpt(s: &str) -> String {
+    let mut out = String::new();
+    push_excerpt(&mut out, s);
+    out
+}
+
+/// Appends [`excerpt`]`(s)` to `out`.
+pub(crate) fn push_excerpt(out: &mut String, s: &str) {
     const MAX: usize = 64;
-    let mut out = String::with_capacity(s.len().min(4 * MAX));
+    // Printable ASCII is written as it is: one byte, one character.
+    if s.len() <= MAX && s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        out.push_str(s);
+        return;
+    }
+    out.reserve(s.len().min(4 * MAX));
     for (i, c) in s.chars().enumerate() {
         if i == MAX {
             out.push('…');
@@ -196,7 +208,27 @@ pub(crate) fn excerpt(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+}
+
+/// Appends the decimal digits of `n` (what `{n}` writes, without the
+/// formatting machinery).
+pub(crate) fn push_usize(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            // `n % 10` is below 10: the cast cannot truncate.
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(start..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
 }
 
 /// The six `:`-separated parts of an ARN

@@ -192,13 +192,16 @@ impl Report {
                 continue;
             };
             let target = p.offset.min(text.len()).max(bom);
-            for &b in text.get(at..target).unwrap_or(&[]) {
-                if b == b'\n' {
-                    line += 1;
-                    column = 1;
-                } else if b & 0xC0 != 0x80 {
-                    column += 1;
-                }
+            let seg = text.get(at..target).unwrap_or(&[]);
+            // A newline restarts the column; every byte that does not
+            // continue a UTF-8 sequence is one code point.
+            let (newlines, chars) = count_lines_and_chars(seg);
+            if newlines == 0 {
+                column += chars;
+            } else {
+                line += newlines;
+                let last = seg.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                column = 1 + count_lines_and_chars(seg.get(last..).unwrap_or(&[])).1;
             }
             at = at.max(target);
             p.line = line;
@@ -365,6 +368,45 @@ impl From<InvalidRequest> for Report {
     }
 }
 
+/// The number of newlines in `s` and of code points (bytes that do not
+/// continue a UTF-8 sequence), eight bytes at a time: each byte's verdict
+/// is tallied in its own lane of a `u64` (at most 255 words a block, so no
+/// lane overflows), and the lanes are summed once a block.
+fn count_lines_and_chars(s: &[u8]) -> (usize, usize) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    const NEWLINES: u64 = LO * 0x0A;
+    let (mut newlines, mut chars) = (0usize, 0usize);
+    for block in s.chunks(8 * 255) {
+        let mut words = block.chunks_exact(8);
+        let (mut nl, mut cont) = (0u64, 0u64);
+        for w in &mut words {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]));
+            // 0b10xxxxxx: bit 7 set, bit 6 (shifted up to bit 7) clear.
+            cont += (x & !(x << 1) & HI) >> 7;
+            // A newline is a zero byte of `t`; a byte's bit 7 below is set
+            // exactly when the byte is not zero (no carry crosses a byte).
+            let t = x ^ NEWLINES;
+            nl += (!(((t & !HI) + !HI) | t) & HI) >> 7;
+        }
+        let rest = words.remainder();
+        newlines += sum_lanes(nl);
+        chars += (block.len() - rest.len()) - sum_lanes(cont);
+        for &b in rest {
+            newlines += usize::from(b == b'\n');
+            chars += usize::from(b & 0xC0 != 0x80);
+        }
+    }
+    (newlines, chars)
+}
+
+/// The sum of the eight byte lanes of `x`.
+fn sum_lanes(x: u64) -> usize {
+    const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+    let x = (x & PAIRS) + ((x >> 8) & PAIRS);
+    usize::from(u16::try_from(x.wrapping_mul(0x0001_0001_0001_0001) >> 48).unwrap_or(0))
+}
+
 /// How many framework items `awsMessage` quotes; it counts them all (our
 /// bound: AWS documents none, see `report.tooManyViolations`).
 pub(crate) const MAX_AWS_ITEMS: usize = 10;
@@ -404,4 +446,46 @@ fn render_aws_message(violations: &[Violation]) -> String {
     let noun = if n == 1 { "error" } else { "errors" };
     let quoted: Vec<&str> = items.into_iter().take(MAX_AWS_ITEMS).collect();
     format!("{n} validation {noun} detected: {}", quoted.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_lines_and_chars;
+
+    /// The byte-at-a-time count the word-wise one replaces.
+    fn naive(s: &[u8]) -> (usize, usize) {
+        let newlines = s.iter().filter(|&&b| b == b'\n').count();
+        let chars = s.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        (newlines, chars)
+    }
+
+    #[test]
+    fn lines_and_chars_are_counted_as_byte_by_byte() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push(match i % 7 {
+                0 => '\n',
+                1 => 'é',
+                2 => '€',
+                3 => '😀',
+                4 => '\u{0B}',
+                5 => '\u{8A}',
+                _ => 'x',
+            });
+        }
+        let bytes = text.as_bytes();
+        for len in (0..bytes.len()).step_by(37).chain([bytes.len()]) {
+            for start in [0, 1, 3, 7] {
+                let s = &bytes[start.min(len)..len];
+                assert_eq!(count_lines_and_chars(s), naive(s), "{start}..{len}");
+            }
+        }
+        // Every byte value, in every lane position.
+        let all: Vec<u8> = (0..=255u8).cycle().take(255 * 9 + 5).collect();
+        for start in 0..9 {
+            assert_eq!(count_lines_and_chars(&all[start..]), naive(&all[start..]));
+        }
+        assert_eq!(count_lines_and_chars(&[b'\n'; 4000]), (4000, 4000));
+        assert_eq!(count_lines_and_chars(&[0x80; 4000]), (0, 0));
+    }
 }
