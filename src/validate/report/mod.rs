@@ -5,6 +5,7 @@ mod code;
 mod de;
 
 pub use code::{Code, Severity, Source, UnknownCode, UnknownSeverity, UnknownSource};
+use crate::validate::primitive::push_usize;
 use serde::{Deserialize, Serialize};
 
 /// One thing wrong with (or worth saying about) a request.
@@ -444,8 +445,21 @@ fn render_aws_message(violations: &[Violation]) -> String {
         .sum();
     let n = items.len() + unlisted;
     let noun = if n == 1 { "error" } else { "errors" };
-    let quoted: Vec<&str> = items.into_iter().take(MAX_AWS_ITEMS).collect();
-    format!("{n} validation {noun} detected: {}", quoted.join("; "))
+    let quoted = items.get(..MAX_AWS_ITEMS).unwrap_or(&items);
+    // `{n} validation {noun} detected: ` then the items joined by `; `.
+    let len = quoted.iter().map(|s| s.len() + 2).sum::<usize>() + 48;
+    let mut out = String::with_capacity(len);
+    push_usize(&mut out, n);
+    out.push_str(" validation ");
+    out.push_str(noun);
+    out.push_str(" detected: ");
+    for (i, item) in quoted.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 #[cfg(test)]
