@@ -119,6 +119,47 @@ pub(crate) fn decimal_places(x: f64) -> u32 {
     }
 }
 
+/// `x` with exactly `places` digits after the point, as `format!("{x:.places$}")`
+/// writes it (the exact binary value rounded half to even), computed in
+/// integers for the common case (positive normal numbers, at most three
+/// places) instead of by the formatter's big-number fallback; anything else
+/// is formatted.
+pub(crate) fn fixed(x: f64, places: usize) -> String {
+    const SCALE: [u128; 4] = [1, 10, 100, 1000];
+    let bits = x.to_bits();
+    let biased = (bits >> 52) & 0x7FF;
+    let (Some(&scale), false, 1..=0x7FE) = (SCALE.get(places), bits >> 63 == 1, biased) else {
+        return format!("{x:.places$}");
+    };
+    // x = m · 2^q exactly, m < 2^53.
+    let m = u128::from(bits & ((1 << 52) - 1) | 1 << 52);
+    let q = i64::try_from(biased).unwrap_or(0) - 1075;
+    let scaled = m * scale;
+    let n = match q {
+        // m · 2^60 · 1000 < 2^123: exact.
+        0..=60 => scaled << q,
+        -120..=-1 => {
+            let shift = q.unsigned_abs();
+            let whole = scaled >> shift;
+            let rest = scaled & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            whole + u128::from(rest > half || (rest == half && whole & 1 == 1))
+        }
+        _ => return format!("{x:.places$}"),
+    };
+    let mut out = n.div_euclid(scale).to_string();
+    if places > 0 {
+        let frac = n.rem_euclid(scale).to_string();
+        out.reserve(places + 1);
+        out.push('.');
+        for _ in frac.len()..places {
+            out.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
 /// [`decimal_places`] of the number literal `text`, whose value is `x`,
 /// without formatting `x` when the literal settles it: a plain decimal
 /// (`-?digits[.digits]`, no exponent) of at most 15 digits is its own
@@ -369,6 +410,58 @@ mod tests {
             arn_parts("é:é:é:é:é:é:é"),
             Some(["é", "é", "é", "é", "é", "é:é"])
         );
+    }
+
+    #[test]
+    fn fixed_writes_what_the_formatter_writes() {
+        let mut xs = vec![
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.125,
+            0.375,
+            0.625,
+            1.55,
+            12.555,
+            1.05,
+            0.25,
+            0.75,
+            99.995,
+            100.0,
+            1e-7,
+            5e-324,
+            1e15,
+            1e17,
+            1.7976931348623157e308,
+            4503599627370495.5,
+            9007199254740993.0,
+            1e-20,
+            3e-21,
+            0.001,
+            0.0005,
+            0.0015,
+            -1.25,
+            -0.01,
+            f64::MIN_POSITIVE,
+        ];
+        // A deterministic spread over many magnitudes and mantissas.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let exp = (state >> 52) % 90;
+            let x = f64::from_bits((state & ((1 << 52) - 1)) | ((1000 + exp) << 52));
+            xs.push(x);
+            // Decimal-looking values, the kind requests carry.
+            xs.push((state % 1_000_000) as f64 / 1000.0);
+        }
+        for x in xs {
+            for places in 0..=4 {
+                assert_eq!(fixed(x, places), format!("{x:.places$}"), "{x:e} {places}");
+            }
+        }
     }
 
     #[test]

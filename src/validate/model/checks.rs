@@ -241,7 +241,12 @@ fn bound(w: &Walker<'_>, text: &str, beyond: &str, relation: &str, limit: &str) 
     Details::new(m).item_parts(
         Some(text),
         &w.aws_path(),
-        &["Member must have value ", relation, " than or equal to ", limit],
+        &[
+            "Member must have value ",
+            relation,
+            " than or equal to ",
+            limit,
+        ],
     )
 }
 

@@ -4,8 +4,8 @@
 mod code;
 mod de;
 
-pub use code::{Code, Severity, Source, UnknownCode, UnknownSeverity, UnknownSource};
 use crate::validate::primitive::push_usize;
+pub use code::{Code, Severity, Source, UnknownCode, UnknownSeverity, UnknownSource};
 use serde::{Deserialize, Serialize};
 
 /// One thing wrong with (or worth saying about) a request.
