@@ -205,6 +205,50 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
+/// [`edit_distance`] when it is at most `bound`, else `None`. ASCII text
+/// (the member names and enum values it is asked about) needs no
+/// allocation: one row on the stack, and the walk stops at the first row
+/// whose every entry exceeds `bound` (the distance is never below the
+/// minimum of any row).
+pub(crate) fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+    const MAX: usize = 64;
+    if !a.is_ascii() || !b.is_ascii() {
+        return Some(edit_distance(a, b)).filter(|d| *d <= bound);
+    }
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let a = a.get(..MAX).unwrap_or(a);
+    let b = b.get(..MAX).unwrap_or(b);
+    let mut row = [0usize; MAX + 1];
+    for (j, slot) in row.iter_mut().enumerate() {
+        *slot = j;
+    }
+    for (i, ca) in a.iter().map(u8::to_ascii_lowercase).enumerate() {
+        // `diag` is the previous row's entry left of the one being replaced.
+        let mut diag = row.first().copied().unwrap_or(0);
+        let mut left = i + 1;
+        if let Some(first) = row.first_mut() {
+            *first = left;
+        }
+        let mut row_min = left;
+        for (j, cb) in b.iter().map(u8::to_ascii_lowercase).enumerate() {
+            let Some(slot) = row.get_mut(j + 1) else {
+                break;
+            };
+            let up = *slot;
+            let v = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            *slot = v;
+            diag = up;
+            left = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > bound {
+            return None;
+        }
+    }
+    row.get(b.len()).copied().filter(|d| *d <= bound)
+}
+
 /// The closest candidate within a distance of a third of its length (at least 2).
 /// Candidates whose length alone rules them out are skipped before the
 /// (quadratic) distance is computed.
@@ -215,8 +259,7 @@ pub(crate) fn closest<'c>(
     let len = given.chars().count();
     candidates
         .filter(|c| len.abs_diff(c.len()) <= (c.len() / 3).max(2))
-        .map(|c| (edit_distance(given, c), c))
-        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .filter_map(|c| distance_within(given, c, (c.len() / 3).max(2)).map(|d| (d, c)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -460,6 +503,53 @@ mod tests {
         for x in xs {
             for places in 0..=4 {
                 assert_eq!(fixed(x, places), format!("{x:.places$}"), "{x:e} {places}");
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "",
+            "a",
+            "jobId",
+            "jobid",
+            "JOBID",
+            "jobExecutionsRetryConfig",
+            "jobExecutionRetryConfig",
+            "jobExecutionsRolloutConfig",
+            "timeoutConfig",
+            "timeoutconfig",
+            "targets",
+            "target",
+            "documentSource",
+            "document",
+            "abortConfig",
+            "abrotConfig",
+            "tags",
+            "tgas",
+            "SNAPSHOT",
+            "snapshot",
+            "CONTINUOUS",
+            "continous",
+            "déjà",
+            "deja",
+            "naïve",
+            "x\u{7}y",
+        ];
+        let long = "ab".repeat(40);
+        let long2 = format!("{}c", "ab".repeat(39));
+        let mut all: Vec<&str> = words.to_vec();
+        all.push(&long);
+        all.push(&long2);
+        for a in &all {
+            for b in &all {
+                let full = edit_distance(a, b);
+                for bound in 0..8 {
+                    let want = Some(full).filter(|d| *d <= bound);
+                    assert_eq!(distance_within(a, b, bound), want, "{a:?} {b:?} {bound}");
+                }
+                assert_eq!(distance_within(a, b, usize::MAX), Some(full), "{a:?} {b:?}");
             }
         }
     }
