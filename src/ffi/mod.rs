@@ -137,13 +137,19 @@ pub fn validate_json(operation: &str, request: &str, options: &str) -> String {
     match result {
         Ok(report) => {
             // `success_members` without `format!` and its copy: the report is
-            // most of the answer.
-            let report = report.to_json();
-            let mut out = String::with_capacity(report.len() + 30);
-            out.push_str(r#"{"type":"success","report":"#);
-            out.push_str(&report);
-            out.push('}');
-            out
+            // most of the answer, written straight after the head into a
+            // buffer sized for it.
+            const HEAD: &str = r#"{"type":"success","report":"#;
+            let mut out = Vec::with_capacity(HEAD.len() + report.json_size_hint() + 1);
+            out.extend_from_slice(HEAD.as_bytes());
+            if serde_json::to_writer(&mut out, &report).is_err() {
+                // What `Report::to_json` answers then (it cannot happen).
+                out.truncate(HEAD.len());
+                out.extend_from_slice(b"null");
+            }
+            out.push(b'}');
+            // serde_json writes UTF-8; the arm keeps it total.
+            String::from_utf8(out).unwrap_or_else(|_| format!("{HEAD}null}}"))
         }
         Err(error) => misuse(&error),
     }

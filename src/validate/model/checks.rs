@@ -93,7 +93,7 @@ impl<'j> Walker<'j> {
         if let Some(p) = pattern.filter(|p| !p.matches(s)) {
             self.emit(&rules::PATTERN, None, |w| {
                 let source = p.source();
-                let mut m = String::with_capacity(s.len().min(64) + source.len() + 64);
+                let mut m = String::with_capacity(s.len().min(64) + source.len() + 72);
                 m.push('`');
                 push_excerpt(&mut m, s);
                 m.push_str("` does not match the pattern `");
@@ -231,7 +231,7 @@ impl<'j> Walker<'j> {
 /// A number beyond a bound: "`text` is {beyond} of {limit}", and the AWS
 /// item "Member must have value {relation} than or equal to {limit}".
 fn bound(w: &Walker<'_>, text: &str, beyond: &str, relation: &str, limit: &str) -> Details {
-    let mut m = String::with_capacity(text.len().min(64) + beyond.len() + limit.len() + 8);
+    let mut m = String::with_capacity(text.len().min(64) + beyond.len() + limit.len() + 16);
     m.push('`');
     push_excerpt(&mut m, text);
     m.push_str("` is ");

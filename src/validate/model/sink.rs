@@ -109,6 +109,10 @@ impl Sink {
         d: Details,
         offset: Option<usize>,
     ) {
+        // Room for a typical report at once, instead of growing 4, 8, 16.
+        if self.violations.capacity() == 0 {
+            self.violations.reserve(16);
+        }
         self.violations.push(Violation {
             code: rule.code,
             path,

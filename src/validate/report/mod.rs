@@ -172,9 +172,11 @@ pub struct Report {
 impl Report {
     /// Fills in line and column from byte offsets in one sweep over `text`.
     pub(crate) fn with_positions(mut violations: Vec<Violation>, text: &[u8]) -> Vec<Violation> {
-        let mut order: Vec<usize> = (0..violations.len())
-            .filter(|i| violations.get(*i).is_some_and(|v| v.position.is_some()))
-            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(violations.len());
+        order.extend(
+            (0..violations.len())
+                .filter(|i| violations.get(*i).is_some_and(|v| v.position.is_some())),
+        );
         order.sort_by_key(|i| {
             violations
                 .get(*i)
@@ -242,6 +244,14 @@ impl Report {
     /// The errors as AWS would phrase them, or `None` when valid.
     pub fn aws_message(&self) -> Option<&str> {
         self.aws_message.as_deref()
+    }
+    /// About the length of [`Report::to_json`] (a little more for plain
+    /// text), to size the buffer it is written into.
+    pub(crate) fn json_size_hint(&self) -> usize {
+        let texts =
+            |v: &Violation| v.path.len() + v.message.len() + v.help.as_ref().map_or(0, String::len);
+        let violations: usize = self.violations.iter().map(|v| texts(v) + 192).sum();
+        violations + self.aws_message.as_ref().map_or(0, String::len) + 64
     }
     /// The report as compact JSON (`{"valid":…,"violations":[…],"awsMessage":…}`).
     pub fn to_json(&self) -> String {
@@ -423,13 +433,14 @@ pub(crate) const MAX_AWS_ITEMS: usize = 10;
 /// wording of business-rule errors is not documented.
 fn render_aws_message(violations: &[Violation]) -> String {
     let errors = || violations.iter().filter(|v| v.severity == Severity::Error);
-    let items: Vec<&str> = errors()
-        .filter_map(|v| match &v.aws {
+    let items = || {
+        errors().filter_map(|v| match &v.aws {
             AwsText::Item(s) => Some(s.as_str()),
             _ => None,
         })
-        .collect();
-    if items.is_empty() {
+    };
+    let listed = items().count();
+    if listed == 0 {
         return errors()
             .find_map(|v| match &v.aws {
                 AwsText::Plain(s) => Some(s.clone()),
@@ -443,17 +454,17 @@ fn render_aws_message(violations: &[Violation]) -> String {
             _ => 0,
         })
         .sum();
-    let n = items.len() + unlisted;
+    let n = listed + unlisted;
     let noun = if n == 1 { "error" } else { "errors" };
-    let quoted = items.get(..MAX_AWS_ITEMS).unwrap_or(&items);
+    let quoted = || items().take(MAX_AWS_ITEMS);
     // `{n} validation {noun} detected: ` then the items joined by `; `.
-    let len = quoted.iter().map(|s| s.len() + 2).sum::<usize>() + 48;
+    let len = quoted().map(|s| s.len() + 2).sum::<usize>() + 48;
     let mut out = String::with_capacity(len);
     push_usize(&mut out, n);
     out.push_str(" validation ");
     out.push_str(noun);
     out.push_str(" detected: ");
-    for (i, item) in quoted.iter().enumerate() {
+    for (i, item) in quoted().enumerate() {
         if i > 0 {
             out.push_str("; ");
         }
