@@ -219,6 +219,31 @@ pub(crate) fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
     let b = b.as_bytes();
     let a = a.get(..MAX).unwrap_or(a);
     let b = b.get(..MAX).unwrap_or(b);
+    // The bag distance (the larger count of bytes one side has and the other
+    // lacks) never exceeds the edit distance: when it is past `bound`, so is
+    // the distance, at a linear cost.
+    let mut bag = [0i32; 128];
+    for &c in a {
+        if let Some(n) = bag.get_mut(usize::from(c.to_ascii_lowercase())) {
+            *n += 1;
+        }
+    }
+    for &c in b {
+        if let Some(n) = bag.get_mut(usize::from(c.to_ascii_lowercase())) {
+            *n -= 1;
+        }
+    }
+    let (surplus, deficit) = bag.iter().fold((0usize, 0usize), |(s, d), &n| {
+        let m = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
+        if n > 0 {
+            (s + m, d)
+        } else {
+            (s, d + m)
+        }
+    });
+    if surplus.max(deficit) > bound {
+        return None;
+    }
     let mut row = [0usize; MAX + 1];
     for (j, slot) in row.iter_mut().enumerate() {
         *slot = j;
