@@ -274,19 +274,34 @@ pub(crate) fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
     row.get(b.len()).copied().filter(|d| *d <= bound)
 }
 
-/// The closest candidate within a distance of a third of its length (at least 2).
-/// Candidates whose length alone rules them out are skipped before the
-/// (quadratic) distance is computed.
+/// The closest candidate within a distance of a third of its length (at least 2);
+/// of equally close ones, the first. Candidates whose length alone rules
+/// them out are skipped before the (quadratic) distance is computed, and
+/// once one is found, the others are only asked whether they are strictly
+/// closer (a tighter bound, so they stop sooner).
 pub(crate) fn closest<'c>(
     given: &str,
     candidates: impl Iterator<Item = &'c str>,
 ) -> Option<&'c str> {
     let len = given.chars().count();
-    candidates
-        .filter(|c| len.abs_diff(c.len()) <= (c.len() / 3).max(2))
-        .filter_map(|c| distance_within(given, c, (c.len() / 3).max(2)).map(|d| (d, c)))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let mut best: Option<(usize, &'c str)> = None;
+    for c in candidates {
+        let mut bound = (c.len() / 3).max(2);
+        if len.abs_diff(c.len()) > bound {
+            continue;
+        }
+        if let Some((d, _)) = best {
+            match d.checked_sub(1) {
+                Some(closer) => bound = bound.min(closer),
+                // Nothing is closer than an equal (case aside).
+                None => break,
+            }
+        }
+        if let Some(d) = distance_within(given, c, bound) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Renders a value for a message: control and other invisible code points
@@ -335,9 +350,8 @@ pub(crate) fn push_usize(out: &mut String, mut n: usize) {
             break;
         }
     }
-    for &d in digits.get(start..).unwrap_or(&[]) {
-        out.push(char::from(d));
-    }
+    // ASCII digits: always UTF-8.
+    out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// The six `:`-separated parts of an ARN
@@ -528,6 +542,73 @@ mod tests {
         for x in xs {
             for places in 0..=4 {
                 assert_eq!(fixed(x, places), format!("{x:.places$}"), "{x:e} {places}");
+            }
+        }
+    }
+
+    #[test]
+    fn closest_is_the_first_of_the_closest_as_before() {
+        // The former definition: every candidate's full distance, first minimum.
+        fn reference<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
+            let len = given.chars().count();
+            candidates
+                .iter()
+                .copied()
+                .filter(|c| len.abs_diff(c.len()) <= (c.len() / 3).max(2))
+                .map(|c| (edit_distance(given, c), c))
+                .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c)
+        }
+        let names = [
+            "jobId",
+            "targets",
+            "documentSource",
+            "document",
+            "description",
+            "presignedUrlConfig",
+            "targetSelection",
+            "jobExecutionsRolloutConfig",
+            "abortConfig",
+            "timeoutConfig",
+            "tags",
+            "namespaceId",
+            "jobTemplateArn",
+            "jobExecutionsRetryConfig",
+            "documentParameters",
+            "schedulingConfig",
+            "destinationPackageVersions",
+            "JOBID",
+            "jobid",
+            "abc",
+            "abd",
+            "abe",
+        ];
+        let mut given: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        for n in names {
+            given.push(n.to_uppercase());
+            given.push(format!("{n}s"));
+            given.push(n.chars().skip(1).collect());
+            given.push(n.chars().rev().collect());
+        }
+        given.extend(
+            [
+                "jobExecutionRetryConfig",
+                "abx",
+                "ab",
+                "",
+                "x",
+                "tag",
+                "targetselection",
+            ]
+            .map(String::from),
+        );
+        for g in &given {
+            for k in 0..names.len() {
+                // Every rotation of the candidates, so that ties come in each order.
+                let mut c = names.to_vec();
+                c.rotate_left(k);
+                assert_eq!(closest(g, c.iter().copied()), reference(g, &c), "{g:?} {k}");
             }
         }
     }

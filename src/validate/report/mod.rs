@@ -274,24 +274,27 @@ impl Report {
             if i > 0 {
                 out.push(',');
             }
+            // Each literal closes the string before it and opens the next.
             out.push_str(r#"{"code":""#);
             out.push_str(v.code.as_str());
-            out.push_str(r#"","path":"#);
-            push_json_str(out, &v.path);
-            out.push_str(r#","message":"#);
-            push_json_str(out, &v.message);
-            out.push_str(r#","severity":""#);
+            out.push_str(r#"","path":""#);
+            push_json_escaped(out, &v.path);
+            out.push_str(r#"","message":""#);
+            push_json_escaped(out, &v.message);
+            out.push_str(r#"","severity":""#);
             out.push_str(v.severity.as_str());
             out.push_str(r#"","source":""#);
             out.push_str(v.source.as_str());
-            out.push_str(r#"","rule":"#);
-            push_json_str(out, v.rule);
-            out.push_str(r#","help":"#);
+            out.push_str(r#"","rule":""#);
+            push_json_escaped(out, v.rule);
             match &v.help {
-                Some(h) => push_json_str(out, h),
-                None => out.push_str("null"),
+                Some(h) => {
+                    out.push_str(r#"","help":""#);
+                    push_json_escaped(out, h);
+                    out.push_str(r#"","position":"#);
+                }
+                None => out.push_str(r#"","help":null,"position":"#),
             }
-            out.push_str(r#","position":"#);
             match v.position {
                 Some(p) => {
                     out.push_str(r#"{"offset":"#);
@@ -305,12 +308,14 @@ impl Report {
                 None => out.push_str("null}"),
             }
         }
-        out.push_str(r#"],"awsMessage":"#);
         match &self.aws_message {
-            Some(m) => push_json_str(out, m),
-            None => out.push_str("null"),
+            Some(m) => {
+                out.push_str(r#"],"awsMessage":""#);
+                push_json_escaped(out, m);
+                out.push_str("\"}");
+            }
+            None => out.push_str(r#"],"awsMessage":null}"#),
         }
-        out.push('}');
     }
 }
 
@@ -434,14 +439,21 @@ impl From<InvalidRequest> for Report {
     }
 }
 
-/// Appends `s` as a JSON string the way `serde_json` writes it: `"` and
-/// `\` escaped, the control characters below U+0020 as `\b`, `\t`,
-/// `\n`, `\f`, `\r` or `\u00xx` (lowercase hex), everything else as it is;
-/// the runs between escapes are copied whole.
-pub(crate) fn push_json_str(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.reserve(s.len() + 2);
+/// Appends `s` as a JSON string the way `serde_json` writes it.
+#[cfg(test)]
+fn push_json_str(out: &mut String, s: &str) {
     out.push('"');
+    push_json_escaped(out, s);
+    out.push('"');
+}
+
+/// Appends the inside of the JSON string `s` the way `serde_json` writes
+/// it: `"` and `\` escaped, the control characters below U+0020 as `\b`,
+/// `\t`, `\n`, `\f`, `\r` or `\u00xx` (lowercase hex), everything else as
+/// it is; the runs between escapes are copied whole.
+fn push_json_escaped(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len());
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         let escape = match b {
@@ -470,7 +482,6 @@ pub(crate) fn push_json_str(out: &mut String, s: &str) {
         start = i + 1;
     }
     out.push_str(s.get(start..).unwrap_or(""));
-    out.push('"');
 }
 
 /// The number of newlines in `s` and of code points (bytes that do not
