@@ -453,9 +453,28 @@ fn push_json_str(out: &mut String, s: &str) {
 /// it is; the runs between escapes are copied whole.
 fn push_json_escaped(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    // Whether a byte of `x` is below 0x20, `"` or `\` (the classic exact
+    // "has a byte less than" and "has a zero byte" tests).
+    let special = |x: u64| {
+        let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+        (x.wrapping_sub(LO * 0x20) & !x & HI)
+            | zero(x ^ (LO * u64::from(b'"')))
+            | zero(x ^ (LO * u64::from(b'\\')))
+            != 0
+    };
     out.reserve(s.len());
-    let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Eight plain bytes at a time.
+        if let Some(w) = bytes.get(i..i + 8) {
+            if !special(u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]))) {
+                i += 8;
+                continue;
+            }
+        }
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -465,7 +484,10 @@ fn push_json_escaped(out: &mut String, s: &str) {
             0x08 => "\\b",
             0x0C => "\\f",
             0x00..=0x1F => "",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         // Escapes are ASCII: `start..i` lies on character boundaries.
         out.push_str(s.get(start..i).unwrap_or(""));
@@ -479,7 +501,8 @@ fn push_json_escaped(out: &mut String, s: &str) {
         } else {
             out.push_str(escape);
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.push_str(s.get(start..).unwrap_or(""));
 }
@@ -589,7 +612,18 @@ mod tests {
         for c in (0u32..0x300).chain([0x2028, 0x2029, 0xFEFF, 0x1F600]) {
             all.extend(char::from_u32(c));
         }
-        for s in ["", "plain", "a\"b\\c", "\u{7f}", "é\n€\t😀", &all] {
+        let mut shifted = Vec::new();
+        for c in (0u8..0x80).map(char::from) {
+            for at in 0..17 {
+                let mut t = "abcdefghijklmnopq".to_string();
+                t.insert(at, c);
+                shifted.push(t);
+            }
+        }
+        for s in ["", "plain", "a\"b\\c", "\u{7f}", "é\n€\t😀", &all]
+            .into_iter()
+            .chain(shifted.iter().map(String::as_str))
+        {
             let mut out = String::new();
             push_json_str(&mut out, s);
             assert_eq!(out, serde_json::to_string(s).unwrap_or_default(), "{s:?}");
