@@ -119,6 +119,47 @@ pub(crate) fn decimal_places(x: f64) -> u32 {
     }
 }
 
+/// `x` with exactly `places` digits after the point, as `format!("{x:.places$}")`
+/// writes it (the exact binary value rounded half to even), computed in
+/// integers for the common case (positive normal numbers, at most three
+/// places) instead of by the formatter's big-number fallback; anything else
+/// is formatted.
+pub(crate) fn fixed(x: f64, places: usize) -> String {
+    const SCALE: [u128; 4] = [1, 10, 100, 1000];
+    let bits = x.to_bits();
+    let biased = (bits >> 52) & 0x7FF;
+    let (Some(&scale), false, 1..=0x7FE) = (SCALE.get(places), bits >> 63 == 1, biased) else {
+        return format!("{x:.places$}");
+    };
+    // x = m · 2^q exactly, m < 2^53.
+    let m = u128::from(bits & ((1 << 52) - 1) | 1 << 52);
+    let q = i64::try_from(biased).unwrap_or(0) - 1075;
+    let scaled = m * scale;
+    let n = match q {
+        // m · 2^60 · 1000 < 2^123: exact.
+        0..=60 => scaled << q,
+        -120..=-1 => {
+            let shift = q.unsigned_abs();
+            let whole = scaled >> shift;
+            let rest = scaled & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            whole + u128::from(rest > half || (rest == half && whole & 1 == 1))
+        }
+        _ => return format!("{x:.places$}"),
+    };
+    let mut out = n.div_euclid(scale).to_string();
+    if places > 0 {
+        let frac = n.rem_euclid(scale).to_string();
+        out.reserve(places + 1);
+        out.push('.');
+        for _ in frac.len()..places {
+            out.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
 /// [`decimal_places`] of the number literal `text`, whose value is `x`,
 /// without formatting `x` when the literal settles it: a plain decimal
 /// (`-?digits[.digits]`, no exponent) of at most 15 digits is its own
@@ -164,27 +205,122 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-/// The closest candidate within a distance of a third of its length (at least 2).
-/// Candidates whose length alone rules them out are skipped before the
-/// (quadratic) distance is computed.
+/// [`edit_distance`] when it is at most `bound`, else `None`. ASCII text
+/// (the member names and enum values it is asked about) needs no
+/// allocation: one row on the stack, and the walk stops at the first row
+/// whose every entry exceeds `bound` (the distance is never below the
+/// minimum of any row).
+pub(crate) fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+    const MAX: usize = 64;
+    if !a.is_ascii() || !b.is_ascii() {
+        return Some(edit_distance(a, b)).filter(|d| *d <= bound);
+    }
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let a = a.get(..MAX).unwrap_or(a);
+    let b = b.get(..MAX).unwrap_or(b);
+    // The bag distance (the larger count of bytes one side has and the other
+    // lacks) never exceeds the edit distance: when it is past `bound`, so is
+    // the distance, at a linear cost.
+    let mut bag = [0i32; 128];
+    for &c in a {
+        if let Some(n) = bag.get_mut(usize::from(c.to_ascii_lowercase())) {
+            *n += 1;
+        }
+    }
+    for &c in b {
+        if let Some(n) = bag.get_mut(usize::from(c.to_ascii_lowercase())) {
+            *n -= 1;
+        }
+    }
+    let (surplus, deficit) = bag.iter().fold((0usize, 0usize), |(s, d), &n| {
+        let m = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
+        if n > 0 {
+            (s + m, d)
+        } else {
+            (s, d + m)
+        }
+    });
+    if surplus.max(deficit) > bound {
+        return None;
+    }
+    let mut row = [0usize; MAX + 1];
+    for (j, slot) in row.iter_mut().enumerate() {
+        *slot = j;
+    }
+    for (i, ca) in a.iter().map(u8::to_ascii_lowercase).enumerate() {
+        // `diag` is the previous row's entry left of the one being replaced.
+        let mut diag = row.first().copied().unwrap_or(0);
+        let mut left = i + 1;
+        if let Some(first) = row.first_mut() {
+            *first = left;
+        }
+        let mut row_min = left;
+        for (j, cb) in b.iter().map(u8::to_ascii_lowercase).enumerate() {
+            let Some(slot) = row.get_mut(j + 1) else {
+                break;
+            };
+            let up = *slot;
+            let v = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            *slot = v;
+            diag = up;
+            left = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > bound {
+            return None;
+        }
+    }
+    row.get(b.len()).copied().filter(|d| *d <= bound)
+}
+
+/// The closest candidate within a distance of a third of its length (at least 2);
+/// of equally close ones, the first. Candidates whose length alone rules
+/// them out are skipped before the (quadratic) distance is computed, and
+/// once one is found, the others are only asked whether they are strictly
+/// closer (a tighter bound, so they stop sooner).
 pub(crate) fn closest<'c>(
     given: &str,
     candidates: impl Iterator<Item = &'c str>,
 ) -> Option<&'c str> {
     let len = given.chars().count();
-    candidates
-        .filter(|c| len.abs_diff(c.len()) <= (c.len() / 3).max(2))
-        .map(|c| (edit_distance(given, c), c))
-        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let mut best: Option<(usize, &'c str)> = None;
+    for c in candidates {
+        let mut bound = (c.len() / 3).max(2);
+        if len.abs_diff(c.len()) > bound {
+            continue;
+        }
+        if let Some((d, _)) = best {
+            match d.checked_sub(1) {
+                Some(closer) => bound = bound.min(closer),
+                // Nothing is closer than an equal (case aside).
+                None => break,
+            }
+        }
+        if let Some(d) = distance_within(given, c, bound) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Renders a value for a message: control and other invisible code points
 /// escaped (`\u{7}`), at most 64 characters, then `…`.
 pub(crate) fn excerpt(s: &str) -> String {
+    let mut out = String::new();
+    push_excerpt(&mut out, s);
+    out
+}
+
+/// Appends [`excerpt`]`(s)` to `out`.
+pub(crate) fn push_excerpt(out: &mut String, s: &str) {
     const MAX: usize = 64;
-    let mut out = String::with_capacity(s.len().min(4 * MAX));
+    // Printable ASCII is written as it is: one byte, one character.
+    if s.len() <= MAX && s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        out.push_str(s);
+        return;
+    }
+    out.reserve(s.len().min(4 * MAX));
     for (i, c) in s.chars().enumerate() {
         if i == MAX {
             out.push('…');
@@ -196,7 +332,26 @@ pub(crate) fn excerpt(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+}
+
+/// Appends the decimal digits of `n` (what `{n}` writes, without the
+/// formatting machinery).
+pub(crate) fn push_usize(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            // `n % 10` is below 10: the cast cannot truncate.
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    // ASCII digits: always UTF-8.
+    out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// The six `:`-separated parts of an ARN
@@ -337,6 +492,172 @@ mod tests {
             arn_parts("é:é:é:é:é:é:é"),
             Some(["é", "é", "é", "é", "é", "é:é"])
         );
+    }
+
+    #[test]
+    fn fixed_writes_what_the_formatter_writes() {
+        let mut xs = vec![
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.125,
+            0.375,
+            0.625,
+            1.55,
+            12.555,
+            1.05,
+            0.25,
+            0.75,
+            99.995,
+            100.0,
+            1e-7,
+            5e-324,
+            1e15,
+            1e17,
+            1.7976931348623157e308,
+            4503599627370495.5,
+            9007199254740993.0,
+            1e-20,
+            3e-21,
+            0.001,
+            0.0005,
+            0.0015,
+            -1.25,
+            -0.01,
+            f64::MIN_POSITIVE,
+        ];
+        // A deterministic spread over many magnitudes and mantissas.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let exp = (state >> 52) % 90;
+            let x = f64::from_bits((state & ((1 << 52) - 1)) | ((1000 + exp) << 52));
+            xs.push(x);
+            // Decimal-looking values, the kind requests carry.
+            xs.push((state % 1_000_000) as f64 / 1000.0);
+        }
+        for x in xs {
+            for places in 0..=4 {
+                assert_eq!(fixed(x, places), format!("{x:.places$}"), "{x:e} {places}");
+            }
+        }
+    }
+
+    #[test]
+    fn closest_is_the_first_of_the_closest_as_before() {
+        // The former definition: every candidate's full distance, first minimum.
+        fn reference<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
+            let len = given.chars().count();
+            candidates
+                .iter()
+                .copied()
+                .filter(|c| len.abs_diff(c.len()) <= (c.len() / 3).max(2))
+                .map(|c| (edit_distance(given, c), c))
+                .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c)
+        }
+        let names = [
+            "jobId",
+            "targets",
+            "documentSource",
+            "document",
+            "description",
+            "presignedUrlConfig",
+            "targetSelection",
+            "jobExecutionsRolloutConfig",
+            "abortConfig",
+            "timeoutConfig",
+            "tags",
+            "namespaceId",
+            "jobTemplateArn",
+            "jobExecutionsRetryConfig",
+            "documentParameters",
+            "schedulingConfig",
+            "destinationPackageVersions",
+            "JOBID",
+            "jobid",
+            "abc",
+            "abd",
+            "abe",
+        ];
+        let mut given: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        for n in names {
+            given.push(n.to_uppercase());
+            given.push(format!("{n}s"));
+            given.push(n.chars().skip(1).collect());
+            given.push(n.chars().rev().collect());
+        }
+        given.extend(
+            [
+                "jobExecutionRetryConfig",
+                "abx",
+                "ab",
+                "",
+                "x",
+                "tag",
+                "targetselection",
+            ]
+            .map(String::from),
+        );
+        for g in &given {
+            for k in 0..names.len() {
+                // Every rotation of the candidates, so that ties come in each order.
+                let mut c = names.to_vec();
+                c.rotate_left(k);
+                assert_eq!(closest(g, c.iter().copied()), reference(g, &c), "{g:?} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "",
+            "a",
+            "jobId",
+            "jobid",
+            "JOBID",
+            "jobExecutionsRetryConfig",
+            "jobExecutionRetryConfig",
+            "jobExecutionsRolloutConfig",
+            "timeoutConfig",
+            "timeoutconfig",
+            "targets",
+            "target",
+            "documentSource",
+            "document",
+            "abortConfig",
+            "abrotConfig",
+            "tags",
+            "tgas",
+            "SNAPSHOT",
+            "snapshot",
+            "CONTINUOUS",
+            "continous",
+            "déjà",
+            "deja",
+            "naïve",
+            "x\u{7}y",
+        ];
+        let long = "ab".repeat(40);
+        let long2 = format!("{}c", "ab".repeat(39));
+        let mut all: Vec<&str> = words.to_vec();
+        all.push(&long);
+        all.push(&long2);
+        for a in &all {
+            for b in &all {
+                let full = edit_distance(a, b);
+                for bound in 0..8 {
+                    let want = Some(full).filter(|d| *d <= bound);
+                    assert_eq!(distance_within(a, b, bound), want, "{a:?} {b:?} {bound}");
+                }
+                assert_eq!(distance_within(a, b, usize::MAX), Some(full), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -4,11 +4,11 @@
 
 use super::numbers::{integral, Integral};
 use super::shape::{Kind, Shape, Width};
-use super::sink::Details;
+use super::sink::{concat, Details};
 use super::Walker;
 use crate::rules;
 use crate::validate::json::{Node, Value};
-use crate::validate::primitive::{closest, excerpt};
+use crate::validate::primitive::{closest, excerpt, push_excerpt};
 
 impl<'j> Walker<'j> {
     pub(crate) fn type_error(&mut self, node: &'j Node<'j>, expected: &'static str) {
@@ -92,40 +92,41 @@ impl<'j> Walker<'j> {
         }
         if let Some(p) = pattern.filter(|p| !p.matches(s)) {
             self.emit(&rules::PATTERN, None, |w| {
-                let why = match p.first_offender(s) {
-                    _ if s.is_empty() => String::from("it is empty"),
-                    Some(c) => format!("`{}` is not allowed", c.escape_debug()),
-                    None => String::from("it does not have the required form"),
-                };
-                Details::new(format!(
-                    "`{}` does not match the pattern `{}`: {why}",
-                    excerpt(s),
-                    p.source()
-                ))
-                .item(
+                let source = p.source();
+                let mut m = String::with_capacity(s.len().min(64) + source.len() + 72);
+                m.push('`');
+                push_excerpt(&mut m, s);
+                m.push_str("` does not match the pattern `");
+                m.push_str(source);
+                m.push_str("`: ");
+                match p.first_offender(s) {
+                    _ if s.is_empty() => m.push_str("it is empty"),
+                    Some(c) => {
+                        m.push('`');
+                        m.extend(c.escape_debug());
+                        m.push_str("` is not allowed");
+                    }
+                    None => m.push_str("it does not have the required form"),
+                }
+                Details::new(m).item_parts(
                     Some(s),
                     &w.aws_path(),
-                    &format!(
-                        "Member must satisfy regular expression pattern: {}",
-                        p.source()
-                    ),
+                    &["Member must satisfy regular expression pattern: ", source],
                 )
             });
         }
         if let Some(values) = values.filter(|v| !v.contains(&s)) {
             self.emit(&rules::ENUM, None, |w| {
-                let mut d = Details::new(format!(
-                    "`{}` is not one of {}",
-                    excerpt(s),
-                    values.join(", ")
-                ))
-                .item(
+                let joined = values.join(", ");
+                let mut m = String::with_capacity(s.len().min(64) + joined.len() + 20);
+                m.push('`');
+                push_excerpt(&mut m, s);
+                m.push_str("` is not one of ");
+                m.push_str(&joined);
+                let mut d = Details::new(m).item_parts(
                     Some(s),
                     &w.aws_path(),
-                    &format!(
-                        "Member must satisfy enum value set: [{}]",
-                        values.join(", ")
-                    ),
+                    &["Member must satisfy enum value set: [", &joined, "]"],
                 );
                 if let Some(m) = values
                     .iter()
@@ -135,7 +136,7 @@ impl<'j> Walker<'j> {
                             .and_then(|c| values.iter().find(|v| **v == c))
                     })
                 {
-                    d = d.help(format!("did you mean `{m}`?"));
+                    d = d.help(concat(&[&["did you mean `", m, "`?"]]));
                 }
                 d
             });
@@ -230,10 +231,22 @@ impl<'j> Walker<'j> {
 /// A number beyond a bound: "`text` is {beyond} of {limit}", and the AWS
 /// item "Member must have value {relation} than or equal to {limit}".
 fn bound(w: &Walker<'_>, text: &str, beyond: &str, relation: &str, limit: &str) -> Details {
-    Details::new(format!("`{}` is {beyond} of {limit}", excerpt(text))).item(
+    let mut m = String::with_capacity(text.len().min(64) + beyond.len() + limit.len() + 16);
+    m.push('`');
+    push_excerpt(&mut m, text);
+    m.push_str("` is ");
+    m.push_str(beyond);
+    m.push_str(" of ");
+    m.push_str(limit);
+    Details::new(m).item_parts(
         Some(text),
         &w.aws_path(),
-        &format!("Member must have value {relation} than or equal to {limit}"),
+        &[
+            "Member must have value ",
+            relation,
+            " than or equal to ",
+            limit,
+        ],
     )
 }
 

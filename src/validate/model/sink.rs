@@ -109,6 +109,10 @@ impl Sink {
         d: Details,
         offset: Option<usize>,
     ) {
+        // Room for a typical report at once, instead of growing 4, 8, 16.
+        if self.violations.capacity() == 0 {
+            self.violations.reserve(16);
+        }
         self.violations.push(Violation {
             code: rule.code,
             path,
@@ -169,15 +173,23 @@ impl Details {
         self
     }
     /// A framework item: `Value '<value>' at '<path>' failed to satisfy constraint: <constraint>`.
-    pub(crate) fn item(mut self, value: Option<&str>, aws_path: &str, constraint: &str) -> Details {
-        self.aws = AwsText::Item(match value {
-            Some(v) => {
-                format!("Value '{v}' at '{aws_path}' failed to satisfy constraint: {constraint}")
-            }
-            None => {
-                format!("Value null at '{aws_path}' failed to satisfy constraint: {constraint}")
-            }
-        });
+    pub(crate) fn item(self, value: Option<&str>, aws_path: &str, constraint: &str) -> Details {
+        self.item_parts(value, aws_path, &[constraint])
+    }
+    /// [`Details::item`] with the constraint given in `parts`, joined
+    /// straight into the text (one allocation, no formatting).
+    pub(crate) fn item_parts(
+        mut self,
+        value: Option<&str>,
+        aws_path: &str,
+        parts: &[&str],
+    ) -> Details {
+        const TAIL: &str = "' failed to satisfy constraint: ";
+        let text = match value {
+            Some(v) => concat(&[&["Value '", v, "' at '", aws_path, TAIL], parts]),
+            None => concat(&[&["Value null at '", aws_path, TAIL], parts]),
+        };
+        self.aws = AwsText::Item(text);
         self
     }
     /// A plain AWS message, for business rules and type errors.
@@ -185,4 +197,16 @@ impl Details {
         self.aws = AwsText::Plain(text);
         self
     }
+}
+
+/// The strings of `groups`, one after the other, in a string allocated once
+/// at its exact length: what `format!` of literals and `{}` of strings
+/// writes, without the formatting machinery or the reallocations.
+pub(crate) fn concat(groups: &[&[&str]]) -> String {
+    let len = groups.iter().flat_map(|g| g.iter()).map(|p| p.len()).sum();
+    let mut out = String::with_capacity(len);
+    for part in groups.iter().flat_map(|g| g.iter()) {
+        out.push_str(part);
+    }
+    out
 }

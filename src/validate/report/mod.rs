@@ -4,6 +4,7 @@
 mod code;
 mod de;
 
+use crate::validate::primitive::push_usize;
 pub use code::{Code, Severity, Source, UnknownCode, UnknownSeverity, UnknownSource};
 use serde::{Deserialize, Serialize};
 
@@ -171,9 +172,11 @@ pub struct Report {
 impl Report {
     /// Fills in line and column from byte offsets in one sweep over `text`.
     pub(crate) fn with_positions(mut violations: Vec<Violation>, text: &[u8]) -> Vec<Violation> {
-        let mut order: Vec<usize> = (0..violations.len())
-            .filter(|i| violations.get(*i).is_some_and(|v| v.position.is_some()))
-            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(violations.len());
+        order.extend(
+            (0..violations.len())
+                .filter(|i| violations.get(*i).is_some_and(|v| v.position.is_some())),
+        );
         order.sort_by_key(|i| {
             violations
                 .get(*i)
@@ -192,13 +195,16 @@ impl Report {
                 continue;
             };
             let target = p.offset.min(text.len()).max(bom);
-            for &b in text.get(at..target).unwrap_or(&[]) {
-                if b == b'\n' {
-                    line += 1;
-                    column = 1;
-                } else if b & 0xC0 != 0x80 {
-                    column += 1;
-                }
+            let seg = text.get(at..target).unwrap_or(&[]);
+            // A newline restarts the column; every byte that does not
+            // continue a UTF-8 sequence is one code point.
+            let (newlines, chars) = count_lines_and_chars(seg);
+            if newlines == 0 {
+                column += chars;
+            } else {
+                line += newlines;
+                let last = seg.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                column = 1 + count_lines_and_chars(seg.get(last..).unwrap_or(&[])).1;
             }
             at = at.max(target);
             p.line = line;
@@ -239,9 +245,77 @@ impl Report {
     pub fn aws_message(&self) -> Option<&str> {
         self.aws_message.as_deref()
     }
+    /// About the length of [`Report::to_json`] (a little more for plain
+    /// text), to size the buffer it is written into.
+    pub(crate) fn json_size_hint(&self) -> usize {
+        let texts =
+            |v: &Violation| v.path.len() + v.message.len() + v.help.as_ref().map_or(0, String::len);
+        let violations: usize = self.violations.iter().map(|v| texts(v) + 192).sum();
+        violations + self.aws_message.as_ref().map_or(0, String::len) + 64
+    }
     /// The report as compact JSON (`{"valid":…,"violations":[…],"awsMessage":…}`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("null"))
+        let mut out = String::with_capacity(self.json_size_hint());
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Appends [`Report::to_json`] to `out`: by hand, byte for byte what
+    /// `serde_json::to_string` writes for the derived `Serialize` (tested
+    /// on every vector), without the serializer's per-fragment writes,
+    /// which cost the WebAssembly build a fifth of an invalid request.
+    pub(crate) fn write_json(&self, out: &mut String) {
+        out.push_str(if self.valid {
+            r#"{"valid":true,"violations":["#
+        } else {
+            r#"{"valid":false,"violations":["#
+        });
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            // Each literal closes the string before it and opens the next.
+            out.push_str(r#"{"code":""#);
+            out.push_str(v.code.as_str());
+            out.push_str(r#"","path":""#);
+            push_json_escaped(out, &v.path);
+            out.push_str(r#"","message":""#);
+            push_json_escaped(out, &v.message);
+            out.push_str(r#"","severity":""#);
+            out.push_str(v.severity.as_str());
+            out.push_str(r#"","source":""#);
+            out.push_str(v.source.as_str());
+            out.push_str(r#"","rule":""#);
+            push_json_escaped(out, v.rule);
+            match &v.help {
+                Some(h) => {
+                    out.push_str(r#"","help":""#);
+                    push_json_escaped(out, h);
+                    out.push_str(r#"","position":"#);
+                }
+                None => out.push_str(r#"","help":null,"position":"#),
+            }
+            match v.position {
+                Some(p) => {
+                    out.push_str(r#"{"offset":"#);
+                    push_usize(out, p.offset);
+                    out.push_str(r#","line":"#);
+                    push_usize(out, p.line);
+                    out.push_str(r#","column":"#);
+                    push_usize(out, p.column);
+                    out.push_str("}}");
+                }
+                None => out.push_str("null}"),
+            }
+        }
+        match &self.aws_message {
+            Some(m) => {
+                out.push_str(r#"],"awsMessage":""#);
+                push_json_escaped(out, m);
+                out.push_str("\"}");
+            }
+            None => out.push_str(r#"],"awsMessage":null}"#),
+        }
     }
 }
 
@@ -365,6 +439,113 @@ impl From<InvalidRequest> for Report {
     }
 }
 
+/// Appends `s` as a JSON string the way `serde_json` writes it.
+#[cfg(test)]
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_json_escaped(out, s);
+    out.push('"');
+}
+
+/// Appends the inside of the JSON string `s` the way `serde_json` writes
+/// it: `"` and `\` escaped, the control characters below U+0020 as `\b`,
+/// `\t`, `\n`, `\f`, `\r` or `\u00xx` (lowercase hex), everything else as
+/// it is; the runs between escapes are copied whole.
+fn push_json_escaped(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    // Whether a byte of `x` is below 0x20, `"` or `\` (the classic exact
+    // "has a byte less than" and "has a zero byte" tests).
+    let special = |x: u64| {
+        let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+        (x.wrapping_sub(LO * 0x20) & !x & HI)
+            | zero(x ^ (LO * u64::from(b'"')))
+            | zero(x ^ (LO * u64::from(b'\\')))
+            != 0
+    };
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Eight plain bytes at a time.
+        if let Some(w) = bytes.get(i..i + 8) {
+            if !special(u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]))) {
+                i += 8;
+                continue;
+            }
+        }
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0x00..=0x1F => "",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Escapes are ASCII: `start..i` lies on character boundaries.
+        out.push_str(s.get(start..i).unwrap_or(""));
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            for nibble in [b >> 4, b & 0x0F] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        } else {
+            out.push_str(escape);
+        }
+        i += 1;
+        start = i;
+    }
+    out.push_str(s.get(start..).unwrap_or(""));
+}
+
+/// The number of newlines in `s` and of code points (bytes that do not
+/// continue a UTF-8 sequence), eight bytes at a time: each byte's verdict
+/// is tallied in its own lane of a `u64` (at most 255 words a block, so no
+/// lane overflows), and the lanes are summed once a block.
+fn count_lines_and_chars(s: &[u8]) -> (usize, usize) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    const NEWLINES: u64 = LO * 0x0A;
+    let (mut newlines, mut chars) = (0usize, 0usize);
+    for block in s.chunks(8 * 255) {
+        let mut words = block.chunks_exact(8);
+        let (mut nl, mut cont) = (0u64, 0u64);
+        for w in &mut words {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]));
+            // 0b10xxxxxx: bit 7 set, bit 6 (shifted up to bit 7) clear.
+            cont += (x & !(x << 1) & HI) >> 7;
+            // A newline is a zero byte of `t`; a byte's bit 7 below is set
+            // exactly when the byte is not zero (no carry crosses a byte).
+            let t = x ^ NEWLINES;
+            nl += (!(((t & !HI) + !HI) | t) & HI) >> 7;
+        }
+        let rest = words.remainder();
+        newlines += sum_lanes(nl);
+        chars += (block.len() - rest.len()) - sum_lanes(cont);
+        for &b in rest {
+            newlines += usize::from(b == b'\n');
+            chars += usize::from(b & 0xC0 != 0x80);
+        }
+    }
+    (newlines, chars)
+}
+
+/// The sum of the eight byte lanes of `x`.
+fn sum_lanes(x: u64) -> usize {
+    const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+    let x = (x & PAIRS) + ((x >> 8) & PAIRS);
+    usize::from(u16::try_from(x.wrapping_mul(0x0001_0001_0001_0001) >> 48).unwrap_or(0))
+}
+
 /// How many framework items `awsMessage` quotes; it counts them all (our
 /// bound: AWS documents none, see `report.tooManyViolations`).
 pub(crate) const MAX_AWS_ITEMS: usize = 10;
@@ -380,13 +561,14 @@ pub(crate) const MAX_AWS_ITEMS: usize = 10;
 /// wording of business-rule errors is not documented.
 fn render_aws_message(violations: &[Violation]) -> String {
     let errors = || violations.iter().filter(|v| v.severity == Severity::Error);
-    let items: Vec<&str> = errors()
-        .filter_map(|v| match &v.aws {
+    let items = || {
+        errors().filter_map(|v| match &v.aws {
             AwsText::Item(s) => Some(s.as_str()),
             _ => None,
         })
-        .collect();
-    if items.is_empty() {
+    };
+    let listed = items().count();
+    if listed == 0 {
         return errors()
             .find_map(|v| match &v.aws {
                 AwsText::Plain(s) => Some(s.clone()),
@@ -400,8 +582,141 @@ fn render_aws_message(violations: &[Violation]) -> String {
             _ => 0,
         })
         .sum();
-    let n = items.len() + unlisted;
+    let n = listed + unlisted;
     let noun = if n == 1 { "error" } else { "errors" };
-    let quoted: Vec<&str> = items.into_iter().take(MAX_AWS_ITEMS).collect();
-    format!("{n} validation {noun} detected: {}", quoted.join("; "))
+    let quoted = || items().take(MAX_AWS_ITEMS);
+    // `{n} validation {noun} detected: ` then the items joined by `; `.
+    let len = quoted().map(|s| s.len() + 2).sum::<usize>() + 48;
+    let mut out = String::with_capacity(len);
+    push_usize(&mut out, n);
+    out.push_str(" validation ");
+    out.push_str(noun);
+    out.push_str(" detected: ");
+    for (i, item) in quoted().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count_lines_and_chars, push_json_str};
+    use crate::{validate_str, validate_value, Operation, Options, Report};
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all = String::new();
+        for c in (0u32..0x300).chain([0x2028, 0x2029, 0xFEFF, 0x1F600]) {
+            all.extend(char::from_u32(c));
+        }
+        let mut shifted = Vec::new();
+        for c in (0u8..0x80).map(char::from) {
+            for at in 0..17 {
+                let mut t = "abcdefghijklmnopq".to_string();
+                t.insert(at, c);
+                shifted.push(t);
+            }
+        }
+        for s in ["", "plain", "a\"b\\c", "\u{7f}", "é\n€\t😀", &all]
+            .into_iter()
+            .chain(shifted.iter().map(String::as_str))
+        {
+            let mut out = String::new();
+            push_json_str(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap_or_default(), "{s:?}");
+        }
+    }
+
+    /// Every request of the shared vectors (and each as an object, without
+    /// positions): the hand-written JSON is the derived one.
+    #[test]
+    fn to_json_writes_what_serde_json_writes_for_every_vector() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if p.extension().is_some_and(|x| x == "json") {
+                    out.push(p);
+                }
+            }
+        }
+        let check = |r: &Report| {
+            assert_eq!(r.to_json(), serde_json::to_string(r).unwrap());
+        };
+        let mut paths = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors"),
+            &mut paths,
+        );
+        let (mut reports, mut invalid) = (0, 0);
+        for p in paths {
+            let file: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            for case in file["cases"].as_array().into_iter().flatten() {
+                let Some(op) = case["operation"]
+                    .as_str()
+                    .and_then(|o| o.parse::<Operation>().ok())
+                else {
+                    continue;
+                };
+                let options = Options::default();
+                if let Some(text) = case["requestText"].as_str() {
+                    check(&validate_str(op, text, &options));
+                }
+                if !case["request"].is_null() {
+                    let text = serde_json::to_string(&case["request"]).unwrap();
+                    let r = validate_str(op, &text, &options);
+                    invalid += usize::from(!r.is_valid());
+                    check(&r);
+                    check(&validate_value(op, &case["request"], &options));
+                    reports += 1;
+                }
+            }
+        }
+        assert!(
+            reports > 1000 && invalid > 500,
+            "{reports} reports, {invalid} invalid"
+        );
+    }
+
+    /// The byte-at-a-time count the word-wise one replaces.
+    fn naive(s: &[u8]) -> (usize, usize) {
+        let newlines = s.iter().filter(|&&b| b == b'\n').count();
+        let chars = s.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        (newlines, chars)
+    }
+
+    #[test]
+    fn lines_and_chars_are_counted_as_byte_by_byte() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push(match i % 7 {
+                0 => '\n',
+                1 => 'é',
+                2 => '€',
+                3 => '😀',
+                4 => '\u{0B}',
+                5 => '\u{8A}',
+                _ => 'x',
+            });
+        }
+        let bytes = text.as_bytes();
+        for len in (0..bytes.len()).step_by(37).chain([bytes.len()]) {
+            for start in [0, 1, 3, 7] {
+                let s = &bytes[start.min(len)..len];
+                assert_eq!(count_lines_and_chars(s), naive(s), "{start}..{len}");
+            }
+        }
+        // Every byte value, in every lane position.
+        let all: Vec<u8> = (0..=255u8).cycle().take(255 * 9 + 5).collect();
+        for start in 0..9 {
+            assert_eq!(count_lines_and_chars(&all[start..]), naive(&all[start..]));
+        }
+        assert_eq!(count_lines_and_chars(&[b'\n'; 4000]), (4000, 4000));
+        assert_eq!(count_lines_and_chars(&[0x80; 4000]), (0, 0));
+    }
 }

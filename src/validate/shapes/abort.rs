@@ -4,7 +4,7 @@ use super::{get_arr, get_f64, get_i32, get_num_text, get_str};
 use crate::rules;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
-use crate::validate::primitive::decimal_places_of;
+use crate::validate::primitive::{decimal_places_of, fixed};
 use std::collections::BTreeMap;
 
 /// `AbortCriteria.thresholdPercentage` (AbortThresholdPercentage): model maximum.
@@ -72,7 +72,7 @@ fn check_criterion<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         w.emit(&rules::THRESHOLD_PRECISION, Some(Seg::Key("thresholdPercentage")), |_| {
             Details::new(format!("`{text}` has {places} digits after the decimal point; at most {THRESHOLD_PLACES} are allowed"))
                 .plain(format!("thresholdPercentage {text} has more than {THRESHOLD_PLACES} digits after the decimal point"))
-                .help(format!("round it, e.g. `{t:.2}`"))
+                .help(format!("round it, e.g. `{}`", fixed(t, 2)))
         });
     }
 }

@@ -4,7 +4,7 @@ use super::{get_f64, get_i32, get_num_text, get_obj, has};
 use crate::rules;
 use crate::validate::json::Entry;
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
-use crate::validate::primitive::decimal_places_of;
+use crate::validate::primitive::{decimal_places_of, fixed};
 
 /// `JobExecutionsRolloutConfig.maximumPerMinute` (MaxJobExecutionsPerMin): model minimum.
 pub(crate) const MAXIMUM_PER_MINUTE_MIN: i64 = 1;
@@ -93,7 +93,7 @@ fn check_exponential<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         w.emit(&rules::INCREMENT_FACTOR_PRECISION, Some(Seg::Key("incrementFactor")), |_| {
             Details::new(format!("`{text}` has {places} digits after the decimal point; at most {INCREMENT_FACTOR_PLACES} is allowed"))
                 .plain(format!("incrementFactor {text} has more than {INCREMENT_FACTOR_PLACES} digit after the decimal point"))
-                .help(format!("round it, e.g. `{f:.1}`"))
+                .help(format!("round it, e.g. `{}`", fixed(f, 1)))
         });
     }
 }
