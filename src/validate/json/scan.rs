@@ -16,8 +16,13 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// Index of the first byte at or after `i` that is `"`, `\` or below 0x20,
 /// or `bytes.len()` if there is none. Scans eight bytes at a time.
 #[inline(always)]
-fn find_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.get(..8)) {
+fn find_special(bytes: &[u8], i: usize) -> usize {
+    let Some(rest) = bytes.get(i..) else {
+        return bytes.len();
+    };
+    let mut at = i;
+    let mut words = rest.chunks_exact(8);
+    for chunk in &mut words {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
@@ -31,17 +36,17 @@ fn find_special(bytes: &[u8], mut i: usize) -> usize {
             | (v.wrapping_sub(ONES * 0x20) & !v))
             & HIGHS;
         if mask != 0 {
-            return i + (mask.trailing_zeros() / 8) as usize;
+            return at + (mask.trailing_zeros() / 8) as usize;
         }
-        i += 8;
+        at += 8;
     }
-    while let Some(&b) = bytes.get(i) {
+    for &b in words.remainder() {
         if b == b'"' || b == b'\\' || b < 0x20 {
-            return i;
+            return at;
         }
-        i += 1;
+        at += 1;
     }
-    i
+    at
 }
 
 /// The value of four hex digits at `at`, if there are four.
@@ -204,7 +209,9 @@ impl<'a> Parser<'a> {
     pub(super) fn string_slow(&mut self, mut i: usize) -> Result<String, ParseError> {
         let open = self.pos;
         let content = open + 1;
-        let mut out = String::with_capacity(i - content + 16);
+        // The decoded text is never longer than the escaped one: one cheap
+        // pass to the closing quote sizes the buffer once.
+        let mut out = String::with_capacity(self.string_end(i).saturating_sub(content));
         let mut run = content;
         loop {
             match self.bytes.get(i) {
@@ -227,6 +234,16 @@ impl<'a> Parser<'a> {
                 None => return Err(syntax("unterminated string", open)),
             }
         }
+    }
+
+    /// The offset of the closing quote of the string whose first `\`,
+    /// control character or end of input is at `i` (skipping each escape's
+    /// next byte), or where the scan stopped if it is not well formed.
+    fn string_end(&self, mut i: usize) -> usize {
+        while self.bytes.get(i) == Some(&b'\\') {
+            i = find_special(self.bytes, i + 2);
+        }
+        i
     }
 
     /// Decodes the escape whose `\` is at `i` into `out`; returns the offset
