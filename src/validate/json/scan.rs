@@ -1,8 +1,6 @@
 //! The scanner: strings (with the eight-bytes-at-a-time search for the
 //! end), escapes, numbers and the `true`/`false`/`null` literals.
 
-use std::borrow::Cow;
-
 use super::error::{eof, non_finite, syntax, ParseError};
 use super::parser::Parser;
 use super::value::Num;
@@ -171,17 +169,17 @@ impl<'a> Parser<'a> {
         self.pos = i;
         Ok(Num {
             value,
-            text: Cow::Borrowed(text),
+            text,
         })
     }
 
-    /// Parses a string at the current position (a `"`); borrowed if it has
-    /// no escapes.
+    /// Parses a string at the current position (a `"`); borrowed from the
+    /// input if it has no escapes, decoded into the arena otherwise.
     #[inline(always)]
-    pub(super) fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    pub(super) fn string(&mut self) -> Result<&'a str, ParseError> {
         match self.plain_string() {
-            Ok(s) => Ok(Cow::Borrowed(s)),
-            Err(i) => Ok(Cow::Owned(self.string_slow(i)?)),
+            Ok(s) => Ok(s),
+            Err(i) => self.string_slow(i),
         }
     }
 
@@ -204,14 +202,25 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the string at the current position (a `"`) whose first `\`,
-    /// control character or end of input is at `i`, decoding escapes.
+    /// control character or end of input is at `i`, decoding escapes into
+    /// the arena.
     #[inline(never)]
-    pub(super) fn string_slow(&mut self, mut i: usize) -> Result<String, ParseError> {
+    pub(super) fn string_slow(&mut self, i: usize) -> Result<&'a str, ParseError> {
         let open = self.pos;
         let content = open + 1;
         // The decoded text is never longer than the escaped one: one cheap
         // pass to the closing quote sizes the buffer once.
-        let mut out = String::with_capacity(self.string_end(i).saturating_sub(content));
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        out.reserve(self.string_end(i).saturating_sub(content));
+        let result = self.decode(open, i, &mut out);
+        self.scratch = out;
+        result
+    }
+
+    /// The loop of [`Self::string_slow`], decoding into `out`.
+    fn decode(&mut self, open: usize, mut i: usize, out: &mut String) -> Result<&'a str, ParseError> {
+        let content = open + 1;
         let mut run = content;
         loop {
             match self.bytes.get(i) {
@@ -220,13 +229,13 @@ impl<'a> Parser<'a> {
                         out.push_str(s);
                     }
                     self.pos = i + 1;
-                    return Ok(out);
+                    return Ok(self.arena.alloc_str(out));
                 }
                 Some(b'\\') => {
                     if let Some(s) = self.src.get(run..i) {
                         out.push_str(s);
                     }
-                    i = self.escape(open, i, &mut out)?;
+                    i = self.escape(open, i, out)?;
                     run = i;
                     i = find_special(self.bytes, i);
                 }

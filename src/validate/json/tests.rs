@@ -1,13 +1,23 @@
 //! The parser's tests.
 
 use crate::test_rng::Rng;
-use std::borrow::Cow;
 
 use super::error::ParseError;
 use super::value::{Num, Span, NO_SPAN};
 use super::*;
 
 const DEPTH: usize = 64;
+
+/// [`super::parse_str`] with an arena of its own, leaked so that the tree
+/// lives as long as the input (a test's trees are small).
+fn parse_str(s: &str, depth: usize) -> Result<Node<'_>, ParseError> {
+    super::parse_str(s, depth, Box::leak(Box::new(Arena::new())))
+}
+
+/// [`super::parse`] with an arena of its own, as [`parse_str`].
+fn parse(b: &[u8], depth: usize) -> Result<Node<'_>, ParseError> {
+    super::parse(b, depth, Box::leak(Box::new(Arena::new())))
+}
 
 fn p(s: &str) -> Node<'_> {
     match parse_str(s, DEPTH) {
@@ -62,7 +72,7 @@ fn check_spans(doc: &str, node: &Node<'_>) {
     match &node.value {
         Value::Array(items) => items.iter().for_each(|n| check_spans(doc, n)),
         Value::Object(entries) => {
-            for e in entries {
+            for e in *entries {
                 let key_text = &doc[e.key_span.start..e.key_span.end];
                 assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(&*e.key));
                 assert!(e.key_span.end <= e.value.span.start);
@@ -87,10 +97,10 @@ fn any_top_level_value() {
     assert_eq!(p("null").value, Value::Null);
     assert_eq!(p("true").value, Value::Bool(true));
     assert_eq!(p("false").value, Value::Bool(false));
-    assert_eq!(p("\"x\"").value, Value::String(Cow::Borrowed("x")));
+    assert_eq!(p("\"x\"").value, Value::String("x"));
     assert_eq!(p("12").as_f64(), Some(12.0));
-    assert_eq!(p("[]").value, Value::Array(vec![]));
-    assert_eq!(p("{}").value, Value::Object(vec![]));
+    assert_eq!(p("[]").value, Value::Array(&[]));
+    assert_eq!(p("{}").value, Value::Object(&[]));
     assert_eq!(p(" \t\r\n 7 \t\r\n ").span, sp(5, 6));
 }
 
@@ -393,10 +403,7 @@ fn number_text_and_value() {
     }
     assert!(num(&items[1]).0.is_sign_negative());
     match &items[0].value {
-        Value::Number(Num {
-            text: Cow::Borrowed(t),
-            ..
-        }) => assert_eq!(*t, "1.50"),
+        Value::Number(Num { text: t, .. }) => assert_eq!(*t, "1.50"),
         other => panic!("{other:?}"),
     }
     assert_eq!(items[0].span, sp(1, 5));
@@ -539,25 +546,26 @@ fn strings_without_escapes_are_borrowed() {
     let doc = r#"{"plain": "value", "üñï": "ĉödé 😀", "esc\u0061ped": "a\tb", "e": ""}"#;
     let n = p(doc);
     let entries = n.as_object().unwrap();
-    let borrowed = |c: &Cow<'_, str>| matches!(c, Cow::Borrowed(_));
-    fn string<'a>(node: &Node<'a>) -> Cow<'a, str> {
-        match &node.value {
-            Value::String(s) => s.clone(),
+    // Borrowed: the text lies in the input (decoded strings are in the arena).
+    let borrowed = |s: &str| doc.as_bytes().as_ptr_range().contains(&s.as_ptr());
+    fn string<'a>(node: &Node<'a>) -> &'a str {
+        match node.value {
+            Value::String(s) => s,
             other => panic!("{other:?}"),
         }
     }
-    assert!(borrowed(&entries[0].key));
-    assert!(borrowed(&string(&entries[0].value)));
-    assert!(borrowed(&entries[1].key));
+    assert!(borrowed(entries[0].key));
+    assert!(borrowed(string(&entries[0].value)));
+    assert!(borrowed(entries[1].key));
     assert_eq!(entries[1].key, "üñï");
-    assert!(borrowed(&string(&entries[1].value)));
+    assert!(borrowed(string(&entries[1].value)));
     assert_eq!(string(&entries[1].value), "ĉödé 😀");
-    assert!(!borrowed(&entries[2].key));
+    assert!(!borrowed(entries[2].key));
     assert_eq!(entries[2].key, "escaped");
-    assert!(!borrowed(&string(&entries[2].value)));
+    assert!(!borrowed(string(&entries[2].value)));
     assert_eq!(string(&entries[2].value), "a\tb");
-    assert!(borrowed(&entries[3].key));
-    assert!(borrowed(&string(&entries[3].value)));
+    assert!(borrowed(entries[3].key));
+    assert!(borrowed(string(&entries[3].value)));
     // Long strings cross the eight-byte scanner boundary at every offset.
     for len in 0..40 {
         let s = "é".repeat(len / 2) + &"a".repeat(len % 7);
@@ -802,7 +810,8 @@ fn from_serde_round_trip() {
             r#"{"a":[1,-2,3.5,1e300,18446744073709551615,-9223372036854775808,{"b":null,"c":[true,false,[]]}],"s":"x\"y\u00e9","o":{}}"#,
         )
         .unwrap();
-    let n = from_serde(&v);
+    let arena = Arena::new();
+    let n = from_serde(&v, &arena);
     assert_eq!(to_serde(&n), v);
     assert_eq!(n.span, NO_SPAN);
     let a = n.value.get("a").unwrap();
@@ -810,9 +819,10 @@ fn from_serde_round_trip() {
     assert_eq!(a.as_array().unwrap()[0].span, NO_SPAN);
     assert_eq!(n.as_object().unwrap()[0].key_span, NO_SPAN);
     assert_eq!(n.value.get("s").unwrap().as_str(), Some("x\"yé"));
+    let in_serde = v["s"].as_str().unwrap().as_ptr();
     assert!(matches!(
         &n.value.get("s").unwrap().value,
-        Value::String(Cow::Borrowed(_))
+        Value::String(s) if s.as_ptr() == in_serde
     ));
     let texts: Vec<String> = a.as_array().unwrap()[..5]
         .iter()
