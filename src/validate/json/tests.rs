@@ -42,7 +42,7 @@ fn syntax_err(s: &str) -> (String, usize) {
 }
 
 fn sp(start: usize, end: usize) -> Span {
-    Span { start, end }
+    Span::new(start, end)
 }
 
 /// Converts a tree to serde_json (numbers via serde_json's own parser on
@@ -66,16 +66,16 @@ fn to_serde(node: &Node<'_>) -> serde_json::Value {
 /// Checks that the text under every span re-parses to the same value
 /// (and every key span to the key), recursively.
 fn check_spans(doc: &str, node: &Node<'_>) {
-    let text = &doc[node.span.start..node.span.end];
+    let text = &doc[node.span.start()..node.span.end()];
     let again = parse_str(text, usize::MAX).unwrap();
     assert_eq!(to_serde(&again), to_serde(node), "{text}");
     match &node.value {
         Value::Array(items) => items.iter().for_each(|n| check_spans(doc, n)),
         Value::Object(entries) => {
             for e in *entries {
-                let key_text = &doc[e.key_span.start..e.key_span.end];
+                let key_text = &doc[e.key_span.start()..e.key_span.end()];
                 assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(&*e.key));
-                assert!(e.key_span.end <= e.value.span.start);
+                assert!(e.key_span.end() <= e.value.span.start());
                 check_spans(doc, &e.value);
             }
         }
@@ -584,7 +584,7 @@ fn strings_without_escapes_are_borrowed() {
 fn spans_of_nested_values_and_keys() {
     let doc = r#"{"a": [1, {"b": null}], "c" :"x\ny", "d":{}}"#;
     let n = p(doc);
-    let text = |s: Span| &doc[s.start..s.end];
+    let text = |s: Span| &doc[s.start()..s.end()];
     assert_eq!(n.span, sp(0, doc.len()));
     let e = n.as_object().unwrap();
     assert_eq!(text(e[0].key_span), r#""a""#);
@@ -898,7 +898,7 @@ fn agrees_with_serde_json() {
         );
         // The top-level span covers the value without surrounding whitespace.
         assert_eq!(
-            &doc[ours.span.start..ours.span.end],
+            &doc[ours.span.start()..ours.span.end()],
             doc.trim_matches(|c| " \t\r\n".contains(c))
         );
     }

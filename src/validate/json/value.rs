@@ -8,16 +8,38 @@
 /// The bump allocator a parsed tree lives in.
 pub(crate) type Arena = bumpalo::Bump;
 
-/// A half-open byte range `start..end` into the parsed input.
+/// A half-open byte range `start..end` into the parsed input, in 32 bits
+/// (requests are at most 1 MiB; larger offsets saturate at `u32::MAX`).
 ///
 /// Offsets count from the first byte of the input as given (a skipped byte
 /// order mark still counts). Nodes built by [`from_serde`] use `0..0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The range `start..end`.
+    #[inline(always)]
+    pub(crate) fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+
     /// Offset of the first byte.
-    pub(crate) start: usize,
+    #[inline(always)]
+    pub(crate) fn start(self) -> usize {
+        self.start as usize
+    }
+
     /// Offset one past the last byte.
-    pub(crate) end: usize,
+    #[cfg(test)]
+    pub(crate) fn end(self) -> usize {
+        self.end as usize
+    }
 }
 
 /// The span used for nodes that do not come from parsed text.

@@ -49,7 +49,7 @@ impl<'j> Walker<'j> {
     }
 
     pub(crate) fn finish(mut self) -> Sink {
-        self.sink.root_offset = self.spans.then_some(self.root.span.start);
+        self.sink.root_offset = self.spans.then_some(self.root.span.start());
         self.sink
     }
 
@@ -127,7 +127,7 @@ impl<'j> Walker<'j> {
             hint.unwrap_or_else(|| {
                 let deeper = self.current().zip(extra);
                 let deeper = deeper.and_then(|(n, seg)| Self::lookup(n, seg));
-                deeper.unwrap_or_else(|| self.located()).span.start
+                deeper.unwrap_or_else(|| self.located()).span.start()
             })
         });
         if let Some(seg) = extra {
@@ -149,7 +149,7 @@ impl<'j> Walker<'j> {
         e: &'j Entry<'j>,
         build: impl FnOnce(&Self) -> Details,
     ) {
-        self.hint = Some(e.key_span.start);
+        self.hint = Some(e.key_span.start());
         self.emit(rule, Some(Seg::Key(&e.key)), build);
     }
 
@@ -164,7 +164,7 @@ impl<'j> Walker<'j> {
         build: impl FnOnce(&Self) -> Details,
     ) {
         if self.sink.count(rule) {
-            let offset = (self.spans && self.sink.room()).then(|| self.located().span.start);
+            let offset = (self.spans && self.sink.room()).then(|| self.located().span.start());
             let d = build(self);
             self.record(rule, d, suffix, offset);
         }
