@@ -209,7 +209,7 @@ fn run_input(
 /// The arena's first chunk for a request of `len` bytes: the tree of a
 /// typical request takes about three times its text (a member is 80 bytes),
 /// so most requests fit in one allocation; the arena grows past it on its own.
-pub(crate) fn arena_estimate(len: usize) -> usize {
+fn arena_estimate(len: usize) -> usize {
     len.saturating_mul(4).min(1 << 20)
 }
 

@@ -31,7 +31,7 @@ mod scan;
 mod value;
 
 pub(crate) use error::ParseErrorKind;
-pub(crate) use parser::{parse, parse_str};
+pub(crate) use parser::{check_syntax, parse, parse_str};
 pub(crate) use value::{from_serde, Arena, Entry, Node, Value};
 
 /// 1-based line and 1-based column (column counted in Unicode scalar values)

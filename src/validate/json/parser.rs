@@ -43,9 +43,34 @@ pub(crate) fn parse_str<'a>(
         pos,
         max_depth,
         arena,
+        build: true,
         scratch: String::new(),
     };
     parser.document()
+}
+
+/// Checks that a string is one complete JSON document, by the rules of
+/// [`parse`], without building its tree (no allocation but the stack of open
+/// containers and the decoding of strings with escapes).
+pub(crate) fn check_syntax(input: &str, max_depth: usize) -> Result<(), ParseError> {
+    let bytes = input.as_bytes();
+    let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    // Never allocated in: the parser's `build` is off.
+    let arena = Arena::new();
+    let mut parser = Parser {
+        src: input,
+        bytes,
+        pos,
+        max_depth,
+        arena: &arena,
+        build: false,
+        scratch: String::new(),
+    };
+    parser.document().map(|_| ())
 }
 
 // ---------------------------------------------------------------------------
@@ -74,6 +99,9 @@ pub(super) struct Parser<'a> {
     max_depth: usize,
     /// Where the tree goes.
     pub(super) arena: &'a Arena,
+    /// Whether to build the tree (off for [`check_syntax`]: values are
+    /// checked and dropped, and the result is a `null` node).
+    pub(super) build: bool,
     /// The buffer strings with escapes are decoded in before they are
     /// copied into the arena (reused for every such string).
     pub(super) scratch: String,
@@ -119,8 +147,13 @@ impl<'a> Parser<'a> {
         // least 6 bytes, `"":0,`), so request-sized bodies rarely regrow it.
         let hint = self.bytes.len() / 8;
         let mut stack: Vec<Frame<'a>> = Vec::with_capacity(hint.min(self.max_depth).min(8));
-        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(hint.min(8));
-        let mut entries: Vec<Entry<'a>> = Vec::with_capacity(hint.min(32));
+        let (node_room, entry_room) = if self.build {
+            (hint.min(8), hint.min(32))
+        } else {
+            (0, 0)
+        };
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(node_room);
+        let mut entries: Vec<Entry<'a>> = Vec::with_capacity(entry_room);
         // Whether the innermost open container is an object.
         let mut in_object = false;
         // In an object: the key of the member whose value comes next.
@@ -133,7 +166,9 @@ impl<'a> Parser<'a> {
                     value: $value,
                     span: Span::new($start, self.pos),
                 };
-                if in_object {
+                if !self.build {
+                    // Checked only.
+                } else if in_object {
                     entries.push(Entry {
                         key,
                         key_span,
@@ -228,6 +263,10 @@ impl<'a> Parser<'a> {
                     }
                     return match nodes.pop() {
                         Some(node) => Ok(node),
+                        None if !self.build => Ok(Node {
+                            value: Value::Null,
+                            span: NO_SPAN,
+                        }),
                         None => Err(eof(self.pos)),
                     };
                 }
@@ -255,7 +294,9 @@ impl<'a> Parser<'a> {
                         let Some(frame) = stack.pop() else {
                             return Err(eof(self.pos));
                         };
-                        let value = if in_object {
+                        let value = if !self.build {
+                            Value::Null
+                        } else if in_object {
                             let members = entries.get(frame.base..).unwrap_or_default();
                             let members = self.arena.alloc_slice_copy(members);
                             entries.truncate(frame.base);

@@ -229,7 +229,11 @@ impl<'a> Parser<'a> {
                         out.push_str(s);
                     }
                     self.pos = i + 1;
-                    return Ok(self.arena.alloc_str(out));
+                    return Ok(if self.build {
+                        self.arena.alloc_str(out)
+                    } else {
+                        ""
+                    });
                 }
                 Some(b'\\') => {
                     if let Some(s) = self.src.get(run..i) {

@@ -10,8 +10,16 @@ const DEPTH: usize = 64;
 
 /// [`super::parse_str`] with an arena of its own, leaked so that the tree
 /// lives as long as the input (a test's trees are small).
+/// Also checks that [`check_syntax`] gives the same verdict and error.
 fn parse_str(s: &str, depth: usize) -> Result<Node<'_>, ParseError> {
-    super::parse_str(s, depth, Box::leak(Box::new(Arena::new())))
+    let parsed = super::parse_str(s, depth, Box::leak(Box::new(Arena::new())));
+    let checked = check_syntax(s, depth);
+    assert_eq!(
+        checked.as_ref().err(),
+        parsed.as_ref().err(),
+        "check_syntax on {s:?}"
+    );
+    parsed
 }
 
 /// [`super::parse`] with an arena of its own, as [`parse_str`].

@@ -109,8 +109,7 @@ pub(crate) fn check_template_sources<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j
 /// `documentSource` is an S3 URL.
 fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
     if let Some(doc) = get_str(root, "document") {
-        let arena = json::Arena::with_capacity(crate::validate::arena_estimate(doc.len()));
-        if let Err(e) = json::parse_str(doc, DOCUMENT_DEPTH, &arena) {
+        if let Err(e) = json::check_syntax(doc, DOCUMENT_DEPTH) {
             w.emit(&rules::DOCUMENT_JSON, Some(Seg::Key("document")), |_| {
                 let (line, col) = json::line_col(doc, e.offset);
                 Details::new(format!(
