@@ -261,6 +261,7 @@ impl<'a> Parser<'a> {
 
     /// Decodes the escape whose `\` is at `i` into `out`; returns the offset
     /// just after it.
+    #[inline(always)]
     fn escape(&self, open: usize, i: usize, out: &mut String) -> Result<usize, ParseError> {
         let decoded = match self.bytes.get(i + 1) {
             Some(b'"') => '"',
@@ -272,19 +273,24 @@ impl<'a> Parser<'a> {
             Some(b'r') => '\r',
             Some(b't') => '\t',
             Some(b'u') => return self.unicode_escape(i, out),
-            Some(_) => {
-                let c = self.char_at(i + 1);
-                let shown: String = if c.is_control() {
-                    c.escape_unicode().collect()
-                } else {
-                    c.into()
-                };
-                return Err(syntax(format!("invalid escape `\\{shown}`"), i));
-            }
+            Some(_) => return Err(self.bad_escape(i)),
             None => return Err(syntax("unterminated string", open)),
         };
         out.push(decoded);
         Ok(i + 2)
+    }
+
+    /// The error for the escape at `i`, which is not one JSON has.
+    #[cold]
+    #[inline(never)]
+    fn bad_escape(&self, i: usize) -> ParseError {
+        let c = self.char_at(i + 1);
+        let shown: String = if c.is_control() {
+            c.escape_unicode().collect()
+        } else {
+            c.into()
+        };
+        syntax(format!("invalid escape `\\{shown}`"), i)
     }
 
     /// Decodes the `\uXXXX` escape (or surrogate pair) at `i` into `out`.
