@@ -167,10 +167,7 @@ impl<'a> Parser<'a> {
             return Err(non_finite(text, start));
         }
         self.pos = i;
-        Ok(Num {
-            value,
-            text,
-        })
+        Ok(Num { value, text })
     }
 
     /// Parses a string at the current position (a `"`); borrowed from the
@@ -219,7 +216,12 @@ impl<'a> Parser<'a> {
     }
 
     /// The loop of [`Self::string_slow`], decoding into `out`.
-    fn decode(&mut self, open: usize, mut i: usize, out: &mut String) -> Result<&'a str, ParseError> {
+    fn decode(
+        &mut self,
+        open: usize,
+        mut i: usize,
+        out: &mut String,
+    ) -> Result<&'a str, ParseError> {
         let content = open + 1;
         let mut run = content;
         loop {
