@@ -59,7 +59,7 @@ fn to_serde(node: &Node<'_>) -> serde_json::Value {
     match &node.value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),
-        Value::Number(n) => serde_json::from_str(&n.text).unwrap(),
+        Value::Number(n) => serde_json::from_str(n.text).unwrap(),
         Value::String(s) => serde_json::Value::String(s.to_string()),
         Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
         Value::Object(entries) => serde_json::Value::Object(
@@ -82,7 +82,7 @@ fn check_spans(doc: &str, node: &Node<'_>) {
         Value::Object(entries) => {
             for e in *entries {
                 let key_text = &doc[e.key_span.start()..e.key_span.end()];
-                assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(&*e.key));
+                assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(e.key));
                 assert!(e.key_span.end() <= e.value.span.start());
                 check_spans(doc, &e.value);
             }
@@ -619,7 +619,7 @@ fn spans_of_nested_values_and_keys() {
 #[test]
 fn duplicate_keys_kept_in_order() {
     let n = p(r#"{"a":1,"b":2,"a":3,"a":{"x":1,"x":2}}"#);
-    let keys: Vec<&str> = n.as_object().unwrap().iter().map(|e| &*e.key).collect();
+    let keys: Vec<&str> = n.as_object().unwrap().iter().map(|e| e.key).collect();
     assert_eq!(keys, ["a", "b", "a", "a"]);
     assert_eq!(n.value.get("a").unwrap().as_f64(), Some(1.0));
     assert_eq!(n.value.get("a").unwrap().span, sp(5, 6));
