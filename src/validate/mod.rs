@@ -207,7 +207,7 @@ fn run_input(
 }
 
 /// The arena's first chunk for a request of `len` bytes: the tree of a
-/// typical request takes about three times its text (a member is 80 bytes),
+/// typical request takes about three times its text (a member is 64 bytes),
 /// so most requests fit in one allocation; the arena grows past it on its own.
 fn arena_estimate(len: usize) -> usize {
     len.saturating_mul(4).min(1 << 20)
