@@ -17,7 +17,9 @@
 //!   stops with an error as soon as nesting exceeds a caller-supplied limit
 //!   (so the memory held for open containers is bounded by that limit);
 //! * it is fast and zero-copy where possible: strings and keys without escape
-//!   sequences and all number literals borrow from the input.
+//!   sequences and all number literals borrow from the input, and the tree
+//!   is built in one bump [`Arena`] (no allocation per container, nothing to
+//!   drop node by node).
 //!
 //! The module is split along its seams: `value` (the tree and its spans),
 //! `parser` (the iterative document parser), `scan` (strings, numbers and
@@ -29,8 +31,8 @@ mod scan;
 mod value;
 
 pub(crate) use error::ParseErrorKind;
-pub(crate) use parser::{parse, parse_str};
-pub(crate) use value::{from_serde, Entry, Node, Value};
+pub(crate) use parser::{check_syntax, parse, parse_str};
+pub(crate) use value::{from_serde, Arena, Entry, Node, Value};
 
 /// 1-based line and 1-based column (column counted in Unicode scalar values)
 /// of a byte offset; offsets past the end clamp to the end; an offset inside a

@@ -1,18 +1,21 @@
 //! The document parser: containers, members and separators, without
 //! recursion.
 
-use std::borrow::Cow;
-
 use super::error::{eof, non_finite, syntax, ParseError, ParseErrorKind};
-use super::value::{Entry, Node, Span, Value, NO_SPAN};
+use super::value::{Arena, Entry, Node, Span, Value, NO_SPAN};
 
 /// Parses a complete JSON document from bytes, checking that they are UTF-8.
 ///
 /// Any top-level value is accepted. Arrays and objects may nest at most
-/// `max_depth` levels (the top-level container is level 1).
-pub(crate) fn parse(input: &[u8], max_depth: usize) -> Result<Node<'_>, ParseError> {
+/// `max_depth` levels (the top-level container is level 1). The tree is
+/// allocated in `arena`.
+pub(crate) fn parse<'a>(
+    input: &'a [u8],
+    max_depth: usize,
+    arena: &'a Arena,
+) -> Result<Node<'a>, ParseError> {
     match std::str::from_utf8(input) {
-        Ok(text) => parse_str(text, max_depth),
+        Ok(text) => parse_str(text, max_depth, arena),
         Err(e) => Err(ParseError {
             kind: ParseErrorKind::InvalidUtf8,
             offset: e.valid_up_to(),
@@ -23,7 +26,11 @@ pub(crate) fn parse(input: &[u8], max_depth: usize) -> Result<Node<'_>, ParseErr
 /// Parses a complete JSON document from a string (no UTF-8 check needed).
 ///
 /// Same rules as [`parse`].
-pub(crate) fn parse_str(input: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
+pub(crate) fn parse_str<'a>(
+    input: &'a str,
+    max_depth: usize,
+    arena: &'a Arena,
+) -> Result<Node<'a>, ParseError> {
     let bytes = input.as_bytes();
     let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -35,8 +42,35 @@ pub(crate) fn parse_str(input: &str, max_depth: usize) -> Result<Node<'_>, Parse
         bytes,
         pos,
         max_depth,
+        arena,
+        build: true,
+        scratch: String::new(),
     };
     parser.document()
+}
+
+/// Checks that a string is one complete JSON document, by the rules of
+/// [`parse`], without building its tree (no allocation but the stack of open
+/// containers and the decoding of strings with escapes).
+pub(crate) fn check_syntax(input: &str, max_depth: usize) -> Result<(), ParseError> {
+    let bytes = input.as_bytes();
+    let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    // Never allocated in: the parser's `build` is off.
+    let arena = Arena::new();
+    let mut parser = Parser {
+        src: input,
+        bytes,
+        pos,
+        max_depth,
+        arena: &arena,
+        build: false,
+        scratch: String::new(),
+    };
+    parser.document().map(|_| ())
 }
 
 // ---------------------------------------------------------------------------
@@ -53,7 +87,7 @@ struct Frame<'a> {
     object: bool,
     /// If the enclosing container is an object: the key this container is
     /// the value of (set aside while the container's own members are read).
-    key: Cow<'a, str>,
+    key: &'a str,
     /// The span of `key`.
     key_span: Span,
 }
@@ -63,6 +97,14 @@ pub(super) struct Parser<'a> {
     pub(super) bytes: &'a [u8],
     pub(super) pos: usize,
     max_depth: usize,
+    /// Where the tree goes.
+    pub(super) arena: &'a Arena,
+    /// Whether to build the tree (off for [`check_syntax`]: values are
+    /// checked and dropped, and the result is a `null` node).
+    pub(super) build: bool,
+    /// The buffer strings with escapes are decoded in before they are
+    /// copied into the arena (reused for every such string).
+    pub(super) scratch: String,
 }
 
 impl<'a> Parser<'a> {
@@ -71,8 +113,19 @@ impl<'a> Parser<'a> {
         self.bytes.get(self.pos).copied()
     }
 
+    /// Skips whitespace; one compare when there is none (most requests are
+    /// minified).
     #[inline(always)]
     fn skip_ws(&mut self) {
+        if let Some(&b) = self.bytes.get(self.pos) {
+            if b <= b' ' {
+                self.skip_ws_run();
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn skip_ws_run(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
@@ -84,8 +137,9 @@ impl<'a> Parser<'a> {
     /// straight into its final form: an [`Entry`] on the `entries` scratch
     /// vector when the innermost open container is an object (using the
     /// pending `key`), otherwise a [`Node`] on `nodes` (array elements and
-    /// the top-level value). A closing bracket moves the container's members
-    /// off the scratch vector into an exactly sized `Vec`. Values are emitted
+    /// the top-level value). A closing bracket copies the container's members
+    /// off the scratch vector into an exactly sized slice of the arena.
+    /// Values are emitted
     /// right where their variant is known, which lets the compiler build them
     /// in place instead of through temporaries.
     fn document(&mut self) -> Result<Node<'a>, ParseError> {
@@ -93,26 +147,30 @@ impl<'a> Parser<'a> {
         // least 6 bytes, `"":0,`), so request-sized bodies rarely regrow it.
         let hint = self.bytes.len() / 8;
         let mut stack: Vec<Frame<'a>> = Vec::with_capacity(hint.min(self.max_depth).min(8));
-        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(hint.min(8));
-        let mut entries: Vec<Entry<'a>> = Vec::with_capacity(hint.min(32));
+        let (node_room, entry_room) = if self.build {
+            (hint.min(8), hint.min(32))
+        } else {
+            (0, 0)
+        };
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(node_room);
+        let mut entries: Vec<Entry<'a>> = Vec::with_capacity(entry_room);
         // Whether the innermost open container is an object.
         let mut in_object = false;
         // In an object: the key of the member whose value comes next.
-        let mut key: Cow<'a, str> = Cow::Borrowed("");
+        let mut key: &'a str = "";
         let mut key_span = NO_SPAN;
 
         macro_rules! emit {
             ($value:expr, $start:expr) => {{
                 let node = Node {
                     value: $value,
-                    span: Span {
-                        start: $start,
-                        end: self.pos,
-                    },
+                    span: Span::new($start, self.pos),
                 };
-                if in_object {
+                if !self.build {
+                    // Checked only.
+                } else if in_object {
                     entries.push(Entry {
-                        key: std::mem::take(&mut key),
+                        key,
                         key_span,
                         value: node,
                     });
@@ -127,10 +185,10 @@ impl<'a> Parser<'a> {
             let start = self.pos;
             match self.peek() {
                 Some(b'"') => match self.plain_string() {
-                    Ok(s) => emit!(Value::String(Cow::Borrowed(s)), start),
+                    Ok(s) => emit!(Value::String(s), start),
                     Err(i) => {
                         let s = self.string_slow(i)?;
-                        emit!(Value::String(Cow::Owned(s)), start);
+                        emit!(Value::String(s), start);
                     }
                 },
                 Some(b'-' | b'0'..=b'9') => {
@@ -157,13 +215,13 @@ impl<'a> Parser<'a> {
                     self.skip_ws();
                     if self.peek() == Some(b']') {
                         self.pos += 1;
-                        emit!(Value::Array(Vec::new()), start);
+                        emit!(Value::Array(&[]), start);
                     } else {
                         stack.push(Frame {
                             start,
                             base: nodes.len(),
                             object: false,
-                            key: std::mem::take(&mut key),
+                            key,
                             key_span,
                         });
                         in_object = false;
@@ -178,13 +236,13 @@ impl<'a> Parser<'a> {
                     self.skip_ws();
                     if self.peek() == Some(b'}') {
                         self.pos += 1;
-                        emit!(Value::Object(Vec::new()), start);
+                        emit!(Value::Object(&[]), start);
                     } else {
                         stack.push(Frame {
                             start,
                             base: entries.len(),
                             object: true,
-                            key: std::mem::take(&mut key),
+                            key,
                             key_span,
                         });
                         in_object = true;
@@ -205,6 +263,10 @@ impl<'a> Parser<'a> {
                     }
                     return match nodes.pop() {
                         Some(node) => Ok(node),
+                        None if !self.build => Ok(Node {
+                            value: Value::Null,
+                            span: NO_SPAN,
+                        }),
                         None => Err(eof(self.pos)),
                     };
                 }
@@ -232,12 +294,18 @@ impl<'a> Parser<'a> {
                         let Some(frame) = stack.pop() else {
                             return Err(eof(self.pos));
                         };
-                        let value = if in_object {
-                            let base = frame.base.min(entries.len());
-                            Value::Object(entries.drain(base..).collect())
+                        let value = if !self.build {
+                            Value::Null
+                        } else if in_object {
+                            let members = entries.get(frame.base..).unwrap_or_default();
+                            let members = self.arena.alloc_slice_copy(members);
+                            entries.truncate(frame.base);
+                            Value::Object(members)
                         } else {
-                            let base = frame.base.min(nodes.len());
-                            Value::Array(nodes.drain(base..).collect())
+                            let items = nodes.get(frame.base..).unwrap_or_default();
+                            let items = self.arena.alloc_slice_copy(items);
+                            nodes.truncate(frame.base);
+                            Value::Array(items)
                         };
                         key = frame.key;
                         key_span = frame.key_span;
@@ -301,16 +369,13 @@ impl<'a> Parser<'a> {
     /// Parses `"key"` `:` (with whitespace) at the current position, which
     /// is not whitespace.
     #[inline(always)]
-    fn key(&mut self) -> Result<(Cow<'a, str>, Span), ParseError> {
+    fn key(&mut self) -> Result<(&'a str, Span), ParseError> {
         let start = self.pos;
         if self.peek() != Some(b'"') {
             return Err(self.bad_key());
         }
         let key = self.string()?;
-        let key_span = Span {
-            start,
-            end: self.pos,
-        };
+        let key_span = Span::new(start, self.pos);
         self.skip_ws();
         match self.peek() {
             Some(b':') => self.pos += 1,

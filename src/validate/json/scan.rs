@@ -1,8 +1,6 @@
 //! The scanner: strings (with the eight-bytes-at-a-time search for the
 //! end), escapes, numbers and the `true`/`false`/`null` literals.
 
-use std::borrow::Cow;
-
 use super::error::{eof, non_finite, syntax, ParseError};
 use super::parser::Parser;
 use super::value::Num;
@@ -16,8 +14,13 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// Index of the first byte at or after `i` that is `"`, `\` or below 0x20,
 /// or `bytes.len()` if there is none. Scans eight bytes at a time.
 #[inline(always)]
-fn find_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.get(..8)) {
+fn find_special(bytes: &[u8], i: usize) -> usize {
+    let Some(rest) = bytes.get(i..) else {
+        return bytes.len();
+    };
+    let mut at = i;
+    let mut words = rest.chunks_exact(8);
+    for chunk in &mut words {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
@@ -31,17 +34,17 @@ fn find_special(bytes: &[u8], mut i: usize) -> usize {
             | (v.wrapping_sub(ONES * 0x20) & !v))
             & HIGHS;
         if mask != 0 {
-            return i + (mask.trailing_zeros() / 8) as usize;
+            return at + (mask.trailing_zeros() / 8) as usize;
         }
-        i += 8;
+        at += 8;
     }
-    while let Some(&b) = bytes.get(i) {
+    for &b in words.remainder() {
         if b == b'"' || b == b'\\' || b < 0x20 {
-            return i;
+            return at;
         }
-        i += 1;
+        at += 1;
     }
-    i
+    at
 }
 
 /// The value of four hex digits at `at`, if there are four.
@@ -164,19 +167,16 @@ impl<'a> Parser<'a> {
             return Err(non_finite(text, start));
         }
         self.pos = i;
-        Ok(Num {
-            value,
-            text: Cow::Borrowed(text),
-        })
+        Ok(Num { value, text })
     }
 
-    /// Parses a string at the current position (a `"`); borrowed if it has
-    /// no escapes.
+    /// Parses a string at the current position (a `"`); borrowed from the
+    /// input if it has no escapes, decoded into the arena otherwise.
     #[inline(always)]
-    pub(super) fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    pub(super) fn string(&mut self) -> Result<&'a str, ParseError> {
         match self.plain_string() {
-            Ok(s) => Ok(Cow::Borrowed(s)),
-            Err(i) => Ok(Cow::Owned(self.string_slow(i)?)),
+            Ok(s) => Ok(s),
+            Err(i) => self.string_slow(i),
         }
     }
 
@@ -199,12 +199,30 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the string at the current position (a `"`) whose first `\`,
-    /// control character or end of input is at `i`, decoding escapes.
+    /// control character or end of input is at `i`, decoding escapes into
+    /// the arena.
     #[inline(never)]
-    pub(super) fn string_slow(&mut self, mut i: usize) -> Result<String, ParseError> {
+    pub(super) fn string_slow(&mut self, i: usize) -> Result<&'a str, ParseError> {
         let open = self.pos;
         let content = open + 1;
-        let mut out = String::with_capacity(i - content + 16);
+        // The decoded text is never longer than the escaped one: one cheap
+        // pass to the closing quote sizes the buffer once.
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        out.reserve(self.string_end(i).saturating_sub(content));
+        let result = self.decode(open, i, &mut out);
+        self.scratch = out;
+        result
+    }
+
+    /// The loop of [`Self::string_slow`], decoding into `out`.
+    fn decode(
+        &mut self,
+        open: usize,
+        mut i: usize,
+        out: &mut String,
+    ) -> Result<&'a str, ParseError> {
+        let content = open + 1;
         let mut run = content;
         loop {
             match self.bytes.get(i) {
@@ -213,13 +231,17 @@ impl<'a> Parser<'a> {
                         out.push_str(s);
                     }
                     self.pos = i + 1;
-                    return Ok(out);
+                    return Ok(if self.build {
+                        self.arena.alloc_str(out)
+                    } else {
+                        ""
+                    });
                 }
                 Some(b'\\') => {
                     if let Some(s) = self.src.get(run..i) {
                         out.push_str(s);
                     }
-                    i = self.escape(open, i, &mut out)?;
+                    i = self.escape(open, i, out)?;
                     run = i;
                     i = find_special(self.bytes, i);
                 }
@@ -229,8 +251,19 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The offset of the closing quote of the string whose first `\`,
+    /// control character or end of input is at `i` (skipping each escape's
+    /// next byte), or where the scan stopped if it is not well formed.
+    fn string_end(&self, mut i: usize) -> usize {
+        while self.bytes.get(i) == Some(&b'\\') {
+            i = find_special(self.bytes, i + 2);
+        }
+        i
+    }
+
     /// Decodes the escape whose `\` is at `i` into `out`; returns the offset
     /// just after it.
+    #[inline(always)]
     fn escape(&self, open: usize, i: usize, out: &mut String) -> Result<usize, ParseError> {
         let decoded = match self.bytes.get(i + 1) {
             Some(b'"') => '"',
@@ -242,19 +275,24 @@ impl<'a> Parser<'a> {
             Some(b'r') => '\r',
             Some(b't') => '\t',
             Some(b'u') => return self.unicode_escape(i, out),
-            Some(_) => {
-                let c = self.char_at(i + 1);
-                let shown: String = if c.is_control() {
-                    c.escape_unicode().collect()
-                } else {
-                    c.into()
-                };
-                return Err(syntax(format!("invalid escape `\\{shown}`"), i));
-            }
+            Some(_) => return Err(self.bad_escape(i)),
             None => return Err(syntax("unterminated string", open)),
         };
         out.push(decoded);
         Ok(i + 2)
+    }
+
+    /// The error for the escape at `i`, which is not one JSON has.
+    #[cold]
+    #[inline(never)]
+    fn bad_escape(&self, i: usize) -> ParseError {
+        let c = self.char_at(i + 1);
+        let shown: String = if c.is_control() {
+            c.escape_unicode().collect()
+        } else {
+            c.into()
+        };
+        syntax(format!("invalid escape `\\{shown}`"), i)
     }
 
     /// Decodes the `\uXXXX` escape (or surrogate pair) at `i` into `out`.

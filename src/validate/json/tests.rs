@@ -1,13 +1,31 @@
 //! The parser's tests.
 
 use crate::test_rng::Rng;
-use std::borrow::Cow;
 
 use super::error::ParseError;
 use super::value::{Num, Span, NO_SPAN};
 use super::*;
 
 const DEPTH: usize = 64;
+
+/// [`super::parse_str`] with an arena of its own, leaked so that the tree
+/// lives as long as the input (a test's trees are small).
+/// Also checks that [`check_syntax`] gives the same verdict and error.
+fn parse_str(s: &str, depth: usize) -> Result<Node<'_>, ParseError> {
+    let parsed = super::parse_str(s, depth, Box::leak(Box::new(Arena::new())));
+    let checked = check_syntax(s, depth);
+    assert_eq!(
+        checked.as_ref().err(),
+        parsed.as_ref().err(),
+        "check_syntax on {s:?}"
+    );
+    parsed
+}
+
+/// [`super::parse`] with an arena of its own, as [`parse_str`].
+fn parse(b: &[u8], depth: usize) -> Result<Node<'_>, ParseError> {
+    super::parse(b, depth, Box::leak(Box::new(Arena::new())))
+}
 
 fn p(s: &str) -> Node<'_> {
     match parse_str(s, DEPTH) {
@@ -32,7 +50,7 @@ fn syntax_err(s: &str) -> (String, usize) {
 }
 
 fn sp(start: usize, end: usize) -> Span {
-    Span { start, end }
+    Span::new(start, end)
 }
 
 /// Converts a tree to serde_json (numbers via serde_json's own parser on
@@ -41,7 +59,7 @@ fn to_serde(node: &Node<'_>) -> serde_json::Value {
     match &node.value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),
-        Value::Number(n) => serde_json::from_str(&n.text).unwrap(),
+        Value::Number(n) => serde_json::from_str(n.text).unwrap(),
         Value::String(s) => serde_json::Value::String(s.to_string()),
         Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
         Value::Object(entries) => serde_json::Value::Object(
@@ -56,16 +74,16 @@ fn to_serde(node: &Node<'_>) -> serde_json::Value {
 /// Checks that the text under every span re-parses to the same value
 /// (and every key span to the key), recursively.
 fn check_spans(doc: &str, node: &Node<'_>) {
-    let text = &doc[node.span.start..node.span.end];
+    let text = &doc[node.span.start()..node.span.end()];
     let again = parse_str(text, usize::MAX).unwrap();
     assert_eq!(to_serde(&again), to_serde(node), "{text}");
     match &node.value {
         Value::Array(items) => items.iter().for_each(|n| check_spans(doc, n)),
         Value::Object(entries) => {
-            for e in entries {
-                let key_text = &doc[e.key_span.start..e.key_span.end];
-                assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(&*e.key));
-                assert!(e.key_span.end <= e.value.span.start);
+            for e in *entries {
+                let key_text = &doc[e.key_span.start()..e.key_span.end()];
+                assert_eq!(parse_str(key_text, 0).unwrap().as_str(), Some(e.key));
+                assert!(e.key_span.end() <= e.value.span.start());
                 check_spans(doc, &e.value);
             }
         }
@@ -87,10 +105,10 @@ fn any_top_level_value() {
     assert_eq!(p("null").value, Value::Null);
     assert_eq!(p("true").value, Value::Bool(true));
     assert_eq!(p("false").value, Value::Bool(false));
-    assert_eq!(p("\"x\"").value, Value::String(Cow::Borrowed("x")));
+    assert_eq!(p("\"x\"").value, Value::String("x"));
     assert_eq!(p("12").as_f64(), Some(12.0));
-    assert_eq!(p("[]").value, Value::Array(vec![]));
-    assert_eq!(p("{}").value, Value::Object(vec![]));
+    assert_eq!(p("[]").value, Value::Array(&[]));
+    assert_eq!(p("{}").value, Value::Object(&[]));
     assert_eq!(p(" \t\r\n 7 \t\r\n ").span, sp(5, 6));
 }
 
@@ -393,10 +411,7 @@ fn number_text_and_value() {
     }
     assert!(num(&items[1]).0.is_sign_negative());
     match &items[0].value {
-        Value::Number(Num {
-            text: Cow::Borrowed(t),
-            ..
-        }) => assert_eq!(*t, "1.50"),
+        Value::Number(Num { text: t, .. }) => assert_eq!(*t, "1.50"),
         other => panic!("{other:?}"),
     }
     assert_eq!(items[0].span, sp(1, 5));
@@ -539,25 +554,26 @@ fn strings_without_escapes_are_borrowed() {
     let doc = r#"{"plain": "value", "üñï": "ĉödé 😀", "esc\u0061ped": "a\tb", "e": ""}"#;
     let n = p(doc);
     let entries = n.as_object().unwrap();
-    let borrowed = |c: &Cow<'_, str>| matches!(c, Cow::Borrowed(_));
-    fn string<'a>(node: &Node<'a>) -> Cow<'a, str> {
-        match &node.value {
-            Value::String(s) => s.clone(),
+    // Borrowed: the text lies in the input (decoded strings are in the arena).
+    let borrowed = |s: &str| doc.as_bytes().as_ptr_range().contains(&s.as_ptr());
+    fn string<'a>(node: &Node<'a>) -> &'a str {
+        match node.value {
+            Value::String(s) => s,
             other => panic!("{other:?}"),
         }
     }
-    assert!(borrowed(&entries[0].key));
-    assert!(borrowed(&string(&entries[0].value)));
-    assert!(borrowed(&entries[1].key));
+    assert!(borrowed(entries[0].key));
+    assert!(borrowed(string(&entries[0].value)));
+    assert!(borrowed(entries[1].key));
     assert_eq!(entries[1].key, "üñï");
-    assert!(borrowed(&string(&entries[1].value)));
+    assert!(borrowed(string(&entries[1].value)));
     assert_eq!(string(&entries[1].value), "ĉödé 😀");
-    assert!(!borrowed(&entries[2].key));
+    assert!(!borrowed(entries[2].key));
     assert_eq!(entries[2].key, "escaped");
-    assert!(!borrowed(&string(&entries[2].value)));
+    assert!(!borrowed(string(&entries[2].value)));
     assert_eq!(string(&entries[2].value), "a\tb");
-    assert!(borrowed(&entries[3].key));
-    assert!(borrowed(&string(&entries[3].value)));
+    assert!(borrowed(entries[3].key));
+    assert!(borrowed(string(&entries[3].value)));
     // Long strings cross the eight-byte scanner boundary at every offset.
     for len in 0..40 {
         let s = "é".repeat(len / 2) + &"a".repeat(len % 7);
@@ -576,7 +592,7 @@ fn strings_without_escapes_are_borrowed() {
 fn spans_of_nested_values_and_keys() {
     let doc = r#"{"a": [1, {"b": null}], "c" :"x\ny", "d":{}}"#;
     let n = p(doc);
-    let text = |s: Span| &doc[s.start..s.end];
+    let text = |s: Span| &doc[s.start()..s.end()];
     assert_eq!(n.span, sp(0, doc.len()));
     let e = n.as_object().unwrap();
     assert_eq!(text(e[0].key_span), r#""a""#);
@@ -603,7 +619,7 @@ fn spans_of_nested_values_and_keys() {
 #[test]
 fn duplicate_keys_kept_in_order() {
     let n = p(r#"{"a":1,"b":2,"a":3,"a":{"x":1,"x":2}}"#);
-    let keys: Vec<&str> = n.as_object().unwrap().iter().map(|e| &*e.key).collect();
+    let keys: Vec<&str> = n.as_object().unwrap().iter().map(|e| e.key).collect();
     assert_eq!(keys, ["a", "b", "a", "a"]);
     assert_eq!(n.value.get("a").unwrap().as_f64(), Some(1.0));
     assert_eq!(n.value.get("a").unwrap().span, sp(5, 6));
@@ -802,7 +818,8 @@ fn from_serde_round_trip() {
             r#"{"a":[1,-2,3.5,1e300,18446744073709551615,-9223372036854775808,{"b":null,"c":[true,false,[]]}],"s":"x\"y\u00e9","o":{}}"#,
         )
         .unwrap();
-    let n = from_serde(&v);
+    let arena = Arena::new();
+    let n = from_serde(&v, &arena);
     assert_eq!(to_serde(&n), v);
     assert_eq!(n.span, NO_SPAN);
     let a = n.value.get("a").unwrap();
@@ -810,9 +827,10 @@ fn from_serde_round_trip() {
     assert_eq!(a.as_array().unwrap()[0].span, NO_SPAN);
     assert_eq!(n.as_object().unwrap()[0].key_span, NO_SPAN);
     assert_eq!(n.value.get("s").unwrap().as_str(), Some("x\"yé"));
+    let in_serde = v["s"].as_str().unwrap().as_ptr();
     assert!(matches!(
         &n.value.get("s").unwrap().value,
-        Value::String(Cow::Borrowed(_))
+        Value::String(s) if s.as_ptr() == in_serde
     ));
     let texts: Vec<String> = a.as_array().unwrap()[..5]
         .iter()
@@ -888,7 +906,7 @@ fn agrees_with_serde_json() {
         );
         // The top-level span covers the value without surrounding whitespace.
         assert_eq!(
-            &doc[ours.span.start..ours.span.end],
+            &doc[ours.span.start()..ours.span.end()],
             doc.trim_matches(|c| " \t\r\n".contains(c))
         );
     }

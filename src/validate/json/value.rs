@@ -1,33 +1,61 @@
 //! The parsed tree: values, nodes, object members and their byte spans.
+//!
+//! The tree lives in an [`Arena`] (one bump allocator a parse): containers are
+//! slices of it, strings borrow from the input or, when they had escapes,
+//! from the arena. Nothing in it has a destructor, so dropping the arena
+//! frees the whole tree at once.
 
-use std::borrow::Cow;
+/// The bump allocator a parsed tree lives in.
+pub(crate) type Arena = bumpalo::Bump;
 
-/// A half-open byte range `start..end` into the parsed input.
+/// A half-open byte range `start..end` into the parsed input, in 32 bits
+/// (requests are at most 1 MiB; larger offsets saturate at `u32::MAX`).
 ///
 /// Offsets count from the first byte of the input as given (a skipped byte
 /// order mark still counts). Nodes built by [`from_serde`] use `0..0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The range `start..end`.
+    #[inline(always)]
+    pub(crate) fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+
     /// Offset of the first byte.
-    pub(crate) start: usize,
+    #[inline(always)]
+    pub(crate) fn start(self) -> usize {
+        self.start as usize
+    }
+
     /// Offset one past the last byte.
-    pub(crate) end: usize,
+    #[cfg(test)]
+    pub(crate) fn end(self) -> usize {
+        self.end as usize
+    }
 }
 
 /// The span used for nodes that do not come from parsed text.
 pub(super) const NO_SPAN: Span = Span { start: 0, end: 0 };
 
 /// A JSON number: its `f64` value and the literal exactly as written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Num<'a> {
     /// The value, as `str::parse::<f64>()` gives it for `text`; always finite.
     pub(crate) value: f64,
     /// The literal as written in the input (for example `1.50`, `-0`, `1e3`).
-    pub(crate) text: Cow<'a, str>,
+    pub(crate) text: &'a str,
 }
 
 /// A JSON value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Value<'a> {
     /// `null`.
     Null,
@@ -35,16 +63,17 @@ pub(crate) enum Value<'a> {
     Bool(bool),
     /// A number.
     Number(Num<'a>),
-    /// A string, with escapes decoded; borrowed when it had no escapes.
-    String(Cow<'a, str>),
+    /// A string, with escapes decoded; borrowed from the input when it had
+    /// no escapes.
+    String(&'a str),
     /// An array.
-    Array(Vec<Node<'a>>),
+    Array(&'a [Node<'a>]),
     /// An object: its members in document order, duplicate keys kept.
-    Object(Vec<Entry<'a>>),
+    Object(&'a [Entry<'a>]),
 }
 
 /// A JSON value together with where it was found in the input.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Node<'a> {
     /// The value.
     pub(crate) value: Value<'a>,
@@ -53,10 +82,11 @@ pub(crate) struct Node<'a> {
 }
 
 /// One member of a JSON object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Entry<'a> {
-    /// The key, with escapes decoded; borrowed when it had no escapes.
-    pub(crate) key: Cow<'a, str>,
+    /// The key, with escapes decoded; borrowed from the input when it had no
+    /// escapes.
+    pub(crate) key: &'a str,
     /// The bytes of the key in the input, including its quotes.
     pub(crate) key_span: Span,
     /// The member's value.
@@ -94,7 +124,7 @@ impl<'a> Node<'a> {
     /// The string, if this is a string.
     pub(crate) fn as_str(&self) -> Option<&str> {
         match &self.value {
-            Value::String(s) => Some(s),
+            Value::String(s) => Some(*s),
             _ => None,
         }
     }
@@ -102,7 +132,7 @@ impl<'a> Node<'a> {
     /// The members in document order (duplicates kept), if this is an object.
     pub(crate) fn as_object(&self) -> Option<&[Entry<'a>]> {
         match &self.value {
-            Value::Object(entries) => Some(entries),
+            Value::Object(entries) => Some(*entries),
             _ => None,
         }
     }
@@ -110,7 +140,7 @@ impl<'a> Node<'a> {
     /// The elements, if this is an array.
     pub(crate) fn as_array(&self) -> Option<&[Node<'a>]> {
         match &self.value {
-            Value::Array(items) => Some(items),
+            Value::Array(items) => Some(*items),
             _ => None,
         }
     }
@@ -124,12 +154,13 @@ impl<'a> Node<'a> {
     }
 }
 
-/// Converts a `serde_json::Value` into the same tree, borrowing its strings.
+/// Converts a `serde_json::Value` into the same tree in `arena`, borrowing
+/// its strings.
 ///
 /// All spans are `0..0`. Number text is `serde_json`'s `Display` of the number.
 /// Object members come in the map's iteration order. Recurses once per level
 /// of nesting (as `serde_json`'s own `Drop` of the value does).
-pub(crate) fn from_serde(value: &serde_json::Value) -> Node<'_> {
+pub(crate) fn from_serde<'a>(value: &'a serde_json::Value, arena: &'a Arena) -> Node<'a> {
     let value = match value {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
@@ -138,20 +169,20 @@ pub(crate) fn from_serde(value: &serde_json::Value) -> Node<'_> {
             let value = n.as_f64().or_else(|| text.parse().ok()).unwrap_or(f64::NAN);
             Value::Number(Num {
                 value,
-                text: Cow::Owned(text),
+                text: arena.alloc_str(&text),
             })
         }
-        serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
-        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
-        serde_json::Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| Entry {
-                    key: Cow::Borrowed(k),
-                    key_span: NO_SPAN,
-                    value: from_serde(v),
-                })
-                .collect(),
-        ),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(items) => {
+            Value::Array(arena.alloc_slice_fill_iter(items.iter().map(|v| from_serde(v, arena))))
+        }
+        serde_json::Value::Object(map) => {
+            Value::Object(arena.alloc_slice_fill_iter(map.iter().map(|(k, v)| Entry {
+                key: k,
+                key_span: NO_SPAN,
+                value: from_serde(v, arena),
+            })))
+        }
     };
     Node {
         value,

@@ -153,7 +153,7 @@ impl<'j> Walker<'j> {
         let Value::Number(n) = &node.value else {
             return self.type_error(node, "an integer");
         };
-        let v = match integral(&n.text, n.value) {
+        let v = match integral(n.text, n.value) {
             Integral::Fraction => return self.type_error(node, "an integer"),
             Integral::Value(v) if width == Width::I64 || i32::try_from(v).is_ok() => v,
             Integral::Value(_) | Integral::TooLarge => {
@@ -172,7 +172,7 @@ impl<'j> Walker<'j> {
             }
         };
         self.range(
-            &n.text,
+            n.text,
             min.filter(|m| v < *m).map(|m| m.to_string()),
             max.filter(|m| v > *m).map(|m| m.to_string()),
         );
@@ -183,7 +183,7 @@ impl<'j> Walker<'j> {
             return self.type_error(node, "a number");
         };
         self.range(
-            &n.text,
+            n.text,
             min.filter(|m| n.value < *m).map(|m| m.to_string()),
             max.filter(|m| n.value > *m).map(|m| m.to_string()),
         );

@@ -49,7 +49,7 @@ impl<'j> Walker<'j> {
     }
 
     pub(crate) fn finish(mut self) -> Sink {
-        self.sink.root_offset = self.spans.then_some(self.root.span.start);
+        self.sink.root_offset = self.spans.then_some(self.root.span.start());
         self.sink
     }
 
@@ -127,7 +127,7 @@ impl<'j> Walker<'j> {
             hint.unwrap_or_else(|| {
                 let deeper = self.current().zip(extra);
                 let deeper = deeper.and_then(|(n, seg)| Self::lookup(n, seg));
-                deeper.unwrap_or_else(|| self.located()).span.start
+                deeper.unwrap_or_else(|| self.located()).span.start()
             })
         });
         if let Some(seg) = extra {
@@ -149,8 +149,8 @@ impl<'j> Walker<'j> {
         e: &'j Entry<'j>,
         build: impl FnOnce(&Self) -> Details,
     ) {
-        self.hint = Some(e.key_span.start);
-        self.emit(rule, Some(Seg::Key(&e.key)), build);
+        self.hint = Some(e.key_span.start());
+        self.emit(rule, Some(Seg::Key(e.key)), build);
     }
 
     /// Like [`Walker::emit`], for a violation at the current path plus a JSON
@@ -164,7 +164,7 @@ impl<'j> Walker<'j> {
         build: impl FnOnce(&Self) -> Details,
     ) {
         if self.sink.count(rule) {
-            let offset = (self.spans && self.sink.room()).then(|| self.located().span.start);
+            let offset = (self.spans && self.sink.room()).then(|| self.located().span.start());
             let d = build(self);
             self.record(rule, d, suffix, offset);
         }
@@ -252,8 +252,8 @@ impl<'j> Walker<'j> {
             // Every entry is checked at its own node: a repeated key's
             // violations point at that occurrence, not at the first.
             let node = &e.value;
-            self.at_node(Seg::Key(&e.key), Some(node), |w| {
-                w.check_str(&e.key, key);
+            self.at_node(Seg::Key(e.key), Some(node), |w| {
+                w.check_str(e.key, key);
                 w.walk_entry(&e.value, value, "map values");
             });
         }
@@ -275,7 +275,7 @@ impl<'j> Walker<'j> {
         let mut slots: [Option<&'j Node<'j>>; SLOTS] = [None; SLOTS];
         let mut irregular = false;
         for e in entries.iter() {
-            match member_index(members, api, &e.key).and_then(|i| slots.get_mut(i)) {
+            match member_index(members, api, e.key).and_then(|i| slots.get_mut(i)) {
                 Some(slot @ None) => *slot = Some(&e.value),
                 _ => irregular = true,
             }
@@ -283,7 +283,7 @@ impl<'j> Walker<'j> {
         if irregular {
             self.duplicates(entries);
             for e in entries.iter() {
-                if member_index(members, api, &e.key).is_none() {
+                if member_index(members, api, e.key).is_none() {
                     self.unknown(e, members);
                 }
             }
@@ -331,7 +331,7 @@ impl<'j> Walker<'j> {
             let mut keys: Vec<(&str, usize)> = entries
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (&*e.key, i))
+                .map(|(i, e)| (e.key, i))
                 .collect();
             keys.sort_unstable();
             // Sorted by key, then index: each run of one key starts at its first occurrence.
@@ -356,7 +356,7 @@ impl<'j> Walker<'j> {
         self.emit_at_key(&rules::DUPLICATE_KEY, e, |w| {
             Details::new(format!(
                 "the key `{}` appears more than once",
-                excerpt(&e.key)
+                excerpt(e.key)
             ))
             .plain(format!("Duplicate key '{}' at '{}'", e.key, w.aws_path()))
         });
@@ -367,7 +367,7 @@ impl<'j> Walker<'j> {
         self.emit_at_key(&rules::UNKNOWN_FIELD, e, |w| {
             let mut d = Details::new(format!(
                 "`{}` is not a member of {}",
-                excerpt(&e.key),
+                excerpt(e.key),
                 w.scope()
             ))
             .plain(format!("Unknown member '{}' at '{}'", e.key, w.aws_path()));
@@ -383,7 +383,7 @@ impl<'j> Walker<'j> {
                     api.name()
                 ));
             } else if let Some(c) = closest(
-                &e.key,
+                e.key,
                 members.iter().filter(|m| m.apis.has(api)).map(|m| m.name),
             ) {
                 d = d.help(format!("did you mean `{c}`?"));

@@ -3,7 +3,7 @@
 
 use super::{get_str, has};
 use crate::rules;
-use crate::validate::json::Entry;
+use crate::validate::json::{self, Entry};
 use crate::validate::model::{Apis, Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::{arn_parts, excerpt, Pattern};
 
@@ -109,9 +109,9 @@ pub(crate) fn check_template_sources<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j
 /// `documentSource` is an S3 URL.
 fn check_contents<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>]) {
     if let Some(doc) = get_str(root, "document") {
-        if let Err(e) = crate::validate::json::parse_str(doc, DOCUMENT_DEPTH) {
+        if let Err(e) = json::check_syntax(doc, DOCUMENT_DEPTH) {
             w.emit(&rules::DOCUMENT_JSON, Some(Seg::Key("document")), |_| {
-                let (line, col) = crate::validate::json::line_col(doc, e.offset);
+                let (line, col) = json::line_col(doc, e.offset);
                 Details::new(format!(
                     "the job document is not JSON: {} at line {line}, column {col}",
                     e.kind

@@ -352,17 +352,17 @@ pub(crate) fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>], arn: &str) {
         for e in entries {
             let Some(row) = rows.iter().find(|r| r.parameter == e.key) else {
                 w.emit_at_key(&rules::MANAGED_PARAMETER_UNKNOWN, e, |_| {
-                    let help = match closest(&e.key, rows.iter().map(|r| r.parameter)) {
+                    let help = match closest(e.key, rows.iter().map(|r| r.parameter)) {
                         Some(c) => format!("did you mean `{c}`? `{shown}` takes {}", takes(&rows)),
                         None => format!("`{shown}` takes {}", takes(&rows)),
                     };
                     Details::new(format!(
                         "`{}` is not a parameter of `{shown}`",
-                        excerpt(&e.key)
+                        excerpt(e.key)
                     ))
                     .plain(format!(
                         "Unknown document parameter {} for managed template {shown}",
-                        excerpt(&e.key)
+                        excerpt(e.key)
                     ))
                     .help(help)
                 });
@@ -375,7 +375,7 @@ pub(crate) fn check<'j>(w: &mut Walker<'j>, root: &'j [Entry<'j>], arn: &str) {
                 continue; // the model's ParameterValue violation says it already
             }
             if let Some(why) = pattern.mismatch(value) {
-                w.at_node(Seg::Key(&e.key), Some(&e.value), |w| {
+                w.at_node(Seg::Key(e.key), Some(&e.value), |w| {
                     w.emit(&rules::MANAGED_PARAMETER_PATTERN, None, |_| {
                         Details::new(format!(
                             "`{}` does not match `{shown}`'s regex `{}` for `{}`: {why}",

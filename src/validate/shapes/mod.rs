@@ -29,7 +29,7 @@ pub(crate) fn get<'j>(entries: &'j [Entry<'j>], name: &str) -> Option<&'j Node<'
 /// The member as an integer, if it is one (type errors are the model's job).
 pub(crate) fn get_int(entries: &[Entry<'_>], name: &str) -> Option<i64> {
     match &get(entries, name)?.value {
-        Value::Number(n) => match integral(&n.text, n.value) {
+        Value::Number(n) => match integral(n.text, n.value) {
             Integral::Value(v) => Some(v),
             _ => None,
         },
@@ -54,7 +54,7 @@ pub(crate) fn get_f64(entries: &[Entry<'_>], name: &str) -> Option<f64> {
 /// The member's literal number text, if it is a number.
 pub(crate) fn get_num_text<'j>(entries: &'j [Entry<'j>], name: &str) -> Option<&'j str> {
     match &get(entries, name)?.value {
-        Value::Number(n) => Some(&n.text),
+        Value::Number(n) => Some(n.text),
         _ => None,
     }
 }
