@@ -128,43 +128,11 @@ const HEADER: &str = r#"// @ts-nocheck: generated (js/test/fast-path.test.mjs ch
 // plain). A value
 // that is not plain fails its test: the fast path then says "don't know".
 
-// Written out, not as regular expressions where a loop says the same: V8
-// compiles a regular expression on its first use and again on its second
-// (for native code), which a cold start pays for each one (#12).
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** @param {unknown} v */
 function isAscii(v) {
-  if (typeof v !== 'string') return false;
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/**
- * The pattern `^prefix[class]+$` (`min` 1) or `^prefix[class]*$` (`min` 0)
- * whose class is the ASCII characters `members`, as a test on UTF-16 units:
- * a unit outside the class (every unit of a non-ASCII code point, a lone
- * surrogate too, is above U+007F) fails it, as its code point fails the
- * class. (js/test/fast-path.test.mjs checks each against its regular
- * expression, `PATTERN_TESTS`.)
- * @param {string} prefix
- * @param {string} members
- * @param {number} min
- * @returns {{ test(v: string): boolean }}
- */
-function classPattern(prefix, members, min) {
-  const table = new Uint8Array(0x80);
-  for (let i = 0; i < members.length; i++) table[members.charCodeAt(i)] = 1;
-  const from = prefix.length;
-  return {
-    test(v) {
-      if (v.length < from + min || !v.startsWith(prefix)) return false;
-      for (let i = from; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        if (c > 0x7f || table[c] === 0) return false;
-      }
-      return true;
-    },
-  };
+  return typeof v === 'string' && !NON_ASCII.test(v);
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -584,72 +552,6 @@ fn self_checks_ascii(s: &Map<String, Value>) -> bool {
         && !p.contains("\\D")
         && !p.contains("[^")
         && !p.replace("\\.", "").contains('.')
-}
-
-/// A pattern `^prefix[class]+$` or `^prefix[class]*$` whose prefix is
-/// letters, digits and `:`, and whose class is ASCII characters and ranges
-/// (an escape only of a punctuation character, no negation): its prefix,
-/// the characters of its class (each once, in order) and its least number
-/// of them (1 for `+`, 0 for `*`); None for any other pattern (a regular
-/// expression tests those).
-fn class_pattern(p: &str) -> Option<(String, String, u8)> {
-    let rest = p.strip_prefix('^')?;
-    let (prefix, rest) = rest.split_once('[')?;
-    if !prefix
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b':')
-    {
-        return None;
-    }
-    let (class, min) = if let Some(c) = rest.strip_suffix("]+$") {
-        (c, 1)
-    } else {
-        (rest.strip_suffix("]*$")?, 0)
-    };
-    if class.starts_with('^') || !class.is_ascii() {
-        return None;
-    }
-    // The class's atoms: a character, or an escaped punctuation character.
-    let mut atoms = Vec::new();
-    let mut b = class.bytes();
-    while let Some(c) = b.next() {
-        match c {
-            b'\\' => {
-                let e = b.next()?;
-                if e.is_ascii_alphanumeric() {
-                    return None;
-                }
-                atoms.push((e, true));
-            }
-            b'[' | b']' => return None,
-            c => atoms.push((c, false)),
-        }
-    }
-    let mut set = std::collections::BTreeSet::new();
-    let mut i = 0;
-    while let Some(&(c, _)) = atoms.get(i) {
-        // `a-b` (an unescaped `-` between two atoms) is a range.
-        match (atoms.get(i + 1), atoms.get(i + 2)) {
-            (Some(&(b'-', false)), Some(&(hi, _))) => {
-                if hi < c {
-                    return None;
-                }
-                (c..=hi).for_each(|x| {
-                    set.insert(x);
-                });
-                i += 3;
-            }
-            _ => {
-                set.insert(c);
-                i += 1;
-            }
-        }
-    }
-    if set.iter().any(|&c| c > 0x7f) {
-        return None;
-    }
-    let members: String = set.into_iter().map(char::from).collect();
-    Some((prefix.to_string(), members, min))
 }
 
 /// The ASCII form of a pattern with Unicode property classes (see [`ASCII_FORMS`]).
@@ -1200,29 +1102,9 @@ pub fn generate() -> Result<String, String> {
     out.push('\n');
     let mut pats: Vec<(&String, &String)> = g.patterns.iter().map(|(s, n)| (n, s)).collect();
     pats.sort_by_key(|(n, _)| n[1..].parse::<usize>().unwrap_or(usize::MAX));
-    let mut written = Vec::new();
     for (name, source) in pats {
-        match class_pattern(source) {
-            Some((prefix, members, min)) => {
-                let _ = writeln!(
-                    out,
-                    "const {name} = classPattern({}, {}, {min}); // {}",
-                    js_str(&prefix)?,
-                    js_str(&members)?,
-                    js_str(source)?
-                );
-                written.push(format!("  [{}, {name}],\n", js_str(source)?));
-            }
-            None => {
-                let _ = writeln!(out, "const {name} = new RegExp({}, 'u');", js_str(source)?);
-            }
-        }
+        let _ = writeln!(out, "const {name} = new RegExp({}, 'u');", js_str(source)?);
     }
-    table.push_str("\n/** The patterns tested by `classPattern`, each with its test (js/test/fast-path.test.mjs checks them against the regular expressions). */\nexport const PATTERN_TESTS = [\n");
-    for w in written {
-        table.push_str(&w);
-    }
-    table.push_str("];\n");
     out.push('\n');
     for f in &g.funcs {
         out.push_str(f);

@@ -21,43 +21,11 @@
 // plain). A value
 // that is not plain fails its test: the fast path then says "don't know".
 
-// Written out, not as regular expressions where a loop says the same: V8
-// compiles a regular expression on its first use and again on its second
-// (for native code), which a cold start pays for each one (#12).
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** @param {unknown} v */
 function isAscii(v) {
-  if (typeof v !== 'string') return false;
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/**
- * The pattern `^prefix[class]+$` (`min` 1) or `^prefix[class]*$` (`min` 0)
- * whose class is the ASCII characters `members`, as a test on UTF-16 units:
- * a unit outside the class (every unit of a non-ASCII code point, a lone
- * surrogate too, is above U+007F) fails it, as its code point fails the
- * class. (js/test/fast-path.test.mjs checks each against its regular
- * expression, `PATTERN_TESTS`.)
- * @param {string} prefix
- * @param {string} members
- * @param {number} min
- * @returns {{ test(v: string): boolean }}
- */
-function classPattern(prefix, members, min) {
-  const table = new Uint8Array(0x80);
-  for (let i = 0; i < members.length; i++) table[members.charCodeAt(i)] = 1;
-  const from = prefix.length;
-  return {
-    test(v) {
-      if (v.length < from + min || !v.startsWith(prefix)) return false;
-      for (let i = from; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        if (c > 0x7f || table[c] === 0) return false;
-      }
-      return true;
-    },
-  };
+  return typeof v === 'string' && !NON_ASCII.test(v);
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -124,14 +92,14 @@ function places(n) {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
-const P0 = classPattern("", " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~", 1); // "^[ -~]+$"
-const P1 = classPattern("arn:", "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~", 1); // "^arn:[!-~]+$"
-const P2 = classPattern("", "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz", 1); // "^[a-zA-Z0-9_-]+$"
-const P3 = classPattern("", " +-./0123456789:=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz", 0); // "^[A-Za-z0-9 _.:/=+\\-@]*$"
+const P0 = new RegExp("^[ -~]+$", 'u');
+const P1 = new RegExp("^arn:[!-~]+$", 'u');
+const P2 = new RegExp("^[a-zA-Z0-9_-]+$", 'u');
+const P3 = new RegExp("^[A-Za-z0-9 _.:/=+\\-@]*$", 'u');
 const P4 = new RegExp("^arn:(aws|aws-cn|aws-us-gov):iot:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:(thing|thinggroup)/[a-zA-Z0-9:_-]{1,128}$", 'u');
 const P5 = new RegExp("^(\\$\\{aws:iot:s3-presigned-url:)?[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~%!$&'()*+,;=:@\\[\\]-]+([/?#]|$)", 'u');
 const P6 = new RegExp("^arn:[^:]+:iot:[^:]+::jobtemplate/AWS-", 'u');
-const P7 = classPattern("", "-0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz", 1); // "^[a-zA-Z0-9:_-]+$"
+const P7 = new RegExp("^[a-zA-Z0-9:_-]+$", 'u');
 
 function s0(v) {
 if (!(typeof v === 'string')) return false;
@@ -1429,13 +1397,4 @@ export const CHECKS = {
 export const ASCII_FORMS = [
   ["^[^\\p{C}]+$", "^[ -~]+$"],
   ["^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$", "^[A-Za-z0-9 _.:/=+\\-@]*$"],
-];
-
-/** The patterns tested by `classPattern`, each with its test (js/test/fast-path.test.mjs checks them against the regular expressions). */
-export const PATTERN_TESTS = [
-  ["^[ -~]+$", P0],
-  ["^arn:[!-~]+$", P1],
-  ["^[a-zA-Z0-9_-]+$", P2],
-  ["^[A-Za-z0-9 _.:/=+\\-@]*$", P3],
-  ["^[a-zA-Z0-9:_-]+$", P7],
 ];
