@@ -393,6 +393,45 @@ fn has_type(s: &Map<String, Value>, t: &str) -> bool {
     }
 }
 
+/// Checks that every key of an object this schema accepts is a name of its
+/// `properties` without a `:`: the schema is a closed structure
+/// (`additionalProperties: false`, no `propertyNames`) or a map (judged
+/// only when empty), and no name of its `properties` has a `:`. Every
+/// object schema outside a combinator's branch must pass (a branch's
+/// schema applies to a value its enclosing schema checks too):
+/// `tally` in js/src/fast.js counts no key's `:` for that reason.
+///
+/// # Errors
+/// An object schema that admits other keys, or a name with a `:`.
+fn keys_named(s: &Map<String, Value>) -> Result<(), String> {
+    let props = s.get("properties").and_then(Value::as_object);
+    if let Some(k) = props
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k)
+        .find(|k| k.contains(':'))
+    {
+        return Err(format!(
+            "member `{k}` has a `:`: js/src/fast.js `tally` counts no key's `:`"
+        ));
+    }
+    // As `Gen::object` reads them: a map (no `properties`, no `required`)
+    // is judged only when empty, whatever its `propertyNames`.
+    let closed = matches!(s.get("additionalProperties"), Some(Value::Bool(false)))
+        && !s.contains_key("propertyNames");
+    let map = matches!(s.get("additionalProperties"), Some(Value::Object(_)))
+        && props.is_none()
+        && s.get("required")
+            .and_then(Value::as_array)
+            .is_none_or(Vec::is_empty);
+    if !(closed || map) {
+        return Err(String::from(
+            "an object schema outside a combinator's branch admits keys not named in its `properties`: js/src/fast.js `tally` counts no key's `:`",
+        ));
+    }
+    Ok(())
+}
+
 /// An upper bound of the UTF-8 size of JSON.stringify's text of any value
 /// the predicate of `schema` accepts, from the keywords the predicate checks
 /// outside combinators (a combinator's branch only narrows what is
@@ -814,6 +853,9 @@ impl Gen {
         }
         if !array.is_empty() {
             guard(&mut out, "Array.isArray(v)", &array, sole(&["array"]));
+        }
+        if self.branch == 0 && has_type(s, "object") {
+            keys_named(s)?;
         }
         let object = self.object(s)?;
         if !object.is_empty() {

@@ -740,6 +740,35 @@ test('adversarial texts: each guard of the string fast path is needed (the tree 
   assert.equal(fast.cleanText('DescribeJob', '{"jobId":"j"}', undefined), true);
 });
 
+test("tally's premise: a tree the fast path accepts has no key with a colon (it counts none)", () => {
+  // Every member name the predicates know has none...
+  const committed = fs.readFileSync(path.join(JS, 'src', 'fast.generated.js'), 'utf8');
+  const names = [...committed.matchAll(/^case ("[^"]*"):/gm)].map((m) => JSON.parse(m[1]));
+  assert.ok(names.length > 50 && names.includes('jobId'), 'the closed structures were not found');
+  assert.deepEqual(names.filter((n) => n.includes(':')), []);
+  // ...and a key with one, at any level of a request the fast path accepts,
+  // is refused (so a JSON text with one goes to the engine).
+  const fast = new FastPath();
+  const now = { now: 1795000000000 };
+  assert.equal(fast.clean('CreateJob', BENCH, now), true);
+  let objects = 0;
+  const visit = (node, at) => {
+    if (node === null || typeof node !== 'object') return;
+    if (!Array.isArray(node)) {
+      objects++;
+      for (const value of [1, 'x', null, {}, [], true]) {
+        const copy = structuredClone(BENCH);
+        at.reduce((o, k) => o[k], copy)['a:b'] = value;
+        assert.equal(fast.clean('CreateJob', copy, now), false, `a key with a colon at ${at.join('.') || 'the top'} (${JSON.stringify(value)})`);
+        assert.equal(fast.cleanText('CreateJob', JSON.stringify(copy), now), false, `as text, at ${at.join('.') || 'the top'}`);
+      }
+    }
+    for (const k of Object.keys(node)) visit(node[k], [...at, k]);
+  };
+  visit(BENCH, []);
+  assert.ok(objects >= 10, `only ${objects} objects in the bench request`);
+});
+
 test('documents decided without the engine: on a fresh fast path, clean only when the engine agrees', () => {
   const docs = ['{}', '[]', '1', '-0', '"s"', 'true', 'null', ' {"a" : [1, 2.5e-3, "x:y", null]} ', '{"a":1,"a":2}', '{"a":1,}', '[1,]', '01', '1.', '.5', '+1', 'NaN', '-Infinity', '{a:1}', "{'a':1}", '/*c*/{}', '{}{}', '', ' ', '\ufeff{}', '\ufeff\ufeff{}', '{"a":"\\ud800"}', '{"a":"\\u00e9"}', '{"a":"\t"}', '{"a":"\\t"}', '1e400', '-1e400', '1e-400', '[1e308, 1.7976931348623157e308, 1.7976931348623159e308]', '{"\u2028":"\u2029"}', '[' + '9'.repeat(309) + ']', '[' + '9'.repeat(308) + ']', '"\\/"', '"\\x"', '["a"\n,\r"b"]', '\u00a0{}', '{}\u00a0', '[[[[' + ']]]]'];
   for (let d = 62; d <= 66; d++) docs.push('['.repeat(d) + ']'.repeat(d), '{"a":'.repeat(d) + '0' + '}'.repeat(d), '['.repeat(d - 1) + '{}' + ']'.repeat(d - 1));
