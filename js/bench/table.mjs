@@ -7,7 +7,8 @@
 //
 //   node js/bench/table.mjs <bench dir> <criterion dir>
 //
-// A missing input is a hard error (the run is incomplete), never a blank.
+// A missing input is a hard error (the run is incomplete), never a blank;
+// .ci/bench deletes the previous run's JSON and criterion figures first.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -52,7 +53,7 @@ const state = readJson(path.join(dir, 'machine-state.json'));
 const row = (prefix) => {
   const r = npm.rows?.find((/** @type {{name: string}} */ x) => x.name.startsWith(prefix));
   if (!r) throw new Error(`bench.mjs has no row starting ${JSON.stringify(prefix)}`);
-  return r.us;
+  return r.median; // the median round, beside criterion's median
 };
 
 const us = (x) => `${x.toFixed(2)} µs`;
@@ -107,7 +108,7 @@ const rows = [
 
 const loads = (/** @type {number[]} */ l) => l.map((x) => x.toFixed(1)).join(' ');
 let out = `## Issue #12's table (one \`make bench\` run)\n\n`;
-out += `Node ${npm.node}; load average after the npm bench ${loads(npm.load)}, after the browser bench ${loads(browser.load)}. Medians (criterion's median estimate; bench.mjs: the fastest of three rounds).\n\n`;
+out += `Node ${npm.node}; load average after the npm bench ${loads(npm.load)}, after the browser bench ${loads(browser.load)}. Medians: criterion's median estimate; bench.mjs's median of five 0.4 s rounds.\n\n`;
 out += '| surface | goal | measured | peer, same run | ratio | |\n|---|---|---|---|---|---|\n';
 for (const r of rows) out += `| ${r.join(' | ')} |\n`;
 if (npm.failures?.length) out += `\nbench.mjs budgets exceeded: ${npm.failures.join('; ')}\n`;
