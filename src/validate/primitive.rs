@@ -244,23 +244,40 @@ pub(crate) fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
     if surplus.max(deficit) > bound {
         return None;
     }
+    // The distance is never above the longer length (at most `MAX`) nor
+    // below the difference of the lengths.
+    let bound = bound.min(MAX);
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    if a.is_empty() || b.is_empty() {
+        return Some(a.len().max(b.len())).filter(|d| *d <= bound);
+    }
+    // Ukkonen's band: entry (i, j) is at least |i - j|, so only the entries
+    // with |i - j| <= bound are computed; the others are taken as `big`
+    // (past `bound`), which leaves every entry within `bound` exact.
+    let big = bound + 1;
     let mut row = [0usize; MAX + 1];
     for (j, slot) in row.iter_mut().enumerate() {
         *slot = j;
     }
-    for (i, ca) in a.iter().map(u8::to_ascii_lowercase).enumerate() {
-        // `diag` is the previous row's entry left of the one being replaced.
-        let mut diag = row.first().copied().unwrap_or(0);
-        let mut left = i + 1;
+    for (i, ca) in (1usize..).zip(a.iter().map(u8::to_ascii_lowercase)) {
+        let lo = i.saturating_sub(bound).max(1);
+        let hi = b.len().min(i + bound);
+        // `diag` is the previous row's entry left of the one being replaced;
+        // (i - 1, lo - 1) is in the previous row's band (or column 0).
+        let mut diag = row.get(lo - 1).copied().unwrap_or(big);
+        let mut left = if lo == 1 { i } else { big };
         if let Some(first) = row.first_mut() {
-            *first = left;
+            *first = i;
         }
-        let mut row_min = left;
-        for (j, cb) in b.iter().map(u8::to_ascii_lowercase).enumerate() {
-            let Some(slot) = row.get_mut(j + 1) else {
+        let mut row_min = big;
+        for (j, cb) in (lo..=hi).zip(b.iter().skip(lo - 1).map(u8::to_ascii_lowercase)) {
+            let Some(slot) = row.get_mut(j) else {
                 break;
             };
-            let up = *slot;
+            // (i - 1, i + bound) is outside the previous row's band.
+            let up = if j < i + bound { *slot } else { big };
             let v = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
             *slot = v;
             diag = up;
@@ -658,6 +675,44 @@ mod tests {
                 assert_eq!(distance_within(a, b, usize::MAX), Some(full), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_one_on_random_pairs() {
+        // Short words over a three-letter alphabet (case mixed), so that
+        // every band edge and early stop is reached; and lengths past `MAX`.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let word = |next: &mut dyn FnMut(u64) -> u64, max: u64| -> String {
+            let len = next(max);
+            (0..len)
+                .map(|_| ['a', 'b', 'c', 'A', 'B'][next(5) as usize])
+                .collect()
+        };
+        let mut checked = 0;
+        for round in 0..4000 {
+            let max = if round % 50 == 0 { 80 } else { 14 };
+            let a = word(&mut next, max);
+            let b = word(&mut next, max);
+            let full = edit_distance(&a, &b);
+            for bound in 0..10 {
+                let want = Some(full).filter(|d| *d <= bound);
+                assert_eq!(distance_within(&a, &b, bound), want, "{a:?} {b:?} {bound}");
+                checked += usize::from(want.is_some());
+            }
+            assert_eq!(
+                distance_within(&a, &b, usize::MAX),
+                Some(full),
+                "{a:?} {b:?}"
+            );
+        }
+        // Enough pairs within a bound that the exact values were compared.
+        assert!(checked > 4000, "{checked}");
     }
 
     #[test]
