@@ -371,6 +371,34 @@ function unwrap(text) {
 }
 
 /**
+ * The report a compact answer's list stands for (see `validateCompact` in
+ * src/ffi/wasm.rs): `valid`, `awsMessage`, then seven values per violation,
+ * ten with `positions`. The objects have the members of the core's report
+ * JSON in its order (js/test/vectors.test.mjs compares them byte for byte).
+ * @param {any[]} list
+ * @param {boolean} positions
+ * @returns {Report}
+ */
+function fromCompact(list, positions) {
+  const stride = positions ? 10 : 7;
+  const violations = [];
+  for (let i = 2; i + stride <= list.length; i += stride) {
+    const offset = positions ? list[i + 7] : null;
+    violations.push({
+      code: list[i],
+      path: list[i + 1],
+      message: list[i + 2],
+      severity: list[i + 3],
+      source: list[i + 4],
+      rule: list[i + 5],
+      help: list[i + 6],
+      position: offset === null ? null : { offset, line: list[i + 8], column: list[i + 9] },
+    });
+  }
+  return { valid: list[0], violations, awsMessage: list[1] };
+}
+
+/**
  * The validator's part of the package API (see index.d.ts).
  * @typedef {object} Api
  * @property {typeof import('../index.d.ts').validate} validate
@@ -458,14 +486,18 @@ export function makeApi(glue, ready) {
     }
     const { op, req, opts, schema, tooLarge } = prepare(operation, request, options);
     if (tooLarge !== undefined) return tooLargeReport(tooLarge);
-    const answer = schema === undefined ? glue.validate(op, req, opts) : withSchema(op, req, opts, schema);
-    /** @type {Report} */
-    const report = unwrap(answer).report;
     // Positions point into the text validated; for an object that text is
-    // JSON.stringify's, which the caller never saw: no position then.
-    if (typeof request !== 'string') {
-      for (const v of report.violations) v.position = null;
-      if (report.valid && schema === undefined) fast.learn(/** @type {object} */ (request), req, opts);
+    // JSON.stringify's, which the caller never saw: no position then (the
+    // compact answer leaves them out).
+    const positions = typeof request === 'string';
+    /** @type {Report} */
+    let report;
+    if (schema === undefined) {
+      report = fromCompact(unwrap(glue.validateCompact(op, req, opts, positions)).compact, positions);
+      if (!positions && report.valid) fast.learn(/** @type {object} */ (request), req, opts);
+    } else {
+      report = unwrap(withSchema(op, req, opts, schema)).report;
+      if (!positions) for (const v of report.violations) v.position = null;
     }
     return report;
   }

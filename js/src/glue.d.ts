@@ -11,6 +11,8 @@ declare module '#glue/types' {
   /** The core module: the validator. */
   export interface CoreGlue {
     validate(operation: string, request: string, options: string): string;
+    /** `validate` with the report as one flat list (see src/ffi/wasm.rs). */
+    validateCompact(operation: string, request: string, options: string, positions: boolean): string;
     isValid(operation: string, request: string, options: string): string;
     rules(): string;
     codes(): string;
@@ -49,6 +51,7 @@ declare module '#glue/types' {
 declare module '#glue/core-node' {
   import type { CoreGlue } from '#glue/types';
   export const validate: CoreGlue['validate'];
+  export const validateCompact: CoreGlue['validateCompact'];
   export const isValid: CoreGlue['isValid'];
   export const rules: CoreGlue['rules'];
   export const codes: CoreGlue['codes'];

@@ -150,6 +150,42 @@ pub fn validate_json(operation: &str, request: &str, options: &str) -> String {
     }
 }
 
+/// Like [`validate_json`], the report written as one flat array,
+/// `{"type":"success","compact":[…]}` (or the same misuse): `valid`,
+/// `awsMessage`, then seven values per violation (`code`, `path`,
+/// `message`, `severity`, `source`, `rule`, `help`) and, when `positions`,
+/// three more (`offset`, `line`, `column`, or three `null`s). The npm shim
+/// asks for this form (without positions for an object request, whose text
+/// the caller never saw) and builds the report objects itself: the member
+/// names are most of an invalid request's answer, and copying them out of
+/// WebAssembly and parsing them again cost more than building the objects.
+///
+/// ```
+/// let out = iot_jobs_policy::ffi::validate_compact_json("DescribeJob", r#"{"jobId":"a b"}"#, "", true);
+/// assert!(out.starts_with(r#"{"type":"success","compact":[false,""#));
+/// ```
+pub fn validate_compact_json(
+    operation: &str,
+    request: &str,
+    options: &str,
+    positions: bool,
+) -> String {
+    let result = parse_operation(operation)
+        .and_then(|op| parse_options(options).map(|o| (op, o)))
+        .map(|(op, o)| crate::validate_str(op, request, &o));
+    match result {
+        Ok(report) => {
+            const HEAD: &str = r#"{"type":"success","compact":"#;
+            let mut out = String::with_capacity(HEAD.len() + report.json_size_hint() + 1);
+            out.push_str(HEAD);
+            report.write_compact(&mut out, positions);
+            out.push('}');
+            out
+        }
+        Err(error) => misuse(&error),
+    }
+}
+
 /// Like [`validate_json`] but answers only `{"type":"success","valid":true|false}`
 /// (or the same misuse), building no messages.
 pub fn is_valid_json(operation: &str, request: &str, options: &str) -> String {
@@ -272,6 +308,7 @@ mod tests {
     fn misuse_is_tagged_misuse() {
         for out in [
             validate_json("Nope", "{}", ""),
+            validate_compact_json("Nope", "{}", "", false),
             is_valid_json("Nope", "{}", ""),
             schema_json("Nope", ""),
         ] {
@@ -283,6 +320,18 @@ mod tests {
                 2,
                 "code and message only"
             );
+        }
+        // The compact answer's misuse is validate_json's, word for word.
+        for (op, opts) in [
+            ("Nope", ""),
+            ("CreateJob", "{\"apy\":1}"),
+            ("CreateJob", "["),
+        ] {
+            assert_eq!(
+                validate_compact_json(op, "{}", opts, true),
+                validate_json(op, "{}", opts)
+            );
+            assert!(validate_json(op, "{}", opts).starts_with(r#"{"type":"misuse""#));
         }
         let v: serde_json::Value =
             serde_json::from_str(&is_valid_json("DescribeJob", "{}", "{\"now\":true}")).unwrap();

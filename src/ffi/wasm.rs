@@ -15,6 +15,15 @@ pub fn validate(operation: &str, request: &str, options: &str) -> String {
     crate::ffi::validate_json(operation, request, options)
 }
 
+/// Like [`validate`], the report as one flat array (positions only when
+/// `positions`); answers the tagged JSON of
+/// [`crate::ffi::validate_compact_json`]. The npm shim's `validate` calls
+/// this one.
+#[wasm_bindgen(js_name = validateCompact)]
+pub fn validate_compact(operation: &str, request: &str, options: &str, positions: bool) -> String {
+    crate::ffi::validate_compact_json(operation, request, options, positions)
+}
+
 /// Whether `request` is valid; answers the tagged JSON of
 /// [`crate::ffi::is_valid_json`].
 #[wasm_bindgen(js_name = isValid)]

@@ -205,85 +205,104 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-/// [`edit_distance`] when it is at most `bound`, else `None`. ASCII text
-/// (the member names and enum values it is asked about) needs no
-/// allocation: one row on the stack, and the walk stops at the first row
-/// whose every entry exceeds `bound` (the distance is never below the
-/// minimum of any row).
-pub(crate) fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
-    const MAX: usize = 64;
-    if !a.is_ascii() || !b.is_ascii() {
-        return Some(edit_distance(a, b)).filter(|d| *d <= bound);
-    }
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    let a = a.get(..MAX).unwrap_or(a);
-    let b = b.get(..MAX).unwrap_or(b);
-    // The bag distance (the larger count of bytes one side has and the other
-    // lacks) never exceeds the edit distance: when it is past `bound`, so is
-    // the distance, at a linear cost.
-    let mut bag = [0i32; 128];
-    for &c in a {
-        if let Some(n) = bag.get_mut(usize::from(c.to_ascii_lowercase())) {
-            *n += 1;
-        }
-    }
-    for &c in b {
-        if let Some(n) = bag.get_mut(usize::from(c.to_ascii_lowercase())) {
-            *n -= 1;
-        }
-    }
-    let (surplus, deficit) = bag.iter().fold((0usize, 0usize), |(s, d), &n| {
-        let m = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
-        if n > 0 {
-            (s + m, d)
-        } else {
-            (s, d + m)
-        }
-    });
-    if surplus.max(deficit) > bound {
-        return None;
-    }
-    let mut row = [0usize; MAX + 1];
-    for (j, slot) in row.iter_mut().enumerate() {
-        *slot = j;
-    }
-    for (i, ca) in a.iter().map(u8::to_ascii_lowercase).enumerate() {
-        // `diag` is the previous row's entry left of the one being replaced.
-        let mut diag = row.first().copied().unwrap_or(0);
-        let mut left = i + 1;
-        if let Some(first) = row.first_mut() {
-            *first = left;
-        }
-        let mut row_min = left;
-        for (j, cb) in b.iter().map(u8::to_ascii_lowercase).enumerate() {
-            let Some(slot) = row.get_mut(j + 1) else {
-                break;
-            };
-            let up = *slot;
-            let v = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
-            *slot = v;
-            diag = up;
-            left = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > bound {
+/// The most bytes of each side an edit distance looks at (as
+/// [`edit_distance`], which takes 64 characters).
+const MAX_DISTANCE_LEN: usize = 64;
+
+/// An ASCII text (at most [`MAX_DISTANCE_LEN`] bytes, lowercased) set up
+/// for Myers' bit-parallel edit distance (Hyyrö's formulation for the
+/// whole of both texts): the distance to any other ASCII text takes one
+/// pass of a few word operations per byte of that text, where the dynamic
+/// programme takes a row per byte of this one. Built once per `given` in
+/// [`closest`], which asks it about every candidate.
+struct BitPattern {
+    /// Bit `i` of entry `c`: byte `i` of the text is `c`.
+    peq: [u64; 128],
+    /// The text's length in bytes (at most 64).
+    len: usize,
+}
+
+impl BitPattern {
+    /// `None` when `text` is not ASCII (see [`edit_distance`] then).
+    fn new(text: &str) -> Option<BitPattern> {
+        if !text.is_ascii() {
             return None;
         }
+        let bytes = text.as_bytes();
+        let bytes = bytes.get(..MAX_DISTANCE_LEN).unwrap_or(bytes);
+        let mut peq = [0u64; 128];
+        for (i, &c) in bytes.iter().enumerate() {
+            if let Some(bits) = peq.get_mut(usize::from(c.to_ascii_lowercase())) {
+                *bits |= 1 << i;
+            }
+        }
+        Some(BitPattern {
+            peq,
+            len: bytes.len(),
+        })
     }
-    row.get(b.len()).copied().filter(|d| *d <= bound)
+
+    /// [`edit_distance`] from this text to `other`, or `None` when `other`
+    /// is not ASCII.
+    fn distance(&self, other: &str) -> Option<usize> {
+        if !other.is_ascii() {
+            return None;
+        }
+        let other = other.as_bytes();
+        let other = other.get(..MAX_DISTANCE_LEN).unwrap_or(other);
+        let Some(top) = self.len.checked_sub(1).map(|i| 1u64 << i) else {
+            return Some(other.len());
+        };
+        // Bit `i` of `pv`/`mv`: entry (i + 1, j) of the table is one more /
+        // one less than entry (i, j); of `ph`/`mh`, (i + 1, j) than
+        // (i + 1, j - 1). `score` follows the last row.
+        let (mut pv, mut mv, mut score) = (!0u64, 0u64, self.len);
+        for &c in other {
+            let eq = self
+                .peq
+                .get(usize::from(c.to_ascii_lowercase()))
+                .copied()
+                .unwrap_or(0);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & top != 0 {
+                score += 1;
+            } else if mh & top != 0 {
+                score = score.saturating_sub(1);
+            }
+            // Row 0 grows by one per byte of `other`: a `+1` comes in below.
+            let ph = (ph << 1) | 1;
+            let mh = mh << 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        Some(score)
+    }
+}
+
+/// [`edit_distance`] when it is at most `bound`, else `None`; ASCII text
+/// (the member names and enum values it is asked about) through
+/// [`BitPattern`], without allocation.
+#[cfg(test)]
+fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+    BitPattern::new(a)
+        .and_then(|p| p.distance(b))
+        .or_else(|| Some(edit_distance(a, b)))
+        .filter(|d| *d <= bound)
 }
 
 /// The closest candidate within a distance of a third of its length (at least 2);
 /// of equally close ones, the first. Candidates whose length alone rules
-/// them out are skipped before the (quadratic) distance is computed, and
-/// once one is found, the others are only asked whether they are strictly
-/// closer (a tighter bound, so they stop sooner).
+/// them out are skipped before the distance is computed, and once one is
+/// found, the others are only asked whether they are strictly closer.
 pub(crate) fn closest<'c>(
     given: &str,
     candidates: impl Iterator<Item = &'c str>,
 ) -> Option<&'c str> {
     let len = given.chars().count();
+    let mut pattern: Option<Option<BitPattern>> = None;
     let mut best: Option<(usize, &'c str)> = None;
     for c in candidates {
         let mut bound = (c.len() / 3).max(2);
@@ -297,7 +316,14 @@ pub(crate) fn closest<'c>(
                 None => break,
             }
         }
-        if let Some(d) = distance_within(given, c, bound) {
+        // Set up on the first candidate that gets this far (most calls
+        // with no close candidate never need it).
+        let p = pattern.get_or_insert_with(|| BitPattern::new(given));
+        let d = p
+            .as_ref()
+            .and_then(|p| p.distance(c))
+            .unwrap_or_else(|| edit_distance(given, c));
+        if d <= bound {
             best = Some((d, c));
         }
     }
@@ -658,6 +684,44 @@ mod tests {
                 assert_eq!(distance_within(a, b, usize::MAX), Some(full), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn bit_parallel_distance_agrees_with_the_full_one_on_random_pairs() {
+        // Short words over a three-letter alphabet (case mixed), so that
+        // distances of every size come up; and lengths past 64 bytes.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let word = |next: &mut dyn FnMut(u64) -> u64, max: u64| -> String {
+            let len = next(max);
+            (0..len)
+                .map(|_| ['a', 'b', 'c', 'A', 'B'][next(5) as usize])
+                .collect()
+        };
+        let mut checked = 0;
+        for round in 0..4000 {
+            let max = if round % 50 == 0 { 80 } else { 14 };
+            let a = word(&mut next, max);
+            let b = word(&mut next, max);
+            let full = edit_distance(&a, &b);
+            for bound in 0..10 {
+                let want = Some(full).filter(|d| *d <= bound);
+                assert_eq!(distance_within(&a, &b, bound), want, "{a:?} {b:?} {bound}");
+                checked += usize::from(want.is_some());
+            }
+            assert_eq!(
+                distance_within(&a, &b, usize::MAX),
+                Some(full),
+                "{a:?} {b:?}"
+            );
+        }
+        // Enough pairs within a bound that the exact values were compared.
+        assert!(checked > 4000, "{checked}");
     }
 
     #[test]

@@ -320,6 +320,65 @@ impl Report {
 }
 
 impl Report {
+    /// Appends the report as one flat JSON array, the boundary's compact
+    /// answer (see [`crate::ffi::validate_compact_json`]): `valid`,
+    /// `awsMessage`, then for each violation `code`, `path`, `message`,
+    /// `severity`, `source`, `rule` and `help`, and when `positions` is true
+    /// `offset`, `line` and `column` (three `null`s for a violation without
+    /// a position). The strings are written as in [`Report::write_json`];
+    /// the member names, which are most of an invalid request's answer, are
+    /// not written at all (the npm shim builds the objects).
+    pub(crate) fn write_compact(&self, out: &mut String, positions: bool) {
+        out.push_str(if self.valid { "[true," } else { "[false," });
+        match &self.aws_message {
+            Some(m) => {
+                out.push('"');
+                push_json_escaped(out, m);
+                out.push('"');
+            }
+            None => out.push_str("null"),
+        }
+        for v in &self.violations {
+            // Each literal closes the string before it and opens the next.
+            out.push_str(",\"");
+            out.push_str(v.code.as_str());
+            out.push_str("\",\"");
+            push_json_escaped(out, &v.path);
+            out.push_str("\",\"");
+            push_json_escaped(out, &v.message);
+            out.push_str("\",\"");
+            out.push_str(v.severity.as_str());
+            out.push_str("\",\"");
+            out.push_str(v.source.as_str());
+            out.push_str("\",\"");
+            push_json_escaped(out, v.rule);
+            match &v.help {
+                Some(h) => {
+                    out.push_str("\",\"");
+                    push_json_escaped(out, h);
+                    out.push('"');
+                }
+                None => out.push_str("\",null"),
+            }
+            if positions {
+                match v.position {
+                    Some(p) => {
+                        out.push(',');
+                        push_usize(out, p.offset);
+                        out.push(',');
+                        push_usize(out, p.line);
+                        out.push(',');
+                        push_usize(out, p.column);
+                    }
+                    None => out.push_str(",null,null,null"),
+                }
+            }
+        }
+        out.push(']');
+    }
+}
+
+impl Report {
     /// The report as a `Result`: `Ok` with the report (which may still hold
     /// warnings) when it is valid, `Err(InvalidRequest)` when any violation
     /// is an error, so that `?` stops an invalid request.
@@ -646,6 +705,16 @@ mod tests {
         }
         let check = |r: &Report| {
             assert_eq!(r.to_json(), serde_json::to_string(r).unwrap());
+            // The compact answer holds the same values, in the same order.
+            let derived = serde_json::to_value(r).unwrap();
+            for positions in [true, false] {
+                let mut text = String::new();
+                r.write_compact(&mut text, positions);
+                assert_eq!(
+                    from_compact(&text, positions),
+                    derived_without(&derived, positions)
+                );
+            }
         };
         let mut paths = Vec::new();
         files(
@@ -681,6 +750,40 @@ mod tests {
             reports > 1000 && invalid > 500,
             "{reports} reports, {invalid} invalid"
         );
+    }
+
+    /// The report that a compact answer stands for, built as the npm shim
+    /// builds it (`fromCompact` in js/src/core.js).
+    fn from_compact(text: &str, positions: bool) -> serde_json::Value {
+        use serde_json::{json, Value};
+        let list: Vec<Value> = serde_json::from_str(text).unwrap();
+        let stride = if positions { 10 } else { 7 };
+        assert_eq!((list.len() - 2) % stride, 0, "{text}");
+        let violations: Vec<Value> = list[2..]
+            .chunks(stride)
+            .map(|v| {
+                let position = if positions && !v[7].is_null() {
+                    json!({ "offset": v[7], "line": v[8], "column": v[9] })
+                } else {
+                    Value::Null
+                };
+                json!({ "code": v[0], "path": v[1], "message": v[2], "severity": v[3],
+                    "source": v[4], "rule": v[5], "help": v[6], "position": position })
+            })
+            .collect();
+        json!({ "valid": list[0], "violations": violations, "awsMessage": list[1] })
+    }
+
+    /// `report` (a derived report value), its positions `null` unless
+    /// `positions`.
+    fn derived_without(report: &serde_json::Value, positions: bool) -> serde_json::Value {
+        let mut r = report.clone();
+        if !positions {
+            for v in r["violations"].as_array_mut().unwrap() {
+                v["position"] = serde_json::Value::Null;
+            }
+        }
+        r
     }
 
     /// The byte-at-a-time count the word-wise one replaces.
