@@ -520,8 +520,23 @@ export class FastPath {
   windowsClean(windows) {
     for (let i = 0; i < windows.length; i++) {
       const cron = windows[i].startTime;
-      if (!this.crons.has(cron) && !simpleCron(cron)) return false;
+      if (!this.crons.has(cron) && !this.knownCron(cron)) return false;
     }
+    return true;
+  }
+
+  /**
+   * maintenanceWindow-cron by `simpleCron`, remembered (as a learnt one)
+   * when certain: the verdict depends on the string alone, and a set look-up
+   * of the same string costs less than splitting it again on every call
+   * (a fifth of a steady-state validate(object) of the bench request).
+   * @param {unknown} cron
+   * @returns {boolean}
+   */
+  knownCron(cron) {
+    if (!simpleCron(cron)) return false;
+    if (this.crons.size >= MAX_LEARNT) this.crons.clear();
+    this.crons.add(cron);
     return true;
   }
 
