@@ -467,8 +467,9 @@ export class FastPath {
     if (r.document != null) {
       // document-size-json: decided here where certain, else learnt from the engine.
       if (!this.documents.has(r.document) && !this.knownDocument(r.document)) return false;
-      // presigned-placeholder-without-config (warning).
-      if (!errorsOnly && r.document.includes(PRESIGNED_PLACEHOLDER) && r.presignedUrlConfig == null) return false;
+      // presigned-placeholder-without-config (warning); the member first,
+      // so that a request with the config is spared the document's search.
+      if (!errorsOnly && r.presignedUrlConfig == null && r.document.includes(PRESIGNED_PLACEHOLDER)) return false;
     }
     if (r.jobExecutionsRetryConfig != null && !retryClean(op, r, r.jobExecutionsRetryConfig.criteriaList, errorsOnly)) return false;
     if (r.schedulingConfig != null && !this.schedulingClean(r.schedulingConfig, now, errorsOnly)) return false;
