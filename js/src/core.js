@@ -381,6 +381,10 @@ function unwrap(text) {
  */
 function fromCompact(list, positions) {
   const stride = positions ? 10 : 7;
+  // A list the core cannot write: refused loudly, never a dropped violation.
+  if (list.length < 2 || (list.length - 2) % stride !== 0) {
+    throw usageError('internal', `the validator's compact report has ${list.length} entries, not 2 + ${stride} a violation`);
+  }
   const violations = [];
   for (let i = 2; i + stride <= list.length; i += stride) {
     const offset = positions ? list[i + 7] : null;
