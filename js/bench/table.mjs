@@ -85,7 +85,13 @@ const rows = [
     us(ten), `jsonschema parse + iter_errors ${us(tenPeer)}`, `${ratio(tenPeer, ten)} faster`, verdict(ten <= 5)],
   ['npm `validate(string)` in Node', 'faster than ajv `JSON.parse` + validate; ≤ 2× native',
     us(vString), `ajv ${us(ajvString)}; native (same text) ${us(nativeNode)}`, `${ratio(vString, ajvString)} ajv; ${ratio(vString, nativeNode)} native`,
-    verdict(vString < ajvString && vString <= 2 * nativeNode)],
+    vString < ajvString && vString <= 2 * nativeNode
+      ? 'met'
+      : vString <= 2 * nativeNode
+        ? '**not met** (≤ 2× native met)'
+        : vString < ajvString
+          ? '**not met** (faster than ajv met)'
+          : verdict(false)],
   ['npm `validate(object)` / `isValid(object)`', '≤ 1× ajv allErrors (stretch); ≤ 2× in any case',
     `${us(vObject)} / ${us(isValidObject)}`, `ajv ${us(ajvObject)}`, `${ratio(vObject, ajvObject)} / ${ratio(isValidObject, ajvObject)}`,
     Math.max(vObject, isValidObject) <= ajvObject ? 'met (stretch too)' : verdict(Math.max(vObject, isValidObject) <= 2 * ajvObject) + ' (stretch not met)'],
@@ -94,7 +100,14 @@ const rows = [
     `${ratio(broken, vObject)} object; ${ratio(broken, vString)} string`,
     broken <= 5 * vObject ? 'met' : broken <= 5 * vString ? '**not met** against the object path (met against the string path)' : verdict(false)],
   [`cold start, Node (require + first validate), median of ${npm.cold.runs}`, '≤ 5 ms; first validate ≤ 1 ms',
-    `${ms(npm.cold.total)} (require ${ms(npm.cold.load)} + first ${ms(npm.cold.first)})`, '–', '–', verdict(npm.cold.total <= 5 && npm.cold.first <= 1)],
+    `${ms(npm.cold.total)} (require ${ms(npm.cold.load)} + first ${ms(npm.cold.first)})`, '–', '–',
+    npm.cold.total <= 5 && npm.cold.first <= 1
+      ? 'met'
+      : npm.cold.total <= 5
+        ? '**not met** (the total met)'
+        : npm.cold.first <= 1
+          ? '**not met** (the first validate met)'
+          : verdict(false)],
   [`browser, first validate after \`init()\` (Chromium ${browser.chromium}, median of ${browser.runs})`, 'measured, reported',
     ms(browser.first), `init() ${ms(browser.init)}; second validate ${ms(browser.second)}`, '–', 'reported'],
   ['core .wasm, gzipped (zlib 9)', '≤ 100 KB', `${npm.sizes.coreGzip.toLocaleString('en-US')} B`, '–', '–', verdict(npm.sizes.coreGzip <= 100 * KB)],
