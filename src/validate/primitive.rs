@@ -417,17 +417,33 @@ pub(crate) fn push_usize(out: &mut String, mut n: usize) {
 /// (`arn:partition:service:region:account:resource`; the resource keeps any
 /// further `:`), or `None` when there are fewer.
 pub(crate) fn arn_parts(s: &str) -> Option<[&str; 6]> {
-    // `splitn(6, ':')` by bytes (`:` is ASCII, so every cut is a char boundary).
-    let mut parts = [""; 6];
-    let mut rest = s;
-    let (last, first) = parts.split_last_mut()?;
-    for part in first {
-        let colon = rest.bytes().position(|b| b == b':')?;
-        *part = rest.get(..colon)?;
-        rest = rest.get(colon + 1..)?;
+    // `splitn(6, ':')` by bytes (`:` is ASCII, so every cut is a char
+    // boundary), in one pass over the bytes up to the fifth colon.
+    let mut colons = [0usize; 5];
+    let mut found = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b':' {
+            if let Some(c) = colons.get_mut(found) {
+                *c = i;
+            }
+            found += 1;
+            if found == colons.len() {
+                break;
+            }
+        }
     }
-    *last = rest;
-    Some(parts)
+    if found < colons.len() {
+        return None;
+    }
+    let [a, b, c, d, e] = colons;
+    Some([
+        s.get(..a)?,
+        s.get(a + 1..b)?,
+        s.get(b + 1..c)?,
+        s.get(c + 1..d)?,
+        s.get(d + 1..e)?,
+        s.get(e + 1..)?,
+    ])
 }
 
 #[cfg(test)]
