@@ -45,17 +45,25 @@ impl Pattern {
     /// Whether the whole of `s` matches.
     pub(crate) fn matches(self, s: &str) -> bool {
         match self {
-            Pattern::Id => !s.is_empty() && s.bytes().all(is_id_byte),
-            Pattern::ThingName => !s.is_empty() && s.bytes().all(|b| is_id_byte(b) || b == b':'),
-            Pattern::NoControl => !s.is_empty() && s.chars().all(|c| !is_other(c)),
+            Pattern::Id => !s.is_empty() && every_byte(s, is_id_byte),
+            Pattern::ThingName => !s.is_empty() && every_byte(s, |b| is_id_byte(b) || b == b':'),
+            Pattern::NoControl => {
+                // Printable ASCII is never `\p{C}`: one branch-free pass
+                // decides the common case; anything else goes char by char.
+                !s.is_empty()
+                    && (every_byte(s, |b| (b' '..=b'~').contains(&b))
+                        || s.chars().all(|c| !is_other(c)))
+            }
+            Pattern::TagKey if s.is_ascii() => every_byte(s, is_tag_key_byte),
             Pattern::TagKey => s.chars().all(is_tag_key_char),
             Pattern::Arn => s.strip_prefix("arn:").is_some_and(|rest| {
-                !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b))
+                !rest.is_empty() && every_byte(rest, |b| (b'!'..=b'~').contains(&b))
             }),
             Pattern::ReasonCode => {
                 !s.is_empty()
-                    && s.bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                    && every_byte(s, |b| {
+                        b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+                    })
             }
         }
     }
@@ -70,6 +78,13 @@ impl Pattern {
                 .find(|&c| !self.matches(c.encode_utf8(&mut [0; 4]))),
         }
     }
+}
+
+/// Whether every byte of `s` satisfies `ok`: `all` without the early
+/// exit, which the compiler vectorises (valid values, the common case, are
+/// read to the end anyway).
+fn every_byte(s: &str, ok: impl Fn(u8) -> bool) -> bool {
+    s.bytes().fold(true, |all, b| all & ok(b))
 }
 
 fn is_id_byte(b: u8) -> bool {
@@ -88,9 +103,20 @@ pub(crate) fn is_other(c: char) -> bool {
 }
 
 /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
+/// [`is_tag_key_char`] for an ASCII byte.
+fn is_tag_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'_' | b'.' | b':' | b'/' | b'=' | b'+' | b'-' | b'@'
+        )
+}
+
 fn is_tag_key_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || " _.:/=+-@".contains(c);
+    if let Ok(b) = u8::try_from(c) {
+        if b.is_ascii() {
+            return is_tag_key_byte(b);
+        }
     }
     matches!(
         get_general_category(c),
@@ -169,7 +195,14 @@ pub(crate) fn fixed(x: f64, places: usize) -> String {
 /// formatted.
 pub(crate) fn decimal_places_of(text: &str, x: f64) -> u32 {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    // By bytes: cheaper than `split_once('.')` on a number's few bytes.
+    let (int, frac) = match digits.bytes().position(|b| b == b'.') {
+        Some(dot) => (
+            digits.get(..dot).unwrap_or(digits),
+            digits.get(dot + 1..).unwrap_or(""),
+        ),
+        None => (digits, ""),
+    };
     let plain = !int.is_empty()
         && int.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
@@ -384,17 +417,33 @@ pub(crate) fn push_usize(out: &mut String, mut n: usize) {
 /// (`arn:partition:service:region:account:resource`; the resource keeps any
 /// further `:`), or `None` when there are fewer.
 pub(crate) fn arn_parts(s: &str) -> Option<[&str; 6]> {
-    // `splitn(6, ':')` by bytes (`:` is ASCII, so every cut is a char boundary).
-    let mut parts = [""; 6];
-    let mut rest = s;
-    let (last, first) = parts.split_last_mut()?;
-    for part in first {
-        let colon = rest.bytes().position(|b| b == b':')?;
-        *part = rest.get(..colon)?;
-        rest = rest.get(colon + 1..)?;
+    // `splitn(6, ':')` by bytes (`:` is ASCII, so every cut is a char
+    // boundary), in one pass over the bytes up to the fifth colon.
+    let mut colons = [0usize; 5];
+    let mut found = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b':' {
+            if let Some(c) = colons.get_mut(found) {
+                *c = i;
+            }
+            found += 1;
+            if found == colons.len() {
+                break;
+            }
+        }
     }
-    *last = rest;
-    Some(parts)
+    if found < colons.len() {
+        return None;
+    }
+    let [a, b, c, d, e] = colons;
+    Some([
+        s.get(..a)?,
+        s.get(a + 1..b)?,
+        s.get(b + 1..c)?,
+        s.get(c + 1..d)?,
+        s.get(d + 1..e)?,
+        s.get(e + 1..)?,
+    ])
 }
 
 #[cfg(test)]
@@ -493,6 +542,22 @@ mod tests {
             decimal_places_of("0.1234567890123456789", 0.123_456_789_012_345_68),
             17
         );
+    }
+
+    #[test]
+    fn byte_fast_paths_agree_with_the_char_definitions() {
+        for c in (0..0x300u32).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(Pattern::TagKey.matches(&one), is_tag_key_char(c), "{c:?}");
+            assert_eq!(Pattern::NoControl.matches(&one), !is_other(c), "{c:?}");
+            for s in [format!("ab{c}cd"), format!("{c}-é")] {
+                let want = s.chars().all(is_tag_key_char);
+                assert_eq!(Pattern::TagKey.matches(&s), want, "{s:?}");
+                let want = s.chars().all(|c| !is_other(c));
+                assert_eq!(Pattern::NoControl.matches(&s), want, "{s:?}");
+            }
+        }
+        assert!(!Pattern::TagKey.matches("a#b") && !Pattern::NoControl.matches("a\u{7f}"));
     }
 
     #[test]

@@ -12,8 +12,8 @@ pub(crate) enum Seg<'j> {
 }
 
 /// `path` as an RFC 6901 JSON Pointer, allocated once.
-pub(super) fn pointer(path: &[Seg<'_>]) -> String {
-    let mut out = String::with_capacity(capacity(path));
+pub(super) fn pointer<'j>(path: impl Iterator<Item = Seg<'j>> + Clone) -> String {
+    let mut out = String::with_capacity(capacity(path.clone()));
     for seg in path {
         out.push('/');
         match seg {
@@ -27,15 +27,15 @@ pub(super) fn pointer(path: &[Seg<'_>]) -> String {
                     }
                 }
             }
-            Seg::Index(i) => push_usize(&mut out, *i),
+            Seg::Index(i) => push_usize(&mut out, i),
         }
     }
     out
 }
 
 /// `path` as the service writes it: `a.b.1.member.c`, allocated once.
-pub(super) fn aws_path(path: &[Seg<'_>]) -> String {
-    let mut out = String::with_capacity(capacity(path));
+pub(super) fn aws_path<'j>(path: impl Iterator<Item = Seg<'j>> + Clone) -> String {
+    let mut out = String::with_capacity(capacity(path.clone()));
     for seg in path {
         if !out.is_empty() {
             out.push('.');
@@ -53,13 +53,12 @@ pub(super) fn aws_path(path: &[Seg<'_>]) -> String {
 
 /// Room for either form of `path` in the common case (keys without `~`
 /// or `/`, short indices): one separator and the key, or 16 bytes an index.
-fn capacity(path: &[Seg<'_>]) -> usize {
-    path.iter()
-        .map(|seg| match seg {
-            Seg::Key(k) => k.len() + 1,
-            Seg::Index(_) => 16,
-        })
-        .sum()
+fn capacity<'j>(path: impl Iterator<Item = Seg<'j>>) -> usize {
+    path.map(|seg| match seg {
+        Seg::Key(k) => k.len() + 1,
+        Seg::Index(_) => 16,
+    })
+    .sum()
 }
 
 #[cfg(test)]
@@ -75,9 +74,12 @@ mod tests {
             Seg::Key("plain"),
             Seg::Index(1234567),
         ];
-        assert_eq!(pointer(&path), "/a~1b~0c/0/plain/1234567");
-        assert_eq!(aws_path(&path), "a/b~c.1.member.plain.1234568.member");
-        assert_eq!(pointer(&[]), "");
+        assert_eq!(pointer(path.into_iter()), "/a~1b~0c/0/plain/1234567");
+        assert_eq!(
+            aws_path(path.into_iter()),
+            "a/b~c.1.member.plain.1234568.member"
+        );
+        assert_eq!(pointer(std::iter::empty()), "");
         for n in [0, 1, 9, 10, 99, 100, 4096, usize::MAX] {
             let mut s = String::new();
             push_usize(&mut s, n);

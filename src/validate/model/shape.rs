@@ -260,10 +260,27 @@ pub(super) fn member_index(members: &[Member], api: ApiVersion, key: &str) -> Op
     })
 }
 
+/// [`member_index`], searching from `start` (wrapping around): the same
+/// answer, since no two members of one API version share a name (tested),
+/// found after one comparison when the request lists its keys in model
+/// order and `start` is the slot after the previous key's.
+pub(super) fn member_index_from(
+    members: &[Member],
+    api: ApiVersion,
+    key: &str,
+    start: usize,
+) -> Option<usize> {
+    let (before, after) = members.split_at(start.min(members.len()));
+    match member_index(after, api, key) {
+        Some(i) => Some(i + before.len()),
+        None => member_index(before, api, key),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Shape, Width, SLOTS};
-    use crate::validate::api::Operation;
+    use super::{member_index, member_index_from, Kind, Member, Shape, Width, SLOTS};
+    use crate::validate::api::{ApiVersion, Operation};
     use crate::validate::ops;
     use crate::validate::primitive::Pattern;
 
@@ -288,6 +305,54 @@ mod tests {
             .map(|op| widest(ops::input(op)))
             .max();
         assert!(most.is_some_and(|n| n > 10 && n <= SLOTS), "{most:?}");
+    }
+
+    /// Every structure reachable from `shape`.
+    fn structures(shape: &'static Shape, out: &mut Vec<&'static [Member]>) {
+        match &shape.kind {
+            Kind::Struct { members, .. } => {
+                out.push(members);
+                for m in members.iter() {
+                    structures(m.shape, out);
+                }
+            }
+            Kind::List { member, .. } => structures(member, out),
+            Kind::Map { key, value } => {
+                structures(key, out);
+                structures(value, out);
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn member_names_are_unique_per_api_and_any_start_finds_the_same_member() {
+        // INVARIANT of `member_index_from`.
+        let mut all = Vec::new();
+        for op in Operation::ALL {
+            structures(ops::input(op), &mut all);
+        }
+        assert!(all.len() > 10, "{}", all.len());
+        for members in all {
+            for api in [ApiVersion::V2022_01, ApiVersion::Latest] {
+                let names: Vec<&str> = members
+                    .iter()
+                    .filter(|m| m.apis.has(api))
+                    .map(|m| m.name)
+                    .collect();
+                let mut sorted = names.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                assert_eq!(sorted.len(), names.len(), "{names:?}");
+                let keys = members.iter().map(|m| m.name).chain(["", "jobI", "zz"]);
+                for key in keys {
+                    let want = member_index(members, api, key);
+                    for start in 0..=members.len() + 1 {
+                        assert_eq!(member_index_from(members, api, key, start), want);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

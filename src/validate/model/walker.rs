@@ -3,7 +3,7 @@
 //! duplicate and unknown keys). The per-value checks are in `checks`.
 
 use super::path::{self, Seg};
-use super::shape::{member_index, Apis, Check, Kind, Member, Shape, SLOTS};
+use super::shape::{member_index, member_index_from, Apis, Check, Kind, Member, Shape, SLOTS};
 use super::sink::{Details, Sink};
 use crate::rules::{self, Rule};
 use crate::validate::api::{ApiVersion, Operation, Options, Profile};
@@ -19,13 +19,14 @@ pub(crate) struct Walker<'j> {
     pub(crate) op: Operation,
     pub(crate) options: Options,
     pub(crate) root: &'j Node<'j>,
-    path: Vec<Seg<'j>>,
-    /// The node at each depth of `path` (in a structure the first
-    /// occurrence of a key, as [`Walker::lookup`] finds it; in a map the
-    /// entry being checked), `None` from the first segment the
-    /// request does not have: carried down the walk so that locating a
-    /// violation costs nothing, whatever the size of the objects above it.
-    nodes: Vec<Option<&'j Node<'j>>>,
+    /// The current path, one step a segment with the node at that depth
+    /// (in a structure the first occurrence of a key, as
+    /// [`Walker::lookup`] finds it; in a map the entry being checked),
+    /// `None` from the first segment the request does not have: carried
+    /// down the walk so that locating a violation costs nothing, whatever
+    /// the size of the objects above it. One stack, so one push and one pop
+    /// a node.
+    path: Vec<(Seg<'j>, Option<&'j Node<'j>>)>,
     sink: Sink,
 }
 
@@ -43,7 +44,6 @@ impl<'j> Walker<'j> {
             options,
             root,
             path: Vec::with_capacity(8),
-            nodes: Vec::with_capacity(8),
             sink: Sink::new(collect),
         }
     }
@@ -73,18 +73,16 @@ impl<'j> Walker<'j> {
         node: Option<&'j Node<'j>>,
         f: impl FnOnce(&mut Self) -> R,
     ) -> R {
-        self.path.push(seg);
-        self.nodes.push(node);
+        self.path.push((seg, node));
         let r = f(self);
         self.path.pop();
-        self.nodes.pop();
         r
     }
 
     /// The node at the current path, if the request has it.
     fn current(&self) -> Option<&'j Node<'j>> {
-        match self.nodes.last() {
-            Some(n) => *n,
+        match self.path.last() {
+            Some((_, n)) => *n,
             None => Some(self.root),
         }
     }
@@ -92,10 +90,10 @@ impl<'j> Walker<'j> {
     /// The deepest node on the current path that the request has: the
     /// offending value itself, or the object a missing member belongs to.
     fn located(&self) -> &'j Node<'j> {
-        self.nodes
+        self.path
             .iter()
             .rev()
-            .find_map(|n| *n)
+            .find_map(|(_, n)| *n)
             .unwrap_or(self.root)
     }
 
@@ -131,7 +129,8 @@ impl<'j> Walker<'j> {
             })
         });
         if let Some(seg) = extra {
-            self.path.push(seg);
+            // No node: `current` and `located` are not asked again below.
+            self.path.push((seg, None));
         }
         let d = build(self);
         self.record(rule, d, "", offset);
@@ -184,12 +183,12 @@ impl<'j> Walker<'j> {
 
     /// The current path as an RFC 6901 JSON Pointer.
     pub(crate) fn pointer(&self) -> String {
-        path::pointer(&self.path)
+        path::pointer(self.path.iter().map(|(s, _)| *s))
     }
 
     /// The current path as the service writes it: `a.b.1.member.c`.
     pub(crate) fn aws_path(&self) -> String {
-        path::aws_path(&self.path)
+        path::aws_path(self.path.iter().map(|(s, _)| *s))
     }
 
     /// Walks `node` against `shape`.
@@ -274,8 +273,11 @@ impl<'j> Walker<'j> {
         // rare slow path then reports in request order.
         let mut slots: [Option<&'j Node<'j>>; SLOTS] = [None; SLOTS];
         let mut irregular = false;
+        let mut next = 0;
         for e in entries.iter() {
-            match member_index(members, api, e.key).and_then(|i| slots.get_mut(i)) {
+            let i = member_index_from(members, api, e.key, next);
+            next = i.map_or(0, |i| i + 1);
+            match i.and_then(|i| slots.get_mut(i)) {
                 Some(slot @ None) => *slot = Some(&e.value),
                 _ => irregular = true,
             }
@@ -394,7 +396,7 @@ impl<'j> Walker<'j> {
 
     /// "the CreateJob request" or "`abortConfig`": for messages.
     fn scope(&self) -> String {
-        let parent = self.path.iter().rev().nth(1).and_then(|s| match s {
+        let parent = self.path.iter().rev().nth(1).and_then(|(s, _)| match s {
             Seg::Key(k) => Some(*k),
             Seg::Index(_) => None,
         });
