@@ -61,16 +61,22 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(list[0], report["valid"]);
         assert_eq!(list[1], report["awsMessage"]);
         for (v, c) in violations.iter().zip(list[2..].chunks(stride)) {
-            for (k, name) in ["code", "path", "message", "severity", "source", "rule", "help"]
-                .iter()
-                .enumerate()
+            for (k, name) in [
+                "code", "path", "message", "severity", "source", "rule", "help",
+            ]
+            .iter()
+            .enumerate()
             {
                 assert_eq!(c[k], v[*name], "{name}: {compact}");
             }
             if positions {
                 let at = &v["position"];
                 for (k, name) in ["offset", "line", "column"].iter().enumerate() {
-                    let want = if at.is_null() { &Value::Null } else { &at[*name] };
+                    let want = if at.is_null() {
+                        &Value::Null
+                    } else {
+                        &at[*name]
+                    };
                     assert_eq!(&c[7 + k], want, "{name}: {compact}");
                 }
             }
