@@ -131,21 +131,10 @@ pub fn parse_operation(name: &str) -> Result<Operation, UsageError> {
 /// assert!(out.starts_with(r#"{"type":"success","report":{"valid":false"#));
 /// ```
 pub fn validate_json(operation: &str, request: &str, options: &str) -> String {
-    let result = parse_operation(operation)
-        .and_then(|op| parse_options(options).map(|o| (op, o)))
-        .map(|(op, o)| crate::validate_str(op, request, &o));
-    match result {
-        Ok(report) => {
-            // `success_members` without `format!` and its copy: the report is
-            // most of the answer, written straight after the head into a
-            // buffer sized for it.
-            const HEAD: &str = r#"{"type":"success","report":"#;
-            let mut out = String::with_capacity(HEAD.len() + report.json_size_hint() + 1);
-            out.push_str(HEAD);
-            report.write_json(&mut out);
-            out.push('}');
-            out
-        }
+    match with_request(operation, options, |op, o| {
+        crate::validate_str(op, request, o)
+    }) {
+        Ok(report) => report_answer("report", &report, |r, out| r.write_json(out)),
         Err(error) => misuse(&error),
     }
 }
@@ -170,29 +159,50 @@ pub fn validate_compact_json(
     options: &str,
     positions: bool,
 ) -> String {
-    let result = parse_operation(operation)
-        .and_then(|op| parse_options(options).map(|o| (op, o)))
-        .map(|(op, o)| crate::validate_str(op, request, &o));
-    match result {
-        Ok(report) => {
-            const HEAD: &str = r#"{"type":"success","compact":"#;
-            let mut out = String::with_capacity(HEAD.len() + report.json_size_hint() + 1);
-            out.push_str(HEAD);
-            report.write_compact(&mut out, positions);
-            out.push('}');
-            out
-        }
+    match with_request(operation, options, |op, o| {
+        crate::validate_str(op, request, o)
+    }) {
+        Ok(report) => report_answer("compact", &report, |r, out| r.write_compact(out, positions)),
         Err(error) => misuse(&error),
     }
+}
+
+/// Reads the operation name and the options text, then runs `f` on them;
+/// the misuse of whichever is refused first (the operation's).
+fn with_request<T>(
+    operation: &str,
+    options: &str,
+    f: impl FnOnce(Operation, &crate::Options) -> T,
+) -> Result<T, UsageError> {
+    let op = parse_operation(operation)?;
+    let o = parse_options(options)?;
+    Ok(f(op, &o))
+}
+
+/// `{"type":"success","<member>":…}` around the report as `write` puts it:
+/// without `format!` and its copy, since the report is most of the answer,
+/// written straight after the head into a buffer sized for it.
+fn report_answer(
+    member: &str,
+    report: &crate::Report,
+    write: impl FnOnce(&crate::Report, &mut String),
+) -> String {
+    const HEAD: &str = r#"{"type":"success",""#;
+    let mut out = String::with_capacity(HEAD.len() + member.len() + 3 + report.json_size_hint());
+    out.push_str(HEAD);
+    out.push_str(member);
+    out.push_str("\":");
+    write(report, &mut out);
+    out.push('}');
+    out
 }
 
 /// Like [`validate_json`] but answers only `{"type":"success","valid":true|false}`
 /// (or the same misuse), building no messages.
 pub fn is_valid_json(operation: &str, request: &str, options: &str) -> String {
-    let result = parse_operation(operation)
-        .and_then(|op| parse_options(options).map(|o| (op, o)))
-        .map(|(op, o)| crate::is_valid_str(op, request, &o));
-    match result {
+    match with_request(operation, options, |op, o| {
+        crate::is_valid_str(op, request, o)
+    }) {
         Ok(valid) => success("valid", &valid),
         Err(error) => misuse(&error),
     }
