@@ -2,15 +2,16 @@
 //! Java character classes of the AWS model translated exactly, decimal
 //! places, and the "did you mean" distance.
 
-use unicode_general_category::{get_general_category, GeneralCategory as G};
+#[path = "unicode_classes.rs"]
+mod unicode_classes;
 
 /// The patterns that occur in the seven operations' input shapes.
 ///
 /// AWS applies a model pattern to the whole value (Java `matches`), so each
 /// matcher here is anchored at both ends. Character classes follow Java's
-/// `\p{..}` general categories; the Unicode version is the one of the
-/// `unicode-general-category` crate (16.0), which decides what "unassigned"
-/// (`Cn`) means.
+/// `\p{..}` general categories of Unicode 16.0.0 (the table in
+/// `unicode_classes.rs`, generated from the `unicode-general-category`
+/// crate), which decides what "unassigned" (`Cn`) means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pattern {
     /// `[a-zA-Z0-9_-]+` (JobId, JobTemplateId, NamespaceId, ParameterKey).
@@ -96,10 +97,23 @@ pub(crate) fn is_other(c: char) -> bool {
     if (' '..='~').contains(&c) {
         return false;
     }
-    matches!(
-        get_general_category(c),
-        G::Control | G::Format | G::Surrogate | G::PrivateUse | G::Unassigned
-    )
+    unicode_class(c) == CLASS_OTHER
+}
+
+/// [`unicode_classes::RUNS`]'s class of Java `\p{C}`.
+const CLASS_OTHER: u32 = 1;
+/// [`unicode_classes::RUNS`]'s class of `\p{L}\p{Z}\p{N}`.
+const CLASS_LETTER_SEPARATOR_NUMBER: u32 = 2;
+
+/// The class of `c` in [`unicode_classes::RUNS`] (Unicode 16.0.0):
+/// [`CLASS_OTHER`], [`CLASS_LETTER_SEPARATOR_NUMBER`] or 0 (neither).
+fn unicode_class(c: char) -> u32 {
+    let runs = &unicode_classes::RUNS;
+    // The last run whose first code point is at most `c`.
+    let i = runs.partition_point(|&run| run <= u32::from(c) << 2 | 3);
+    i.checked_sub(1)
+        .and_then(|i| runs.get(i))
+        .map_or(0, |run| run & 3)
 }
 
 /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
@@ -118,20 +132,7 @@ fn is_tag_key_char(c: char) -> bool {
             return is_tag_key_byte(b);
         }
     }
-    matches!(
-        get_general_category(c),
-        G::UppercaseLetter
-            | G::LowercaseLetter
-            | G::TitlecaseLetter
-            | G::ModifierLetter
-            | G::OtherLetter
-            | G::SpaceSeparator
-            | G::LineSeparator
-            | G::ParagraphSeparator
-            | G::DecimalNumber
-            | G::LetterNumber
-            | G::OtherNumber
-    )
+    unicode_class(c) == CLASS_LETTER_SEPARATOR_NUMBER
 }
 
 /// Number of digits after the decimal point in the shortest round-trip
@@ -449,6 +450,42 @@ pub(crate) fn arn_parts(s: &str) -> Option<[&str; 6]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both predicates over the generated table agree with the
+    /// `unicode-general-category` crate (a dev-dependency) for every `char`.
+    #[test]
+    fn the_unicode_predicates_agree_with_the_general_categories_for_every_char() {
+        use unicode_general_category::{get_general_category, GeneralCategory as G};
+        let mut counts = [0usize; 2];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let category = get_general_category(c);
+            let other = matches!(
+                category,
+                G::Control | G::Format | G::Surrogate | G::PrivateUse | G::Unassigned
+            );
+            let tag_key = matches!(
+                category,
+                G::UppercaseLetter
+                    | G::LowercaseLetter
+                    | G::TitlecaseLetter
+                    | G::ModifierLetter
+                    | G::OtherLetter
+                    | G::SpaceSeparator
+                    | G::LineSeparator
+                    | G::ParagraphSeparator
+                    | G::DecimalNumber
+                    | G::LetterNumber
+                    | G::OtherNumber
+            ) || "_.:/=+-@".contains(c);
+            assert_eq!(is_other(c), other, "{c:?}");
+            assert_eq!(is_tag_key_char(c), tag_key, "{c:?}");
+            counts[0] += usize::from(other);
+            counts[1] += usize::from(tag_key);
+        }
+        // Unicode 16.0.0's sizes of the two classes (`char`s, so without
+        // the surrogates): the comparison above saw both, in full.
+        assert_eq!(counts, [957_236, 142_966]);
+    }
 
     #[test]
     fn id_patterns_match_whole_values() {
