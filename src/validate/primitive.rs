@@ -100,20 +100,25 @@ pub(crate) fn is_other(c: char) -> bool {
     unicode_class(c) == CLASS_OTHER
 }
 
-/// [`unicode_classes::RUNS`]'s class of Java `\p{C}`.
+/// The class of Java `\p{C}` in [`unicode_classes`].
 const CLASS_OTHER: u32 = 1;
-/// [`unicode_classes::RUNS`]'s class of `\p{L}\p{Z}\p{N}`.
+/// The class of `\p{L}\p{Z}\p{N}` in [`unicode_classes`].
 const CLASS_LETTER_SEPARATOR_NUMBER: u32 = 2;
 
-/// The class of `c` in [`unicode_classes::RUNS`] (Unicode 16.0.0):
-/// [`CLASS_OTHER`], [`CLASS_LETTER_SEPARATOR_NUMBER`] or 0 (neither).
+/// The class of `c` in [`unicode_classes`] (Unicode 16.0.0):
+/// [`CLASS_OTHER`], [`CLASS_LETTER_SEPARATOR_NUMBER`] or 0 (neither): 2
+/// bits in the block that holds `c`.
 fn unicode_class(c: char) -> u32 {
-    let runs = &unicode_classes::RUNS;
-    // The last run whose first code point is at most `c`.
-    let i = runs.partition_point(|&run| run <= u32::from(c) << 2 | 3);
-    i.checked_sub(1)
-        .and_then(|i| runs.get(i))
-        .map_or(0, |run| run & 3)
+    use unicode_classes::{BLOCK, BLOCKS, BLOCK_INDEX};
+    let Ok(c) = usize::try_from(u32::from(c)) else {
+        return CLASS_OTHER;
+    };
+    let Some(&block) = BLOCK_INDEX.get(c / BLOCK) else {
+        return CLASS_OTHER;
+    };
+    BLOCKS
+        .get(usize::from(block) * (BLOCK / 4) + c % BLOCK / 4)
+        .map_or(CLASS_OTHER, |byte| u32::from(byte >> (2 * (c % 4)) & 3))
 }
 
 /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
