@@ -157,31 +157,35 @@ pub(crate) fn decimal_places(x: f64) -> u32 {
 /// places) instead of by the formatter's big-number fallback; anything else
 /// is formatted.
 pub(crate) fn fixed(x: f64, places: usize) -> String {
-    const SCALE: [u128; 4] = [1, 10, 100, 1000];
+    const SCALE: [u64; 4] = [1, 10, 100, 1000];
     let bits = x.to_bits();
     let biased = (bits >> 52) & 0x7FF;
     let (Some(&scale), false, 1..=0x7FE) = (SCALE.get(places), bits >> 63 == 1, biased) else {
         return format!("{x:.places$}");
     };
-    // x = m · 2^q exactly, m < 2^53.
-    let m = u128::from(bits & ((1 << 52) - 1) | 1 << 52);
+    // x = m · 2^q exactly, m < 2^53, so m · 1000 < 2^63. In 64 bits (not
+    // 128, whose division and printing would add about 3 KB to the .wasm,
+    // #12): a result that does not fit is formatted.
+    let m = bits & ((1 << 52) - 1) | 1 << 52;
     let q = i64::try_from(biased).unwrap_or(0) - 1075;
     let scaled = m * scale;
     let n = match q {
-        // m · 2^60 · 1000 < 2^123: exact.
-        0..=60 => scaled << q,
-        -120..=-1 => {
+        // Exact while no bit is shifted out.
+        0..=63 if q <= i64::from(scaled.leading_zeros()) => scaled << q,
+        -63..=-1 => {
             let shift = q.unsigned_abs();
             let whole = scaled >> shift;
-            let rest = scaled & ((1u128 << shift) - 1);
-            let half = 1u128 << (shift - 1);
-            whole + u128::from(rest > half || (rest == half && whole & 1 == 1))
+            let rest = scaled & ((1u64 << shift) - 1);
+            let half = 1u64 << (shift - 1);
+            whole + u64::from(rest > half || (rest == half && whole & 1 == 1))
         }
+        // Half of 2^64 or more exceeds `scaled`: rounds to 0.
+        ..=-64 => 0,
         _ => return format!("{x:.places$}"),
     };
-    let mut out = n.div_euclid(scale).to_string();
+    let mut out = (n / scale).to_string();
     if places > 0 {
-        let frac = n.rem_euclid(scale).to_string();
+        let frac = (n % scale).to_string();
         out.reserve(places + 1);
         out.push('.');
         for _ in frac.len()..places {
@@ -659,6 +663,13 @@ mod tests {
             -1.25,
             -0.01,
             f64::MIN_POSITIVE,
+            // About the 64-bit bounds of the integer path.
+            18446744073709551.0,
+            18446744073709552.0,
+            9223372036854775808.0,
+            18446744073709551616.0,
+            1.5e-19,
+            1e-300,
         ];
         // A deterministic spread over many magnitudes and mantissas.
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
