@@ -198,6 +198,65 @@ function places(n) {
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : s.length - dot - 1;
 }
+
+// The schemas of one string, integer or number alone (the most of them) are
+// closures of six factories, not a function each: V8 compiles a function
+// on its first call, and every closure of a factory shares that one
+// compilation (a cold start's first validate compiles less source).
+
+/**
+ * A string (`typeof`; its enum or pattern admits ASCII only), ASCII, or
+ * well formed, `min..=max` UTF-16 units long, matching `p` (or null); null
+ * when `n`. One factory a type test, so that each closure's call of it has
+ * one target.
+ * @param {number} min
+ * @param {number} max
+ * @param {RegExp | null} p
+ * @param {boolean} n
+ */
+function str(min, max, p, n) {
+  return (/** @type {any} */ v) => (typeof v === 'string' ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function ascii(min, max, p, n) {
+  return (/** @type {any} */ v) => (isAscii(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function wellFormed(min, max, p, n) {
+  return (/** @type {any} */ v) => (isWellFormed(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+
+/**
+ * One of the strings `values`; null when `n`.
+ * @param {string[]} values
+ * @param {boolean} n
+ */
+function oneOf(values, n) {
+  return (/** @type {unknown} */ v) => (typeof v === 'string' ? values.includes(v) : n && v === null);
+}
+
+/**
+ * A safe integer in `min..=max`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {boolean} n
+ */
+function int(min, max, n) {
+  return (/** @type {any} */ v) => (Number.isSafeInteger(v) ? v >= min && v <= max : n && v === null);
+}
+
+/**
+ * A finite number in `min..=max`, above `above`, with at most `k` decimal
+ * places (k < 0: any); null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {number} above
+ * @param {number} k
+ * @param {boolean} n
+ */
+function dec(min, max, above, k, n) {
+  return (/** @type {any} */ v) => (Number.isFinite(v) ? v >= min && v <= max && v > above && (k < 0 || places(v) <= k) : n && v === null);
+}
 "#;
 
 /// The compiled functions, shared between schemas that are equal.
@@ -637,6 +696,14 @@ impl Gen {
         if let Some(name) = self.by_schema.get(&key) {
             return Ok(name.clone());
         }
+        if let Value::Object(s) = schema {
+            if let Some(expr) = self.leaf(s)? {
+                let name = format!("s{}", self.funcs.len());
+                self.funcs.push(format!("const {name} = {expr};\n"));
+                self.by_schema.insert(key, name.clone());
+                return Ok(name);
+            }
+        }
         let body = match schema {
             Value::Bool(true) => String::from("  return true;\n"),
             Value::Bool(false) => String::from("  return false;\n"),
@@ -654,6 +721,118 @@ impl Gen {
             .push(format!("function {name}(v) {{\n{body}}}\n"));
         self.by_schema.insert(key, name.clone());
         Ok(name)
+    }
+
+    /// A schema of one string, integer or number alone (or one and null),
+    /// as a call of one of the header's factories (`str`, `ascii`,
+    /// `wellFormed`, `oneOf`, `int`, `dec`), or None. The closure tests what
+    /// [`Gen::body`] would: the same type test, bounds, enum, pattern and
+    /// places (each a pure test, so their order is free).
+    fn leaf(&mut self, s: &Map<String, Value>) -> Result<Option<String>, String> {
+        const LEAF: &[&str] = &[
+            "type",
+            "enum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "multipleOf",
+        ];
+        if s.keys()
+            .any(|k| !LEAF.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()))
+        {
+            return Ok(None);
+        }
+        let bound = |k: &str, none: &str| -> Result<String, String> {
+            s.get(k).map_or(Ok(none.to_string()), |n| num(n, k))
+        };
+        let string_only = ["minimum", "maximum", "exclusiveMinimum", "multipleOf"];
+        let number_only = ["enum", "minLength", "maxLength", "pattern"];
+        // One type, or one and null.
+        let (kind, nullable) = match s.get("type") {
+            Some(Value::String(t)) => (t.as_str(), false),
+            Some(Value::Array(a)) => match a.as_slice() {
+                [Value::String(t)] => (t.as_str(), false),
+                [Value::String(t), Value::String(n)] | [Value::String(n), Value::String(t)]
+                    if n == "null" && t != "null" =>
+                {
+                    (t.as_str(), true)
+                }
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        match kind {
+            "string" if !string_only.iter().any(|k| s.contains_key(*k)) => {
+                if let Some(e) = s.get("enum") {
+                    if ["minLength", "maxLength", "pattern"]
+                        .iter()
+                        .any(|k| s.contains_key(*k))
+                    {
+                        return Ok(None);
+                    }
+                    let values = e.as_array().ok_or("enum is not a list")?;
+                    let mut texts = Vec::new();
+                    for v in values {
+                        match v {
+                            Value::String(x) => texts.push(js_str(x)?),
+                            // The type test lets null through: the enum decides.
+                            Value::Null if nullable => {}
+                            _ => return Ok(None),
+                        }
+                    }
+                    // Null passes when both the type and the enum admit it.
+                    let n = nullable && values.contains(&Value::Null);
+                    return Ok(Some(format!("oneOf([{}], {n})", texts.join(", "))));
+                }
+                let t = if self_checks_ascii(s) {
+                    "str"
+                } else if needs_ascii(s) {
+                    "ascii"
+                } else {
+                    "wellFormed"
+                };
+                let max = bound("maxLength", &STRING_CAP.to_string())?;
+                let p = match s.get("pattern") {
+                    Some(p) => {
+                        let p = p.as_str().ok_or("pattern is not a string")?;
+                        self.pattern(ascii_form(p).unwrap_or(p))?
+                    }
+                    None => String::from("null"),
+                };
+                Ok(Some(format!(
+                    "{t}({}, {max}, {p}, {nullable})",
+                    bound("minLength", "0")?
+                )))
+            }
+            "integer" | "number" if !number_only.iter().any(|k| s.contains_key(*k)) => {
+                let (min, max) = (
+                    bound("minimum", "-Infinity")?,
+                    bound("maximum", "Infinity")?,
+                );
+                if kind == "integer"
+                    && !s.contains_key("exclusiveMinimum")
+                    && !s.contains_key("multipleOf")
+                {
+                    return Ok(Some(format!("int({min}, {max}, {nullable})")));
+                }
+                // An integer's test where `dec` would test a finite number.
+                if kind == "integer" {
+                    return Ok(None);
+                }
+                let k = match s.get("multipleOf") {
+                    Some(m) => multiple_places(m)?.to_string(),
+                    None => String::from("-1"),
+                };
+                Ok(Some(format!(
+                    "dec({min}, {max}, {}, {k}, {nullable})",
+                    bound("exclusiveMinimum", "-Infinity")?
+                )))
+            }
+            _ => Ok(None),
+        }
     }
 
     fn body(&mut self, s: &Map<String, Value>) -> Result<String, String> {

@@ -92,6 +92,65 @@ function places(n) {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+// The schemas of one string, integer or number alone (the most of them) are
+// closures of six factories, not a function each: V8 compiles a function
+// on its first call, and every closure of a factory shares that one
+// compilation (a cold start's first validate compiles less source).
+
+/**
+ * A string (`typeof`; its enum or pattern admits ASCII only), ASCII, or
+ * well formed, `min..=max` UTF-16 units long, matching `p` (or null); null
+ * when `n`. One factory a type test, so that each closure's call of it has
+ * one target.
+ * @param {number} min
+ * @param {number} max
+ * @param {RegExp | null} p
+ * @param {boolean} n
+ */
+function str(min, max, p, n) {
+  return (/** @type {any} */ v) => (typeof v === 'string' ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function ascii(min, max, p, n) {
+  return (/** @type {any} */ v) => (isAscii(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function wellFormed(min, max, p, n) {
+  return (/** @type {any} */ v) => (isWellFormed(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+
+/**
+ * One of the strings `values`; null when `n`.
+ * @param {string[]} values
+ * @param {boolean} n
+ */
+function oneOf(values, n) {
+  return (/** @type {unknown} */ v) => (typeof v === 'string' ? values.includes(v) : n && v === null);
+}
+
+/**
+ * A safe integer in `min..=max`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {boolean} n
+ */
+function int(min, max, n) {
+  return (/** @type {any} */ v) => (Number.isSafeInteger(v) ? v >= min && v <= max : n && v === null);
+}
+
+/**
+ * A finite number in `min..=max`, above `above`, with at most `k` decimal
+ * places (k < 0: any); null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {number} above
+ * @param {number} k
+ * @param {boolean} n
+ */
+function dec(min, max, above, k, n) {
+  return (/** @type {any} */ v) => (Number.isFinite(v) ? v >= min && v <= max && v > above && (k < 0 || places(v) <= k) : n && v === null);
+}
+
 const P0 = new RegExp("^[ -~]+$", 'u');
 const P1 = new RegExp("^arn:[!-~]+$", 'u');
 const P2 = new RegExp("^[a-zA-Z0-9_-]+$", 'u');
@@ -101,32 +160,13 @@ const P5 = new RegExp("^(\\$\\{aws:iot:s3-presigned-url:)?[A-Za-z][A-Za-z0-9+.-]
 const P6 = new RegExp("^arn:[^:]+:iot:[^:]+::jobtemplate/AWS-", 'u');
 const P7 = new RegExp("^[a-zA-Z0-9:_-]+$", 'u');
 
-function s0(v) {
-if (!(typeof v === 'string')) return false;
-if (!(v === "CANCEL")) return false;
-return true;
-}
+const s0 = oneOf(["CANCEL"], false);
 
-function s1(v) {
-if (!(typeof v === 'string')) return false;
-if (!(v === "FAILED" || v === "REJECTED" || v === "TIMED_OUT" || v === "ALL")) return false;
-return true;
-}
+const s1 = oneOf(["FAILED", "REJECTED", "TIMED_OUT", "ALL"], false);
 
-function s2(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 1) return false;
-if (v > 2147483647) return false;
-return true;
-}
+const s2 = int(1, 2147483647, false);
 
-function s3(v) {
-if (!(Number.isFinite(v))) return false;
-if (v > 100.0) return false;
-if (v <= 0.0) return false;
-if (places(v) > 2) return false;
-return true;
-}
+const s3 = dec(-Infinity, 100.0, 0.0, 2, false);
 
 function s4(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -177,22 +217,9 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s5(x)) return fa
 return true;
 }
 
-function s7(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 2028) return false;
-if (!P0.test(v)) return false;
-}
-return true;
-}
+const s7 = str(0, 2028, P0, true);
 
-function s8(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 1600) return false;
-if (!P1.test(v)) return false;
-return true;
-}
+const s8 = str(1, 1600, P1, false);
 
 function s9(v) {
 if (!(isArr(v) || v === null)) return false;
@@ -203,13 +230,7 @@ for (let i = 0; i < v.length; i++) if (!s8(v[i])) return false;
 return true;
 }
 
-function s10(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 32768) return false;
-}
-return true;
-}
+const s10 = wellFormed(0, 32768, null, true);
 
 function s11(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
@@ -219,27 +240,11 @@ for (const _ in v) return false;
 return true;
 }
 
-function s12(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 1350) return false;
-}
-return true;
-}
+const s12 = wellFormed(1, 1350, null, true);
 
-function s13(v) {
-if (!(typeof v === 'string')) return false;
-if (!(v === "FAILED" || v === "TIMED_OUT" || v === "ALL")) return false;
-return true;
-}
+const s13 = oneOf(["FAILED", "TIMED_OUT", "ALL"], false);
 
-function s14(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 0) return false;
-if (v > 10) return false;
-return true;
-}
+const s14 = int(0, 10, false);
 
 function s15(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -284,29 +289,11 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s16(x)) return f
 return true;
 }
 
-function s18(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 1) return false;
-if (v > 1000) return false;
-return true;
-}
+const s18 = int(1, 1000, false);
 
-function s19(v) {
-if (!(Number.isFinite(v))) return false;
-if (v < 1.1) return false;
-if (v > 5.0) return false;
-if (places(v) > 1) return false;
-return true;
-}
+const s19 = dec(1.1, 5.0, -Infinity, 1, false);
 
-function s20(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 2147483647) return false;
-}
-return true;
-}
+const s20 = int(1, 2147483647, true);
 
 function s21(v) {
 if (!(v === null)) return false;
@@ -382,14 +369,7 @@ if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s25(x)) return f
 return true;
 }
 
-function s27(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 1000) return false;
-}
-return true;
-}
+const s27 = int(1, 1000, true);
 
 function s28(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
@@ -411,50 +391,15 @@ if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s27(x)) return f
 return true;
 }
 
-function s29(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 64) return false;
-if (!P2.test(v)) return false;
-return true;
-}
+const s29 = str(1, 64, P2, false);
 
-function s30(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 1600) return false;
-if (!P1.test(v)) return false;
-}
-return true;
-}
+const s30 = str(1, 1600, P1, true);
 
-function s31(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 4096) return false;
-if (!P2.test(v)) return false;
-}
-return true;
-}
+const s31 = str(0, 4096, P2, true);
 
-function s32(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 60) return false;
-if (v > 3600) return false;
-}
-return true;
-}
+const s32 = int(60, 3600, true);
 
-function s33(v) {
-if (!(isAscii(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 20) return false;
-if (v.length > 2048) return false;
-}
-return true;
-}
+const s33 = ascii(20, 2048, null, true);
 
 function s34(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
@@ -476,34 +421,13 @@ if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s33(x)) return f
 return true;
 }
 
-function s35(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (!(v === "STOP_ROLLOUT" || v === "CANCEL" || v === "FORCE_CANCEL" || v === null)) return false;
-return true;
-}
+const s35 = oneOf(["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"], true);
 
-function s36(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 64) return false;
-}
-return true;
-}
+const s36 = wellFormed(1, 64, null, true);
 
-function s37(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 1) return false;
-if (v > 1430) return false;
-return true;
-}
+const s37 = int(1, 1430, false);
 
-function s38(v) {
-if (!(isWellFormed(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 256) return false;
-return true;
-}
+const s38 = wellFormed(1, 256, null, false);
 
 function s39(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -558,21 +482,9 @@ if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s36(x)) return f
 return true;
 }
 
-function s42(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 128) return false;
-if (!P3.test(v)) return false;
-return true;
-}
+const s42 = str(1, 128, P3, false);
 
-function s43(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 256) return false;
-}
-return true;
-}
+const s43 = wellFormed(0, 256, null, true);
 
 function s44(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -601,17 +513,9 @@ for (let i = 0; i < v.length; i++) if (!s44(v[i])) return false;
 return true;
 }
 
-function s46(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (!(v === "CONTINUOUS" || v === "SNAPSHOT" || v === null)) return false;
-return true;
-}
+const s46 = oneOf(["CONTINUOUS", "SNAPSHOT"], true);
 
-function s47(v) {
-if (!(isWellFormed(v))) return false;
-if (v.length > 256) return false;
-return true;
-}
+const s47 = wellFormed(0, 256, null, false);
 
 function s48(v) {
 if (!(isArr(v))) return false;
@@ -621,14 +525,7 @@ for (let i = 0; i < v.length; i++) if (!s47(v[i])) return false;
 return true;
 }
 
-function s49(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 10080) return false;
-}
-return true;
-}
+const s49 = int(1, 10080, true);
 
 function s50(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
@@ -762,12 +659,7 @@ if (v["documentParameters"] === undefined) return false;
 return true;
 }
 
-function s65(v) {
-if (!(isAscii(v))) return false;
-if (v.length > 4096) return false;
-if (!P6.test(v)) return false;
-return true;
-}
+const s65 = ascii(0, 4096, P6, false);
 
 function s66(v) {
 if (isObj(v)) {
@@ -847,20 +739,9 @@ if (s64(v) && !s66(v)) return false;
 return true;
 }
 
-function s68(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length > 2028) return false;
-if (!P0.test(v)) return false;
-return true;
-}
+const s68 = str(0, 2028, P0, false);
 
-function s69(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 4096) return false;
-}
-return true;
-}
+const s69 = wellFormed(0, 4096, null, true);
 
 function s70(v) {
 if (isObj(v)) {
@@ -964,20 +845,9 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return f
 return true;
 }
 
-function s75(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 250) return false;
-}
-return true;
-}
+const s75 = int(1, 250, true);
 
-function s76(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (!(v === "QUEUED" || v === "IN_PROGRESS" || v === "SUCCEEDED" || v === "FAILED" || v === "TIMED_OUT" || v === "REJECTED" || v === "REMOVED" || v === "CANCELED" || v === null)) return false;
-return true;
-}
+const s76 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
 
 function s77(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -1003,23 +873,9 @@ if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s76(x)) return f
 return true;
 }
 
-function s78(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 64) return false;
-if (!P2.test(v)) return false;
-}
-return true;
-}
+const s78 = str(1, 64, P2, true);
 
-function s79(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 128) return false;
-if (!P7.test(v)) return false;
-return true;
-}
+const s79 = str(1, 128, P7, false);
 
 function s80(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -1051,12 +907,7 @@ if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return 
 return true;
 }
 
-function s81(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 0) return false;
-if (v > 0) return false;
-return true;
-}
+const s81 = int(0, 0, false);
 
 function s82(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
@@ -1145,14 +996,7 @@ for (const _ in v) return false;
 return true;
 }
 
-function s87(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 256) return false;
-}
-return true;
-}
+const s87 = wellFormed(1, 256, null, true);
 
 function s88(v) {
 if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
