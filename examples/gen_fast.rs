@@ -148,8 +148,13 @@ function isWellFormed(v) {
   return NATIVE_WELL_FORMED ? /** @type {any} */ (v).isWellFormed() : !LONE_SURROGATE.test(v);
 }
 
-/** @param {object} v */
-function isPlainProto(v) {
+/**
+ * An object of plain prototype (`toJSON` is tested by the caller, so that
+ * each shape's look-up has its own cache).
+ * @param {unknown} v
+ */
+function isPlain(v) {
+  if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
@@ -912,7 +917,7 @@ impl Gen {
                         "null" => "v === null",
                         "array" => "isArr(v)",
                         // Inline, so that each shape's `toJSON` lookup has its own cache.
-                        "object" => "(typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined)",
+                        "object" => "(isPlain(v) && v.toJSON === undefined)",
                         other => return Err(format!("type `{other}`")),
                     })
                 })

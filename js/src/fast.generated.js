@@ -41,8 +41,13 @@ function isWellFormed(v) {
   return NATIVE_WELL_FORMED ? /** @type {any} */ (v).isWellFormed() : !LONE_SURROGATE.test(v);
 }
 
-/** @param {object} v */
-function isPlainProto(v) {
+/**
+ * An object of plain prototype (`toJSON` is tested by the caller, so that
+ * each shape's look-up has its own cache).
+ * @param {unknown} v
+ */
+function isPlain(v) {
+  if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
@@ -169,7 +174,7 @@ const s2 = int(1, 2147483647, false);
 const s3 = dec(-Infinity, 100.0, 0.0, 2, false);
 
 function s4(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -201,7 +206,7 @@ return true;
 }
 
 function s6(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -233,7 +238,7 @@ return true;
 const s10 = wellFormed(0, 32768, null, true);
 
 function s11(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 for (const _ in v) return false;
 }
@@ -247,7 +252,7 @@ const s13 = oneOf(["FAILED", "TIMED_OUT", "ALL"], false);
 const s14 = int(0, 10, false);
 
 function s15(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -273,7 +278,7 @@ return true;
 }
 
 function s17(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -328,7 +333,7 @@ return true;
 }
 
 function s25(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -347,7 +352,7 @@ return true;
 }
 
 function s26(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -372,7 +377,7 @@ return true;
 const s27 = int(1, 1000, true);
 
 function s28(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -402,7 +407,7 @@ const s32 = int(60, 3600, true);
 const s33 = ascii(20, 2048, null, true);
 
 function s34(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -430,7 +435,7 @@ const s37 = int(1, 1430, false);
 const s38 = wellFormed(1, 256, null, false);
 
 function s39(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -457,7 +462,7 @@ return true;
 }
 
 function s41(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -487,7 +492,7 @@ const s42 = str(1, 128, P3, false);
 const s43 = wellFormed(0, 256, null, true);
 
 function s44(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -528,7 +533,7 @@ return true;
 const s49 = int(1, 10080, true);
 
 function s50(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -673,7 +678,7 @@ return true;
 }
 
 function s67(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -755,7 +760,7 @@ return true;
 }
 
 function s71(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -813,7 +818,7 @@ return true;
 }
 
 function s73(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -831,7 +836,7 @@ return true;
 }
 
 function s74(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -850,7 +855,7 @@ const s75 = int(1, 250, true);
 const s76 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
 
 function s77(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -878,7 +883,7 @@ const s78 = str(1, 64, P2, true);
 const s79 = str(1, 128, P7, false);
 
 function s80(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -910,7 +915,7 @@ return true;
 const s81 = int(0, 0, false);
 
 function s82(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -936,7 +941,7 @@ return true;
 }
 
 function s84(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
 for (const k in v) {
@@ -953,7 +958,7 @@ return true;
 }
 
 function s85(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -989,7 +994,7 @@ return true;
 }
 
 function s86(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
+if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 for (const _ in v) return false;
 }
@@ -999,7 +1004,7 @@ return true;
 const s87 = wellFormed(1, 256, null, true);
 
 function s88(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1026,7 +1031,7 @@ return true;
 }
 
 function s90(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1087,7 +1092,7 @@ return true;
 }
 
 function s91(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1134,7 +1139,7 @@ return true;
 }
 
 function s92(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1149,7 +1154,7 @@ return true;
 }
 
 function s93(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1179,7 +1184,7 @@ return true;
 }
 
 function s94(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
