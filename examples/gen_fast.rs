@@ -1172,14 +1172,19 @@ impl Gen {
                     Some(f) => format!(" if (!{f}(x)) return false;"),
                     None => String::new(),
                 };
-                let absent = if bit.is_some() {
-                    " else return false;"
-                } else {
-                    ""
-                };
+                if bit.is_some() {
+                    // Required: present, seen and accepted.
+                    let _ = writeln!(
+                        out,
+                        "    x = v[{key}];\n    if (x === undefined || (seen & {}) === 0{}) return false;",
+                        1u32 << i,
+                        f.as_ref().map_or(String::new(), |f| format!(" || !{f}(x)"))
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     out,
-                    "    x = v[{key}];\n    if (x !== undefined) {{ if ((seen & {}) === 0) return false;{check} }}{absent}",
+                    "    x = v[{key}];\n    if (x !== undefined) {{ if ((seen & {}) === 0) return false;{check} }}",
                     1u32 << i
                 );
             }

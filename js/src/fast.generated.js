@@ -187,13 +187,13 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["action"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s0(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s0(x)) return false;
 x = v["failureType"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s1(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s1(x)) return false;
 x = v["minNumberOfExecutedThings"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s2(x)) return false; } else return false;
+if (x === undefined || (seen & 4) === 0 || !s2(x)) return false;
 x = v["thresholdPercentage"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s3(x)) return false; } else return false;
+if (x === undefined || (seen & 8) === 0 || !s3(x)) return false;
 return true;
 }
 
@@ -217,7 +217,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s5(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s5(x)) return false;
 }
 return true;
 }
@@ -263,9 +263,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["failureType"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s14(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s14(x)) return false;
 return true;
 }
 
@@ -289,7 +289,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s16(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s16(x)) return false;
 }
 return true;
 }
@@ -365,11 +365,11 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["baseRatePerMinute"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s18(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s18(x)) return false;
 x = v["incrementFactor"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s19(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s19(x)) return false;
 x = v["rateIncreaseCriteria"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s25(x)) return false; } else return false;
+if (x === undefined || (seen & 4) === 0 || !s25(x)) return false;
 }
 return true;
 }
@@ -446,9 +446,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["durationInMinutes"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s37(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s37(x)) return false;
 x = v["startTime"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s38(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s38(x)) return false;
 return true;
 }
 
@@ -503,7 +503,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s42(x)) return false;
 x = v["Value"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s43(x)) return false; }
 return true;
@@ -720,7 +720,7 @@ if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return 
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 256) === 0 || !s29(x)) return false;
 x = v["jobTemplateArn"];
 if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s30(x)) return false; }
 x = v["namespaceId"];
@@ -734,7 +734,7 @@ if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s45(x)) retur
 x = v["targetSelection"];
 if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if ((seen & 32768) === 0) return false; if (!s48(x)) return false; } else return false;
+if (x === undefined || (seen & 32768) === 0 || !s48(x)) return false;
 x = v["timeoutConfig"];
 if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s50(x)) return false; }
 if (!s53(v)) return false;
@@ -784,7 +784,7 @@ let x;
 x = v["abortConfig"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s68(x)) return false;
 x = v["destinationPackageVersions"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
@@ -798,7 +798,7 @@ if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return 
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 256) === 0 || !s29(x)) return false;
 x = v["maintenanceWindows"];
 if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s40(x)) return false; }
 x = v["presignedUrlConfig"];
@@ -831,7 +831,7 @@ let x;
 x = v["beforeSubstitution"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s72(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s29(x)) return false;
 return true;
 }
 
@@ -846,7 +846,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobTemplateId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s29(x)) return false;
 return true;
 }
 
@@ -868,7 +868,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s29(x)) return false;
 x = v["maxResults"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
 x = v["nextToken"];
@@ -908,7 +908,7 @@ if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return f
 x = v["status"];
 if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
+if (x === undefined || (seen & 32) === 0 || !s79(x)) return false;
 return true;
 }
 
@@ -926,9 +926,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["failureType"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s81(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s81(x)) return false;
 return true;
 }
 
@@ -952,7 +952,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s83(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s83(x)) return false;
 }
 return true;
 }
@@ -983,7 +983,7 @@ if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return f
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 16) === 0 || !s29(x)) return false;
 x = v["namespaceId"];
 if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s31(x)) return false; }
 x = v["presignedUrlConfig"];
@@ -1015,7 +1015,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s42(x)) return false;
 x = v["Value"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s87(x)) return false; }
 return true;
@@ -1069,7 +1069,7 @@ if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return 
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 128) === 0 || !s29(x)) return false;
 x = v["jobTemplateArn"];
 if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
 x = v["namespaceId"];
@@ -1081,7 +1081,7 @@ if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s89(x)) retur
 x = v["targetSelection"];
 if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s48(x)) return false; } else return false;
+if (x === undefined || (seen & 8192) === 0 || !s48(x)) return false;
 x = v["timeoutConfig"];
 if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s50(x)) return false; }
 if (!s53(v)) return false;
@@ -1114,7 +1114,7 @@ let x;
 x = v["abortConfig"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
+if (x === undefined || (seen & 2) === 0 || !s68(x)) return false;
 x = v["document"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
@@ -1126,7 +1126,7 @@ if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return 
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 128) === 0 || !s29(x)) return false;
 x = v["presignedUrlConfig"];
 if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s34(x)) return false; }
 x = v["tags"];
@@ -1149,7 +1149,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 1) === 0 || !s29(x)) return false;
 return true;
 }
 
@@ -1179,7 +1179,7 @@ if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return f
 x = v["status"];
 if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
+if (x === undefined || (seen & 32) === 0 || !s79(x)) return false;
 return true;
 }
 
@@ -1209,7 +1209,7 @@ if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return f
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || (seen & 16) === 0 || !s29(x)) return false;
 x = v["namespaceId"];
 if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s78(x)) return false; }
 x = v["presignedUrlConfig"];
