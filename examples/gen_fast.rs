@@ -695,6 +695,62 @@ impl Gen {
         f
     }
 
+    /// The test of a combinator's branch on `v`: a call of its function,
+    /// or, when `v` is certainly a plain object (`object`) and the branch
+    /// names one member alone (`properties` of one, `required` of it or
+    /// none), the same test in place: the member absent (undefined) or, when
+    /// required, present, and its value accepted (`v[key] !== null` for
+    /// `{"not": {"type": "null"}}`). As in the branch's function, the
+    /// member is read without asking whether it is own and enumerable (the
+    /// enclosing schema checked that).
+    fn branch_test(&mut self, schema: &Value, object: bool) -> Result<String, String> {
+        if object {
+            if let Some(s) = schema.as_object() {
+                let keys: Vec<&str> = s
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|k| !ANNOTATIONS.contains(k))
+                    .collect();
+                let props = s.get("properties").and_then(Value::as_object);
+                let required: Vec<&str> = s
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let members: Vec<(&String, &Value)> = props.into_iter().flatten().collect();
+                if let [(k, m)] = members.as_slice() {
+                    if keys.iter().all(|x| *x == "properties" || *x == "required")
+                        && required.iter().all(|r| r == k)
+                        && !INHERITED.contains(&k.as_str())
+                    {
+                        // Compiled as inside the branch (as `branch_node` would).
+                        self.branch += 1;
+                        let typed_ok = typed(self, m, k);
+                        let not_null = serde_json::json!({"not": {"type": "null"}});
+                        let f = if canonical(m) == not_null {
+                            Ok(None)
+                        } else {
+                            self.node(m).map(Some)
+                        };
+                        self.branch -= 1;
+                        typed_ok?;
+                        let key = js_str(k)?;
+                        let test = match f? {
+                            None => format!("v[{key}] !== null"),
+                            Some(f) => format!("{f}(v[{key}])"),
+                        };
+                        return Ok(if required.is_empty() {
+                            format!("(v[{key}] === undefined || {test})")
+                        } else {
+                            format!("(v[{key}] !== undefined && {test})")
+                        });
+                    }
+                }
+            }
+        }
+        Ok(format!("{}(v)", self.branch_node(schema)?))
+    }
+
     /// The name of the function that checks `schema`.
     fn node(&mut self, schema: &Value) -> Result<String, String> {
         let key = serde_json::to_string(&canonical(schema)).map_err(|e| e.to_string())?;
@@ -1045,39 +1101,41 @@ impl Gen {
         if !object.is_empty() {
             guard(&mut out, "isObj(v)", &object, sole(&["object"]));
         }
+        // After the type test of an object alone, `v` is a plain object: a
+        // branch of one member is tested in place (see `Gen::branch_test`).
+        let object = sole(&["object"]);
         for (word, join) in [("allOf", "all"), ("anyOf", "any"), ("oneOf", "one")] {
             let Some(list) = s.get(word) else { continue };
             let list = list.as_array().ok_or(format!("{word} is not a list"))?;
-            let names = list
+            let tests = list
                 .iter()
-                .map(|x| self.branch_node(x))
+                .map(|x| self.branch_test(x, object))
                 .collect::<Result<Vec<_>, String>>()?;
             match join {
                 "all" => {
-                    for f in names {
-                        let _ = writeln!(out, "  if (!{f}(v)) return false;");
+                    for t in tests {
+                        let _ = writeln!(out, "  if (!{t}) return false;");
                     }
                 }
                 "any" => {
-                    let tests: Vec<String> = names.iter().map(|f| format!("{f}(v)")).collect();
                     let _ = writeln!(out, "  if (!({})) return false;", tests.join(" || "));
                 }
                 _ => {
                     let tests: Vec<String> =
-                        names.iter().map(|f| format!("({f}(v) ? 1 : 0)")).collect();
+                        tests.iter().map(|t| format!("({t} ? 1 : 0)")).collect();
                     let _ = writeln!(out, "  if ({} !== 1) return false;", tests.join(" + "));
                 }
             }
         }
         if let Some(n) = s.get("not") {
-            let f = self.branch_node(n)?;
-            let _ = writeln!(out, "  if ({f}(v)) return false;");
+            let t = self.branch_test(n, object)?;
+            let _ = writeln!(out, "  if ({t}) return false;");
         }
         if let Some(i) = s.get("if") {
-            let fi = self.branch_node(i)?;
+            let ti = self.branch_test(i, object)?;
             if let Some(t) = s.get("then") {
-                let ft = self.branch_node(t)?;
-                let _ = writeln!(out, "  if ({fi}(v) && !{ft}(v)) return false;");
+                let tt = self.branch_test(t, object)?;
+                let _ = writeln!(out, "  if ({ti} && !{tt}) return false;");
             }
         } else if s.contains_key("then") {
             return Err(String::from("`then` without `if`"));

@@ -301,38 +301,6 @@ const s19 = dec(1.1, 5.0, -Infinity, 1, false);
 const s20 = int(1, 2147483647, true);
 
 function s21(v) {
-if (!(v === null)) return false;
-return true;
-}
-
-function s22(v) {
-if (s21(v)) return false;
-return true;
-}
-
-function s23(v) {
-if (isObj(v)) {
-{
-const x = v["numberOfNotifiedThings"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["numberOfNotifiedThings"] === undefined) return false;
-}
-return true;
-}
-
-function s24(v) {
-if (isObj(v)) {
-{
-const x = v["numberOfSucceededThings"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["numberOfSucceededThings"] === undefined) return false;
-}
-return true;
-}
-
-function s25(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -347,11 +315,11 @@ x = v["numberOfNotifiedThings"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s20(x)) return false; }
 x = v["numberOfSucceededThings"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s20(x)) return false; }
-if (!(s23(v) || s24(v))) return false;
+if (!((v["numberOfNotifiedThings"] !== undefined && v["numberOfNotifiedThings"] !== null) || (v["numberOfSucceededThings"] !== undefined && v["numberOfSucceededThings"] !== null))) return false;
 return true;
 }
 
-function s26(v) {
+function s22(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -369,14 +337,14 @@ if (x === undefined || (seen & 1) === 0 || !s18(x)) return false;
 x = v["incrementFactor"];
 if (x === undefined || (seen & 2) === 0 || !s19(x)) return false;
 x = v["rateIncreaseCriteria"];
-if (x === undefined || (seen & 4) === 0 || !s25(x)) return false;
+if (x === undefined || (seen & 4) === 0 || !s21(x)) return false;
 }
 return true;
 }
 
-const s27 = int(1, 1000, true);
+const s23 = int(1, 1000, true);
 
-function s28(v) {
+function s24(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -389,24 +357,24 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["exponentialRate"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s26(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s22(x)) return false; }
 x = v["maximumPerMinute"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s27(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s23(x)) return false; }
 }
 return true;
 }
 
-const s29 = str(1, 64, P2, false);
+const s25 = str(1, 64, P2, false);
 
-const s30 = str(1, 1600, P1, true);
+const s26 = str(1, 1600, P1, true);
 
-const s31 = str(0, 4096, P2, true);
+const s27 = str(0, 4096, P2, true);
 
-const s32 = int(60, 3600, true);
+const s28 = int(60, 3600, true);
 
-const s33 = ascii(20, 2048, null, true);
+const s29 = ascii(20, 2048, null, true);
 
-function s34(v) {
+function s30(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -419,22 +387,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["expiresInSec"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s32(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s28(x)) return false; }
 x = v["roleArn"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s33(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; }
 }
 return true;
 }
 
-const s35 = oneOf(["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"], true);
+const s31 = oneOf(["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"], true);
 
-const s36 = wellFormed(1, 64, null, true);
+const s32 = wellFormed(1, 64, null, true);
 
-const s37 = int(1, 1430, false);
+const s33 = int(1, 1430, false);
 
-const s38 = wellFormed(1, 256, null, false);
+const s34 = wellFormed(1, 256, null, false);
 
-function s39(v) {
+function s35(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -446,22 +414,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["durationInMinutes"];
-if (x === undefined || (seen & 1) === 0 || !s37(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s33(x)) return false;
 x = v["startTime"];
-if (x === undefined || (seen & 2) === 0 || !s38(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s34(x)) return false;
 return true;
 }
 
-function s40(v) {
+function s36(v) {
 if (!(isArr(v) || v === null)) return false;
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s39(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s35(v[i])) return false;
 }
 return true;
 }
 
-function s41(v) {
+function s37(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -476,22 +444,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["endBehavior"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s35(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s31(x)) return false; }
 x = v["endTime"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s36(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s32(x)) return false; }
 x = v["maintenanceWindows"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s40(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s36(x)) return false; }
 x = v["startTime"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s36(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s32(x)) return false; }
 }
 return true;
 }
 
-const s42 = str(1, 128, P3, false);
+const s38 = str(1, 128, P3, false);
 
-const s43 = wellFormed(0, 256, null, true);
+const s39 = wellFormed(0, 256, null, true);
 
-function s44(v) {
+function s40(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -503,36 +471,36 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x === undefined || (seen & 1) === 0 || !s42(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s43(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s39(x)) return false; }
 return true;
 }
 
-function s45(v) {
+function s41(v) {
 if (!(isArr(v) || v === null)) return false;
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s44(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s40(v[i])) return false;
 }
 return true;
 }
 
-const s46 = oneOf(["CONTINUOUS", "SNAPSHOT"], true);
+const s42 = oneOf(["CONTINUOUS", "SNAPSHOT"], true);
 
-const s47 = wellFormed(0, 256, null, false);
+const s43 = wellFormed(0, 256, null, false);
 
-function s48(v) {
+function s44(v) {
 if (!(isArr(v))) return false;
 if (v.length < 1) return false;
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s47(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s43(v[i])) return false;
 return true;
 }
 
-const s49 = int(1, 10080, true);
+const s45 = int(1, 10080, true);
 
-function s50(v) {
+function s46(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -544,22 +512,50 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["inProgressTimeoutInMinutes"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s49(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s45(x)) return false; }
 }
 return true;
 }
 
-function s51(v) {
+function s47(v) {
 if (typeof v === 'string') {
 if (!P4.test(v)) return false;
 }
 return true;
 }
 
-function s52(v) {
+function s48(v) {
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s51(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s47(v[i])) return false;
+}
+return true;
+}
+
+function s49(v) {
+if (typeof v === 'string') {
+if (!P5.test(v)) return false;
+}
+return true;
+}
+
+function s50(v) {
+if (!(v === null)) return false;
+return true;
+}
+
+function s51(v) {
+if (s50(v)) return false;
+return true;
+}
+
+function s52(v) {
+if (isObj(v)) {
+{
+const x = v["document"];
+if (x !== undefined && (!s51(x))) return false;
+}
+if (v["document"] === undefined) return false;
 }
 return true;
 }
@@ -567,117 +563,57 @@ return true;
 function s53(v) {
 if (isObj(v)) {
 {
-const x = v["targets"];
-if (x !== undefined && (!s52(x))) return false;
-}
-}
-return true;
-}
-
-function s54(v) {
-if (typeof v === 'string') {
-if (!P5.test(v)) return false;
-}
-return true;
-}
-
-function s55(v) {
-if (isObj(v)) {
-{
 const x = v["documentSource"];
-if (x !== undefined && (!s54(x))) return false;
-}
-}
-return true;
-}
-
-function s56(v) {
-if (isObj(v)) {
-{
-const x = v["document"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["document"] === undefined) return false;
-}
-return true;
-}
-
-function s57(v) {
-if (isObj(v)) {
-{
-const x = v["documentSource"];
-if (x !== undefined && (!s22(x))) return false;
+if (x !== undefined && (!s51(x))) return false;
 }
 if (v["documentSource"] === undefined) return false;
 }
 return true;
 }
 
+function s54(v) {
+if (s53(v)) return false;
+return true;
+}
+
+function s55(v) {
+if (!s52(v)) return false;
+if (!s54(v)) return false;
+return true;
+}
+
+function s56(v) {
+if (s52(v)) return false;
+return true;
+}
+
+function s57(v) {
+if (!s53(v)) return false;
+if (!s56(v)) return false;
+return true;
+}
+
 function s58(v) {
-if (s57(v)) return false;
+if (isObj(v)) {
+{
+const x = v["jobTemplateArn"];
+if (x !== undefined && (!s51(x))) return false;
+}
+if (v["jobTemplateArn"] === undefined) return false;
+}
 return true;
 }
 
 function s59(v) {
 if (!s56(v)) return false;
+if (!s54(v)) return false;
 if (!s58(v)) return false;
 return true;
 }
 
-function s60(v) {
-if (s56(v)) return false;
-return true;
-}
+const s60 = ascii(0, 4096, P6, false);
 
 function s61(v) {
-if (!s57(v)) return false;
-if (!s60(v)) return false;
-return true;
-}
-
-function s62(v) {
-if (isObj(v)) {
-{
-const x = v["jobTemplateArn"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["jobTemplateArn"] === undefined) return false;
-}
-return true;
-}
-
-function s63(v) {
-if (!s60(v)) return false;
-if (!s58(v)) return false;
-if (!s62(v)) return false;
-return true;
-}
-
-function s64(v) {
-if (isObj(v)) {
-{
-const x = v["documentParameters"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["documentParameters"] === undefined) return false;
-}
-return true;
-}
-
-const s65 = ascii(0, 4096, P6, false);
-
-function s66(v) {
-if (isObj(v)) {
-{
-const x = v["jobTemplateArn"];
-if (x !== undefined && (!s65(x))) return false;
-}
-if (v["jobTemplateArn"] === undefined) return false;
-}
-return true;
-}
-
-function s67(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -718,48 +654,37 @@ if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s12(x)) return 
 x = v["jobExecutionsRetryConfig"];
 if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 256) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 256) === 0 || !s25(x)) return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s27(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s30(x)) return false; }
 x = v["schedulingConfig"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s41(x)) return false; }
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s37(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s45(x)) return false; }
+if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s41(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s42(x)) return false; }
 x = v["targets"];
-if (x === undefined || (seen & 32768) === 0 || !s48(x)) return false;
+if (x === undefined || (seen & 32768) === 0 || !s44(x)) return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s50(x)) return false; }
-if (!s53(v)) return false;
-if (!s55(v)) return false;
-if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
-if (s64(v) && !s66(v)) return false;
+if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s46(x)) return false; }
+if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if ((s55(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s59(v) ? 1 : 0) !== 1) return false;
+if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s60(v["jobTemplateArn"]))) return false;
 return true;
 }
 
-const s68 = str(0, 2028, P0, false);
+const s62 = str(0, 2028, P0, false);
 
-const s69 = wellFormed(0, 4096, null, true);
+const s63 = wellFormed(0, 4096, null, true);
 
-function s70(v) {
-if (isObj(v)) {
-{
-const x = v["jobArn"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["jobArn"] === undefined) return false;
-}
-return true;
-}
-
-function s71(v) {
+function s64(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -784,7 +709,7 @@ let x;
 x = v["abortConfig"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x === undefined || (seen & 2) === 0 || !s68(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s62(x)) return false;
 x = v["destinationPackageVersions"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
@@ -792,32 +717,32 @@ if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return f
 x = v["documentSource"];
 if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s63(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
 if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s24(x)) return false; }
 x = v["jobTemplateId"];
-if (x === undefined || (seen & 256) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 256) === 0 || !s25(x)) return false;
 x = v["maintenanceWindows"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s40(x)) return false; }
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s36(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s45(x)) return false; }
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s41(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s50(x)) return false; }
-if (!s55(v)) return false;
-if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["documentSource"] !== undefined && v["documentSource"] !== null) ? 1 : 0) + ((v["jobArn"] !== undefined && v["jobArn"] !== null) ? 1 : 0) !== 1) return false;
 return true;
 }
 
-function s72(v) {
+function s65(v) {
 if (!(typeof v === 'boolean' || v === null)) return false;
 return true;
 }
 
-function s73(v) {
+function s66(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -829,13 +754,13 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["beforeSubstitution"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s72(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s65(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 2) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s25(x)) return false;
 return true;
 }
 
-function s74(v) {
+function s67(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -846,15 +771,15 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobTemplateId"];
-if (x === undefined || (seen & 1) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
 return true;
 }
 
-const s75 = int(1, 250, true);
+const s68 = int(1, 250, true);
 
-const s76 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
+const s69 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
 
-function s77(v) {
+function s70(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -868,21 +793,21 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x === undefined || (seen & 1) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s63(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s76(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
 return true;
 }
 
-const s78 = str(1, 64, P2, true);
+const s71 = str(1, 64, P2, true);
 
-const s79 = str(1, 128, P7, false);
+const s72 = str(1, 128, P7, false);
 
-function s80(v) {
+function s73(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -898,23 +823,23 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s71(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s27(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s63(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
 x = v["thingName"];
-if (x === undefined || (seen & 32) === 0 || !s79(x)) return false;
+if (x === undefined || (seen & 32) === 0 || !s72(x)) return false;
 return true;
 }
 
-const s81 = int(0, 0, false);
+const s74 = int(0, 0, false);
 
-function s82(v) {
+function s75(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -928,19 +853,19 @@ let x;
 x = v["failureType"];
 if (x === undefined || (seen & 1) === 0 || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x === undefined || (seen & 2) === 0 || !s81(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s74(x)) return false;
 return true;
 }
 
-function s83(v) {
+function s76(v) {
 if (!(isArr(v))) return false;
 if (v.length < 1) return false;
 if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s82(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s75(v[i])) return false;
 return true;
 }
 
-function s84(v) {
+function s77(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -952,12 +877,12 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x === undefined || (seen & 1) === 0 || !s83(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s76(x)) return false;
 }
 return true;
 }
 
-function s85(v) {
+function s78(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -979,21 +904,21 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return fa
 x = v["description"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s77(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 16) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 16) === 0 || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s27(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s46(x)) return false; }
 return true;
 }
 
-function s86(v) {
+function s79(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 for (const _ in v) return false;
@@ -1001,9 +926,9 @@ for (const _ in v) return false;
 return true;
 }
 
-const s87 = wellFormed(1, 256, null, true);
+const s80 = wellFormed(1, 256, null, true);
 
-function s88(v) {
+function s81(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1015,22 +940,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x === undefined || (seen & 1) === 0 || !s42(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s87(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s80(x)) return false; }
 return true;
 }
 
-function s89(v) {
+function s82(v) {
 if (!(isArr(v) || v === null)) return false;
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s88(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s81(v[i])) return false;
 }
 return true;
 }
 
-function s90(v) {
+function s83(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1061,37 +986,37 @@ if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return fa
 x = v["document"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s86(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s79(x)) return false; }
 x = v["documentSource"];
 if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
 if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 128) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 128) === 0 || !s25(x)) return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s71(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s89(x)) return false; }
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s82(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s42(x)) return false; }
 x = v["targets"];
-if (x === undefined || (seen & 8192) === 0 || !s48(x)) return false;
+if (x === undefined || (seen & 8192) === 0 || !s44(x)) return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s50(x)) return false; }
-if (!s53(v)) return false;
-if (!s55(v)) return false;
-if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
-if (s64(v) && !s66(v)) return false;
+if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
+if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if ((s55(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s59(v) ? 1 : 0) !== 1) return false;
+if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s60(v["jobTemplateArn"]))) return false;
 return true;
 }
 
-function s91(v) {
+function s84(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1114,31 +1039,31 @@ let x;
 x = v["abortConfig"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x === undefined || (seen & 2) === 0 || !s68(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s62(x)) return false;
 x = v["document"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s63(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
 if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s24(x)) return false; }
 x = v["jobTemplateId"];
-if (x === undefined || (seen & 128) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 128) === 0 || !s25(x)) return false;
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s89(x)) return false; }
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s82(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s50(x)) return false; }
-if (!s55(v)) return false;
-if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
+if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s46(x)) return false; }
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["documentSource"] !== undefined && v["documentSource"] !== null) ? 1 : 0) + ((v["jobArn"] !== undefined && v["jobArn"] !== null) ? 1 : 0) !== 1) return false;
 return true;
 }
 
-function s92(v) {
+function s85(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1149,11 +1074,11 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x === undefined || (seen & 1) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
 return true;
 }
 
-function s93(v) {
+function s86(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1169,21 +1094,21 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s71(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s71(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s63(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
 x = v["thingName"];
-if (x === undefined || (seen & 32) === 0 || !s79(x)) return false;
+if (x === undefined || (seen & 32) === 0 || !s72(x)) return false;
 return true;
 }
 
-function s94(v) {
+function s87(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1205,39 +1130,39 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return fa
 x = v["description"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s77(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 16) === 0 || !s29(x)) return false;
+if (x === undefined || (seen & 16) === 0 || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s71(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
+if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s46(x)) return false; }
 return true;
 }
 
 export const CHECKS = {
   "documented": {
     "latest": {
-      CreateJob: s67,
-      CreateJobTemplate: s71,
-      DescribeJob: s73,
-      DescribeJobTemplate: s74,
-      ListJobExecutionsForJob: s77,
-      ListJobExecutionsForThing: s80,
-      UpdateJob: s85,
+      CreateJob: s61,
+      CreateJobTemplate: s64,
+      DescribeJob: s66,
+      DescribeJobTemplate: s67,
+      ListJobExecutionsForJob: s70,
+      ListJobExecutionsForThing: s73,
+      UpdateJob: s78,
     },
     "2022-01": {
-      CreateJob: s90,
-      CreateJobTemplate: s91,
-      DescribeJob: s92,
-      DescribeJobTemplate: s74,
-      ListJobExecutionsForJob: s77,
-      ListJobExecutionsForThing: s93,
-      UpdateJob: s94,
+      CreateJob: s83,
+      CreateJobTemplate: s84,
+      DescribeJob: s85,
+      DescribeJobTemplate: s67,
+      ListJobExecutionsForJob: s70,
+      ListJobExecutionsForThing: s86,
+      UpdateJob: s87,
     },
   },
 };
