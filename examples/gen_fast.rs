@@ -702,7 +702,9 @@ impl Gen {
     /// required, present, and its value accepted (`v[key] !== null` for
     /// `{"not": {"type": "null"}}`). As in the branch's function, the
     /// member is read without asking whether it is own and enumerable (the
-    /// enclosing schema checked that).
+    /// enclosing schema checked that). A branch that is only an `allOf`,
+    /// `anyOf`, `oneOf` or `not` of branches is tested in place too, each of
+    /// them by this function.
     fn branch_test(&mut self, schema: &Value, object: bool) -> Result<String, String> {
         if object {
             if let Some(s) = schema.as_object() {
@@ -717,6 +719,28 @@ impl Gen {
                     .and_then(Value::as_array)
                     .map(|r| r.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
+                // A combination of such branches, in place too.
+                if let [word @ ("allOf" | "anyOf" | "oneOf" | "not")] = keys.as_slice() {
+                    let list: Vec<Value> = match s.get(*word) {
+                        Some(Value::Array(list)) => list.clone(),
+                        Some(one) if *word == "not" => vec![one.clone()],
+                        _ => return Err(format!("{word} is not a list")),
+                    };
+                    let tests = list
+                        .iter()
+                        .map(|x| self.branch_test(x, true))
+                        .collect::<Result<Vec<_>, String>>()?;
+                    return Ok(match *word {
+                        "allOf" => format!("({})", tests.join(" && ")),
+                        "anyOf" => format!("({})", tests.join(" || ")),
+                        "oneOf" => {
+                            let tests: Vec<String> =
+                                tests.iter().map(|t| format!("({t} ? 1 : 0)")).collect();
+                            format!("({} === 1)", tests.join(" + "))
+                        }
+                        _ => format!("!{}", tests.join("")),
+                    });
+                }
                 let members: Vec<(&String, &Value)> = props.into_iter().flatten().collect();
                 if let [(k, m)] = members.as_slice() {
                     if keys.iter().all(|x| *x == "properties" || *x == "required")

@@ -539,81 +539,9 @@ if (!P5.test(v)) return false;
 return true;
 }
 
-function s50(v) {
-if (!(v === null)) return false;
-return true;
-}
+const s50 = ascii(0, 4096, P6, false);
 
 function s51(v) {
-if (s50(v)) return false;
-return true;
-}
-
-function s52(v) {
-if (isObj(v)) {
-{
-const x = v["document"];
-if (x !== undefined && (!s51(x))) return false;
-}
-if (v["document"] === undefined) return false;
-}
-return true;
-}
-
-function s53(v) {
-if (isObj(v)) {
-{
-const x = v["documentSource"];
-if (x !== undefined && (!s51(x))) return false;
-}
-if (v["documentSource"] === undefined) return false;
-}
-return true;
-}
-
-function s54(v) {
-if (s53(v)) return false;
-return true;
-}
-
-function s55(v) {
-if (!s52(v)) return false;
-if (!s54(v)) return false;
-return true;
-}
-
-function s56(v) {
-if (s52(v)) return false;
-return true;
-}
-
-function s57(v) {
-if (!s53(v)) return false;
-if (!s56(v)) return false;
-return true;
-}
-
-function s58(v) {
-if (isObj(v)) {
-{
-const x = v["jobTemplateArn"];
-if (x !== undefined && (!s51(x))) return false;
-}
-if (v["jobTemplateArn"] === undefined) return false;
-}
-return true;
-}
-
-function s59(v) {
-if (!s56(v)) return false;
-if (!s54(v)) return false;
-if (!s58(v)) return false;
-return true;
-}
-
-const s60 = ascii(0, 4096, P6, false);
-
-function s61(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -675,16 +603,16 @@ x = v["timeoutConfig"];
 if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s46(x)) return false; }
 if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
-if ((s55(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s59(v) ? 1 : 0) !== 1) return false;
-if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s60(v["jobTemplateArn"]))) return false;
+if ((((v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null)) ? 1 : 0) + (((v["documentSource"] !== undefined && v["documentSource"] !== null) && !(v["document"] !== undefined && v["document"] !== null)) ? 1 : 0) + ((!(v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null) && (v["jobTemplateArn"] !== undefined && v["jobTemplateArn"] !== null)) ? 1 : 0) !== 1) return false;
+if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s50(v["jobTemplateArn"]))) return false;
 return true;
 }
 
-const s62 = str(0, 2028, P0, false);
+const s52 = str(0, 2028, P0, false);
 
-const s63 = wellFormed(0, 4096, null, true);
+const s53 = wellFormed(0, 4096, null, true);
 
-function s64(v) {
+function s54(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -709,7 +637,7 @@ let x;
 x = v["abortConfig"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x === undefined || (seen & 2) === 0 || !s62(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s52(x)) return false;
 x = v["destinationPackageVersions"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
 x = v["document"];
@@ -717,7 +645,7 @@ if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return f
 x = v["documentSource"];
 if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s63(x)) return false; }
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s53(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
 if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
@@ -737,12 +665,12 @@ if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["doc
 return true;
 }
 
-function s65(v) {
+function s55(v) {
 if (!(typeof v === 'boolean' || v === null)) return false;
 return true;
 }
 
-function s66(v) {
+function s56(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -754,13 +682,13 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["beforeSubstitution"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s65(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s55(x)) return false; }
 x = v["jobId"];
 if (x === undefined || (seen & 2) === 0 || !s25(x)) return false;
 return true;
 }
 
-function s67(v) {
+function s57(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -775,11 +703,11 @@ if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
 return true;
 }
 
-const s68 = int(1, 250, true);
+const s58 = int(1, 250, true);
 
-const s69 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
+const s59 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
 
-function s70(v) {
+function s60(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -795,19 +723,19 @@ let x;
 x = v["jobId"];
 if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s58(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s63(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s59(x)) return false; }
 return true;
 }
 
-const s71 = str(1, 64, P2, true);
+const s61 = str(1, 64, P2, true);
 
-const s72 = str(1, 128, P7, false);
+const s62 = str(1, 128, P7, false);
 
-function s73(v) {
+function s63(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -823,23 +751,23 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s71(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s61(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s58(x)) return false; }
 x = v["namespaceId"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s27(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s63(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s59(x)) return false; }
 x = v["thingName"];
-if (x === undefined || (seen & 32) === 0 || !s72(x)) return false;
+if (x === undefined || (seen & 32) === 0 || !s62(x)) return false;
 return true;
 }
 
-const s74 = int(0, 0, false);
+const s64 = int(0, 0, false);
 
-function s75(v) {
+function s65(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -853,19 +781,19 @@ let x;
 x = v["failureType"];
 if (x === undefined || (seen & 1) === 0 || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x === undefined || (seen & 2) === 0 || !s74(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s64(x)) return false;
 return true;
 }
 
-function s76(v) {
+function s66(v) {
 if (!(isArr(v))) return false;
 if (v.length < 1) return false;
 if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s75(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s65(v[i])) return false;
 return true;
 }
 
-function s77(v) {
+function s67(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 let seen = 0;
@@ -877,12 +805,12 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x === undefined || (seen & 1) === 0 || !s76(x)) return false;
+if (x === undefined || (seen & 1) === 0 || !s66(x)) return false;
 }
 return true;
 }
 
-function s78(v) {
+function s68(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -904,7 +832,7 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return fa
 x = v["description"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s77(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s67(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s24(x)) return false; }
 x = v["jobId"];
@@ -918,7 +846,7 @@ if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s46(x)) return
 return true;
 }
 
-function s79(v) {
+function s69(v) {
 if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
 if (isObj(v)) {
 for (const _ in v) return false;
@@ -926,9 +854,9 @@ for (const _ in v) return false;
 return true;
 }
 
-const s80 = wellFormed(1, 256, null, true);
+const s70 = wellFormed(1, 256, null, true);
 
-function s81(v) {
+function s71(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -942,20 +870,20 @@ let x;
 x = v["Key"];
 if (x === undefined || (seen & 1) === 0 || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s80(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s70(x)) return false; }
 return true;
 }
 
-function s82(v) {
+function s72(v) {
 if (!(isArr(v) || v === null)) return false;
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s81(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s71(v[i])) return false;
 }
 return true;
 }
 
-function s83(v) {
+function s73(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -986,7 +914,7 @@ if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return fa
 x = v["document"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s79(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
 x = v["documentSource"];
 if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
@@ -998,11 +926,11 @@ if (x === undefined || (seen & 128) === 0 || !s25(x)) return false;
 x = v["jobTemplateArn"];
 if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s71(x)) return false; }
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s61(x)) return false; }
 x = v["presignedUrlConfig"];
 if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s82(x)) return false; }
+if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s72(x)) return false; }
 x = v["targetSelection"];
 if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s42(x)) return false; }
 x = v["targets"];
@@ -1011,12 +939,12 @@ x = v["timeoutConfig"];
 if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
 if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
-if ((s55(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s59(v) ? 1 : 0) !== 1) return false;
-if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s60(v["jobTemplateArn"]))) return false;
+if ((((v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null)) ? 1 : 0) + (((v["documentSource"] !== undefined && v["documentSource"] !== null) && !(v["document"] !== undefined && v["document"] !== null)) ? 1 : 0) + ((!(v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null) && (v["jobTemplateArn"] !== undefined && v["jobTemplateArn"] !== null)) ? 1 : 0) !== 1) return false;
+if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s50(v["jobTemplateArn"]))) return false;
 return true;
 }
 
-function s84(v) {
+function s74(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1039,13 +967,13 @@ let x;
 x = v["abortConfig"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x === undefined || (seen & 2) === 0 || !s62(x)) return false;
+if (x === undefined || (seen & 2) === 0 || !s52(x)) return false;
 x = v["document"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s63(x)) return false; }
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s53(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
 if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
@@ -1055,7 +983,7 @@ if (x === undefined || (seen & 128) === 0 || !s25(x)) return false;
 x = v["presignedUrlConfig"];
 if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s82(x)) return false; }
+if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s72(x)) return false; }
 x = v["timeoutConfig"];
 if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s46(x)) return false; }
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
@@ -1063,7 +991,7 @@ if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["doc
 return true;
 }
 
-function s85(v) {
+function s75(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1078,7 +1006,7 @@ if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
 return true;
 }
 
-function s86(v) {
+function s76(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1094,21 +1022,21 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s71(x)) return false; }
+if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s61(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; }
+if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s58(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s71(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s61(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s63(x)) return false; }
+if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s59(x)) return false; }
 x = v["thingName"];
-if (x === undefined || (seen & 32) === 0 || !s72(x)) return false;
+if (x === undefined || (seen & 32) === 0 || !s62(x)) return false;
 return true;
 }
 
-function s87(v) {
+function s77(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
@@ -1130,13 +1058,13 @@ if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return fa
 x = v["description"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s77(x)) return false; }
+if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s67(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s24(x)) return false; }
 x = v["jobId"];
 if (x === undefined || (seen & 16) === 0 || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s71(x)) return false; }
+if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s61(x)) return false; }
 x = v["presignedUrlConfig"];
 if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
@@ -1147,22 +1075,22 @@ return true;
 export const CHECKS = {
   "documented": {
     "latest": {
-      CreateJob: s61,
-      CreateJobTemplate: s64,
-      DescribeJob: s66,
-      DescribeJobTemplate: s67,
-      ListJobExecutionsForJob: s70,
-      ListJobExecutionsForThing: s73,
-      UpdateJob: s78,
+      CreateJob: s51,
+      CreateJobTemplate: s54,
+      DescribeJob: s56,
+      DescribeJobTemplate: s57,
+      ListJobExecutionsForJob: s60,
+      ListJobExecutionsForThing: s63,
+      UpdateJob: s68,
     },
     "2022-01": {
-      CreateJob: s83,
-      CreateJobTemplate: s84,
-      DescribeJob: s85,
-      DescribeJobTemplate: s67,
-      ListJobExecutionsForJob: s70,
-      ListJobExecutionsForThing: s86,
-      UpdateJob: s87,
+      CreateJob: s73,
+      CreateJobTemplate: s74,
+      DescribeJob: s75,
+      DescribeJobTemplate: s57,
+      ListJobExecutionsForJob: s60,
+      ListJobExecutionsForThing: s76,
+      UpdateJob: s77,
     },
   },
 };
