@@ -921,6 +921,28 @@ impl Gen {
     }
 
     fn body(&mut self, s: &Map<String, Value>) -> Result<String, String> {
+        // An object or a list, or null, with no enum and no combinator:
+        // null first, then the body of the object or list alone (the same
+        // verdicts: every keyword but the type test applies to objects or
+        // lists only).
+        if let Some(Value::Array(types)) = s.get("type") {
+            let plain: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+            let kind = match plain.as_slice() {
+                [t, "null"] | ["null", t] if *t == "object" || *t == "array" => Some(*t),
+                _ => None,
+            };
+            const MIXED: &[&str] = &["enum", "allOf", "anyOf", "oneOf", "not", "if", "then"];
+            if let Some(kind) = kind {
+                if types.len() == 2 && !MIXED.iter().any(|k| s.contains_key(*k)) {
+                    let mut alone = s.clone();
+                    alone.insert(String::from("type"), Value::from(kind));
+                    return Ok(format!(
+                        "  if (v === null) return true;\n{}",
+                        self.body(&alone)?
+                    ));
+                }
+            }
+        }
         const KNOWN: &[&str] = &[
             "type",
             "enum",

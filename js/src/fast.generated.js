@@ -206,8 +206,8 @@ return true;
 }
 
 function s6(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -218,7 +218,6 @@ default: if (v[k] !== undefined) return false;
 let x;
 x = v["criteriaList"];
 if (x === undefined || (seen & 1) === 0 || !s5(x)) return false;
-}
 return true;
 }
 
@@ -227,21 +226,19 @@ const s7 = str(0, 2028, P0, true);
 const s8 = str(1, 1600, P1, false);
 
 function s9(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
+if (v === null) return true;
+if (!(isArr(v))) return false;
 if (v.length > 25) return false;
 for (let i = 0; i < v.length; i++) if (!s8(v[i])) return false;
-}
 return true;
 }
 
 const s10 = wellFormed(0, 32768, null, true);
 
 function s11(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 for (const _ in v) return false;
-}
 return true;
 }
 
@@ -278,8 +275,8 @@ return true;
 }
 
 function s17(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -290,7 +287,6 @@ default: if (v[k] !== undefined) return false;
 let x;
 x = v["criteriaList"];
 if (x === undefined || (seen & 1) === 0 || !s16(x)) return false;
-}
 return true;
 }
 
@@ -320,8 +316,8 @@ return true;
 }
 
 function s22(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -338,15 +334,14 @@ x = v["incrementFactor"];
 if (x === undefined || (seen & 2) === 0 || !s19(x)) return false;
 x = v["rateIncreaseCriteria"];
 if (x === undefined || (seen & 4) === 0 || !s21(x)) return false;
-}
 return true;
 }
 
 const s23 = int(1, 1000, true);
 
 function s24(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -360,7 +355,6 @@ x = v["exponentialRate"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s22(x)) return false; }
 x = v["maximumPerMinute"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s23(x)) return false; }
-}
 return true;
 }
 
@@ -375,8 +369,8 @@ const s28 = int(60, 3600, true);
 const s29 = ascii(20, 2048, null, true);
 
 function s30(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -390,7 +384,6 @@ x = v["expiresInSec"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s28(x)) return false; }
 x = v["roleArn"];
 if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; }
-}
 return true;
 }
 
@@ -421,17 +414,16 @@ return true;
 }
 
 function s36(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
+if (v === null) return true;
+if (!(isArr(v))) return false;
 if (v.length > 100) return false;
 for (let i = 0; i < v.length; i++) if (!s35(v[i])) return false;
-}
 return true;
 }
 
 function s37(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -451,7 +443,6 @@ x = v["maintenanceWindows"];
 if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s36(x)) return false; }
 x = v["startTime"];
 if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s32(x)) return false; }
-}
 return true;
 }
 
@@ -478,11 +469,10 @@ return true;
 }
 
 function s41(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
+if (v === null) return true;
+if (!(isArr(v))) return false;
 if (v.length > 100) return false;
 for (let i = 0; i < v.length; i++) if (!s40(v[i])) return false;
-}
 return true;
 }
 
@@ -501,8 +491,8 @@ return true;
 const s45 = int(1, 10080, true);
 
 function s46(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -513,7 +503,6 @@ default: if (v[k] !== undefined) return false;
 let x;
 x = v["inProgressTimeoutInMinutes"];
 if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s45(x)) return false; }
-}
 return true;
 }
 
@@ -794,8 +783,8 @@ return true;
 }
 
 function s67(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -806,7 +795,6 @@ default: if (v[k] !== undefined) return false;
 let x;
 x = v["criteriaList"];
 if (x === undefined || (seen & 1) === 0 || !s66(x)) return false;
-}
 return true;
 }
 
@@ -847,10 +835,9 @@ return true;
 }
 
 function s69(v) {
-if (!((isPlain(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 for (const _ in v) return false;
-}
 return true;
 }
 
@@ -875,11 +862,10 @@ return true;
 }
 
 function s72(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
+if (v === null) return true;
+if (!(isArr(v))) return false;
 if (v.length > 100) return false;
 for (let i = 0; i < v.length; i++) if (!s71(v[i])) return false;
-}
 return true;
 }
 
