@@ -1280,7 +1280,7 @@ impl Gen {
                     // Required: present, seen and accepted.
                     let _ = writeln!(
                         out,
-                        "    x = v[{key}];\n    if (x === undefined || (seen & {}) === 0{}) return false;",
+                        "    x = v[{key}];\n    if (x === undefined || !(seen & {}){}) return false;",
                         1u32 << i,
                         f.as_ref().map_or(String::new(), |f| format!(" || !{f}(x)"))
                     );
@@ -1288,7 +1288,7 @@ impl Gen {
                 }
                 let _ = writeln!(
                     out,
-                    "    x = v[{key}];\n    if (x !== undefined) {{ if ((seen & {}) === 0) return false;{check} }}",
+                    "    x = v[{key}];\n    if (x !== undefined) {{ if (!(seen & {})) return false;{check} }}",
                     1u32 << i
                 );
             }

@@ -187,13 +187,13 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["action"];
-if (x === undefined || (seen & 1) === 0 || !s0(x)) return false;
+if (x === undefined || !(seen & 1) || !s0(x)) return false;
 x = v["failureType"];
-if (x === undefined || (seen & 2) === 0 || !s1(x)) return false;
+if (x === undefined || !(seen & 2) || !s1(x)) return false;
 x = v["minNumberOfExecutedThings"];
-if (x === undefined || (seen & 4) === 0 || !s2(x)) return false;
+if (x === undefined || !(seen & 4) || !s2(x)) return false;
 x = v["thresholdPercentage"];
-if (x === undefined || (seen & 8) === 0 || !s3(x)) return false;
+if (x === undefined || !(seen & 8) || !s3(x)) return false;
 return true;
 }
 
@@ -217,7 +217,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x === undefined || (seen & 1) === 0 || !s5(x)) return false;
+if (x === undefined || !(seen & 1) || !s5(x)) return false;
 return true;
 }
 
@@ -260,9 +260,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["failureType"];
-if (x === undefined || (seen & 1) === 0 || !s13(x)) return false;
+if (x === undefined || !(seen & 1) || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x === undefined || (seen & 2) === 0 || !s14(x)) return false;
+if (x === undefined || !(seen & 2) || !s14(x)) return false;
 return true;
 }
 
@@ -286,7 +286,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x === undefined || (seen & 1) === 0 || !s16(x)) return false;
+if (x === undefined || !(seen & 1) || !s16(x)) return false;
 return true;
 }
 
@@ -308,9 +308,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["numberOfNotifiedThings"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s20(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s20(x)) return false; }
 x = v["numberOfSucceededThings"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s20(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s20(x)) return false; }
 if (!((v["numberOfNotifiedThings"] !== undefined && v["numberOfNotifiedThings"] !== null) || (v["numberOfSucceededThings"] !== undefined && v["numberOfSucceededThings"] !== null))) return false;
 return true;
 }
@@ -329,11 +329,11 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["baseRatePerMinute"];
-if (x === undefined || (seen & 1) === 0 || !s18(x)) return false;
+if (x === undefined || !(seen & 1) || !s18(x)) return false;
 x = v["incrementFactor"];
-if (x === undefined || (seen & 2) === 0 || !s19(x)) return false;
+if (x === undefined || !(seen & 2) || !s19(x)) return false;
 x = v["rateIncreaseCriteria"];
-if (x === undefined || (seen & 4) === 0 || !s21(x)) return false;
+if (x === undefined || !(seen & 4) || !s21(x)) return false;
 return true;
 }
 
@@ -352,9 +352,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["exponentialRate"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s22(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s22(x)) return false; }
 x = v["maximumPerMinute"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s23(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s23(x)) return false; }
 return true;
 }
 
@@ -381,9 +381,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["expiresInSec"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s28(x)) return false; }
 x = v["roleArn"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s29(x)) return false; }
 return true;
 }
 
@@ -407,9 +407,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["durationInMinutes"];
-if (x === undefined || (seen & 1) === 0 || !s33(x)) return false;
+if (x === undefined || !(seen & 1) || !s33(x)) return false;
 x = v["startTime"];
-if (x === undefined || (seen & 2) === 0 || !s34(x)) return false;
+if (x === undefined || !(seen & 2) || !s34(x)) return false;
 return true;
 }
 
@@ -436,13 +436,13 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["endBehavior"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s31(x)) return false; }
 x = v["endTime"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s32(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s32(x)) return false; }
 x = v["maintenanceWindows"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s36(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s36(x)) return false; }
 x = v["startTime"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s32(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s32(x)) return false; }
 return true;
 }
 
@@ -462,9 +462,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x === undefined || (seen & 1) === 0 || !s38(x)) return false;
+if (x === undefined || !(seen & 1) || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s39(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s39(x)) return false; }
 return true;
 }
 
@@ -502,7 +502,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["inProgressTimeoutInMinutes"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s45(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s45(x)) return false; }
 return true;
 }
 
@@ -557,39 +557,39 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s11(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s11(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s24(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 256) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 256) || !s25(x)) return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s26(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s27(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s27(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 2048)) return false; if (!s30(x)) return false; }
 x = v["schedulingConfig"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s37(x)) return false; }
+if (x !== undefined) { if (!(seen & 4096)) return false; if (!s37(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s41(x)) return false; }
+if (x !== undefined) { if (!(seen & 8192)) return false; if (!s41(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s42(x)) return false; }
+if (x !== undefined) { if (!(seen & 16384)) return false; if (!s42(x)) return false; }
 x = v["targets"];
-if (x === undefined || (seen & 32768) === 0 || !s44(x)) return false;
+if (x === undefined || !(seen & 32768) || !s44(x)) return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 65536)) return false; if (!s46(x)) return false; }
 if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
 if ((((v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null)) ? 1 : 0) + (((v["documentSource"] !== undefined && v["documentSource"] !== null) && !(v["document"] !== undefined && v["document"] !== null)) ? 1 : 0) + ((!(v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null) && (v["jobTemplateArn"] !== undefined && v["jobTemplateArn"] !== null)) ? 1 : 0) !== 1) return false;
@@ -624,31 +624,31 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x === undefined || (seen & 2) === 0 || !s52(x)) return false;
+if (x === undefined || !(seen & 2) || !s52(x)) return false;
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s53(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s53(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s24(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s24(x)) return false; }
 x = v["jobTemplateId"];
-if (x === undefined || (seen & 256) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 256) || !s25(x)) return false;
 x = v["maintenanceWindows"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s36(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s36(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s41(x)) return false; }
+if (x !== undefined) { if (!(seen & 2048)) return false; if (!s41(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 4096)) return false; if (!s46(x)) return false; }
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
 if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["documentSource"] !== undefined && v["documentSource"] !== null) ? 1 : 0) + ((v["jobArn"] !== undefined && v["jobArn"] !== null) ? 1 : 0) !== 1) return false;
 return true;
@@ -671,9 +671,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["beforeSubstitution"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s55(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s55(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 2) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 2) || !s25(x)) return false;
 return true;
 }
 
@@ -688,7 +688,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobTemplateId"];
-if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 1) || !s25(x)) return false;
 return true;
 }
 
@@ -710,13 +710,13 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 1) || !s25(x)) return false;
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s58(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s58(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s53(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s59(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s59(x)) return false; }
 return true;
 }
 
@@ -740,17 +740,17 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s61(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s61(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s58(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s58(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s27(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s27(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s53(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s59(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s59(x)) return false; }
 x = v["thingName"];
-if (x === undefined || (seen & 32) === 0 || !s62(x)) return false;
+if (x === undefined || !(seen & 32) || !s62(x)) return false;
 return true;
 }
 
@@ -768,9 +768,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["failureType"];
-if (x === undefined || (seen & 1) === 0 || !s13(x)) return false;
+if (x === undefined || !(seen & 1) || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x === undefined || (seen & 2) === 0 || !s64(x)) return false;
+if (x === undefined || !(seen & 2) || !s64(x)) return false;
 return true;
 }
 
@@ -794,7 +794,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x === undefined || (seen & 1) === 0 || !s66(x)) return false;
+if (x === undefined || !(seen & 1) || !s66(x)) return false;
 return true;
 }
 
@@ -816,21 +816,21 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s67(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s67(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s24(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 16) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 16) || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s27(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s27(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s46(x)) return false; }
 return true;
 }
 
@@ -855,9 +855,9 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x === undefined || (seen & 1) === 0 || !s38(x)) return false;
+if (x === undefined || !(seen & 1) || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s70(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s70(x)) return false; }
 return true;
 }
 
@@ -894,35 +894,35 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s69(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s24(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 128) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 128) || !s25(x)) return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s26(x)) return false; }
+if (x !== undefined) { if (!(seen & 256)) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s61(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s61(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s72(x)) return false; }
+if (x !== undefined) { if (!(seen & 2048)) return false; if (!s72(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s42(x)) return false; }
+if (x !== undefined) { if (!(seen & 4096)) return false; if (!s42(x)) return false; }
 x = v["targets"];
-if (x === undefined || (seen & 8192) === 0 || !s44(x)) return false;
+if (x === undefined || !(seen & 8192) || !s44(x)) return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 16384)) return false; if (!s46(x)) return false; }
 if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
 if ((((v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null)) ? 1 : 0) + (((v["documentSource"] !== undefined && v["documentSource"] !== null) && !(v["document"] !== undefined && v["document"] !== null)) ? 1 : 0) + ((!(v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null) && (v["jobTemplateArn"] !== undefined && v["jobTemplateArn"] !== null)) ? 1 : 0) !== 1) return false;
@@ -951,27 +951,27 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x === undefined || (seen & 2) === 0 || !s52(x)) return false;
+if (x === undefined || !(seen & 2) || !s52(x)) return false;
 x = v["document"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s53(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s53(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s24(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s24(x)) return false; }
 x = v["jobTemplateId"];
-if (x === undefined || (seen & 128) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 128) || !s25(x)) return false;
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 256)) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s72(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s72(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s46(x)) return false; }
 if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
 if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["documentSource"] !== undefined && v["documentSource"] !== null) ? 1 : 0) + ((v["jobArn"] !== undefined && v["jobArn"] !== null) ? 1 : 0) !== 1) return false;
 return true;
@@ -988,7 +988,7 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x === undefined || (seen & 1) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 1) || !s25(x)) return false;
 return true;
 }
 
@@ -1008,17 +1008,17 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s61(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s61(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s58(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s58(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s61(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s61(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s53(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s59(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s59(x)) return false; }
 x = v["thingName"];
-if (x === undefined || (seen & 32) === 0 || !s62(x)) return false;
+if (x === undefined || !(seen & 32) || !s62(x)) return false;
 return true;
 }
 
@@ -1040,21 +1040,21 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s67(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s67(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s24(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x === undefined || (seen & 16) === 0 || !s25(x)) return false;
+if (x === undefined || !(seen & 16) || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s61(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s61(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s46(x)) return false; }
 return true;
 }
 
