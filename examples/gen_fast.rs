@@ -204,6 +204,22 @@ function places(n) {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/**
+ * A list (isArr) of `min..=max` entries, each accepted by `f`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {(v: unknown) => boolean} f
+ * @param {boolean} n
+ */
+function list(min, max, f, n) {
+  return (/** @type {any} */ v) => {
+    if (v === null) return n;
+    if (!isArr(v) || v.length < min || v.length > max) return false;
+    for (let i = 0; i < v.length; i++) if (!f(v[i])) return false;
+    return true;
+  };
+}
+
 // The schemas of one string, integer or number alone (the most of them) are
 // closures of six factories, not a function each: V8 compiles a function
 // on its first call, and every closure of a factory shares that one
@@ -814,6 +830,37 @@ impl Gen {
     /// [`Gen::body`] would: the same type test, bounds, enum, pattern and
     /// places (each a pure test, so their order is free).
     fn leaf(&mut self, s: &Map<String, Value>) -> Result<Option<String>, String> {
+        // A list of one schema, with bounds only (or null).
+        if let Some(items) = s.get("items") {
+            let list_keys = ["type", "items", "minItems", "maxItems"];
+            let nullable = match s.get("type") {
+                Some(Value::String(t)) if t == "array" => false,
+                Some(Value::Array(a))
+                    if a.len() == 2
+                        && a.contains(&Value::from("array"))
+                        && a.contains(&Value::from("null")) =>
+                {
+                    true
+                }
+                _ => return Ok(None),
+            };
+            if s.keys()
+                .any(|k| !list_keys.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()))
+            {
+                return Ok(None);
+            }
+            typed(self, items, "items")?;
+            let f = self.node(&fast_items(items))?;
+            let max = s
+                .get("maxItems")
+                .and_then(Value::as_u64)
+                .map_or(LIST_CAP, |n| n.min(LIST_CAP));
+            let min = match s.get("minItems") {
+                Some(n) => num(n, "minItems")?,
+                None => String::from("0"),
+            };
+            return Ok(Some(format!("list({min}, {max}, {f}, {nullable})")));
+        }
         const LEAF: &[&str] = &[
             "type",
             "enum",

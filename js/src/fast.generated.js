@@ -97,6 +97,22 @@ function places(n) {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/**
+ * A list (isArr) of `min..=max` entries, each accepted by `f`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {(v: unknown) => boolean} f
+ * @param {boolean} n
+ */
+function list(min, max, f, n) {
+  return (/** @type {any} */ v) => {
+    if (v === null) return n;
+    if (!isArr(v) || v.length < min || v.length > max) return false;
+    for (let i = 0; i < v.length; i++) if (!f(v[i])) return false;
+    return true;
+  };
+}
+
 // The schemas of one string, integer or number alone (the most of them) are
 // closures of six factories, not a function each: V8 compiles a function
 // on its first call, and every closure of a factory shares that one
@@ -197,13 +213,7 @@ if (x === undefined || !(seen & 8) || !s3(x)) return false;
 return true;
 }
 
-function s5(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s4(v[i])) return false;
-return true;
-}
+const s5 = list(1, 100, s4, false);
 
 function s6(v) {
 if (v === null) return true;
@@ -225,13 +235,7 @@ const s7 = str(0, 2028, P0, true);
 
 const s8 = str(1, 1600, P1, false);
 
-function s9(v) {
-if (v === null) return true;
-if (!(isArr(v))) return false;
-if (v.length > 25) return false;
-for (let i = 0; i < v.length; i++) if (!s8(v[i])) return false;
-return true;
-}
+const s9 = list(0, 25, s8, true);
 
 const s10 = wellFormed(0, 32768, null, true);
 
@@ -266,13 +270,7 @@ if (x === undefined || !(seen & 2) || !s14(x)) return false;
 return true;
 }
 
-function s16(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s15(v[i])) return false;
-return true;
-}
+const s16 = list(1, 2, s15, false);
 
 function s17(v) {
 if (v === null) return true;
@@ -413,13 +411,7 @@ if (x === undefined || !(seen & 2) || !s34(x)) return false;
 return true;
 }
 
-function s36(v) {
-if (v === null) return true;
-if (!(isArr(v))) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s35(v[i])) return false;
-return true;
-}
+const s36 = list(0, 100, s35, true);
 
 function s37(v) {
 if (v === null) return true;
@@ -468,25 +460,13 @@ if (x !== undefined) { if (!(seen & 2)) return false; if (!s39(x)) return false;
 return true;
 }
 
-function s41(v) {
-if (v === null) return true;
-if (!(isArr(v))) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s40(v[i])) return false;
-return true;
-}
+const s41 = list(0, 100, s40, true);
 
 const s42 = oneOf(["CONTINUOUS", "SNAPSHOT"], true);
 
 const s43 = wellFormed(0, 256, null, false);
 
-function s44(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s43(v[i])) return false;
-return true;
-}
+const s44 = list(1, 100, s43, false);
 
 const s45 = int(1, 10080, true);
 
@@ -774,13 +754,7 @@ if (x === undefined || !(seen & 2) || !s64(x)) return false;
 return true;
 }
 
-function s66(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s65(v[i])) return false;
-return true;
-}
+const s66 = list(1, 2, s65, false);
 
 function s67(v) {
 if (v === null) return true;
@@ -861,13 +835,7 @@ if (x !== undefined) { if (!(seen & 2)) return false; if (!s70(x)) return false;
 return true;
 }
 
-function s72(v) {
-if (v === null) return true;
-if (!(isArr(v))) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s71(v[i])) return false;
-return true;
-}
+const s72 = list(0, 100, s71, true);
 
 function s73(v) {
 if (!((isPlain(v) && v.toJSON === undefined))) return false;
