@@ -41,6 +41,14 @@
 //!   deferred to the WebAssembly engine. `tests/fast_path.rs` fails when the
 //!   catalogue has a rule neither place accounts for.
 //!
+//! The form (#12: a cold start's first validate compiles every function
+//! it runs, so the less source it runs, the sooner it answers): a schema of
+//! one string, integer, number or enum, or a list of one schema with bounds
+//! only, is a closure of one of the header's factories (all closures of a
+//! factory share one compilation); objects and other schemas are functions;
+//! a combinator's branch of one member (or an `allOf`, `anyOf`, `oneOf` or
+//! `not` of such branches) is tested in place after an object's type test.
+//!
 //! The output is deterministic (no clock, no hash order); `tests/fast_path.rs`
 //! and `js/test/fast-path.test.mjs` fail when the committed file differs from
 //! what this writes.
