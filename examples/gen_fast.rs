@@ -41,6 +41,14 @@
 //!   deferred to the WebAssembly engine. `tests/fast_path.rs` fails when the
 //!   catalogue has a rule neither place accounts for.
 //!
+//! The form (#12: a cold start's first validate compiles every function
+//! it runs, so the less source it runs, the sooner it answers): a schema of
+//! one string, integer, number or enum, or a list of one schema with bounds
+//! only, is a closure of one of the header's factories (all closures of a
+//! factory share one compilation); objects and other schemas are functions;
+//! a combinator's branch of one member (or an `allOf`, `anyOf`, `oneOf` or
+//! `not` of such branches) is tested in place after an object's type test.
+//!
 //! The output is deterministic (no clock, no hash order); `tests/fast_path.rs`
 //! and `js/test/fast-path.test.mjs` fail when the committed file differs from
 //! what this writes.
@@ -148,8 +156,13 @@ function isWellFormed(v) {
   return NATIVE_WELL_FORMED ? /** @type {any} */ (v).isWellFormed() : !LONE_SURROGATE.test(v);
 }
 
-/** @param {object} v */
-function isPlainProto(v) {
+/**
+ * An object of plain prototype (`toJSON` is tested by the caller, so that
+ * each shape's look-up has its own cache).
+ * @param {unknown} v
+ */
+function isPlain(v) {
+  if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
@@ -197,6 +210,81 @@ function places(n) {
   if (s.includes('e')) return Infinity;
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * A list (isArr) of `min..=max` entries, each accepted by `f`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {(v: unknown) => boolean} f
+ * @param {boolean} n
+ */
+function list(min, max, f, n) {
+  return (/** @type {any} */ v) => {
+    if (v === null) return n;
+    if (!isArr(v) || v.length < min || v.length > max) return false;
+    for (let i = 0; i < v.length; i++) if (!f(v[i])) return false;
+    return true;
+  };
+}
+
+// The schemas of one string, integer or number alone (the most of them) are
+// closures of six factories, not a function each: V8 compiles a function
+// on its first call, and every closure of a factory shares that one
+// compilation (a cold start's first validate compiles less source).
+
+/**
+ * A string (`typeof`; its enum or pattern admits ASCII only), ASCII, or
+ * well formed, `min..=max` UTF-16 units long, matching `p` (or null); null
+ * when `n`. One factory a type test, so that each closure's call of it has
+ * one target.
+ * @param {number} min
+ * @param {number} max
+ * @param {RegExp | null} p
+ * @param {boolean} n
+ */
+function str(min, max, p, n) {
+  return (/** @type {any} */ v) => (typeof v === 'string' ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function ascii(min, max, p, n) {
+  return (/** @type {any} */ v) => (isAscii(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function wellFormed(min, max, p, n) {
+  return (/** @type {any} */ v) => (isWellFormed(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+
+/**
+ * One of the strings `values`; null when `n`.
+ * @param {string[]} values
+ * @param {boolean} n
+ */
+function oneOf(values, n) {
+  return (/** @type {unknown} */ v) => (typeof v === 'string' ? values.includes(v) : n && v === null);
+}
+
+/**
+ * A safe integer in `min..=max`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {boolean} n
+ */
+function int(min, max, n) {
+  return (/** @type {any} */ v) => (Number.isSafeInteger(v) ? v >= min && v <= max : n && v === null);
+}
+
+/**
+ * A finite number in `min..=max`, above `above`, with at most `k` decimal
+ * places (k < 0: any); null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {number} above
+ * @param {number} k
+ * @param {boolean} n
+ */
+function dec(min, max, above, k, n) {
+  return (/** @type {any} */ v) => (Number.isFinite(v) ? v >= min && v <= max && v > above && (k < 0 || places(v) <= k) : n && v === null);
 }
 "#;
 
@@ -631,11 +719,99 @@ impl Gen {
         f
     }
 
+    /// The test of a combinator's branch on `v`: a call of its function,
+    /// or, when `v` is certainly a plain object (`object`) and the branch
+    /// names one member alone (`properties` of one, `required` of it or
+    /// none), the same test in place: the member absent (undefined) or, when
+    /// required, present, and its value accepted (`v[key] !== null` for
+    /// `{"not": {"type": "null"}}`). As in the branch's function, the
+    /// member is read without asking whether it is own and enumerable (the
+    /// enclosing schema checked that). A branch that is only an `allOf`,
+    /// `anyOf`, `oneOf` or `not` of branches is tested in place too, each of
+    /// them by this function.
+    fn branch_test(&mut self, schema: &Value, object: bool) -> Result<String, String> {
+        if object {
+            if let Some(s) = schema.as_object() {
+                let keys: Vec<&str> = s
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|k| !ANNOTATIONS.contains(k))
+                    .collect();
+                let props = s.get("properties").and_then(Value::as_object);
+                let required: Vec<&str> = s
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                // A combination of such branches, in place too.
+                if let [word @ ("allOf" | "anyOf" | "oneOf" | "not")] = keys.as_slice() {
+                    let list: Vec<Value> = match s.get(*word) {
+                        Some(Value::Array(list)) => list.clone(),
+                        Some(one) if *word == "not" => vec![one.clone()],
+                        _ => return Err(format!("{word} is not a list")),
+                    };
+                    let tests = list
+                        .iter()
+                        .map(|x| self.branch_test(x, true))
+                        .collect::<Result<Vec<_>, String>>()?;
+                    return Ok(match *word {
+                        "allOf" => format!("({})", tests.join(" && ")),
+                        "anyOf" => format!("({})", tests.join(" || ")),
+                        "oneOf" => {
+                            let tests: Vec<String> =
+                                tests.iter().map(|t| format!("({t} ? 1 : 0)")).collect();
+                            format!("({} === 1)", tests.join(" + "))
+                        }
+                        _ => format!("!{}", tests.join("")),
+                    });
+                }
+                let members: Vec<(&String, &Value)> = props.into_iter().flatten().collect();
+                if let [(k, m)] = members.as_slice() {
+                    if keys.iter().all(|x| *x == "properties" || *x == "required")
+                        && required.iter().all(|r| r == k)
+                        && !INHERITED.contains(&k.as_str())
+                    {
+                        // Compiled as inside the branch (as `branch_node` would).
+                        self.branch += 1;
+                        let typed_ok = typed(self, m, k);
+                        let not_null = serde_json::json!({"not": {"type": "null"}});
+                        let f = if canonical(m) == not_null {
+                            Ok(None)
+                        } else {
+                            self.node(m).map(Some)
+                        };
+                        self.branch -= 1;
+                        typed_ok?;
+                        let key = js_str(k)?;
+                        let test = match f? {
+                            None => format!("v[{key}] !== null"),
+                            Some(f) => format!("{f}(v[{key}])"),
+                        };
+                        return Ok(if required.is_empty() {
+                            format!("(v[{key}] === undefined || {test})")
+                        } else {
+                            format!("(v[{key}] !== undefined && {test})")
+                        });
+                    }
+                }
+            }
+        }
+        Ok(format!("{}(v)", self.branch_node(schema)?))
+    }
+
     /// The name of the function that checks `schema`.
     fn node(&mut self, schema: &Value) -> Result<String, String> {
         let key = serde_json::to_string(&canonical(schema)).map_err(|e| e.to_string())?;
         if let Some(name) = self.by_schema.get(&key) {
             return Ok(name.clone());
+        }
+        if let Value::Object(s) = schema {
+            if let Some(expr) = self.leaf(s)? {
+                let name = format!("s{}", self.funcs.len());
+                self.funcs.push(format!("const {name} = {expr};\n"));
+                self.by_schema.insert(key, name.clone());
+                return Ok(name);
+            }
         }
         let body = match schema {
             Value::Bool(true) => String::from("  return true;\n"),
@@ -656,7 +832,172 @@ impl Gen {
         Ok(name)
     }
 
+    /// A schema of one string, integer or number alone (or one and null),
+    /// as a call of one of the header's factories (`str`, `ascii`,
+    /// `wellFormed`, `oneOf`, `int`, `dec`), or None. The closure tests what
+    /// [`Gen::body`] would: the same type test, bounds, enum, pattern and
+    /// places (each a pure test, so their order is free).
+    fn leaf(&mut self, s: &Map<String, Value>) -> Result<Option<String>, String> {
+        // A list of one schema, with bounds only (or null).
+        if let Some(items) = s.get("items") {
+            let list_keys = ["type", "items", "minItems", "maxItems"];
+            let nullable = match s.get("type") {
+                Some(Value::String(t)) if t == "array" => false,
+                Some(Value::Array(a))
+                    if a.len() == 2
+                        && a.contains(&Value::from("array"))
+                        && a.contains(&Value::from("null")) =>
+                {
+                    true
+                }
+                _ => return Ok(None),
+            };
+            if s.keys()
+                .any(|k| !list_keys.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()))
+            {
+                return Ok(None);
+            }
+            typed(self, items, "items")?;
+            let f = self.node(&fast_items(items))?;
+            let max = s
+                .get("maxItems")
+                .and_then(Value::as_u64)
+                .map_or(LIST_CAP, |n| n.min(LIST_CAP));
+            let min = match s.get("minItems") {
+                Some(n) => num(n, "minItems")?,
+                None => String::from("0"),
+            };
+            return Ok(Some(format!("list({min}, {max}, {f}, {nullable})")));
+        }
+        const LEAF: &[&str] = &[
+            "type",
+            "enum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "multipleOf",
+        ];
+        if s.keys()
+            .any(|k| !LEAF.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()))
+        {
+            return Ok(None);
+        }
+        let bound = |k: &str, none: &str| -> Result<String, String> {
+            s.get(k).map_or(Ok(none.to_string()), |n| num(n, k))
+        };
+        let string_only = ["minimum", "maximum", "exclusiveMinimum", "multipleOf"];
+        let number_only = ["enum", "minLength", "maxLength", "pattern"];
+        // One type, or one and null.
+        let (kind, nullable) = match s.get("type") {
+            Some(Value::String(t)) => (t.as_str(), false),
+            Some(Value::Array(a)) => match a.as_slice() {
+                [Value::String(t)] => (t.as_str(), false),
+                [Value::String(t), Value::String(n)] | [Value::String(n), Value::String(t)]
+                    if n == "null" && t != "null" =>
+                {
+                    (t.as_str(), true)
+                }
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        match kind {
+            "string" if !string_only.iter().any(|k| s.contains_key(*k)) => {
+                if let Some(e) = s.get("enum") {
+                    if ["minLength", "maxLength", "pattern"]
+                        .iter()
+                        .any(|k| s.contains_key(*k))
+                    {
+                        return Ok(None);
+                    }
+                    let values = e.as_array().ok_or("enum is not a list")?;
+                    let mut texts = Vec::new();
+                    for v in values {
+                        match v {
+                            Value::String(x) => texts.push(js_str(x)?),
+                            // The type test lets null through: the enum decides.
+                            Value::Null if nullable => {}
+                            _ => return Ok(None),
+                        }
+                    }
+                    // Null passes when both the type and the enum admit it.
+                    let n = nullable && values.contains(&Value::Null);
+                    return Ok(Some(format!("oneOf([{}], {n})", texts.join(", "))));
+                }
+                let t = if self_checks_ascii(s) {
+                    "str"
+                } else if needs_ascii(s) {
+                    "ascii"
+                } else {
+                    "wellFormed"
+                };
+                let max = bound("maxLength", &STRING_CAP.to_string())?;
+                let p = match s.get("pattern") {
+                    Some(p) => {
+                        let p = p.as_str().ok_or("pattern is not a string")?;
+                        self.pattern(ascii_form(p).unwrap_or(p))?
+                    }
+                    None => String::from("null"),
+                };
+                Ok(Some(format!(
+                    "{t}({}, {max}, {p}, {nullable})",
+                    bound("minLength", "0")?
+                )))
+            }
+            "integer" | "number" if !number_only.iter().any(|k| s.contains_key(*k)) => {
+                let (min, max) = (
+                    bound("minimum", "-Infinity")?,
+                    bound("maximum", "Infinity")?,
+                );
+                if kind == "integer"
+                    && !s.contains_key("exclusiveMinimum")
+                    && !s.contains_key("multipleOf")
+                {
+                    return Ok(Some(format!("int({min}, {max}, {nullable})")));
+                }
+                // An integer's test where `dec` would test a finite number.
+                if kind == "integer" {
+                    return Ok(None);
+                }
+                let k = match s.get("multipleOf") {
+                    Some(m) => multiple_places(m)?.to_string(),
+                    None => String::from("-1"),
+                };
+                Ok(Some(format!(
+                    "dec({min}, {max}, {}, {k}, {nullable})",
+                    bound("exclusiveMinimum", "-Infinity")?
+                )))
+            }
+            _ => Ok(None),
+        }
+    }
+
     fn body(&mut self, s: &Map<String, Value>) -> Result<String, String> {
+        // An object or a list, or null, with no enum and no combinator:
+        // null first, then the body of the object or list alone (the same
+        // verdicts: every keyword but the type test applies to objects or
+        // lists only).
+        if let Some(Value::Array(types)) = s.get("type") {
+            let plain: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+            let kind = match plain.as_slice() {
+                [t, "null"] | ["null", t] if *t == "object" || *t == "array" => Some(*t),
+                _ => None,
+            };
+            const MIXED: &[&str] = &["enum", "allOf", "anyOf", "oneOf", "not", "if", "then"];
+            if let Some(kind) = kind {
+                if types.len() == 2 && !MIXED.iter().any(|k| s.contains_key(*k)) {
+                    let mut alone = s.clone();
+                    alone.insert(String::from("type"), Value::from(kind));
+                    return Ok(format!(
+                        "  if (v === null) return true;\n{}",
+                        self.body(&alone)?
+                    ));
+                }
+            }
+        }
         const KNOWN: &[&str] = &[
             "type",
             "enum",
@@ -733,7 +1074,7 @@ impl Gen {
                         "null" => "v === null",
                         "array" => "isArr(v)",
                         // Inline, so that each shape's `toJSON` lookup has its own cache.
-                        "object" => "(typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined)",
+                        "object" => "(isPlain(v) && v.toJSON === undefined)",
                         other => return Err(format!("type `{other}`")),
                     })
                 })
@@ -861,39 +1202,41 @@ impl Gen {
         if !object.is_empty() {
             guard(&mut out, "isObj(v)", &object, sole(&["object"]));
         }
+        // After the type test of an object alone, `v` is a plain object: a
+        // branch of one member is tested in place (see `Gen::branch_test`).
+        let object = sole(&["object"]);
         for (word, join) in [("allOf", "all"), ("anyOf", "any"), ("oneOf", "one")] {
             let Some(list) = s.get(word) else { continue };
             let list = list.as_array().ok_or(format!("{word} is not a list"))?;
-            let names = list
+            let tests = list
                 .iter()
-                .map(|x| self.branch_node(x))
+                .map(|x| self.branch_test(x, object))
                 .collect::<Result<Vec<_>, String>>()?;
             match join {
                 "all" => {
-                    for f in names {
-                        let _ = writeln!(out, "  if (!{f}(v)) return false;");
+                    for t in tests {
+                        let _ = writeln!(out, "  if (!{t}) return false;");
                     }
                 }
                 "any" => {
-                    let tests: Vec<String> = names.iter().map(|f| format!("{f}(v)")).collect();
                     let _ = writeln!(out, "  if (!({})) return false;", tests.join(" || "));
                 }
                 _ => {
                     let tests: Vec<String> =
-                        names.iter().map(|f| format!("({f}(v) ? 1 : 0)")).collect();
+                        tests.iter().map(|t| format!("({t} ? 1 : 0)")).collect();
                     let _ = writeln!(out, "  if ({} !== 1) return false;", tests.join(" + "));
                 }
             }
         }
         if let Some(n) = s.get("not") {
-            let f = self.branch_node(n)?;
-            let _ = writeln!(out, "  if ({f}(v)) return false;");
+            let t = self.branch_test(n, object)?;
+            let _ = writeln!(out, "  if ({t}) return false;");
         }
         if let Some(i) = s.get("if") {
-            let fi = self.branch_node(i)?;
+            let ti = self.branch_test(i, object)?;
             if let Some(t) = s.get("then") {
-                let ft = self.branch_node(t)?;
-                let _ = writeln!(out, "  if ({fi}(v) && !{ft}(v)) return false;");
+                let tt = self.branch_test(t, object)?;
+                let _ = writeln!(out, "  if ({ti} && !{tt}) return false;");
             }
         } else if s.contains_key("then") {
             return Err(String::from("`then` without `if`"));
@@ -988,14 +1331,19 @@ impl Gen {
                     Some(f) => format!(" if (!{f}(x)) return false;"),
                     None => String::new(),
                 };
-                let absent = if bit.is_some() {
-                    " else return false;"
-                } else {
-                    ""
-                };
+                if bit.is_some() {
+                    // Required: present, seen and accepted.
+                    let _ = writeln!(
+                        out,
+                        "    x = v[{key}];\n    if (x === undefined || !(seen & {}){}) return false;",
+                        1u32 << i,
+                        f.as_ref().map_or(String::new(), |f| format!(" || !{f}(x)"))
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     out,
-                    "    x = v[{key}];\n    if (x !== undefined) {{ if ((seen & {}) === 0) return false;{check} }}{absent}",
+                    "    x = v[{key}];\n    if (x !== undefined) {{ if (!(seen & {})) return false;{check} }}",
                     1u32 << i
                 );
             }

@@ -488,6 +488,18 @@ export function makeApi(glue, ready) {
       ready();
       return cleanReport();
     }
+    return engineValidate(operation, request, options);
+  }
+  /**
+   * `validate` by the engine. (Its own function, so that a first call the
+   * fast path answers does not compile it: V8 compiles a function on its
+   * first call, all of it.)
+   * @param {unknown} operation
+   * @param {unknown} request
+   * @param {unknown} options
+   * @returns {Report}
+   */
+  function engineValidate(operation, request, options) {
     const { op, req, opts, schema, tooLarge } = prepare(operation, request, options);
     if (tooLarge !== undefined) return tooLargeReport(tooLarge);
     // Positions point into the text validated; for an object that text is
@@ -529,6 +541,16 @@ export function makeApi(glue, ready) {
       ready();
       return true;
     }
+    return engineIsValid(operation, request, options);
+  }
+  /**
+   * `isValid` by the engine (see `engineValidate`).
+   * @param {unknown} operation
+   * @param {unknown} request
+   * @param {unknown} options
+   * @returns {boolean}
+   */
+  function engineIsValid(operation, request, options) {
     const { op, req, opts, schema, tooLarge } = prepare(operation, request, options);
     if (tooLarge !== undefined) return false;
     if (schema !== undefined) return unwrap(withSchema(op, req, opts, schema)).report.valid;

@@ -41,8 +41,13 @@ function isWellFormed(v) {
   return NATIVE_WELL_FORMED ? /** @type {any} */ (v).isWellFormed() : !LONE_SURROGATE.test(v);
 }
 
-/** @param {object} v */
-function isPlainProto(v) {
+/**
+ * An object of plain prototype (`toJSON` is tested by the caller, so that
+ * each shape's look-up has its own cache).
+ * @param {unknown} v
+ */
+function isPlain(v) {
+  if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
@@ -92,6 +97,81 @@ function places(n) {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/**
+ * A list (isArr) of `min..=max` entries, each accepted by `f`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {(v: unknown) => boolean} f
+ * @param {boolean} n
+ */
+function list(min, max, f, n) {
+  return (/** @type {any} */ v) => {
+    if (v === null) return n;
+    if (!isArr(v) || v.length < min || v.length > max) return false;
+    for (let i = 0; i < v.length; i++) if (!f(v[i])) return false;
+    return true;
+  };
+}
+
+// The schemas of one string, integer or number alone (the most of them) are
+// closures of six factories, not a function each: V8 compiles a function
+// on its first call, and every closure of a factory shares that one
+// compilation (a cold start's first validate compiles less source).
+
+/**
+ * A string (`typeof`; its enum or pattern admits ASCII only), ASCII, or
+ * well formed, `min..=max` UTF-16 units long, matching `p` (or null); null
+ * when `n`. One factory a type test, so that each closure's call of it has
+ * one target.
+ * @param {number} min
+ * @param {number} max
+ * @param {RegExp | null} p
+ * @param {boolean} n
+ */
+function str(min, max, p, n) {
+  return (/** @type {any} */ v) => (typeof v === 'string' ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function ascii(min, max, p, n) {
+  return (/** @type {any} */ v) => (isAscii(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+/** @param {number} min @param {number} max @param {RegExp | null} p @param {boolean} n */
+function wellFormed(min, max, p, n) {
+  return (/** @type {any} */ v) => (isWellFormed(v) ? v.length >= min && v.length <= max && (p === null || p.test(v)) : n && v === null);
+}
+
+/**
+ * One of the strings `values`; null when `n`.
+ * @param {string[]} values
+ * @param {boolean} n
+ */
+function oneOf(values, n) {
+  return (/** @type {unknown} */ v) => (typeof v === 'string' ? values.includes(v) : n && v === null);
+}
+
+/**
+ * A safe integer in `min..=max`; null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {boolean} n
+ */
+function int(min, max, n) {
+  return (/** @type {any} */ v) => (Number.isSafeInteger(v) ? v >= min && v <= max : n && v === null);
+}
+
+/**
+ * A finite number in `min..=max`, above `above`, with at most `k` decimal
+ * places (k < 0: any); null when `n`.
+ * @param {number} min
+ * @param {number} max
+ * @param {number} above
+ * @param {number} k
+ * @param {boolean} n
+ */
+function dec(min, max, above, k, n) {
+  return (/** @type {any} */ v) => (Number.isFinite(v) ? v >= min && v <= max && v > above && (k < 0 || places(v) <= k) : n && v === null);
+}
+
 const P0 = new RegExp("^[ -~]+$", 'u');
 const P1 = new RegExp("^arn:[!-~]+$", 'u');
 const P2 = new RegExp("^[a-zA-Z0-9_-]+$", 'u');
@@ -101,35 +181,16 @@ const P5 = new RegExp("^(\\$\\{aws:iot:s3-presigned-url:)?[A-Za-z][A-Za-z0-9+.-]
 const P6 = new RegExp("^arn:[^:]+:iot:[^:]+::jobtemplate/AWS-", 'u');
 const P7 = new RegExp("^[a-zA-Z0-9:_-]+$", 'u');
 
-function s0(v) {
-if (!(typeof v === 'string')) return false;
-if (!(v === "CANCEL")) return false;
-return true;
-}
+const s0 = oneOf(["CANCEL"], false);
 
-function s1(v) {
-if (!(typeof v === 'string')) return false;
-if (!(v === "FAILED" || v === "REJECTED" || v === "TIMED_OUT" || v === "ALL")) return false;
-return true;
-}
+const s1 = oneOf(["FAILED", "REJECTED", "TIMED_OUT", "ALL"], false);
 
-function s2(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 1) return false;
-if (v > 2147483647) return false;
-return true;
-}
+const s2 = int(1, 2147483647, false);
 
-function s3(v) {
-if (!(Number.isFinite(v))) return false;
-if (v > 100.0) return false;
-if (v <= 0.0) return false;
-if (places(v) > 2) return false;
-return true;
-}
+const s3 = dec(-Infinity, 100.0, 0.0, 2, false);
 
 function s4(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -142,27 +203,21 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["action"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s0(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s0(x)) return false;
 x = v["failureType"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s1(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s1(x)) return false;
 x = v["minNumberOfExecutedThings"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s2(x)) return false; } else return false;
+if (x === undefined || !(seen & 4) || !s2(x)) return false;
 x = v["thresholdPercentage"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s3(x)) return false; } else return false;
+if (x === undefined || !(seen & 8) || !s3(x)) return false;
 return true;
 }
 
-function s5(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s4(v[i])) return false;
-return true;
-}
+const s5 = list(1, 100, s4, false);
 
 function s6(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -172,77 +227,33 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s5(x)) return false; } else return false;
-}
+if (x === undefined || !(seen & 1) || !s5(x)) return false;
 return true;
 }
 
-function s7(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 2028) return false;
-if (!P0.test(v)) return false;
-}
-return true;
-}
+const s7 = str(0, 2028, P0, true);
 
-function s8(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 1600) return false;
-if (!P1.test(v)) return false;
-return true;
-}
+const s8 = str(1, 1600, P1, false);
 
-function s9(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
-if (v.length > 25) return false;
-for (let i = 0; i < v.length; i++) if (!s8(v[i])) return false;
-}
-return true;
-}
+const s9 = list(0, 25, s8, true);
 
-function s10(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 32768) return false;
-}
-return true;
-}
+const s10 = wellFormed(0, 32768, null, true);
 
 function s11(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 for (const _ in v) return false;
-}
 return true;
 }
 
-function s12(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 1350) return false;
-}
-return true;
-}
+const s12 = wellFormed(1, 1350, null, true);
 
-function s13(v) {
-if (!(typeof v === 'string')) return false;
-if (!(v === "FAILED" || v === "TIMED_OUT" || v === "ALL")) return false;
-return true;
-}
+const s13 = oneOf(["FAILED", "TIMED_OUT", "ALL"], false);
 
-function s14(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 0) return false;
-if (v > 10) return false;
-return true;
-}
+const s14 = int(0, 10, false);
 
 function s15(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -253,23 +264,17 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["failureType"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s14(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s14(x)) return false;
 return true;
 }
 
-function s16(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s15(v[i])) return false;
-return true;
-}
+const s16 = list(1, 2, s15, false);
 
 function s17(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -279,69 +284,18 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s16(x)) return false; } else return false;
-}
+if (x === undefined || !(seen & 1) || !s16(x)) return false;
 return true;
 }
 
-function s18(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 1) return false;
-if (v > 1000) return false;
-return true;
-}
+const s18 = int(1, 1000, false);
 
-function s19(v) {
-if (!(Number.isFinite(v))) return false;
-if (v < 1.1) return false;
-if (v > 5.0) return false;
-if (places(v) > 1) return false;
-return true;
-}
+const s19 = dec(1.1, 5.0, -Infinity, 1, false);
 
-function s20(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 2147483647) return false;
-}
-return true;
-}
+const s20 = int(1, 2147483647, true);
 
 function s21(v) {
-if (!(v === null)) return false;
-return true;
-}
-
-function s22(v) {
-if (s21(v)) return false;
-return true;
-}
-
-function s23(v) {
-if (isObj(v)) {
-{
-const x = v["numberOfNotifiedThings"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["numberOfNotifiedThings"] === undefined) return false;
-}
-return true;
-}
-
-function s24(v) {
-if (isObj(v)) {
-{
-const x = v["numberOfSucceededThings"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["numberOfSucceededThings"] === undefined) return false;
-}
-return true;
-}
-
-function s25(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -352,16 +306,16 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["numberOfNotifiedThings"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s20(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s20(x)) return false; }
 x = v["numberOfSucceededThings"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s20(x)) return false; }
-if (!(s23(v) || s24(v))) return false;
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s20(x)) return false; }
+if (!((v["numberOfNotifiedThings"] !== undefined && v["numberOfNotifiedThings"] !== null) || (v["numberOfSucceededThings"] !== undefined && v["numberOfSucceededThings"] !== null))) return false;
 return true;
 }
 
-function s26(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+function s22(v) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -373,27 +327,19 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["baseRatePerMinute"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s18(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s18(x)) return false;
 x = v["incrementFactor"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s19(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s19(x)) return false;
 x = v["rateIncreaseCriteria"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s25(x)) return false; } else return false;
-}
+if (x === undefined || !(seen & 4) || !s21(x)) return false;
 return true;
 }
 
-function s27(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 1000) return false;
-}
-return true;
-}
+const s23 = int(1, 1000, true);
 
-function s28(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+function s24(v) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -404,61 +350,25 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["exponentialRate"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s26(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s22(x)) return false; }
 x = v["maximumPerMinute"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s27(x)) return false; }
-}
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s23(x)) return false; }
 return true;
 }
 
-function s29(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 64) return false;
-if (!P2.test(v)) return false;
-return true;
-}
+const s25 = str(1, 64, P2, false);
+
+const s26 = str(1, 1600, P1, true);
+
+const s27 = str(0, 4096, P2, true);
+
+const s28 = int(60, 3600, true);
+
+const s29 = ascii(20, 2048, null, true);
 
 function s30(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 1600) return false;
-if (!P1.test(v)) return false;
-}
-return true;
-}
-
-function s31(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 4096) return false;
-if (!P2.test(v)) return false;
-}
-return true;
-}
-
-function s32(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 60) return false;
-if (v > 3600) return false;
-}
-return true;
-}
-
-function s33(v) {
-if (!(isAscii(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 20) return false;
-if (v.length > 2048) return false;
-}
-return true;
-}
-
-function s34(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -469,44 +379,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["expiresInSec"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s32(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s28(x)) return false; }
 x = v["roleArn"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s33(x)) return false; }
-}
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s29(x)) return false; }
 return true;
 }
+
+const s31 = oneOf(["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"], true);
+
+const s32 = wellFormed(1, 64, null, true);
+
+const s33 = int(1, 1430, false);
+
+const s34 = wellFormed(1, 256, null, false);
 
 function s35(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (!(v === "STOP_ROLLOUT" || v === "CANCEL" || v === "FORCE_CANCEL" || v === null)) return false;
-return true;
-}
-
-function s36(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 64) return false;
-}
-return true;
-}
-
-function s37(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 1) return false;
-if (v > 1430) return false;
-return true;
-}
-
-function s38(v) {
-if (!(isWellFormed(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 256) return false;
-return true;
-}
-
-function s39(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -517,24 +405,17 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["durationInMinutes"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s37(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s33(x)) return false;
 x = v["startTime"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s38(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s34(x)) return false;
 return true;
 }
 
-function s40(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s39(v[i])) return false;
-}
-return true;
-}
+const s36 = list(0, 100, s35, true);
 
-function s41(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+function s37(v) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -547,35 +428,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["endBehavior"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s35(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s31(x)) return false; }
 x = v["endTime"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s36(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s32(x)) return false; }
 x = v["maintenanceWindows"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s40(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s36(x)) return false; }
 x = v["startTime"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s36(x)) return false; }
-}
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s32(x)) return false; }
 return true;
 }
 
-function s42(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 128) return false;
-if (!P3.test(v)) return false;
-return true;
-}
+const s38 = str(1, 128, P3, false);
 
-function s43(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 256) return false;
-}
-return true;
-}
+const s39 = wellFormed(0, 256, null, true);
 
-function s44(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s40(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -586,53 +454,25 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s43(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s39(x)) return false; }
 return true;
 }
 
-function s45(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s44(v[i])) return false;
-}
-return true;
-}
+const s41 = list(0, 100, s40, true);
+
+const s42 = oneOf(["CONTINUOUS", "SNAPSHOT"], true);
+
+const s43 = wellFormed(0, 256, null, false);
+
+const s44 = list(1, 100, s43, false);
+
+const s45 = int(1, 10080, true);
 
 function s46(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (!(v === "CONTINUOUS" || v === "SNAPSHOT" || v === null)) return false;
-return true;
-}
-
-function s47(v) {
-if (!(isWellFormed(v))) return false;
-if (v.length > 256) return false;
-return true;
-}
-
-function s48(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s47(v[i])) return false;
-return true;
-}
-
-function s49(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 10080) return false;
-}
-return true;
-}
-
-function s50(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -642,146 +482,36 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["inProgressTimeoutInMinutes"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s49(x)) return false; }
-}
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s45(x)) return false; }
 return true;
 }
 
-function s51(v) {
+function s47(v) {
 if (typeof v === 'string') {
 if (!P4.test(v)) return false;
 }
 return true;
 }
 
-function s52(v) {
+function s48(v) {
 if (Array.isArray(v)) {
 if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s51(v[i])) return false;
+for (let i = 0; i < v.length; i++) if (!s47(v[i])) return false;
 }
 return true;
 }
 
-function s53(v) {
-if (isObj(v)) {
-{
-const x = v["targets"];
-if (x !== undefined && (!s52(x))) return false;
-}
-}
-return true;
-}
-
-function s54(v) {
+function s49(v) {
 if (typeof v === 'string') {
 if (!P5.test(v)) return false;
 }
 return true;
 }
 
-function s55(v) {
-if (isObj(v)) {
-{
-const x = v["documentSource"];
-if (x !== undefined && (!s54(x))) return false;
-}
-}
-return true;
-}
+const s50 = ascii(0, 4096, P6, false);
 
-function s56(v) {
-if (isObj(v)) {
-{
-const x = v["document"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["document"] === undefined) return false;
-}
-return true;
-}
-
-function s57(v) {
-if (isObj(v)) {
-{
-const x = v["documentSource"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["documentSource"] === undefined) return false;
-}
-return true;
-}
-
-function s58(v) {
-if (s57(v)) return false;
-return true;
-}
-
-function s59(v) {
-if (!s56(v)) return false;
-if (!s58(v)) return false;
-return true;
-}
-
-function s60(v) {
-if (s56(v)) return false;
-return true;
-}
-
-function s61(v) {
-if (!s57(v)) return false;
-if (!s60(v)) return false;
-return true;
-}
-
-function s62(v) {
-if (isObj(v)) {
-{
-const x = v["jobTemplateArn"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["jobTemplateArn"] === undefined) return false;
-}
-return true;
-}
-
-function s63(v) {
-if (!s60(v)) return false;
-if (!s58(v)) return false;
-if (!s62(v)) return false;
-return true;
-}
-
-function s64(v) {
-if (isObj(v)) {
-{
-const x = v["documentParameters"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["documentParameters"] === undefined) return false;
-}
-return true;
-}
-
-function s65(v) {
-if (!(isAscii(v))) return false;
-if (v.length > 4096) return false;
-if (!P6.test(v)) return false;
-return true;
-}
-
-function s66(v) {
-if (isObj(v)) {
-{
-const x = v["jobTemplateArn"];
-if (x !== undefined && (!s65(x))) return false;
-}
-if (v["jobTemplateArn"] === undefined) return false;
-}
-return true;
-}
-
-function s67(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s51(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -807,74 +537,52 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s11(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s11(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 256) || !s25(x)) return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s27(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if (!(seen & 2048)) return false; if (!s30(x)) return false; }
 x = v["schedulingConfig"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s41(x)) return false; }
+if (x !== undefined) { if (!(seen & 4096)) return false; if (!s37(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s45(x)) return false; }
+if (x !== undefined) { if (!(seen & 8192)) return false; if (!s41(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 16384)) return false; if (!s42(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if ((seen & 32768) === 0) return false; if (!s48(x)) return false; } else return false;
+if (x === undefined || !(seen & 32768) || !s44(x)) return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 65536) === 0) return false; if (!s50(x)) return false; }
-if (!s53(v)) return false;
-if (!s55(v)) return false;
-if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
-if (s64(v) && !s66(v)) return false;
+if (x !== undefined) { if (!(seen & 65536)) return false; if (!s46(x)) return false; }
+if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if ((((v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null)) ? 1 : 0) + (((v["documentSource"] !== undefined && v["documentSource"] !== null) && !(v["document"] !== undefined && v["document"] !== null)) ? 1 : 0) + ((!(v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null) && (v["jobTemplateArn"] !== undefined && v["jobTemplateArn"] !== null)) ? 1 : 0) !== 1) return false;
+if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s50(v["jobTemplateArn"]))) return false;
 return true;
 }
 
-function s68(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length > 2028) return false;
-if (!P0.test(v)) return false;
-return true;
-}
+const s52 = str(0, 2028, P0, false);
 
-function s69(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length > 4096) return false;
-}
-return true;
-}
+const s53 = wellFormed(0, 4096, null, true);
 
-function s70(v) {
-if (isObj(v)) {
-{
-const x = v["jobArn"];
-if (x !== undefined && (!s22(x))) return false;
-}
-if (v["jobArn"] === undefined) return false;
-}
-return true;
-}
-
-function s71(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s54(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -896,43 +604,43 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s52(x)) return false;
 x = v["destinationPackageVersions"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s9(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s9(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s53(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s24(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 256) || !s25(x)) return false;
 x = v["maintenanceWindows"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s40(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s36(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s45(x)) return false; }
+if (x !== undefined) { if (!(seen & 2048)) return false; if (!s41(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s50(x)) return false; }
-if (!s55(v)) return false;
-if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
+if (x !== undefined) { if (!(seen & 4096)) return false; if (!s46(x)) return false; }
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["documentSource"] !== undefined && v["documentSource"] !== null) ? 1 : 0) + ((v["jobArn"] !== undefined && v["jobArn"] !== null) ? 1 : 0) !== 1) return false;
 return true;
 }
 
-function s72(v) {
+function s55(v) {
 if (!(typeof v === 'boolean' || v === null)) return false;
 return true;
 }
 
-function s73(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s56(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -943,14 +651,14 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["beforeSubstitution"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s72(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s55(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s25(x)) return false;
 return true;
 }
 
-function s74(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s57(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -960,27 +668,16 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobTemplateId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s25(x)) return false;
 return true;
 }
 
-function s75(v) {
-if (!(Number.isSafeInteger(v) || v === null)) return false;
-if (typeof v === 'number') {
-if (v < 1) return false;
-if (v > 250) return false;
-}
-return true;
-}
+const s58 = int(1, 250, true);
 
-function s76(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (!(v === "QUEUED" || v === "IN_PROGRESS" || v === "SUCCEEDED" || v === "FAILED" || v === "TIMED_OUT" || v === "REJECTED" || v === "REMOVED" || v === "CANCELED" || v === null)) return false;
-return true;
-}
+const s59 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
 
-function s77(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s60(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -993,36 +690,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s25(x)) return false;
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s58(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s76(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s59(x)) return false; }
 return true;
 }
 
-function s78(v) {
-if (!(typeof v === 'string' || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 64) return false;
-if (!P2.test(v)) return false;
-}
-return true;
-}
+const s61 = str(1, 64, P2, true);
 
-function s79(v) {
-if (!(typeof v === 'string')) return false;
-if (v.length < 1) return false;
-if (v.length > 128) return false;
-if (!P7.test(v)) return false;
-return true;
-}
+const s62 = str(1, 128, P7, false);
 
-function s80(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s63(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1037,29 +720,24 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s61(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s58(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s27(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s59(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
+if (x === undefined || !(seen & 32) || !s62(x)) return false;
 return true;
 }
 
-function s81(v) {
-if (!(Number.isSafeInteger(v))) return false;
-if (v < 0) return false;
-if (v > 0) return false;
-return true;
-}
+const s64 = int(0, 0, false);
 
-function s82(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s65(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1070,23 +748,17 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["failureType"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s13(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s13(x)) return false;
 x = v["numberOfRetries"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s81(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s64(x)) return false;
 return true;
 }
 
-function s83(v) {
-if (!(isArr(v))) return false;
-if (v.length < 1) return false;
-if (v.length > 2) return false;
-for (let i = 0; i < v.length; i++) if (!s82(v[i])) return false;
-return true;
-}
+const s66 = list(1, 2, s65, false);
 
-function s84(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+function s67(v) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1096,13 +768,12 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["criteriaList"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s83(x)) return false; } else return false;
-}
+if (x === undefined || !(seen & 1) || !s66(x)) return false;
 return true;
 }
 
-function s85(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s68(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1119,43 +790,35 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s67(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 16) || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s31(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s27(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s46(x)) return false; }
 return true;
 }
 
-function s86(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined) || v === null)) return false;
-if (isObj(v)) {
+function s69(v) {
+if (v === null) return true;
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 for (const _ in v) return false;
-}
 return true;
 }
 
-function s87(v) {
-if (!(isWellFormed(v) || v === null)) return false;
-if (typeof v === 'string') {
-if (v.length < 1) return false;
-if (v.length > 256) return false;
-}
-return true;
-}
+const s70 = wellFormed(1, 256, null, true);
 
-function s88(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s71(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1166,23 +829,16 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["Key"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s42(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s38(x)) return false;
 x = v["Value"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s87(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s70(x)) return false; }
 return true;
 }
 
-function s89(v) {
-if (!(isArr(v) || v === null)) return false;
-if (Array.isArray(v)) {
-if (v.length > 100) return false;
-for (let i = 0; i < v.length; i++) if (!s88(v[i])) return false;
-}
-return true;
-}
+const s72 = list(0, 100, s71, true);
 
-function s90(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s73(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1206,44 +862,44 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["document"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s10(x)) return false; }
 x = v["documentParameters"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s86(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s69(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s12(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 128) || !s25(x)) return false;
 x = v["jobTemplateArn"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s30(x)) return false; }
+if (x !== undefined) { if (!(seen & 256)) return false; if (!s26(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s61(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 2048) === 0) return false; if (!s89(x)) return false; }
+if (x !== undefined) { if (!(seen & 2048)) return false; if (!s72(x)) return false; }
 x = v["targetSelection"];
-if (x !== undefined) { if ((seen & 4096) === 0) return false; if (!s46(x)) return false; }
+if (x !== undefined) { if (!(seen & 4096)) return false; if (!s42(x)) return false; }
 x = v["targets"];
-if (x !== undefined) { if ((seen & 8192) === 0) return false; if (!s48(x)) return false; } else return false;
+if (x === undefined || !(seen & 8192) || !s44(x)) return false;
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 16384) === 0) return false; if (!s50(x)) return false; }
-if (!s53(v)) return false;
-if (!s55(v)) return false;
-if ((s59(v) ? 1 : 0) + (s61(v) ? 1 : 0) + (s63(v) ? 1 : 0) !== 1) return false;
-if (s64(v) && !s66(v)) return false;
+if (x !== undefined) { if (!(seen & 16384)) return false; if (!s46(x)) return false; }
+if (!(v["targets"] === undefined || s48(v["targets"]))) return false;
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if ((((v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null)) ? 1 : 0) + (((v["documentSource"] !== undefined && v["documentSource"] !== null) && !(v["document"] !== undefined && v["document"] !== null)) ? 1 : 0) + ((!(v["document"] !== undefined && v["document"] !== null) && !(v["documentSource"] !== undefined && v["documentSource"] !== null) && (v["jobTemplateArn"] !== undefined && v["jobTemplateArn"] !== null)) ? 1 : 0) !== 1) return false;
+if ((v["documentParameters"] !== undefined && v["documentParameters"] !== null) && !(v["jobTemplateArn"] !== undefined && s50(v["jobTemplateArn"]))) return false;
 return true;
 }
 
-function s91(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s74(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1263,34 +919,34 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s68(x)) return false; } else return false;
+if (x === undefined || !(seen & 2) || !s52(x)) return false;
 x = v["document"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s10(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s10(x)) return false; }
 x = v["documentSource"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s12(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s12(x)) return false; }
 x = v["jobArn"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s53(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s17(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s17(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s24(x)) return false; }
 x = v["jobTemplateId"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 128) || !s25(x)) return false;
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 256) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if (!(seen & 256)) return false; if (!s30(x)) return false; }
 x = v["tags"];
-if (x !== undefined) { if ((seen & 512) === 0) return false; if (!s89(x)) return false; }
+if (x !== undefined) { if (!(seen & 512)) return false; if (!s72(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 1024) === 0) return false; if (!s50(x)) return false; }
-if (!s55(v)) return false;
-if ((s56(v) ? 1 : 0) + (s57(v) ? 1 : 0) + (s70(v) ? 1 : 0) !== 1) return false;
+if (x !== undefined) { if (!(seen & 1024)) return false; if (!s46(x)) return false; }
+if (!(v["documentSource"] === undefined || s49(v["documentSource"]))) return false;
+if (((v["document"] !== undefined && v["document"] !== null) ? 1 : 0) + ((v["documentSource"] !== undefined && v["documentSource"] !== null) ? 1 : 0) + ((v["jobArn"] !== undefined && v["jobArn"] !== null) ? 1 : 0) !== 1) return false;
 return true;
 }
 
-function s92(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s75(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1300,12 +956,12 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 1) || !s25(x)) return false;
 return true;
 }
 
-function s93(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s76(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1320,22 +976,22 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s61(x)) return false; }
 x = v["maxResults"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s75(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s58(x)) return false; }
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s61(x)) return false; }
 x = v["nextToken"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s69(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s53(x)) return false; }
 x = v["status"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s76(x)) return false; }
+if (x !== undefined) { if (!(seen & 16)) return false; if (!s59(x)) return false; }
 x = v["thingName"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s79(x)) return false; } else return false;
+if (x === undefined || !(seen & 32) || !s62(x)) return false;
 return true;
 }
 
-function s94(v) {
-if (!((typeof v === 'object' && v !== null && isPlainProto(v) && v.toJSON === undefined))) return false;
+function s77(v) {
+if (!((isPlain(v) && v.toJSON === undefined))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -1352,43 +1008,43 @@ default: if (v[k] !== undefined) return false;
 }
 let x;
 x = v["abortConfig"];
-if (x !== undefined) { if ((seen & 1) === 0) return false; if (!s6(x)) return false; }
+if (x !== undefined) { if (!(seen & 1)) return false; if (!s6(x)) return false; }
 x = v["description"];
-if (x !== undefined) { if ((seen & 2) === 0) return false; if (!s7(x)) return false; }
+if (x !== undefined) { if (!(seen & 2)) return false; if (!s7(x)) return false; }
 x = v["jobExecutionsRetryConfig"];
-if (x !== undefined) { if ((seen & 4) === 0) return false; if (!s84(x)) return false; }
+if (x !== undefined) { if (!(seen & 4)) return false; if (!s67(x)) return false; }
 x = v["jobExecutionsRolloutConfig"];
-if (x !== undefined) { if ((seen & 8) === 0) return false; if (!s28(x)) return false; }
+if (x !== undefined) { if (!(seen & 8)) return false; if (!s24(x)) return false; }
 x = v["jobId"];
-if (x !== undefined) { if ((seen & 16) === 0) return false; if (!s29(x)) return false; } else return false;
+if (x === undefined || !(seen & 16) || !s25(x)) return false;
 x = v["namespaceId"];
-if (x !== undefined) { if ((seen & 32) === 0) return false; if (!s78(x)) return false; }
+if (x !== undefined) { if (!(seen & 32)) return false; if (!s61(x)) return false; }
 x = v["presignedUrlConfig"];
-if (x !== undefined) { if ((seen & 64) === 0) return false; if (!s34(x)) return false; }
+if (x !== undefined) { if (!(seen & 64)) return false; if (!s30(x)) return false; }
 x = v["timeoutConfig"];
-if (x !== undefined) { if ((seen & 128) === 0) return false; if (!s50(x)) return false; }
+if (x !== undefined) { if (!(seen & 128)) return false; if (!s46(x)) return false; }
 return true;
 }
 
 export const CHECKS = {
   "documented": {
     "latest": {
-      CreateJob: s67,
-      CreateJobTemplate: s71,
-      DescribeJob: s73,
-      DescribeJobTemplate: s74,
-      ListJobExecutionsForJob: s77,
-      ListJobExecutionsForThing: s80,
-      UpdateJob: s85,
+      CreateJob: s51,
+      CreateJobTemplate: s54,
+      DescribeJob: s56,
+      DescribeJobTemplate: s57,
+      ListJobExecutionsForJob: s60,
+      ListJobExecutionsForThing: s63,
+      UpdateJob: s68,
     },
     "2022-01": {
-      CreateJob: s90,
-      CreateJobTemplate: s91,
-      DescribeJob: s92,
-      DescribeJobTemplate: s74,
-      ListJobExecutionsForJob: s77,
-      ListJobExecutionsForThing: s93,
-      UpdateJob: s94,
+      CreateJob: s73,
+      CreateJobTemplate: s74,
+      DescribeJob: s75,
+      DescribeJobTemplate: s57,
+      ListJobExecutionsForJob: s60,
+      ListJobExecutionsForThing: s76,
+      UpdateJob: s77,
     },
   },
 };

@@ -71,23 +71,6 @@ const EMPTY = {};
 // (src/validate/shapes/mod.rs); undefined is absent, as JSON.stringify
 // leaves it out.
 
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (src/validate/time.rs,
- * `days_from_civil`, with Rust's truncating division).
- * @param {number} y
- * @param {number} m
- * @param {number} d
- */
-function daysFromCivil(y, m, d) {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.trunc((yy >= 0 ? yy : yy - 399) / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.trunc((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.trunc(yoe / 4) - Math.trunc(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** @param {number} y @param {number} m */
 function daysInMonth(y, m) {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
@@ -134,8 +117,11 @@ function parseSchedulingTime(s) {
   }
   // What may follow: nothing, or `Z` (UTC either way).
   if ((n === 17 || n === 20) && s.charCodeAt(n - 1) !== 90) return undefined;
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
-  return daysFromCivil(y, mo, d) * DAY_MS + (h * 60 + mi) * MINUTE_MS + sec * 1000;
+  // Years before 100 are left to the engine: Date.UTC reads 0 to 99 as
+  // 1900 to 1999. From 100 it counts the proleptic Gregorian calendar, as
+  // src/validate/time.rs `days_from_civil` does.
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
 }
 
 /**

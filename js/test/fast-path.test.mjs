@@ -788,6 +788,40 @@ test('documents decided without the engine: on a fresh fast path, clean only whe
   assert.ok(answered >= 20, `only ${answered} documents answered`);
 });
 
+test('scheduling times at the edges of the window, across leap days, centuries and the years the fast path leaves to the engine: clean only when the engine agrees', () => {
+  const fast = warmed();
+  const problems = [];
+  let answered = 0;
+  const text = (ms) => new Date(ms).toISOString().slice(0, 16);
+  // [the start's day, the day `now` is taken from]: a year before 100 with
+  // `now` in 1900 + that year (where Date.UTC would put it).
+  const days = [['0070-01-02', '1970-01-02'], ['0099-12-31', '1999-12-31'], ['0100-03-01'], ['1970-01-02'], ['1999-12-31'], ['2000-02-29'], ['2024-02-29'], ['2024-03-01'], ['2100-02-28'], ['2100-03-01'], ['2399-12-31'], ['2400-02-29'], ['9998-12-31']];
+  for (const [day, base = day] of days) {
+    const start = `${day}T02:00`;
+    const startMs = Date.parse(`${base}T02:00:00Z`);
+    // The start 30 minutes ahead (the lead) give or take a minute, and the
+    // end 730 days ahead of now give or take a minute.
+    for (const lead of [29, 30, 31]) {
+      const now = startMs - lead * 60 * 1000;
+      for (const [end, what] of [
+        [text(startMs + 7 * 24 * 3600 * 1000), 'a week'],
+        [text(now + 730 * 24 * 3600 * 1000 - 60 * 1000), 'the end horizon less a minute'],
+        [text(now + 730 * 24 * 3600 * 1000 + 60 * 1000), 'the end horizon and a minute'],
+      ]) {
+        if (now < 0 || end.length !== 16) continue;
+        const obj = structuredClone(BENCH);
+        obj.schedulingConfig.startTime = start;
+        obj.schedulingConfig.endTime = end;
+        const j = judge(fast, `${start} (lead ${lead} min, end ${what})`, 'CreateJob', obj, { now });
+        if (j.problem) problems.push(j.problem);
+        if (j.fast) answered++;
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(answered >= 10, `the fast path answered only ${answered} of them`);
+});
+
 test('cron expressions decided without the engine: every value of every field, and the Day-of-month / Day-of-week pairs', () => {
   const num = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
   const base = ['0', '2', '?', '*', 'SAT', '*'];

@@ -181,7 +181,11 @@ const ENTRIES = [
   // pre-parses every function) and again for each function the first
   // validate compiles (#12; counted by callgrind, `node --single-threaded
   // --hash-seed=42`: require 1.3 % and the first validate 5 % fewer
-  // instructions). Identifiers are not renamed.
+  // instructions), and with esbuild's shorter syntax (`minifySyntax`:
+  // require 0.8 % and the first validate 6.4 % fewer; a steady-state
+  // validate(object) +0.5 %) and shorter local names (`minifyIdentifiers`:
+  // the first validate 2 % fewer; `keepNames` keeps every function's and
+  // class's `.name`).
   { src: 'index.cjs', out: 'index.cjs', format: 'cjs', minify: true },
   { src: 'index.mjs', out: 'index.mjs', format: 'esm' },
   { src: 'web.mjs', out: 'web.mjs', format: 'esm' },
@@ -237,6 +241,8 @@ for (const e of ENTRIES) {
     target: 'es2022',
     charset: 'utf8',
     minifyWhitespace: e.minify === true,
+    minifySyntax: e.minify === true,
+    minifyIdentifiers: e.minify === true,
     // Functions and classes keep their names (`.name`), whatever esbuild
     // renames in the bundle's scope.
     keepNames: true,
