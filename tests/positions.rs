@@ -175,3 +175,48 @@ fn the_too_many_violations_entry_points_at_the_request_object() {
     assert_eq!(last.1, "");
     assert_eq!((last.2, last.3, last.4), (text.find('{').unwrap(), 2, 3));
 }
+
+/// Objects of more than 32 members take the walker's map of seen keys
+/// (#12: no sort) instead of the pairwise comparison: the same answer, each
+/// occurrence after a key's first reported at its own offset, in request
+/// order. Checked against the definition for object sizes on both sides of
+/// 32, with repeats near the start, the end and far apart.
+#[test]
+fn duplicates_in_large_objects_are_every_later_occurrence_in_request_order() {
+    for n in [31usize, 32, 33, 40, 200] {
+        // Key i is `k{i % m}` for a modulus that repeats some keys: m = n
+        // - 3 repeats the first three keys at the end, and a key that
+        // repeats three times sits in the middle.
+        let m = n - 3;
+        let keys: Vec<String> = (0..n)
+            .map(|i| {
+                if i == n / 2 {
+                    "k1".to_owned()
+                } else {
+                    format!("k{}", i % m)
+                }
+            })
+            .collect();
+        let mut text = String::from("{\"jobId\":\"j\",\"documentParameters\":{");
+        let mut offsets = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            offsets.push(text.len());
+            text.push_str(&format!("\"{k}\":\"v\""));
+        }
+        text.push_str("}}");
+        let want: Vec<usize> = (0..n)
+            .filter(|&i| keys[..i].contains(&keys[i]))
+            .map(|i| offsets[i])
+            .collect();
+        assert!(want.len() >= 4, "{n}: {want:?}");
+        let got: Vec<usize> = positions(Operation::CreateJob, &text)
+            .into_iter()
+            .filter(|g| g.0 == "duplicateKey")
+            .map(|g| g.2)
+            .collect();
+        assert_eq!(got, want, "{n} members");
+    }
+}
