@@ -385,6 +385,65 @@ fn fraction_and_exponent_need_digits() {
     }
 }
 
+/// Decimal fractions take a fast path (the digits divided by a power of ten):
+/// every value must be bit for bit what `str::parse` gives, at the edges of
+/// the path (15 digits, 22 places, an exponent) and for random ones.
+#[test]
+fn decimal_fractions_are_what_parse_gives() {
+    let mut texts: Vec<String> = [
+        "12.5",
+        "1.5",
+        "-0.0",
+        "0.1",
+        "0.3",
+        "-2.675",
+        "99.995",
+        "0.000000000000001",
+        "123456789012.345",
+        "1234567890123.456",
+        "12345678901234.56",
+        "0.0000000000000000000001",
+        "0.00000000000000000000001",
+        "9007199254740.993",
+        "999999999999999.9",
+        "1.7976931348623157",
+        "4.9406564584124654",
+        "1.5e0",
+        "0.10000000000000000555",
+    ]
+    .iter()
+    .map(|t| String::from(*t))
+    .collect();
+    let mut rng = Rng(0x5eed_dec1);
+    for _ in 0..20_000 {
+        let int_digits = rng.below(9);
+        let frac_digits = 1 + rng.below(16);
+        let mut t = String::new();
+        if rng.below(2) == 0 {
+            t.push('-');
+        }
+        if int_digits == 0 {
+            t.push('0');
+        } else {
+            t.push(char::from(b'1' + u8::try_from(rng.below(9)).unwrap()));
+            for _ in 1..int_digits {
+                t.push(char::from(b'0' + u8::try_from(rng.below(10)).unwrap()));
+            }
+        }
+        t.push('.');
+        for _ in 0..frac_digits {
+            t.push(char::from(b'0' + u8::try_from(rng.below(10)).unwrap()));
+        }
+        texts.push(t);
+    }
+    for text in &texts {
+        let (value, written) = num(&p(text));
+        assert_eq!(&written, text);
+        let expected: f64 = text.parse().unwrap();
+        assert_eq!(value.to_bits(), expected.to_bits(), "{text}");
+    }
+}
+
 #[test]
 fn number_text_and_value() {
     let n = p("[1.50, -0, 1e3, 12345678901234567890, 0.1, 123456789012345, 1234567890123456, -9007199254740993, 1e-400]");
