@@ -49,8 +49,8 @@ pub(crate) fn parse_str<'a>(
 }
 
 /// Checks that a string is one complete JSON document, by the rules of
-/// [`parse`], without building its tree (no allocation but the stack of
-/// containers open more than eight deep; escapes are checked, not decoded).
+/// [`parse`], without building its tree (no allocation but the stack of open
+/// containers; escapes are checked, not decoded).
 pub(crate) fn check_syntax(input: &str, max_depth: usize) -> Result<(), ParseError> {
     let bytes = input.as_bytes();
     let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -75,7 +75,6 @@ pub(crate) fn check_syntax(input: &str, max_depth: usize) -> Result<(), ParseErr
 // The parser.
 
 /// An array or object that is open while its contents are parsed.
-#[derive(Clone, Copy)]
 struct Frame<'a> {
     /// Offset of its `[` or `{`.
     start: usize,
@@ -89,79 +88,6 @@ struct Frame<'a> {
     key: &'a str,
     /// The span of `key`.
     key_span: Span,
-}
-
-impl Frame<'_> {
-    /// An unused slot of [`Frames`].
-    const UNUSED: Frame<'static> = Frame {
-        start: 0,
-        base: 0,
-        object: false,
-        key: "",
-        key_span: NO_SPAN,
-    };
-}
-
-/// How many open containers [`Frames`] holds without allocating.
-const INLINE_FRAMES: usize = 8;
-
-/// The stack of open containers: the first [`INLINE_FRAMES`] inline
-/// (requests and job documents rarely nest deeper, so a parse allocates no
-/// stack), any deeper ones in a vector.
-struct Frames<'a> {
-    inline: [Frame<'a>; INLINE_FRAMES],
-    /// How many containers are open (inline and deeper).
-    len: usize,
-    deeper: Vec<Frame<'a>>,
-}
-
-impl<'a> Frames<'a> {
-    fn new() -> Frames<'a> {
-        Frames {
-            inline: [Frame::UNUSED; INLINE_FRAMES],
-            len: 0,
-            deeper: Vec::new(),
-        }
-    }
-
-    #[inline(always)]
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    #[inline(always)]
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    #[inline(always)]
-    fn push(&mut self, frame: Frame<'a>) {
-        match self.inline.get_mut(self.len) {
-            Some(slot) => *slot = frame,
-            None => self.deeper.push(frame),
-        }
-        self.len += 1;
-    }
-
-    #[inline(always)]
-    fn pop(&mut self) -> Option<Frame<'a>> {
-        self.len = self.len.checked_sub(1)?;
-        if self.len < INLINE_FRAMES {
-            self.inline.get(self.len).copied()
-        } else {
-            self.deeper.pop()
-        }
-    }
-
-    /// Whether the innermost open container is an object.
-    #[inline(always)]
-    fn in_object(&self) -> bool {
-        match self.len.checked_sub(1) {
-            Some(i) if i < INLINE_FRAMES => self.inline.get(i).is_some_and(|f| f.object),
-            Some(_) => self.deeper.last().is_some_and(|f| f.object),
-            None => false,
-        }
-    }
 }
 
 pub(super) struct Parser<'a> {
@@ -215,7 +141,7 @@ impl<'a> Parser<'a> {
         // Scratch space: a small start scaled to the input (a member takes at
         // least 6 bytes, `"":0,`), so request-sized bodies rarely regrow it.
         let hint = self.bytes.len() / 8;
-        let mut stack = Frames::new();
+        let mut stack: Vec<Frame<'a>> = Vec::with_capacity(hint.min(self.max_depth).min(8));
         let (node_room, entry_room) = if self.build {
             (hint.min(8), hint.min(32))
         } else {
@@ -378,7 +304,7 @@ impl<'a> Parser<'a> {
                         };
                         key = frame.key;
                         key_span = frame.key_span;
-                        in_object = stack.in_object();
+                        in_object = stack.last().is_some_and(|f| f.object);
                         emit!(value, frame.start);
                     }
                     (Some(_), false) => {
