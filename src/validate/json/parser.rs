@@ -119,6 +119,20 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Skips whitespace and returns the byte there: one load and one
+    /// compare when there is none.
+    #[inline(always)]
+    fn peek_past_ws(&mut self) -> Option<u8> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b > b' ' => Some(b),
+            Some(_) => {
+                self.skip_ws_run();
+                self.peek()
+            }
+            None => None,
+        }
+    }
+
     #[inline(never)]
     fn skip_ws_run(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
@@ -176,9 +190,9 @@ impl<'a> Parser<'a> {
         }
 
         'value: loop {
-            self.skip_ws();
+            let next = self.peek_past_ws();
             let start = self.pos;
-            match self.peek() {
+            match next {
                 Some(b'"') => match self.plain_string() {
                     Ok(s) => emit!(Value::String(s), start),
                     Err(i) => {
@@ -207,8 +221,7 @@ impl<'a> Parser<'a> {
                         return Err(self.too_deep(start));
                     }
                     self.pos += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b']') {
+                    if self.peek_past_ws() == Some(b']') {
                         self.pos += 1;
                         emit!(Value::Array(&[]), start);
                     } else {
@@ -228,8 +241,7 @@ impl<'a> Parser<'a> {
                         return Err(self.too_deep(start));
                     }
                     self.pos += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b'}') {
+                    if self.peek_past_ws() == Some(b'}') {
                         self.pos += 1;
                         emit!(Value::Object(&[]), start);
                     } else {
@@ -265,20 +277,17 @@ impl<'a> Parser<'a> {
                         None => Err(eof(self.pos)),
                     };
                 }
-                self.skip_ws();
-                match (self.peek(), in_object) {
+                match (self.peek_past_ws(), in_object) {
                     (Some(b','), false) => {
                         self.pos += 1;
-                        self.skip_ws();
-                        if self.peek() == Some(b']') {
+                        if self.peek_past_ws() == Some(b']') {
                             return Err(syntax("trailing comma in array", self.pos));
                         }
                         continue 'value;
                     }
                     (Some(b','), true) => {
                         self.pos += 1;
-                        self.skip_ws();
-                        if self.peek() == Some(b'}') {
+                        if self.peek_past_ws() == Some(b'}') {
                             return Err(syntax("trailing comma in object", self.pos));
                         }
                         (key, key_span) = self.key()?;
@@ -371,8 +380,7 @@ impl<'a> Parser<'a> {
         }
         let key = self.string()?;
         let key_span = Span::new(start, self.pos);
-        self.skip_ws();
-        match self.peek() {
+        match self.peek_past_ws() {
             Some(b':') => self.pos += 1,
             Some(_) => return Err(syntax("expected `:` after object key", self.pos)),
             None => return Err(eof(self.pos)),
