@@ -70,6 +70,10 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
     Some(value)
 }
 
+/// Strings with escapes whose decoded text is at most this long are decoded
+/// on the stack first.
+const SHORT_DECODED: usize = 256;
+
 /// Where [`Parser::string_slow`] puts the decoded bytes of a string.
 trait Out {
     /// Appends `bytes`; false if they do not fit (never, when the buffer is
@@ -82,6 +86,8 @@ struct Decoded<'b> {
     buf: &'b mut [u8],
     /// How much of `buf` is written.
     len: usize,
+    /// Whether something did not fit.
+    full: bool,
 }
 
 impl Out for Decoded<'_> {
@@ -94,7 +100,10 @@ impl Out for Decoded<'_> {
                 self.len = end;
                 true
             }
-            None => false,
+            None => {
+                self.full = true;
+                false
+            }
         }
     }
 }
@@ -281,15 +290,35 @@ impl<'a> Parser<'a> {
             self.decode(open, i, &mut Checked)?;
             return Ok("");
         }
+        // A short string is decoded on the stack and copied into the arena,
+        // without the pass that sizes an arena buffer.
+        let mut short = Decoded {
+            buf: &mut [0u8; SHORT_DECODED],
+            len: 0,
+            full: false,
+        };
+        match self.decode(open, i, &mut short) {
+            Ok(()) => {
+                let decoded = short.buf.get(..short.len).map(std::str::from_utf8);
+                return match decoded {
+                    Some(Ok(s)) => Ok(self.arena.alloc_str(s)),
+                    _ => Err(syntax("invalid string", open)),
+                };
+            }
+            Err(e) if !short.full => return Err(e),
+            // Longer than the stack buffer: decoded again below.
+            Err(_) => {}
+        }
         // The decoded text is never longer than the escaped one: one cheap
         // pass to the closing quote sizes the arena buffer once.
         let room = self.string_end(i).saturating_sub(open + 1);
         let mut out = Decoded {
             buf: self.arena.alloc_slice_fill_copy(room, 0u8),
             len: 0,
+            full: false,
         };
         self.decode(open, i, &mut out)?;
-        let Decoded { buf, len } = out;
+        let Decoded { buf, len, .. } = out;
         let buf: &'a [u8] = buf;
         // Runs of the input and whole encoded chars: always UTF-8.
         match buf.get(..len).map(std::str::from_utf8) {

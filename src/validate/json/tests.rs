@@ -385,6 +385,39 @@ fn fraction_and_exponent_need_digits() {
     }
 }
 
+/// Escaped strings are decoded on the stack up to 256 bytes and in an arena
+/// buffer beyond: both give what serde_json gives, at every length around
+/// the edge, and the same first error wherever it is.
+#[test]
+fn escaped_strings_around_the_stack_buffer() {
+    for len in [0usize, 1, 200, 254, 255, 256, 257, 258, 300, 1000] {
+        for tail in ["", "\\u00e9", "\\ud83d\\ude00", "\\n"] {
+            let body = format!("{}{}\\\"", "a".repeat(len), tail);
+            let text = format!("[\"{body}\", 1]");
+            let ours = to_serde(&p(&text));
+            let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(ours, theirs, "{len} {tail:?}");
+            let decoded = ours[0].as_str().unwrap();
+            assert!(decoded.ends_with('"') && decoded.starts_with(&"a".repeat(len)));
+        }
+        // The first error: before the edge, past it, at the end of input.
+        let control = format!("[\"\\n{}\u{1}x\"]", "b".repeat(len));
+        assert_eq!(
+            syntax_err(&control),
+            (String::from("control character in string"), 4 + len),
+            "{len}"
+        );
+        let escape = format!("[\"\\t{}\\q\"]", "c".repeat(len));
+        assert_eq!(syntax_err(&escape).1, 4 + len, "{len}");
+        let open = format!("[\"\\t{}", "d".repeat(len));
+        assert_eq!(
+            syntax_err(&open),
+            (String::from("unterminated string"), 1),
+            "{len}"
+        );
+    }
+}
+
 /// Decimal fractions take a fast path (the digits divided by a power of ten):
 /// every value must be bit for bit what `str::parse` gives, at the edges of
 /// the path (15 digits, 22 places, an exponent) and for random ones.
