@@ -112,10 +112,12 @@ impl<'j> Firsts<'j> {
     }
 
     /// The index `key` was first seen at, if it was.
+    #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<usize> {
         let few = self.few.get(..self.len).unwrap_or_default();
         match few.iter().find(|(k, _)| *k == key) {
             Some((_, i)) => Some(*i),
+            None if self.many.is_empty() => None,
             None => self.many.get(key).copied(),
         }
     }
