@@ -199,22 +199,30 @@ impl<'j> Walker<'j> {
                 });
             }
         };
-        self.range(
-            n.text,
-            min.filter(|m| v < *m).map(|m| m.to_string()),
-            max.filter(|m| v > *m).map(|m| m.to_string()),
-        );
+        let (under, over) = (min.filter(|m| v < *m), max.filter(|m| v > *m));
+        // Within range (the common case): no call.
+        if under.is_some() || over.is_some() {
+            self.range(
+                n.text,
+                under.map(|m| m.to_string()),
+                over.map(|m| m.to_string()),
+            );
+        }
     }
 
     pub(super) fn walk_double(&mut self, node: &'j Node<'j>, min: Option<f64>, max: Option<f64>) {
         let Value::Number(n) = &node.value else {
             return self.type_error(node, "a number");
         };
-        self.range(
-            n.text,
-            min.filter(|m| n.value < *m).map(|m| m.to_string()),
-            max.filter(|m| n.value > *m).map(|m| m.to_string()),
-        );
+        let (under, over) = (min.filter(|m| n.value < *m), max.filter(|m| n.value > *m));
+        // Within range (the common case): no call.
+        if under.is_some() || over.is_some() {
+            self.range(
+                n.text,
+                under.map(|m| m.to_string()),
+                over.map(|m| m.to_string()),
+            );
+        }
     }
 
     /// Reports the number `text` as below the minimum `under` or above the
