@@ -76,12 +76,13 @@ const SHORT_DECODED: usize = 256;
 
 /// Where [`Parser::string_slow`] puts the decoded bytes of a string.
 trait Out {
-    /// Appends `bytes`; false if they do not fit (never, when the buffer is
-    /// as long as the escaped text).
+    /// Appends `bytes`; false if they do not fit (never when the buffer is
+    /// as long as the escaped text; past its end on the stack).
     fn put(&mut self, bytes: &[u8]) -> bool;
 }
 
-/// Decoding into a buffer in the arena, as long as the escaped text.
+/// Decoding into a buffer: on the stack ([`SHORT_DECODED`] bytes) or in the
+/// arena (as long as the escaped text).
 struct Decoded<'b> {
     buf: &'b mut [u8],
     /// How much of `buf` is written.
@@ -280,9 +281,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the string at the current position (a `"`) whose first `\`,
-    /// control character or end of input is at `i`, decoding escapes
-    /// straight into the arena (only checking them when the tree is not
-    /// built).
+    /// control character or end of input is at `i`, decoding escapes on
+    /// the stack (then copied into the arena) or, for a long string, straight
+    /// into an arena buffer; only checking them when the tree is not built.
     #[inline(never)]
     pub(super) fn string_slow(&mut self, i: usize) -> Result<&'a str, ParseError> {
         let open = self.pos;
