@@ -44,14 +44,13 @@ pub(crate) fn parse_str<'a>(
         max_depth,
         arena,
         build: true,
-        scratch: String::new(),
     };
     parser.document()
 }
 
 /// Checks that a string is one complete JSON document, by the rules of
 /// [`parse`], without building its tree (no allocation but the stack of open
-/// containers and the decoding of strings with escapes).
+/// containers; escapes are checked, not decoded).
 pub(crate) fn check_syntax(input: &str, max_depth: usize) -> Result<(), ParseError> {
     let bytes = input.as_bytes();
     let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -68,7 +67,6 @@ pub(crate) fn check_syntax(input: &str, max_depth: usize) -> Result<(), ParseErr
         max_depth,
         arena: &arena,
         build: false,
-        scratch: String::new(),
     };
     parser.document().map(|_| ())
 }
@@ -102,9 +100,6 @@ pub(super) struct Parser<'a> {
     /// Whether to build the tree (off for [`check_syntax`]: values are
     /// checked and dropped, and the result is a `null` node).
     pub(super) build: bool,
-    /// The buffer strings with escapes are decoded in before they are
-    /// copied into the arena (reused for every such string).
-    pub(super) scratch: String,
 }
 
 impl<'a> Parser<'a> {
@@ -121,6 +116,20 @@ impl<'a> Parser<'a> {
             if b <= b' ' {
                 self.skip_ws_run();
             }
+        }
+    }
+
+    /// Skips whitespace and returns the byte there: one load and one
+    /// compare when there is none.
+    #[inline(always)]
+    fn peek_past_ws(&mut self) -> Option<u8> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b > b' ' => Some(b),
+            Some(_) => {
+                self.skip_ws_run();
+                self.peek()
+            }
+            None => None,
         }
     }
 
@@ -181,9 +190,9 @@ impl<'a> Parser<'a> {
         }
 
         'value: loop {
-            self.skip_ws();
+            let next = self.peek_past_ws();
             let start = self.pos;
-            match self.peek() {
+            match next {
                 Some(b'"') => match self.plain_string() {
                     Ok(s) => emit!(Value::String(s), start),
                     Err(i) => {
@@ -212,8 +221,7 @@ impl<'a> Parser<'a> {
                         return Err(self.too_deep(start));
                     }
                     self.pos += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b']') {
+                    if self.peek_past_ws() == Some(b']') {
                         self.pos += 1;
                         emit!(Value::Array(&[]), start);
                     } else {
@@ -233,8 +241,7 @@ impl<'a> Parser<'a> {
                         return Err(self.too_deep(start));
                     }
                     self.pos += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b'}') {
+                    if self.peek_past_ws() == Some(b'}') {
                         self.pos += 1;
                         emit!(Value::Object(&[]), start);
                     } else {
@@ -270,20 +277,17 @@ impl<'a> Parser<'a> {
                         None => Err(eof(self.pos)),
                     };
                 }
-                self.skip_ws();
-                match (self.peek(), in_object) {
+                match (self.peek_past_ws(), in_object) {
                     (Some(b','), false) => {
                         self.pos += 1;
-                        self.skip_ws();
-                        if self.peek() == Some(b']') {
+                        if self.peek_past_ws() == Some(b']') {
                             return Err(syntax("trailing comma in array", self.pos));
                         }
                         continue 'value;
                     }
                     (Some(b','), true) => {
                         self.pos += 1;
-                        self.skip_ws();
-                        if self.peek() == Some(b'}') {
+                        if self.peek_past_ws() == Some(b'}') {
                             return Err(syntax("trailing comma in object", self.pos));
                         }
                         (key, key_span) = self.key()?;
@@ -376,8 +380,7 @@ impl<'a> Parser<'a> {
         }
         let key = self.string()?;
         let key_span = Span::new(start, self.pos);
-        self.skip_ws();
-        match self.peek() {
+        match self.peek_past_ws() {
             Some(b':') => self.pos += 1,
             Some(_) => return Err(syntax("expected `:` after object key", self.pos)),
             None => return Err(eof(self.pos)),

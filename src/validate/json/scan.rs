@@ -47,6 +47,12 @@ fn find_special(bytes: &[u8], i: usize) -> usize {
     at
 }
 
+/// The powers of ten that are exact doubles: `10^0` to `10^22`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// The value of four hex digits at `at`, if there are four.
 #[inline]
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
@@ -62,6 +68,55 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
         value = (value << 4) | u32::from(d);
     }
     Some(value)
+}
+
+/// Strings with escapes whose decoded text is at most this long are decoded
+/// on the stack first.
+const SHORT_DECODED: usize = 256;
+
+/// Where [`Parser::string_slow`] puts the decoded bytes of a string.
+trait Out {
+    /// Appends `bytes`; false if they do not fit (never when the buffer is
+    /// as long as the escaped text; past its end on the stack).
+    fn put(&mut self, bytes: &[u8]) -> bool;
+}
+
+/// Decoding into a buffer: on the stack ([`SHORT_DECODED`] bytes) or in the
+/// arena (as long as the escaped text).
+struct Decoded<'b> {
+    buf: &'b mut [u8],
+    /// How much of `buf` is written.
+    len: usize,
+    /// Whether something did not fit.
+    full: bool,
+}
+
+impl Out for Decoded<'_> {
+    #[inline(always)]
+    fn put(&mut self, bytes: &[u8]) -> bool {
+        let end = self.len + bytes.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(to) => {
+                to.copy_from_slice(bytes);
+                self.len = end;
+                true
+            }
+            None => {
+                self.full = true;
+                false
+            }
+        }
+    }
+}
+
+/// Escapes checked only (the tree is not built).
+struct Checked;
+
+impl Out for Checked {
+    #[inline(always)]
+    fn put(&mut self, _: &[u8]) -> bool {
+        true
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -119,17 +174,28 @@ impl<'a> Parser<'a> {
         }
         let int_digits = i - int_start;
         let mut integer = true;
+        // Digits after the point, also read into `mantissa`.
+        let mut frac_digits = 0;
         if bytes.get(i) == Some(&b'.') {
             integer = false;
             i += 1;
             if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
                 return Err(syntax("expected digit after decimal point", i));
             }
-            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            let frac_start = i;
+            while let Some(&d) = bytes.get(i) {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
                 i += 1;
             }
+            frac_digits = i - frac_start;
         }
+        // No exponent: the value is `mantissa / 10^frac_digits`.
+        let mut plain = true;
         if let Some(b'e' | b'E') = bytes.get(i) {
+            plain = false;
             integer = false;
             i += 1;
             if let Some(b'+' | b'-') = bytes.get(i) {
@@ -145,6 +211,7 @@ impl<'a> Parser<'a> {
         let Some(text) = self.src.get(start..i) else {
             return Err(syntax("invalid number", start));
         };
+        let exact_ten = POW10.get(frac_digits).filter(|_| plain);
         let value = if integer && int_digits <= 15 {
             // Exact: below 2^53, so the conversion is what `parse` would give.
             #[allow(
@@ -152,6 +219,21 @@ impl<'a> Parser<'a> {
                 reason = "at most 15 digits, below 2^53: the conversion is exact"
             )]
             let magnitude = mantissa as f64;
+            if negative {
+                -magnitude
+            } else {
+                magnitude
+            }
+        } else if let Some(ten) = exact_ten.filter(|_| int_digits + frac_digits <= 15) {
+            // A decimal fraction without exponent, of at most 15 digits: the
+            // digits as an integer and the power of ten are both exact
+            // doubles, so their IEEE quotient is the correctly rounded value,
+            // which is what `parse` gives (Clinger's fast path).
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "at most 15 digits, below 2^53: the conversion is exact"
+            )]
+            let magnitude = mantissa as f64 / ten;
             if negative {
                 -magnitude
             } else {
@@ -199,47 +281,69 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the string at the current position (a `"`) whose first `\`,
-    /// control character or end of input is at `i`, decoding escapes into
-    /// the arena.
+    /// control character or end of input is at `i`, decoding escapes on
+    /// the stack (then copied into the arena) or, for a long string, straight
+    /// into an arena buffer; only checking them when the tree is not built.
     #[inline(never)]
     pub(super) fn string_slow(&mut self, i: usize) -> Result<&'a str, ParseError> {
         let open = self.pos;
-        let content = open + 1;
+        if !self.build {
+            self.decode(open, i, &mut Checked)?;
+            return Ok("");
+        }
+        // A short string is decoded on the stack and copied into the arena,
+        // without the pass that sizes an arena buffer.
+        let mut short = Decoded {
+            buf: &mut [0u8; SHORT_DECODED],
+            len: 0,
+            full: false,
+        };
+        match self.decode(open, i, &mut short) {
+            Ok(()) => {
+                let decoded = short.buf.get(..short.len).map(std::str::from_utf8);
+                return match decoded {
+                    Some(Ok(s)) => Ok(self.arena.alloc_str(s)),
+                    _ => Err(syntax("invalid string", open)),
+                };
+            }
+            Err(e) if !short.full => return Err(e),
+            // Longer than the stack buffer: decoded again below.
+            Err(_) => {}
+        }
         // The decoded text is never longer than the escaped one: one cheap
-        // pass to the closing quote sizes the buffer once.
-        let mut out = std::mem::take(&mut self.scratch);
-        out.clear();
-        out.reserve(self.string_end(i).saturating_sub(content));
-        let result = self.decode(open, i, &mut out);
-        self.scratch = out;
-        result
+        // pass to the closing quote sizes the arena buffer once.
+        let room = self.string_end(i).saturating_sub(open + 1);
+        let mut out = Decoded {
+            buf: self.arena.alloc_slice_fill_copy(room, 0u8),
+            len: 0,
+            full: false,
+        };
+        self.decode(open, i, &mut out)?;
+        let Decoded { buf, len, .. } = out;
+        let buf: &'a [u8] = buf;
+        // Runs of the input and whole encoded chars: always UTF-8.
+        match buf.get(..len).map(std::str::from_utf8) {
+            Some(Ok(s)) => Ok(s),
+            _ => Err(syntax("invalid string", open)),
+        }
     }
 
     /// The loop of [`Self::string_slow`], decoding into `out`.
-    fn decode(
-        &mut self,
-        open: usize,
-        mut i: usize,
-        out: &mut String,
-    ) -> Result<&'a str, ParseError> {
+    fn decode<O: Out>(&mut self, open: usize, mut i: usize, out: &mut O) -> Result<(), ParseError> {
         let content = open + 1;
         let mut run = content;
         loop {
             match self.bytes.get(i) {
                 Some(b'"') => {
-                    if let Some(s) = self.src.get(run..i) {
-                        out.push_str(s);
+                    if !out.put(self.bytes.get(run..i).unwrap_or_default()) {
+                        return Err(syntax("invalid string", open));
                     }
                     self.pos = i + 1;
-                    return Ok(if self.build {
-                        self.arena.alloc_str(out)
-                    } else {
-                        ""
-                    });
+                    return Ok(());
                 }
                 Some(b'\\') => {
-                    if let Some(s) = self.src.get(run..i) {
-                        out.push_str(s);
+                    if !out.put(self.bytes.get(run..i).unwrap_or_default()) {
+                        return Err(syntax("invalid string", open));
                     }
                     i = self.escape(open, i, out)?;
                     run = i;
@@ -264,22 +368,25 @@ impl<'a> Parser<'a> {
     /// Decodes the escape whose `\` is at `i` into `out`; returns the offset
     /// just after it.
     #[inline(always)]
-    fn escape(&self, open: usize, i: usize, out: &mut String) -> Result<usize, ParseError> {
+    fn escape<O: Out>(&self, open: usize, i: usize, out: &mut O) -> Result<usize, ParseError> {
         let decoded = match self.bytes.get(i + 1) {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => return self.unicode_escape(i, out),
+            Some(b'"') => b'"',
+            Some(b'\\') => b'\\',
+            Some(b'/') => b'/',
+            Some(b'b') => 0x08,
+            Some(b'f') => 0x0c,
+            Some(b'n') => b'\n',
+            Some(b'r') => b'\r',
+            Some(b't') => b'\t',
+            Some(b'u') => return self.unicode_escape(open, i, out),
             Some(_) => return Err(self.bad_escape(i)),
             None => return Err(syntax("unterminated string", open)),
         };
-        out.push(decoded);
-        Ok(i + 2)
+        if out.put(&[decoded]) {
+            Ok(i + 2)
+        } else {
+            Err(syntax("invalid string", open))
+        }
     }
 
     /// The error for the escape at `i`, which is not one JSON has.
@@ -296,7 +403,12 @@ impl<'a> Parser<'a> {
     }
 
     /// Decodes the `\uXXXX` escape (or surrogate pair) at `i` into `out`.
-    fn unicode_escape(&self, i: usize, out: &mut String) -> Result<usize, ParseError> {
+    fn unicode_escape<O: Out>(
+        &self,
+        open: usize,
+        i: usize,
+        out: &mut O,
+    ) -> Result<usize, ParseError> {
         let Some(unit) = hex4(self.bytes, i + 2) else {
             return Err(syntax(
                 "invalid unicode escape, expected `\\u` and 4 hex digits",
@@ -328,8 +440,11 @@ impl<'a> Parser<'a> {
         };
         match char::from_u32(code) {
             Some(c) => {
-                out.push(c);
-                Ok(next)
+                if out.put(c.encode_utf8(&mut [0; 4]).as_bytes()) {
+                    Ok(next)
+                } else {
+                    Err(syntax("invalid string", open))
+                }
             }
             None => Err(syntax("invalid unicode escape", i)),
         }

@@ -385,6 +385,98 @@ fn fraction_and_exponent_need_digits() {
     }
 }
 
+/// Escaped strings are decoded on the stack up to 256 bytes and in an arena
+/// buffer beyond: both give what serde_json gives, at every length around
+/// the edge, and the same first error wherever it is.
+#[test]
+fn escaped_strings_around_the_stack_buffer() {
+    for len in [0usize, 1, 200, 254, 255, 256, 257, 258, 300, 1000] {
+        for tail in ["", "\\u00e9", "\\ud83d\\ude00", "\\n"] {
+            let body = format!("{}{}\\\"", "a".repeat(len), tail);
+            let text = format!("[\"{body}\", 1]");
+            let ours = to_serde(&p(&text));
+            let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(ours, theirs, "{len} {tail:?}");
+            let decoded = ours[0].as_str().unwrap();
+            assert!(decoded.ends_with('"') && decoded.starts_with(&"a".repeat(len)));
+        }
+        // The first error: before the edge, past it, at the end of input.
+        let control = format!("[\"\\n{}\u{1}x\"]", "b".repeat(len));
+        assert_eq!(
+            syntax_err(&control),
+            (String::from("control character in string"), 4 + len),
+            "{len}"
+        );
+        let escape = format!("[\"\\t{}\\q\"]", "c".repeat(len));
+        assert_eq!(syntax_err(&escape).1, 4 + len, "{len}");
+        let open = format!("[\"\\t{}", "d".repeat(len));
+        assert_eq!(
+            syntax_err(&open),
+            (String::from("unterminated string"), 1),
+            "{len}"
+        );
+    }
+}
+
+/// Decimal fractions take a fast path (the digits divided by a power of ten):
+/// every value must be bit for bit what `str::parse` gives, at the edges of
+/// the path (15 digits, 22 places, an exponent) and for random ones.
+#[test]
+fn decimal_fractions_are_what_parse_gives() {
+    let mut texts: Vec<String> = [
+        "12.5",
+        "1.5",
+        "-0.0",
+        "0.1",
+        "0.3",
+        "-2.675",
+        "99.995",
+        "0.000000000000001",
+        "123456789012.345",
+        "1234567890123.456",
+        "12345678901234.56",
+        "0.0000000000000000000001",
+        "0.00000000000000000000001",
+        "9007199254740.993",
+        "999999999999999.9",
+        "1.7976931348623157",
+        "4.9406564584124654",
+        "1.5e0",
+        "0.10000000000000000555",
+    ]
+    .iter()
+    .map(|t| String::from(*t))
+    .collect();
+    let mut rng = Rng(0x5eed_dec1);
+    for _ in 0..20_000 {
+        let int_digits = rng.below(9);
+        let frac_digits = 1 + rng.below(16);
+        let mut t = String::new();
+        if rng.below(2) == 0 {
+            t.push('-');
+        }
+        if int_digits == 0 {
+            t.push('0');
+        } else {
+            t.push(char::from(b'1' + u8::try_from(rng.below(9)).unwrap()));
+            for _ in 1..int_digits {
+                t.push(char::from(b'0' + u8::try_from(rng.below(10)).unwrap()));
+            }
+        }
+        t.push('.');
+        for _ in 0..frac_digits {
+            t.push(char::from(b'0' + u8::try_from(rng.below(10)).unwrap()));
+        }
+        texts.push(t);
+    }
+    for text in &texts {
+        let (value, written) = num(&p(text));
+        assert_eq!(&written, text);
+        let expected: f64 = text.parse().unwrap();
+        assert_eq!(value.to_bits(), expected.to_bits(), "{text}");
+    }
+}
+
 #[test]
 fn number_text_and_value() {
     let n = p("[1.50, -0, 1e3, 12345678901234567890, 0.1, 123456789012345, 1234567890123456, -9007199254740993, 1e-400]");

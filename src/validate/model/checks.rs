@@ -45,7 +45,35 @@ impl<'j> Walker<'j> {
 
     /// Checks a string's length, pattern and enum against `shape` (a string
     /// shape; any other has no string constraints).
+    ///
+    /// The common case, a string that needs no count of its characters and
+    /// matches, is decided here inline; anything else goes to
+    /// [`Self::check_str_slow`], which decides again and reports.
+    #[inline(always)]
     pub(super) fn check_str(&mut self, s: &'j str, shape: &'static Shape) {
+        let Kind::Str {
+            min,
+            max,
+            pattern,
+            values,
+        } = shape.kind
+        else {
+            return;
+        };
+        // Within the bounds by bytes alone: at least 4 bytes a character
+        // above the minimum, and at most the maximum in bytes.
+        let bytes = s.len() as u64;
+        let clear =
+            min.is_none_or(|m| bytes >= m.saturating_mul(4)) && max.is_none_or(|m| bytes <= m);
+        if clear && pattern.is_none_or(|p| p.matches(s)) && values.is_none_or(|v| v.contains(&s)) {
+            return;
+        }
+        self.check_str_slow(s, shape);
+    }
+
+    /// [`Self::check_str`] in full, with its reports.
+    #[inline(never)]
+    fn check_str_slow(&mut self, s: &'j str, shape: &'static Shape) {
         let Kind::Str {
             min,
             max,
@@ -171,22 +199,30 @@ impl<'j> Walker<'j> {
                 });
             }
         };
-        self.range(
-            n.text,
-            min.filter(|m| v < *m).map(|m| m.to_string()),
-            max.filter(|m| v > *m).map(|m| m.to_string()),
-        );
+        let (under, over) = (min.filter(|m| v < *m), max.filter(|m| v > *m));
+        // Within range (the common case): no call.
+        if under.is_some() || over.is_some() {
+            self.range(
+                n.text,
+                under.map(|m| m.to_string()),
+                over.map(|m| m.to_string()),
+            );
+        }
     }
 
     pub(super) fn walk_double(&mut self, node: &'j Node<'j>, min: Option<f64>, max: Option<f64>) {
         let Value::Number(n) = &node.value else {
             return self.type_error(node, "a number");
         };
-        self.range(
-            n.text,
-            min.filter(|m| n.value < *m).map(|m| m.to_string()),
-            max.filter(|m| n.value > *m).map(|m| m.to_string()),
-        );
+        let (under, over) = (min.filter(|m| n.value < *m), max.filter(|m| n.value > *m));
+        // Within range (the common case): no call.
+        if under.is_some() || over.is_some() {
+            self.range(
+                n.text,
+                under.map(|m| m.to_string()),
+                over.map(|m| m.to_string()),
+            );
+        }
     }
 
     /// Reports the number `text` as below the minimum `under` or above the

@@ -210,6 +210,16 @@ impl<'j> Walker<'j> {
         }
     }
 
+    /// [`Walker::walk`], with a string checked right here instead of
+    /// through another call of the recursive walk.
+    #[inline(always)]
+    fn walk_leaf_or(&mut self, node: &'j Node<'j>, shape: &'static Shape) {
+        match (&shape.kind, &node.value) {
+            (Kind::Str { .. }, Value::String(s)) => self.check_str(s, shape),
+            _ => self.walk(node, shape),
+        }
+    }
+
     fn walk_list(
         &mut self,
         node: &'j Node<'j>,
@@ -223,7 +233,11 @@ impl<'j> Walker<'j> {
         self.count(node, items.len() as u64, min, max);
         for (i, item) in items.iter().enumerate() {
             self.at_node(Seg::Index(i), Some(item), |w| {
-                w.walk_entry(item, member, "list entries")
+                match (&member.kind, &item.value) {
+                    // A string entry of a string list: checked here, not walked.
+                    (Kind::Str { .. }, Value::String(s)) => w.check_str(s, member),
+                    _ => w.walk_entry(item, member, "list entries"),
+                }
             });
         }
     }
@@ -300,7 +314,7 @@ impl<'j> Walker<'j> {
             };
             match value {
                 Some(v) if !matches!(v.value, Value::Null) => {
-                    self.at_node(Seg::Key(m.name), Some(v), |w| w.walk(v, m.shape));
+                    self.at_node(Seg::Key(m.name), Some(v), |w| w.walk_leaf_or(v, m.shape));
                 }
                 _ if m.required => {
                     self.emit(&rules::REQUIRED, Some(Seg::Key(m.name)), |w| {

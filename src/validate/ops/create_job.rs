@@ -134,17 +134,22 @@ pub(crate) fn check_target_arn(t: &str) -> Result<(), String> {
             excerpt(account)
         ));
     }
-    let name = match resource.split_once('/') {
-        Some(("thing" | "thinggroup", name)) => name,
-        _ => {
+    // `split_once('/')` with the head `thing` or `thinggroup`, as prefixes.
+    let name = match resource
+        .strip_prefix("thing/")
+        .or_else(|| resource.strip_prefix("thinggroup/"))
+    {
+        Some(name) => name,
+        None => {
             return Err(format!(
                 "the resource `{}` is neither thing/<name> nor thinggroup/<name>",
                 excerpt(resource)
             ))
         }
     };
+    // Counted in chars only when the bytes could exceed the limit.
     if name.is_empty()
-        || name.chars().count() > TARGET_NAME_MAX
+        || (name.len() > TARGET_NAME_MAX && name.chars().count() > TARGET_NAME_MAX)
         || !Pattern::ThingName.matches(name)
     {
         return Err(format!(
@@ -155,20 +160,44 @@ pub(crate) fn check_target_arn(t: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `[a-z]{2}(-[a-z]+)+-[0-9]+` (no allocation: it runs for every target).
+/// `[a-z]{2}(-[a-z]+)+-[0-9]+`, by bytes in one pass (it runs for every
+/// target).
 fn is_region(r: &str) -> bool {
-    let Some((head, last)) = r.rsplit_once('-') else {
+    let Some((first, rest)) = r.as_bytes().split_first_chunk::<2>() else {
         return false;
     };
-    let mut parts = head.split('-');
-    let first = parts.next().unwrap_or("");
-    let mut middle = parts.peekable();
-    first.len() == 2
-        && first.bytes().all(|b| b.is_ascii_lowercase())
-        && middle.peek().is_some()
-        && middle.all(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_lowercase()))
+    // `rest` is `(-[a-z]+)+-[0-9]+`: parts after each `-`, the last one
+    // digits, the others (at least one) lowercase letters, none empty.
+    let Some((last, middle)) = rest
+        .iter()
+        .rposition(|&b| b == b'-')
+        .and_then(|i| Some((rest.get(i + 1..)?, rest.get(..i)?)))
+    else {
+        return false;
+    };
+    first.iter().all(u8::is_ascii_lowercase)
         && !last.is_empty()
-        && last.bytes().all(|b| b.is_ascii_digit())
+        && last.iter().all(u8::is_ascii_digit)
+        && is_lowercase_parts(middle)
+}
+
+/// `(-[a-z]+)+`: at least one part, each a `-` then lowercase letters.
+fn is_lowercase_parts(s: &[u8]) -> bool {
+    // Whether the previous byte is a `-` (a letter must follow it).
+    let mut after_dash = false;
+    for (i, &b) in s.iter().enumerate() {
+        if b == b'-' {
+            if after_dash {
+                return false;
+            }
+            after_dash = true;
+        } else if i == 0 || !b.is_ascii_lowercase() {
+            return false;
+        } else {
+            after_dash = false;
+        }
+    }
+    !s.is_empty() && !after_dash
 }
 
 fn target_details(t: &str, why: &str) -> Details {
@@ -187,7 +216,69 @@ fn target_details(t: &str, why: &str) -> Details {
 
 #[cfg(test)]
 mod tests {
-    use super::check_target_arn;
+    use super::{check_target_arn, is_region};
+
+    /// The definition `is_region` had before it went by bytes (splits on
+    /// `-`), kept to hold the byte version to the same answers.
+    fn is_region_by_splits(r: &str) -> bool {
+        let Some((head, last)) = r.rsplit_once('-') else {
+            return false;
+        };
+        let mut parts = head.split('-');
+        let first = parts.next().unwrap_or("");
+        let mut middle = parts.peekable();
+        first.len() == 2
+            && first.bytes().all(|b| b.is_ascii_lowercase())
+            && middle.peek().is_some()
+            && middle.all(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_lowercase()))
+            && !last.is_empty()
+            && last.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    #[test]
+    fn regions_by_bytes_agree_with_the_split_definition() {
+        let mut seen = [0usize; 2];
+        // Every string of up to six bytes over an alphabet that exercises
+        // each part of `[a-z]{2}(-[a-z]+)+-[0-9]+`, plus longer real ones.
+        let alphabet = ["a", "z", "-", "1", "A", "é", "_"];
+        let mut cases: Vec<String> = vec![String::new()];
+        let mut frontier = cases.clone();
+        for _ in 0..6 {
+            let next: Vec<String> = frontier
+                .iter()
+                .flat_map(|p| alphabet.iter().map(move |c| format!("{p}{c}")))
+                .collect();
+            cases.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for real in [
+            "us-east-1",
+            "us-gov-west-1",
+            "cn-north-1",
+            "ap-southeast-2",
+            "eu-west-10",
+            "us--east-1",
+            "us-east-",
+            "us-east1",
+            "use-east-1",
+            "u-east-1",
+            "us-1",
+            "-us-east-1",
+            "us-east-1-",
+            "us-east-1a",
+        ] {
+            cases.push(String::from(real));
+        }
+        for c in &cases {
+            let expected = is_region_by_splits(c);
+            assert_eq!(is_region(c), expected, "{c:?}");
+            if let Some(n) = seen.get_mut(usize::from(expected)) {
+                *n += 1;
+            }
+        }
+        // Both answers occur, so the comparison means something.
+        assert!(seen[0] > 1000 && seen[1] > 10, "{seen:?}");
+    }
 
     #[test]
     fn target_arns() {

@@ -1,11 +1,10 @@
 //! `AbortConfig`: the criteria that cancel a job when too many executions fail.
 
-use super::{get_arr, get_f64, get_i32, get_num_text, get_str};
+use super::{get_arr, get_f64, get_i32, get_num_text, get_str, Firsts};
 use crate::rules;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
 use crate::validate::primitive::{decimal_places_of, fixed};
-use std::collections::BTreeMap;
 
 /// `AbortCriteria.thresholdPercentage` (AbortThresholdPercentage): model maximum.
 pub(crate) const THRESHOLD_MAX: f64 = 100.0;
@@ -82,7 +81,7 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
         return;
     };
     // Repeated failure types: the first matching criterion acts, the others are dead weight.
-    let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut firsts = Firsts::new();
     w.at(Seg::Key("criteriaList"), |w| {
         for (i, item) in list.iter().enumerate() {
             let Value::Object(c) = &item.value else {
@@ -91,7 +90,7 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
             let Some(ft) = get_str(c, "failureType") else {
                 continue;
             };
-            let first = *firsts.entry(ft).or_insert(i);
+            let first = firsts.first(ft, i);
             if first != i {
                 w.at_node(Seg::Index(i), Some(item), |w| {
                     w.emit(

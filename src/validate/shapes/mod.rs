@@ -16,6 +16,7 @@ pub(crate) mod timeout;
 
 use crate::validate::json::{Entry, Node, Value};
 use crate::validate::model::{integral, Integral};
+use std::collections::BTreeMap;
 
 /// The first non-null member called `name`.
 pub(crate) fn get<'j>(entries: &'j [Entry<'j>], name: &str) -> Option<&'j Node<'j>> {
@@ -86,4 +87,85 @@ pub(crate) fn get_arr<'j>(entries: &'j [Entry<'j>], name: &str) -> Option<&'j [N
 /// Whether the member is present and not null.
 pub(crate) fn has(entries: &[Entry<'_>], name: &str) -> bool {
     get(entries, name).is_some()
+}
+
+/// How many keys [`Firsts`] keeps inline before it needs a map.
+const FEW_FIRSTS: usize = 8;
+
+/// The index each key (a failure type) was first seen at: the first few
+/// inline (no allocation for a typical criteria list), the rest in a map (no
+/// quadratic time for a long one).
+pub(crate) struct Firsts<'j> {
+    few: [(&'j str, usize); FEW_FIRSTS],
+    /// How many of `few` are set.
+    len: usize,
+    many: BTreeMap<&'j str, usize>,
+}
+
+impl<'j> Firsts<'j> {
+    pub(crate) fn new() -> Firsts<'j> {
+        Firsts {
+            few: [("", 0); FEW_FIRSTS],
+            len: 0,
+            many: BTreeMap::new(),
+        }
+    }
+
+    /// The index `key` was first seen at, if it was.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<usize> {
+        let few = self.few.get(..self.len).unwrap_or_default();
+        match few.iter().find(|(k, _)| *k == key) {
+            Some((_, i)) => Some(*i),
+            None if self.many.is_empty() => None,
+            None => self.many.get(key).copied(),
+        }
+    }
+
+    /// The index `key` was first seen at, which is `i` if it is new.
+    pub(crate) fn first(&mut self, key: &'j str, i: usize) -> usize {
+        if let Some(first) = self.get(key) {
+            return first;
+        }
+        match self.few.get_mut(self.len) {
+            Some(slot) => {
+                *slot = (key, i);
+                self.len += 1;
+            }
+            None => {
+                self.many.insert(key, i);
+            }
+        }
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Firsts, FEW_FIRSTS};
+    use std::collections::BTreeMap;
+
+    /// Inline and in the map, `Firsts` answers as a `BTreeMap` with
+    /// `entry().or_insert()` does, for keys seen once and many times.
+    #[test]
+    fn firsts_agree_with_a_map() {
+        let keys: Vec<String> = (0..3 * FEW_FIRSTS).map(|k| format!("k{k}")).collect();
+        let mut firsts = Firsts::new();
+        let mut map: BTreeMap<&str, usize> = BTreeMap::new();
+        // Every key three times, in an order that repeats early keys late.
+        let order = (0..keys.len())
+            .chain((0..keys.len()).rev())
+            .chain(0..keys.len());
+        for (i, k) in order.enumerate() {
+            let key = keys[k].as_str();
+            assert_eq!(firsts.get(key), map.get(key).copied(), "{key} before {i}");
+            assert_eq!(
+                firsts.first(key, i),
+                *map.entry(key).or_insert(i),
+                "{key} at {i}"
+            );
+        }
+        assert_eq!(firsts.get("k0"), Some(0));
+        assert_eq!(firsts.get("absent"), None);
+    }
 }

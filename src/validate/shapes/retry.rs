@@ -1,11 +1,10 @@
 //! `JobExecutionsRetryConfig`: how often a failed or timed-out execution is retried.
 
-use super::{get_arr, get_i32, get_str, has};
+use super::{get_arr, get_i32, get_str, has, Firsts};
 use crate::rules;
 use crate::validate::api::Operation;
 use crate::validate::json::{Entry, Value};
 use crate::validate::model::{Details, Member, Seg, Shape, Walker};
-use std::collections::BTreeMap;
 
 /// `RetryCriteria.numberOfRetries` (NumberOfRetries): 0..=10.
 pub(crate) const NUMBER_OF_RETRIES_MIN: i64 = 0;
@@ -83,7 +82,7 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
     // One criterion per failure type, and ALL (one shared budget) alone. The
     // service's behaviour for overlaps is unconfirmed; overlapping budgets have
     // no meaning we could model, so we refuse them.
-    let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut firsts = Firsts::new();
     w.at(Seg::Key("criteriaList"), |w| {
         for (k, (i, ft, _)) in criteria.iter().enumerate() {
             // The first earlier criterion of the same type or of `ALL`; any
@@ -91,9 +90,9 @@ fn check_config<'j>(w: &mut Walker<'j>, e: &'j [Entry<'j>]) {
             let earlier = if *ft == "ALL" {
                 (k > 0).then_some(0)
             } else {
-                firsts.get(ft).into_iter().chain(firsts.get("ALL")).min().copied()
+                [firsts.get(ft), firsts.get("ALL")].into_iter().flatten().min()
             };
-            firsts.entry(ft).or_insert(k);
+            firsts.first(ft, k);
             if let Some((j, p, _)) = earlier.and_then(|e| criteria.get(e)) {
                 w.at_node(Seg::Index(*i), list.get(*i), |w| {
                     w.emit(&rules::RETRY_DUPLICATES, Some(Seg::Key("failureType")), |_| {
