@@ -157,13 +157,13 @@ function isWellFormed(v) {
 }
 
 /**
- * An object of plain prototype (`toJSON` is tested by the caller, so that
- * each shape's look-up has its own cache).
- * @param {unknown} v
+ * Whether `proto` (an object's prototype) is a plain object's. The object
+ * test is inline in each shape's function, `toJSON` read first: that
+ * look-up then has its own cache and tells the compiler the object's maps,
+ * so that its Object.getPrototypeOf is a constant, not a call.
+ * @param {unknown} proto
  */
-function isPlain(v) {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
+function plainProto(proto) {
   return proto === Object.prototype || proto === null;
 }
 
@@ -174,7 +174,8 @@ function isObj(v) {
 
 /** @param {unknown} v */
 function isArr(v) {
-  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && /** @type {any} */ (v).toJSON === undefined;
+  // `toJSON` first: see `plainProto`.
+  return Array.isArray(v) && /** @type {any} */ (v).toJSON === undefined && Object.getPrototypeOf(v) === Array.prototype;
 }
 
 const IS_ENUMERABLE = Object.prototype.propertyIsEnumerable;
@@ -1073,8 +1074,9 @@ impl Gen {
                         "boolean" => "typeof v === 'boolean'",
                         "null" => "v === null",
                         "array" => "isArr(v)",
-                        // Inline, so that each shape's `toJSON` lookup has its own cache.
-                        "object" => "(isPlain(v) && v.toJSON === undefined)",
+                        // Inline, so that each shape's `toJSON` lookup has its own
+                        // cache, and first (see `plainProto` in the header).
+                        "object" => "(typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v)))",
                         other => return Err(format!("type `{other}`")),
                     })
                 })

@@ -42,13 +42,13 @@ function isWellFormed(v) {
 }
 
 /**
- * An object of plain prototype (`toJSON` is tested by the caller, so that
- * each shape's look-up has its own cache).
- * @param {unknown} v
+ * Whether `proto` (an object's prototype) is a plain object's. The object
+ * test is inline in each shape's function, `toJSON` read first: that
+ * look-up then has its own cache and tells the compiler the object's maps,
+ * so that its Object.getPrototypeOf is a constant, not a call.
+ * @param {unknown} proto
  */
-function isPlain(v) {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
+function plainProto(proto) {
   return proto === Object.prototype || proto === null;
 }
 
@@ -59,7 +59,8 @@ function isObj(v) {
 
 /** @param {unknown} v */
 function isArr(v) {
-  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && /** @type {any} */ (v).toJSON === undefined;
+  // `toJSON` first: see `plainProto`.
+  return Array.isArray(v) && /** @type {any} */ (v).toJSON === undefined && Object.getPrototypeOf(v) === Array.prototype;
 }
 
 const IS_ENUMERABLE = Object.prototype.propertyIsEnumerable;
@@ -190,7 +191,7 @@ const s2 = int(1, 2147483647, false);
 const s3 = dec(-Infinity, 100.0, 0.0, 2, false);
 
 function s4(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -217,7 +218,7 @@ const s5 = list(1, 100, s4, false);
 
 function s6(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -241,7 +242,7 @@ const s10 = wellFormed(0, 32768, null, true);
 
 function s11(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 for (const _ in v) return false;
 return true;
 }
@@ -253,7 +254,7 @@ const s13 = oneOf(["FAILED", "TIMED_OUT", "ALL"], false);
 const s14 = int(0, 10, false);
 
 function s15(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -274,7 +275,7 @@ const s16 = list(1, 2, s15, false);
 
 function s17(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -295,7 +296,7 @@ const s19 = dec(1.1, 5.0, -Infinity, 1, false);
 const s20 = int(1, 2147483647, true);
 
 function s21(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -315,7 +316,7 @@ return true;
 
 function s22(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -339,7 +340,7 @@ const s23 = int(1, 1000, true);
 
 function s24(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -368,7 +369,7 @@ const s29 = ascii(20, 2048, null, true);
 
 function s30(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -394,7 +395,7 @@ const s33 = int(1, 1430, false);
 const s34 = wellFormed(1, 256, null, false);
 
 function s35(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -415,7 +416,7 @@ const s36 = list(0, 100, s35, true);
 
 function s37(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -443,7 +444,7 @@ const s38 = str(1, 128, P3, false);
 const s39 = wellFormed(0, 256, null, true);
 
 function s40(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -472,7 +473,7 @@ const s45 = int(1, 10080, true);
 
 function s46(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -511,7 +512,7 @@ return true;
 const s50 = ascii(0, 4096, P6, false);
 
 function s51(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -582,7 +583,7 @@ const s52 = str(0, 2028, P0, false);
 const s53 = wellFormed(0, 4096, null, true);
 
 function s54(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -640,7 +641,7 @@ return true;
 }
 
 function s56(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -658,7 +659,7 @@ return true;
 }
 
 function s57(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -677,7 +678,7 @@ const s58 = int(1, 250, true);
 const s59 = oneOf(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED", "REMOVED", "CANCELED"], true);
 
 function s60(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -705,7 +706,7 @@ const s61 = str(1, 64, P2, true);
 const s62 = str(1, 128, P7, false);
 
 function s63(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -737,7 +738,7 @@ return true;
 const s64 = int(0, 0, false);
 
 function s65(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -758,7 +759,7 @@ const s66 = list(1, 2, s65, false);
 
 function s67(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -773,7 +774,7 @@ return true;
 }
 
 function s68(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -810,7 +811,7 @@ return true;
 
 function s69(v) {
 if (v === null) return true;
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 for (const _ in v) return false;
 return true;
 }
@@ -818,7 +819,7 @@ return true;
 const s70 = wellFormed(1, 256, null, true);
 
 function s71(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -838,7 +839,7 @@ return true;
 const s72 = list(0, 100, s71, true);
 
 function s73(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -899,7 +900,7 @@ return true;
 }
 
 function s74(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -946,7 +947,7 @@ return true;
 }
 
 function s75(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -961,7 +962,7 @@ return true;
 }
 
 function s76(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
@@ -991,7 +992,7 @@ return true;
 }
 
 function s77(v) {
-if (!((isPlain(v) && v.toJSON === undefined))) return false;
+if (!((typeof v === 'object' && v !== null && v.toJSON === undefined && plainProto(Object.getPrototypeOf(v))))) return false;
 let seen = 0;
 for (const k in v) {
 switch (k) {
