@@ -148,12 +148,13 @@ function digits(s, from, to) {
 function plainOptions(options) {
   if (options === undefined || options === null) return DEFAULTS;
   if (typeof options !== 'object' || Array.isArray(options)) return undefined;
-  const proto = Object.getPrototypeOf(options);
-  if (proto !== PROTO && proto !== null) return undefined;
   const o = /** @type {Record<string, unknown>} */ (options);
   // Read as core.js `schemaJson` reads it (by property access: inherited
-  // and non-enumerable members count), not only as for-in finds it.
+  // and non-enumerable members count), not only as for-in finds it; and
+  // before the prototype, so that the look-up's maps make it a constant.
   if (o.documentSchema !== undefined) return undefined;
+  const proto = Object.getPrototypeOf(options);
+  if (proto !== PROTO && proto !== null) return undefined;
   let api = 'latest';
   let profile = 'documented';
   /** @type {number | undefined} */

@@ -965,3 +965,25 @@ test('seeded string mutations of valid requests: clean by the string fast path i
 function pickRate(next) {
   return [0, 0.01, 0.03, 0.1][Math.floor(next() * 4)];
 }
+
+test('options of another prototype defer: JSON.stringify (what the engine reads) would see other options', () => {
+  const fast = new FastPath();
+  const now = 1795000000000;
+  const req = { jobId: 'j', targets: ['arn:aws:iot:us-east-1:123456789012:thing/t'], document: '{}', schedulingConfig: { startTime: '2026-12-01T02:00' } };
+  // With `now`, the window is checked and clean; without it, the engine warns that it skipped the window.
+  assert.equal(fast.clean('CreateJob', req, { now }), true);
+  assert.equal(fast.clean('CreateJob', req, {}), false);
+  // An inherited enumerable `now` (for-in finds it, JSON.stringify does not).
+  assert.equal(fast.clean('CreateJob', req, Object.create({ now })), false);
+  // A class instance whose toJSON (JSON.stringify calls it) leaves `now` out.
+  class Options {
+    constructor() {
+      this.now = now;
+    }
+    toJSON() {
+      return {};
+    }
+  }
+  assert.equal(JSON.stringify(new Options()), '{}');
+  assert.equal(fast.clean('CreateJob', req, new Options()), false);
+});
