@@ -102,6 +102,20 @@ const ASCII_FORMS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The keywords of a leaf schema (one string, number, integer or enum, or
+/// that and null): what the shared factories take.
+const LEAF: &[&str] = &[
+    "type",
+    "enum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "multipleOf",
+];
+
 /// Keywords that only annotate: they never change a verdict.
 const ANNOTATIONS: &[&str] = &[
     "$schema",
@@ -870,17 +884,6 @@ impl Gen {
             };
             return Ok(Some(format!("list({min}, {max}, {f}, {nullable})")));
         }
-        const LEAF: &[&str] = &[
-            "type",
-            "enum",
-            "minLength",
-            "maxLength",
-            "pattern",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "multipleOf",
-        ];
         if s.keys()
             .any(|k| !LEAF.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()))
         {
@@ -999,16 +1002,8 @@ impl Gen {
                 }
             }
         }
-        const KNOWN: &[&str] = &[
-            "type",
-            "enum",
-            "minLength",
-            "maxLength",
-            "pattern",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "multipleOf",
+        // The leaf keywords (`LEAF`) and these.
+        const COMPOSITE: &[&str] = &[
             "minItems",
             "maxItems",
             "items",
@@ -1023,10 +1018,11 @@ impl Gen {
             "if",
             "then",
         ];
-        if let Some(k) = s
-            .keys()
-            .find(|k| !KNOWN.contains(&k.as_str()) && !ANNOTATIONS.contains(&k.as_str()))
-        {
+        if let Some(k) = s.keys().find(|k| {
+            ![LEAF, COMPOSITE, ANNOTATIONS]
+                .iter()
+                .any(|l| l.contains(&k.as_str()))
+        }) {
             return Err(format!(
                 "keyword `{k}` is not compiled: teach examples/gen_fast.rs"
             ));
