@@ -102,6 +102,17 @@ const ASCII_FORMS: &[(&str, &str)] = &[
     ),
 ];
 
+/// An object schema's `properties` and the names in its `required`.
+fn properties_and_required(s: &Map<String, Value>) -> (Option<&Map<String, Value>>, Vec<&str>) {
+    let props = s.get("properties").and_then(Value::as_object);
+    let required = s
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    (props, required)
+}
+
 /// The keywords of a leaf schema (one string, number, integer or enum, or
 /// that and null): what the shared factories take.
 const LEAF: &[&str] = &[
@@ -752,12 +763,7 @@ impl Gen {
                     .map(String::as_str)
                     .filter(|k| !ANNOTATIONS.contains(k))
                     .collect();
-                let props = s.get("properties").and_then(Value::as_object);
-                let required: Vec<&str> = s
-                    .get("required")
-                    .and_then(Value::as_array)
-                    .map(|r| r.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
+                let (props, required) = properties_and_required(s);
                 // A combination of such branches, in place too.
                 if let [word @ ("allOf" | "anyOf" | "oneOf" | "not")] = keys.as_slice() {
                     let list: Vec<Value> = match s.get(*word) {
@@ -1246,12 +1252,7 @@ impl Gen {
     /// The object keywords: one pass over the own keys (a key whose value is
     /// `undefined` is absent, as `JSON.stringify` leaves it out).
     fn object(&mut self, s: &Map<String, Value>) -> Result<String, String> {
-        let props = s.get("properties").and_then(Value::as_object);
-        let required: Vec<&str> = s
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
+        let (props, required) = properties_and_required(s);
         if required.len() > 30 {
             return Err(String::from("more than 30 required members"));
         }
